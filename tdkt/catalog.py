@@ -1,0 +1,307 @@
+"""``data/`` → ``Catalog``: every report and vocabulary, validated, with the units they use.
+
+Input: the data root (``data/``, see docs/data-format.md) and the gazetteer. Output: a ``Catalog``
+of valid records, and problems for everything else (file, line, field, fix). A report with an
+error is left out of the catalogue; the command line refuses to publish while any error stands.
+Reads files: ``load_catalog`` is the only function here that touches the disk; ``parse_report``
+is pure.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import fields, vocab
+from .collate import is_slug
+from .gazetteer import Gazetteer
+from .model import (
+    REORGANISATION, Catalog, DocType, Era, Movement, Origin, Period, Report, ReviewFlag,
+    Signature, Source, Span, TextQuality, Unit,
+)
+from .normalise import parse_blocks
+from .problems import Problems
+from .yamlread import YMap, read_yaml
+
+REPORT_KEYS = (
+    "title", "doc_type", "doc_number", "issuer", "unit", "issued", "place", "period", "recipient",
+    "signer", "signer_title", "theme", "movements", "text_quality", "source", "signatures",
+    "furniture", "review", "notes",
+)
+PERIOD_KEYS = ("year", "span", "number", "end_year")
+SOURCE_KEYS = ("file_name", "original", "sha256", "encoding")
+SIGNATURE_KEYS = ("signer", "email", "time", "organisation")
+REVIEW_KEYS = ("field", "why")
+MAX_FILE_BYTES = 20 * 1024 * 1024  # larger files are refused, not read (documented in README)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Vocabularies:
+    movements: dict[str, Movement]
+    doc_types: dict[str, DocType]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReportFiles:
+    """What one report folder holds, read but not yet understood."""
+
+    folder: str  # relative to the data root, e.g. reports/<id>
+    report_yml: str | None
+    text: bytes | None
+    original: bytes | None
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return str(Path("data") / path.relative_to(root)) if root.name == "data" else str(path)
+    except ValueError:
+        return str(path)
+
+
+def _read_text(path: Path, display: str, problems: Problems) -> str | None:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        problems.add(Origin(file=display), "F001", "", "file is missing", f"create {display}")
+        return None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        problems.add(Origin(file=display), "F002", "", f"is not UTF-8 (byte {exc.start})", "save it as UTF-8")
+        return None
+
+
+def load_catalog(data_dir: Path, gazetteer: Gazetteer, problems: Problems) -> Catalog:
+    """Read and validate all of ``data_dir``; invalid reports are reported and left out."""
+    def display(p: Path) -> str:
+        return _rel(p, data_dir)
+
+    parsed = {}
+    for name, parse in (("movements", vocab.parse_movements), ("award_types", vocab.parse_award_types),
+                        ("doc_types", vocab.parse_doc_types)):
+        path = data_dir / "vocab" / f"{name}.yml"
+        text = _read_text(path, display(path), problems)
+        root = read_yaml(text, display(path), problems) if text is not None else None
+        parsed[name] = parse(root, display(path), problems)
+    vocabs = Vocabularies(
+        movements={m.id: m for m in parsed["movements"]},
+        doc_types={d.id: d for d in parsed["doc_types"]},
+    )
+
+    reports = []
+    reports_dir = data_dir / "reports"
+    for folder in sorted(p for p in reports_dir.iterdir() if p.is_dir()) if reports_dir.is_dir() else ():
+        yml_path, text_path = folder / "report.yml", folder / "text.txt"
+        yml = _read_text(yml_path, display(yml_path), problems)
+        if yml is None:
+            continue
+        root = read_yaml(yml, display(yml_path), problems)
+        if not isinstance(root, YMap):
+            if root is not None:
+                problems.add(root.origin, "Y003", "", "report.yml must be a mapping of fields", "")
+            continue
+        text = _read_text(text_path, display(text_path), problems)
+        source = fields.mapping(root, "source", problems)
+        original_name = fields.text(source, "original", problems) if source else ""
+        original = None
+        if original_name:
+            original_path = folder / original_name
+            if "/" in original_name or "\\" in original_name or original_name.startswith("."):
+                problems.add(source.get("original").origin, "R104", "source.original",
+                             f'"{original_name}" must be a file name in the report folder', "write e.g. original.txt")
+            elif not original_path.is_file():
+                problems.add(source.get("original").origin, "F001", "source.original",
+                             f"{display(original_path)} is missing", "put the original file there, byte for byte")
+            elif original_path.stat().st_size > MAX_FILE_BYTES:
+                problems.add(source.get("original").origin, "F001", "source.original",
+                             f"{display(original_path)} is larger than {MAX_FILE_BYTES} bytes", "")
+            else:
+                original = original_path.read_bytes()
+        report = parse_report(
+            folder.name, root, text, original, display(folder), vocabs, gazetteer, problems,
+        )
+        if report is not None:
+            reports.append(report)
+
+    _check_unique_slugs(reports, problems)
+    units = _units_used(reports, gazetteer)
+    return Catalog(
+        reports=tuple(reports), units=units, movements=parsed["movements"],
+        award_types=parsed["award_types"], doc_types=parsed["doc_types"],
+    )
+
+
+def _units_used(reports: list[Report], gazetteer: Gazetteer) -> dict[str, Unit]:
+    """The reports' units, their parents, and their successors with their parents."""
+    out: dict[str, Unit] = {}
+
+    def add(uid: str | None) -> None:
+        while uid and uid not in out:
+            unit = gazetteer.get(uid)
+            if unit is None:
+                return
+            out[uid] = unit
+            uid = unit.parent_id
+
+    for report in reports:
+        add(report.unit.id)
+        for successor in report.unit.successor_ids:
+            add(successor)
+        province = gazetteer.get(report.unit.province_id)
+        for successor in province.successor_ids if province else ():
+            add(successor)
+    return out
+
+
+def _check_unique_slugs(reports: list[Report], problems: Problems) -> None:
+    seen: dict[str, Report] = {}
+    for report in reports:
+        if report.id in seen:
+            problems.add(report.origin, "R108", "id", f'report id "{report.id}" is used twice',
+                         "rename one of the folders")
+        seen[report.id] = report
+
+
+def parse_report(
+    ident: str,
+    m: YMap,
+    text: str | None,
+    original: bytes | None,
+    folder: str,
+    vocabs: Vocabularies,
+    gazetteer: Gazetteer,
+    problems: Problems,
+) -> Report | None:
+    """One report from its parsed ``report.yml``, its text and its original bytes; None if invalid."""
+    before = len(problems.errors())
+    if not is_slug(ident):
+        problems.add(Origin(file=folder), "R105", "id", f'folder name "{ident}" is not a valid report id',
+                     "rename the folder to lowercase ASCII letters, digits and hyphens")
+    fields.check_keys(m, REPORT_KEYS, problems)
+
+    doc_type = _ref(m, "doc_type", vocabs.doc_types, "vocab/doc_types.yml", problems, required=True)
+    issued = fields.partial_date(m, "issued", problems)
+    period = _parse_period(m, problems)
+    unit = _parse_unit(m, gazetteer, issued, period, problems)
+    movements = []
+    for ref in fields.text_list(m, "movements", problems):
+        if ref.value in vocabs.movements:
+            movements.append(vocabs.movements[ref.value])
+        else:
+            problems.add(ref.origin, "R106", "movements", f'"{ref.value}" is not in vocab/movements.yml',
+                         "use an id from that file, or add the movement there")
+    quality = fields.choice(m, "text_quality", TextQuality, problems, required=True)
+    source = _parse_source(m, original, folder, problems)
+    signatures = tuple(_parse_signature(s, problems) for s in fields.maps(m, "signatures", problems))
+    review = tuple(_parse_review(r, problems) for r in fields.maps(m, "review", problems))
+    values = {key: fields.text(m, key, problems) for key in (
+        "doc_number", "place", "recipient", "signer", "signer_title", "theme", "notes")}
+    title = fields.text(m, "title", problems, required=True)
+    issuer = fields.text(m, "issuer", problems, required=True)
+    furniture = tuple(f.value for f in fields.text_list(m, "furniture", problems))
+
+    original_text = ""
+    if original is not None and source is not None:
+        try:
+            original_text = original.decode(source.encoding)
+        except (UnicodeDecodeError, LookupError):
+            problems.add(m.get("source").origin, "F002", "source.encoding",
+                         f"the original does not decode as {source.encoding}", "write the encoding it is in")
+    blocks = parse_blocks(text) if text is not None else ()
+    if text is not None and not blocks:
+        problems.add(Origin(file=f"{folder}/text.txt"), "R101", "text", "the report text is empty",
+                     "put the normalised text in text.txt")
+
+    if len(problems.errors()) > before or None in (doc_type, period, unit, quality, source) or text is None:
+        return None
+    return Report(
+        id=ident, title=title, doc_type=doc_type, issuer=issuer, unit=unit, issued=issued,
+        period=period, movements=tuple(movements), signatures=signatures, text_quality=quality,
+        source=source, blocks=blocks, furniture=furniture, original_text=original_text, review=review,
+        origin=m.origin, **values,
+    )
+
+
+def _parse_signature(s: YMap, problems: Problems) -> Signature:
+    fields.check_keys(s, SIGNATURE_KEYS, problems, "signatures.")
+    return Signature(**{key: fields.text(s, key, problems, where="signatures.") for key in SIGNATURE_KEYS})
+
+
+def _parse_review(r: YMap, problems: Problems) -> ReviewFlag:
+    fields.check_keys(r, REVIEW_KEYS, problems, "review.")
+    return ReviewFlag(**{key: fields.text(r, key, problems, required=True, where="review.") for key in REVIEW_KEYS})
+
+
+def _ref(m: YMap, key: str, table: dict, file: str, problems: Problems, *, required: bool = False):
+    raw = fields.text(m, key, problems, required=required)
+    if not raw:
+        return None
+    if raw not in table:
+        problems.add(m.get(key).origin, "R106", key, f'"{raw}" is not in {file}',
+                     "use one of: " + ", ".join(sorted(table)))
+        return None
+    return table[raw]
+
+
+def _parse_period(m: YMap, problems: Problems) -> Period | None:
+    p = fields.mapping(m, "period", problems, required=True)
+    if p is None:
+        return None
+    fields.check_keys(p, PERIOD_KEYS, problems, "period.")
+    year = fields.integer(p, "year", problems, lo=1945, hi=2100, required=True, where="period.")
+    span = fields.choice(p, "span", Span, problems, required=True, where="period.")
+    number = fields.integer(p, "number", problems, lo=1, hi=12, where="period.")
+    end_year = fields.integer(p, "end_year", problems, lo=1945, hi=2100, where="period.")
+    if span is Span.QUARTER and (number is None or number > 4):
+        problems.add(p.origin, "R103", "period.number", "a quarter needs a number from 1 to 4", "add `number: 1`")
+        return None
+    if span is Span.TERM and (end_year is None or year is None or end_year < year):
+        problems.add(p.origin, "R103", "period.end_year", "a term needs an end year not before its start",
+                     "add `end_year: ...`")
+        return None
+    if year is None or span is None:
+        return None
+    return Period(year=year, span=span, number=number, end_year=end_year)
+
+
+def _parse_unit(m: YMap, gazetteer: Gazetteer, issued, period: Period | None, problems: Problems) -> Unit | None:
+    raw = fields.text(m, "unit", problems, required=True)
+    if not raw:
+        return None
+    unit = gazetteer.get(raw)
+    if unit is None:
+        problems.add(m.get("unit").origin, "R106", "unit", f'"{raw}" is not a unit of the gazetteer',
+                     "write <level>-<official code>, e.g. xa-10738, or xa-10675-2025 for a unit from 1/7/2025")
+        return None
+    when = issued.as_date() if issued else (dt.date(period.year, 1, 1) if period else None)
+    if when:
+        after = when >= REORGANISATION
+        if after and unit.era is Era.BEFORE_2025 or not after and unit.era is Era.FROM_2025:
+            problems.add(m.get("unit").origin, "R107", "unit",
+                         f"{unit.full_name} ({raw}) did not exist on {when.isoformat()}",
+                         "use the unit as it was on the report's date")
+            return None
+    return unit
+
+
+def _parse_source(m: YMap, original: bytes | None, folder: str, problems: Problems) -> Source | None:
+    s = fields.mapping(m, "source", problems, required=True)
+    if s is None:
+        return None
+    fields.check_keys(s, SOURCE_KEYS, problems, "source.")
+    file_name = fields.text(s, "file_name", problems, required=True, where="source.")
+    original_name = fields.text(s, "original", problems, required=True, where="source.")
+    sha = fields.text(s, "sha256", problems, required=True, where="source.").lower()
+    encoding = fields.text(s, "encoding", problems, required=True, where="source.")
+    if original is None or not (file_name and original_name and sha and encoding):
+        return None
+    actual = hashlib.sha256(original).hexdigest()
+    if actual != sha:
+        problems.add(s.get("sha256").origin, "F003", "source.sha256",
+                     f"the original's SHA-256 is {actual}, not {sha}",
+                     "restore the original file; if the recorded value is wrong, correct it")
+        return None
+    # the path is relative to the data root, whatever folder the data was read from
+    return Source(file_name=file_name, path=f"reports/{folder.rsplit('/', 1)[-1]}/{original_name}", sha256=sha,
+                  size=len(original), encoding=encoding)

@@ -1,0 +1,91 @@
+"""Command line: ``python build.py [build|check|serve] [--data DIR] [--out DIR] [--strict]``.
+
+- ``build`` (default): validate ``data/``, generate ``site_src/`` (only changed files rewritten),
+  then ``mkdocs build --strict`` into ``site/`` (swapped in only on success).
+- ``check``: validate ``data/`` only.
+- ``serve``: generate, then preview with ``mkdocs serve`` (re-run after editing ``data/``).
+
+Exit status: 0 done; 1 the data has errors (all of them printed, compiler style) or the site
+did not render; 2 the command line or the environment is wrong.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from .catalog import load_catalog
+from .gazetteer import GazetteerMissing, load_gazetteer
+from .model import Catalog
+from .pages import build_pages, original_files
+from .problems import Problems
+from .render import RenderFailed, render_site
+from .sync import sync_tree
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python build.py", description="Lưu trữ báo cáo thi đua, khen thưởng")
+    p.add_argument("command", nargs="?", default="build", choices=("build", "check", "serve"))
+    p.add_argument("--data", type=Path, default=ROOT / "data", help="the archive's data folder (default: data/)")
+    p.add_argument("--out", type=Path, default=ROOT / "site", help="where the site is built (default: site/)")
+    p.add_argument("--docs", type=Path, default=ROOT / "site_src",
+                   help="where the generated Markdown goes (default: site_src/)")
+    p.add_argument("--strict", action="store_true", help="treat warnings (e.g. unknown keys) as errors")
+    return p
+
+
+def _load(data: Path, strict: bool) -> tuple[Catalog | None, str]:
+    problems = Problems()
+    gazetteer = load_gazetteer()
+    catalog = load_catalog(data, gazetteer, problems)
+    if len(problems):
+        print(problems.report(), file=sys.stderr)
+    if problems.has_errors(strict=strict):
+        return None, gazetteer.source
+    return catalog, gazetteer.source
+
+
+def _generate(catalog: Catalog, gazetteer_source: str, data: Path, docs: Path):
+    files: dict[str, bytes] = {}
+    for path, content in build_pages(catalog, gazetteer_source).items():
+        files[path] = content.encode("utf-8") if isinstance(content, str) else content
+    for path, source in original_files(catalog).items():
+        files[path] = (data / source).read_bytes()
+    return sync_tree(docs, files)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    started = time.monotonic()
+    if not args.data.is_dir():
+        print(f"error: the data folder {args.data} does not exist", file=sys.stderr)
+        return 2
+    try:
+        catalog, source = _load(args.data, args.strict)
+    except GazetteerMissing as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if catalog is None:
+        print("Dữ liệu có lỗi: chưa tạo trang nào; trang web cũ giữ nguyên.", file=sys.stderr)
+        return 1
+    if args.command == "check":
+        print(f"Dữ liệu hợp lệ: {len(catalog.reports)} báo cáo.")
+        return 0
+    stats = _generate(catalog, source, args.data, args.docs)
+    if args.command == "serve":
+        from mkdocs.commands.serve import serve
+
+        serve(str(ROOT / "mkdocs.yml"), docs_dir=str(args.docs))
+        return 0
+    try:
+        render_site(ROOT / "mkdocs.yml", args.out, docs_dir=args.docs)
+    except RenderFailed as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    elapsed = time.monotonic() - started
+    print(f"Đã dựng {len(catalog.reports)} báo cáo, {len(catalog.units)} đơn vị vào {args.out} "
+          f"trong {elapsed:.1f} giây ({stats.summary()}).")
+    return 0

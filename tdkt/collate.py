@@ -1,0 +1,101 @@
+"""Vietnamese text keys: folding for matching, collation for sorting, slugs for URLs.
+
+- ``fold(s)``: NFD, drop combining marks, đ→d, lowercase. One character in, one character out
+  (for NFC input), so a match on the folded text maps back onto the displayed text.
+- ``sort_key(s)``: Vietnamese dictionary order: letters a ă â b c d đ e ê g h i k l m n o ô ơ
+  p q r s t u ư v x y, then tones in the order ngang, huyền, hỏi, ngã, sắc, nặng, then case.
+  Python's default order puts ``Đắk Lắk`` after ``Yên Bái``; this does not.
+- ``slug(s)``: lowercase ASCII ``[a-z0-9-]``; stable (a pure function of the text). Slugs can
+  collide (``mà``, ``má`` → ``ma``): callers make them unique by adding an identifying part
+  (an official code, a year) and the catalogue checks every slug it hands out is unique.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from slugify import slugify
+
+_TONES = {
+    "\u0300": 1,  # huyền (grave)
+    "\u0309": 2,  # hỏi (hook above)
+    "\u0303": 3,  # ngã (tilde)
+    "\u0301": 4,  # sắc (acute)
+    "\u0323": 5,  # nặng (dot below)
+}
+# Marks that make a different letter (ă â ê ô ơ ư), as opposed to tone marks.
+_LETTER_MARKS = {"\u0306": "breve", "\u0302": "circumflex", "\u031b": "horn"}
+
+_ALPHABET = [
+    "a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "f", "g", "h", "i", "j", "k", "l", "m", "n",
+    "o", "ô", "ơ", "p", "q", "r", "s", "t", "u", "ư", "v", "w", "x", "y", "z",
+]
+_LETTER_RANK = {letter: i for i, letter in enumerate(_ALPHABET)}
+
+
+def fold(s: str) -> str:
+    """The matching key: no marks, đ→d, lowercase; same length as NFC input."""
+    out = []
+    for ch in unicodedata.normalize("NFC", s):
+        base = unicodedata.normalize("NFD", ch)[0]
+        if base in "đĐ":
+            base = "d"
+        out.append(base.lower())
+    return "".join(out)
+
+
+def _letter_and_tone(ch: str) -> tuple[int, int, int, str]:
+    """(letter rank, tone rank, is-upper, fallback) for one NFC character."""
+    decomposed = unicodedata.normalize("NFD", ch)
+    base, marks = decomposed[0], decomposed[1:]
+    tone = 0
+    letter = base.lower()
+    if letter == "đ":
+        pass
+    for mark in marks:
+        if mark in _TONES:
+            tone = _TONES[mark]
+        elif mark in _LETTER_MARKS:
+            letter = unicodedata.normalize("NFC", letter + mark)
+    upper = 1 if ch.isupper() else 0
+    if letter in _LETTER_RANK:
+        return (_LETTER_RANK[letter], tone, upper, "")
+    # digits and everything else: after spaces, before letters for digits, keep code point
+    if ch.isdigit():
+        return (-1, 0, 0, ch)
+    return (len(_ALPHABET), 0, 0, ch)
+
+
+def sort_key(s: str) -> tuple:
+    """A key for ``sorted`` that follows Vietnamese dictionary order.
+
+    Compared letter by letter first (tones ignored), then tones, then case: so
+    ``an < ăn < ân < bàn`` and ``ma < mà < mả < mã < má < mạ``.
+    """
+    text = unicodedata.normalize("NFC", s).strip()
+    letters, tones, cases = [], [], []
+    for ch in text:
+        if ch.isspace():
+            letters.append((-2, ""))
+            continue
+        rank, tone, upper, fallback = _letter_and_tone(ch)
+        letters.append((rank, fallback))
+        tones.append(tone)
+        cases.append(upper)
+    return (tuple(letters), tuple(tones), tuple(cases), text)
+
+
+def slug(s: str) -> str:
+    """ASCII slug of Vietnamese text: ``Phường Long Xuyên`` → ``phuong-long-xuyen``.
+
+    Folded first (so đ → d as in ``fold``), then python-slugify transliterates anything else
+    (Latin ligatures, other scripts) and keeps ``[a-z0-9-]``.
+    """
+    return slugify(fold(s), lowercase=True)
+
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def is_slug(s: str) -> bool:
+    return bool(SLUG_RE.fullmatch(s))

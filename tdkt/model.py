@@ -1,0 +1,348 @@
+"""The archive's records: frozen dataclasses and enums, no I/O.
+
+Every stage hands these to the next; nothing else travels between stages. Records are
+built only by the ``parse_*``/``load_*`` functions of the stage that owns them, so a
+later stage can trust what it receives. This module imports nothing from the package.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from enum import Enum
+
+RECORD = dict(frozen=True, slots=True, kw_only=True)
+
+
+# --------------------------------------------------------------------------- where
+
+
+@dataclass(**RECORD)
+class Origin:
+    """Where a value came from: a file (relative to the data root) and a 1-based line."""
+
+    file: str
+    line: int = 0
+    column: int = 0
+
+
+# --------------------------------------------------------------------------- units
+
+
+class Level(Enum):
+    """Administrative level of a territorial unit."""
+
+    PROVINCE = "tinh"
+    DISTRICT = "huyen"
+    COMMUNE = "xa"
+
+    @property
+    def label(self) -> str:
+        return {"tinh": "Cấp tỉnh", "huyen": "Cấp huyện", "xa": "Cấp xã"}[self.value]
+
+
+class Era(Enum):
+    """Which map a unit belongs to: before or from the 1 July 2025 reorganisation."""
+
+    BEFORE_2025 = "truoc-2025"
+    FROM_2025 = "tu-2025"
+
+
+REORGANISATION = _dt.date(2025, 7, 1)
+
+
+@dataclass(**RECORD)
+class Unit:
+    """A territorial unit as the gazetteer gives it, with its official code.
+
+    ``id`` is ``<level>-<code>`` for units before 1 July 2025 and ``<level>-<code>-2025``
+    for units from that date: official codes were reused across the two maps
+    (thị trấn Hà Trung and the new xã Hà Trung are both 15271).
+    """
+
+    id: str
+    code: str
+    level: Level
+    era: Era
+    kind: str  # "Phường", "Xã", "Thị trấn", "Huyện", "Thị xã", "Tỉnh", "Thành phố", ...
+    name: str  # "Long Xuyên"
+    parent_id: str | None
+    province_id: str
+    valid_from: _dt.date | None  # None: the gazetteer does not say
+    valid_to: _dt.date | None
+    successor_ids: tuple[str, ...] = ()
+    successor_note: str = ""  # e.g. "cấp huyện không còn từ 1/7/2025"
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.kind} {self.name}"
+
+
+# --------------------------------------------------------------------------- vocabularies
+
+
+@dataclass(**RECORD)
+class Movement:
+    """An emulation movement (phong trào thi đua) with the spellings reports use."""
+
+    id: str
+    name: str
+    variants: tuple[str, ...]
+    launched_by: str
+    act: str
+    period: str
+    note: str
+    origin: Origin
+
+
+class AwardKind(Enum):
+    """Danh hiệu thi đua (a title) or hình thức khen thưởng (a form)."""
+
+    TITLE = "danh-hieu"
+    FORM = "hinh-thuc"
+
+    @property
+    def label(self) -> str:
+        return {"danh-hieu": "Danh hiệu thi đua", "hinh-thuc": "Hình thức khen thưởng"}[self.value]
+
+
+class RecipientKind(Enum):
+    INDIVIDUAL = "cá nhân"
+    COLLECTIVE = "tập thể"
+    HOUSEHOLD = "hộ gia đình"
+
+
+class AwardSystem(Enum):
+    STATE = "nha-nuoc"
+    PARTY = "dang"
+    MASS_ORGANISATION = "doan-the"
+    SECTOR = "nganh"
+
+    @property
+    def label(self) -> str:
+        return {
+            "nha-nuoc": "Nhà nước",
+            "dang": "Đảng",
+            "doan-the": "Tổ chức chính trị - xã hội, hội",
+            "nganh": "Ngành, cơ quan",
+        }[self.value]
+
+
+@dataclass(**RECORD)
+class AwardType:
+    """An award form or emulation title, valid over a date range under a legal basis."""
+
+    id: str
+    name: str
+    kind: AwardKind
+    system: AwardSystem
+    recipients: tuple[RecipientKind, ...]
+    variants: tuple[str, ...]
+    valid_from: _dt.date | None
+    valid_to: _dt.date | None
+    basis: str
+    origin: Origin
+
+
+@dataclass(**RECORD)
+class DocType:
+    """Loại văn bản: báo cáo, kế hoạch, ... with the code used in số ký hiệu (BC, KH)."""
+
+    id: str
+    name: str
+    code: str
+    origin: Origin
+
+
+# --------------------------------------------------------------------------- reports
+
+
+class TextQuality(Enum):
+    CLEAN = "clean"
+    OCR = "ocr"  # English-model OCR: marks destroyed, shown as it is
+    OCR_RESTORED = "ocr-restored"
+    LEGACY_ENCODING = "legacy-encoding"
+
+    @property
+    def label(self) -> str:
+        return {
+            "clean": "Bản gốc (văn bản số)",
+            "ocr": "OCR, mất dấu tiếng Việt",
+            "ocr-restored": "OCR, dấu đã được máy khôi phục",
+            "legacy-encoding": "Chuyển từ bảng mã cũ",
+        }[self.value]
+
+
+class Span(Enum):
+    """Kỳ báo cáo: the stretch of time a report covers."""
+
+    YEAR = "year"
+    FIRST_HALF = "first-half"
+    SECOND_HALF = "second-half"
+    QUARTER = "quarter"
+    MONTH = "month"
+    TERM = "term"  # several years: nhiệm kỳ, giai đoạn
+
+    @property
+    def label(self) -> str:
+        return {
+            "year": "Năm",
+            "first-half": "6 tháng đầu năm",
+            "second-half": "6 tháng cuối năm",
+            "quarter": "Quý",
+            "month": "Tháng",
+            "term": "Giai đoạn",
+        }[self.value]
+
+
+@dataclass(**RECORD)
+class PartialDate:
+    """A date whose day (or month) the document left blank: ``ngày    tháng 12 năm 2023``."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def iso(self) -> str:
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def vietnamese(self) -> str:
+        """As Vietnamese documents write it, blanks shown as dots: ``ngày … tháng 12 năm 2023``."""
+        day = f"{self.day:02d}" if self.day else "…"
+        month = f"{self.month:02d}" if self.month else "…"
+        return f"ngày {day} tháng {month} năm {self.year}"
+
+    def sort_key(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 0, self.day or 0)
+
+    def as_date(self) -> _dt.date:
+        """The earliest day the partial date allows (for era look-ups, not for display)."""
+        return _dt.date(self.year, self.month or 1, self.day or 1)
+
+
+@dataclass(**RECORD)
+class Period:
+    year: int
+    span: Span
+    number: int | None = None  # quarter 1-4, month 1-12
+    end_year: int | None = None  # for TERM
+
+    def label(self) -> str:
+        if self.span is Span.YEAR:
+            return f"Năm {self.year}"
+        if self.span is Span.QUARTER:
+            return f"Quý {self.number} năm {self.year}"
+        if self.span is Span.MONTH:
+            return f"Tháng {self.number} năm {self.year}"
+        if self.span is Span.TERM:
+            return f"Giai đoạn {self.year}–{self.end_year}"
+        return f"{self.span.label} {self.year}"
+
+
+@dataclass(**RECORD)
+class Signature:
+    """A digital-signature stamp printed by the signing software."""
+
+    signer: str
+    email: str
+    time: str  # ISO 8601 with offset, as printed: 2024-01-26T13:28:43+0700
+    organisation: str
+
+
+@dataclass(**RECORD)
+class ReviewFlag:
+    """A field a person should check, and why (``review:`` in report.yml)."""
+
+    field: str
+    why: str
+
+
+@dataclass(**RECORD)
+class Source:
+    """The original file, kept byte for byte beside the report."""
+
+    file_name: str  # the name it was received under
+    path: str  # relative to the data root
+    sha256: str
+    size: int
+    encoding: str  # how its bytes were read: utf-8, utf-16, windows-1258, ...
+
+
+class BlockKind(Enum):
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list-item"
+
+
+@dataclass(**RECORD)
+class Block:
+    """One unit of report text: a heading, a paragraph or a list item.
+
+    ``number`` is its 1-based position in the report; the anchor ``p-<number>`` is how a
+    passage is cited, so it only changes when the normalised text itself is edited.
+    ``rank`` orders headings: 1 PHẦN, 2 I., 3 1., 4 1.1., 5 1.1.1. (0 for non-headings).
+    """
+
+    number: int
+    kind: BlockKind
+    text: str
+    rank: int = 0
+    line: int = 0  # line in the normalised text file where the block starts
+
+    @property
+    def anchor(self) -> str:
+        return f"p-{self.number}"
+
+
+@dataclass(**RECORD)
+class Report:
+    """One report of the archive: metadata as the document states it, and its text."""
+
+    id: str  # also its slug: /bao-cao/<id>/
+    title: str  # trích yếu
+    doc_type: DocType
+    doc_number: str  # "184/BC-UBND"; "/BC-HĐTĐKT" when the number is blank
+    issuer: str  # cơ quan ban hành, as the document names it
+    unit: Unit
+    issued: PartialDate | None
+    place: str
+    period: Period
+    recipient: str
+    signer: str
+    signer_title: str
+    theme: str  # chủ đề thi đua
+    movements: tuple[Movement, ...]
+    signatures: tuple[Signature, ...]
+    text_quality: TextQuality
+    source: Source
+    blocks: tuple[Block, ...]
+    furniture: tuple[str, ...]  # lines set aside by normalisation (page numbers, stamps)
+    original_text: str  # the original decoded, verbatim
+    review: tuple[ReviewFlag, ...]
+    notes: str  # a curator's note on the metadata
+    origin: Origin
+
+    @property
+    def year(self) -> int:
+        return self.period.year
+
+
+# --------------------------------------------------------------------------- catalogue
+
+
+@dataclass(**RECORD)
+class Catalog:
+    """Validated reports and the vocabularies they use, with cross-indexes by id.
+
+    Dicts here are read-only look-ups built once by ``catalog.build_catalog``; records are
+    the values.
+    """
+
+    reports: tuple[Report, ...]
+    units: dict[str, Unit] = field(default_factory=dict)  # every unit a page mentions
+    movements: tuple[Movement, ...] = ()
+    award_types: tuple[AwardType, ...] = ()
+    doc_types: tuple[DocType, ...] = ()

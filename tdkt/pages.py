@@ -1,0 +1,290 @@
+"""``Catalog`` → every page of the site: ``{docs-relative path: Markdown text or bytes}``.
+
+The generated index pages are the navigation: home, all reports, units grouped by province,
+years, movements, about. Report pages stay out of the nav (see README, "Scale"). Lists are
+ordered in Python (Vietnamese collation, newest first); templates only print. Pure.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from . import paths
+from .collate import sort_key
+from .markdown import Context, escape, front_matter, link, table
+from .model import Catalog, Movement, Report, Unit
+from .present import by_name, date_of, date_vn, parents, report_label, report_order, unit_chain
+from .report_page import render_original_page, render_report_page
+
+LATEST_ON_HOME = 5
+
+
+class DuplicatePage(RuntimeError):
+    """Two records were given the same page: a bug in the slug scheme, never bad data."""
+
+
+def _put(pages: dict, path: str, content) -> None:
+    if path in pages:
+        raise DuplicatePage(path)
+    pages[path] = content
+
+
+def _reports_table(reports: list[Report], here: str, *, show_unit: bool = True) -> str:
+    header = ("Ngày ban hành", "Văn bản", "Trích yếu") + (("Đơn vị",) if show_unit else ())
+    rows = []
+    for r in sorted(reports, key=report_order):
+        row = (
+            escape(date_vn(r.issued)) if r.issued else "—",
+            link(escape(report_label(r)), paths.rel(here, paths.report(r))),
+            escape(r.title),
+        )
+        if show_unit:
+            row += (link(escape(r.unit.full_name), paths.rel(here, paths.unit(r.unit))),)
+        rows.append(row)
+    return table(header, rows)
+
+
+def _by_unit(catalog: Catalog) -> dict[str, list[Report]]:
+    out: dict[str, list[Report]] = defaultdict(list)
+    for r in catalog.reports:
+        out[r.unit.id].append(r)
+    return out
+
+
+def _by_year(catalog: Catalog) -> dict[int, list[Report]]:
+    out: dict[int, list[Report]] = defaultdict(list)
+    for r in catalog.reports:
+        out[r.period.year].append(r)
+    return out
+
+
+def _by_movement(catalog: Catalog) -> dict[str, list[Report]]:
+    out: dict[str, list[Report]] = defaultdict(list)
+    for r in catalog.reports:
+        for m in r.movements:
+            out[m.id].append(r)
+    return out
+
+
+def render_home(catalog: Catalog) -> str:
+    here = paths.HOME
+    units, years, movements = _by_unit(catalog), _by_year(catalog), _by_movement(catalog)
+    latest = sorted(catalog.reports, key=report_order)[:LATEST_ON_HOME]
+    counts = [
+        (len(catalog.reports), "báo cáo", paths.REPORTS),
+        (len(units), "đơn vị", paths.UNITS),
+        (len(years), "năm", paths.YEARS),
+        (len(movements), "phong trào được nhắc đến", paths.MOVEMENTS),
+    ]
+    count_items = "\n".join(
+        f'- <span class="tdkt-count">{n}</span> {link(label, paths.rel(here, target))}' for n, label, target in counts
+    )
+    return "\n".join([
+        front_matter({"title": "Trang chủ", "hide": ["navigation", "toc"]}),
+        "# Lưu trữ báo cáo thi đua, khen thưởng\n",
+        "Kho lưu trữ công khai các báo cáo thi đua, khen thưởng của cơ quan, đơn vị nhà nước: đọc nguyên văn "
+        "từng báo cáo, tra cứu theo đơn vị, năm và phong trào thi đua. Mỗi báo cáo giữ nguyên tệp gốc và "
+        "ghi rõ nguồn, để người dân đọc được và cán bộ trích dẫn được.\n",
+        '<div class="tdkt-counts" markdown="1">\n',
+        count_items,
+        "\n</div>\n",
+        "## Báo cáo mới nhất\n",
+        _reports_table(latest, here),
+        "## Tra cứu\n",
+        f"- {link('Theo đơn vị', paths.rel(here, paths.UNITS))}: theo tỉnh, thành phố, với tên đơn vị "
+        "đúng như ngày ban hành văn bản và đơn vị kế thừa sau ngày 01/7/2025.",
+        f"- {link('Theo năm', paths.rel(here, paths.YEARS))}: "
+        + ", ".join(link(str(y), paths.rel(here, paths.year(y))) for y in sorted(years, reverse=True)) + ".",
+        f"- {link('Theo phong trào thi đua', paths.rel(here, paths.MOVEMENTS))}.",
+        f"- {link('Tất cả báo cáo', paths.rel(here, paths.REPORTS))}.",
+        f"- {link('Giới thiệu kho lưu trữ', paths.rel(here, paths.ABOUT))}: nguồn dữ liệu, cách đọc văn bản OCR.\n",
+    ])
+
+
+def render_all_reports(catalog: Catalog) -> str:
+    here = paths.REPORTS
+    return "\n".join([
+        front_matter({"title": "Tất cả báo cáo"}),
+        "# Tất cả báo cáo\n",
+        f"{len(catalog.reports)} văn bản, mới nhất trước.\n",
+        _reports_table(list(catalog.reports), here),
+    ])
+
+
+def _provinces(catalog: Catalog, units: dict[str, list[Report]]) -> list[tuple[Unit, list[Unit]]]:
+    grouped: dict[str, list[Unit]] = defaultdict(list)
+    for uid in units:
+        unit = catalog.units[uid]
+        grouped[unit.province_id].append(unit)
+    provinces = sorted((catalog.units[pid] for pid in grouped), key=by_name)
+    return [(p, sorted(grouped[p.id], key=by_name)) for p in provinces]
+
+
+def _successors(u: Unit, catalog: Catalog) -> str:
+    names = [unit_chain(catalog.units[s], catalog.units) for s in u.successor_ids if s in catalog.units]
+    if names:
+        return "; ".join(names)
+    return u.successor_note
+
+
+def render_unit_index(catalog: Catalog) -> str:
+    here = paths.UNITS
+    units = _by_unit(catalog)
+    parts = [
+        front_matter({"title": "Đơn vị"}),
+        "# Đơn vị ban hành\n",
+        "Theo tỉnh, thành phố. Tên đơn vị ghi đúng như vào ngày ban hành văn bản; cột cuối cho biết đơn vị "
+        "kế thừa sau khi sắp xếp đơn vị hành chính từ ngày 01/7/2025.\n",
+    ]
+    for province, members in _provinces(catalog, units):
+        parts.append(f"## {escape(province.full_name)}\n")
+        rows = [
+            (link(escape(u.full_name), paths.rel(here, paths.unit(u))), escape(parents(u, catalog.units)),
+             str(len(units[u.id])), escape(_successors(u, catalog)))
+            for u in members
+        ]
+        parts.append(table(("Đơn vị", "Trực thuộc", "Số báo cáo", "Từ 01/7/2025"), rows))
+    return "\n".join(parts)
+
+
+def render_unit_page(u: Unit, reports: list[Report], catalog: Catalog) -> str:
+    here = paths.unit(u)
+    validity = f"đến hết ngày {date_of(u.valid_to)}" if u.valid_to else ""
+    if u.valid_from:
+        validity = f"từ ngày {date_of(u.valid_from)}" + (f", {validity}" if validity else "")
+    rows = [
+        ("Tên", escape(u.full_name)),
+        ("Cấp", f"{escape(u.level.label)} ({escape(u.kind)})"),
+        ("Trực thuộc", escape(parents(u, catalog.units)) or "—"),
+        ("Mã đơn vị hành chính", f"<code>{escape(u.code, Context.HTML)}</code>"),
+        ("Hiệu lực của tên gọi", escape(validity) or "—"),
+        ("Từ ngày 01/7/2025", escape(_successors(u, catalog)) or "—"),
+    ]
+    return "\n".join([
+        front_matter({"title": escape(unit_chain(u, catalog.units), Context.HTML)}),
+        f"# {escape(u.full_name)}\n",
+        f'<p class="tdkt-kicker">{escape(parents(u, catalog.units), Context.HTML)}</p>\n',
+        '<div class="tdkt-meta" markdown="1">\n',
+        table(("Thuộc tính", "Nội dung"), rows),
+        "\n</div>\n",
+        f"## Báo cáo ({len(reports)})\n",
+        _reports_table(reports, here, show_unit=False),
+        "*Nguồn danh mục đơn vị hành chính: gói `vietnamadminunits` (giấy phép MIT), mã theo Tổng cục Thống kê.*\n",
+    ])
+
+
+def render_year_index(catalog: Catalog) -> str:
+    here = paths.YEARS
+    years = _by_year(catalog)
+    rows = [(link(str(y), paths.rel(here, paths.year(y))), str(len(years[y]))) for y in sorted(years, reverse=True)]
+    return "\n".join([
+        front_matter({"title": "Năm"}),
+        "# Theo năm\n",
+        "Năm của kỳ báo cáo (năm được tổng kết hoặc năm của kế hoạch).\n",
+        table(("Năm", "Số báo cáo"), rows),
+    ])
+
+
+def render_year_page(year: int, reports: list[Report]) -> str:
+    here = paths.year(year)
+    return "\n".join([
+        front_matter({"title": f"Năm {year}"}),
+        f"# Báo cáo năm {year}\n",
+        f"{len(reports)} văn bản có kỳ báo cáo thuộc năm {year}.\n",
+        _reports_table(reports, here),
+    ])
+
+
+def render_movement_index(catalog: Catalog) -> str:
+    here = paths.MOVEMENTS
+    used = _by_movement(catalog)
+    rows = [
+        (link(escape(m.name), paths.rel(here, paths.movement(m))), escape(m.launched_by), escape(m.period),
+         str(len(used.get(m.id, ()))))
+        for m in sorted(catalog.movements, key=lambda m: sort_key(m.name))
+    ]
+    return "\n".join([
+        front_matter({"title": "Phong trào thi đua"}),
+        "# Phong trào thi đua\n",
+        "Các phong trào thi đua trong danh mục của kho lưu trữ, và số báo cáo nhắc đến từng phong trào.\n",
+        table(("Phong trào", "Phát động", "Thời gian", "Số báo cáo"), rows),
+    ])
+
+
+def render_movement_page(m: Movement, reports: list[Report]) -> str:
+    here = paths.movement(m)
+    rows = [
+        ("Tên phong trào", escape(m.name)),
+        ("Cách gọi khác", "; ".join(escape(v) for v in m.variants) or "—"),
+        ("Phát động", escape(m.launched_by) or "—"),
+        ("Văn bản phát động", escape(m.act) or "—"),
+        ("Thời gian", escape(m.period) or "—"),
+    ]
+    parts = [
+        front_matter({"title": escape(m.name, Context.HTML)}),
+        f"# {escape(m.name)}\n",
+        '<div class="tdkt-meta" markdown="1">\n',
+        table(("Thuộc tính", "Nội dung"), rows),
+        "\n</div>\n",
+    ]
+    if m.note:
+        parts.append(escape(m.note) + "\n")
+    parts.append(f"## Báo cáo nhắc đến phong trào ({len(reports)})\n")
+    parts.append(_reports_table(reports, here) if reports else "Chưa có báo cáo nào trong kho nhắc đến phong trào này.\n")
+    return "\n".join(parts)
+
+
+def render_about(catalog: Catalog, gazetteer_source: str) -> str:
+    return "\n".join([
+        front_matter({"title": "Giới thiệu"}),
+        "# Giới thiệu\n",
+        "Kho lưu trữ này số hoá các báo cáo thi đua, khen thưởng (báo cáo tổng kết, sơ kết, kế hoạch) của "
+        "các cơ quan, đơn vị nhà nước và đưa lên mạng dưới dạng trang web tĩnh.\n",
+        "## Cách đọc một báo cáo\n",
+        "- **Bảng thông tin** đầu trang dùng các trường quen thuộc của cơ sở dữ liệu văn bản pháp luật: "
+        "Số ký hiệu, Loại văn bản, Cơ quan ban hành, Ngày ban hành, Kỳ báo cáo, Kính gửi, Người ký, Chủ đề "
+        "thi đua. Trường nào văn bản không ghi thì để trống, không suy đoán.",
+        "- **Mỗi đoạn văn** có số và liên kết riêng (ký hiệu ¶) để trích dẫn chính xác.",
+        "- **Nguồn gốc văn bản**: tên tệp gốc, mã băm SHA-256 của tệp, chất lượng văn bản, chữ ký số nếu có. "
+        "Nguyên văn tệp gốc luôn có thể xem và tải về.",
+        "- **Văn bản OCR**: một số báo cáo là kết quả nhận dạng chữ từ bản quét bằng mô hình tiếng Anh, "
+        "nên mất dấu tiếng Việt. Trang báo cáo ghi rõ điều này.\n",
+        "## Nguồn dữ liệu\n",
+        f"- Danh mục đơn vị hành chính: gói Python `{escape(gazetteer_source)}` (giấy phép MIT), gồm mã đơn vị "
+        "hành chính, bản đồ 63 tỉnh trước ngày 01/7/2025, 34 tỉnh từ ngày đó và bảng chuyển đổi.",
+        "- Văn bản: các báo cáo do đơn vị ban hành; văn bản hành chính nhà nước không thuộc đối tượng bảo hộ "
+        "quyền tác giả (Điều 15 Luật Sở hữu trí tuệ).\n",
+        "## Thuật ngữ\n",
+        table(("Tiếng Việt", "Nghĩa"), [
+            ("Thi đua", "emulation"), ("Khen thưởng", "commendation"), ("Phong trào thi đua", "emulation movement"),
+            ("Danh hiệu thi đua", "emulation title"), ("Hình thức khen thưởng", "award form"),
+            ("Điển hình tiên tiến", "exemplar"), ("Đơn vị", "unit"),
+        ]),
+    ])
+
+
+def build_pages(catalog: Catalog, gazetteer_source: str) -> dict[str, str | bytes]:
+    """Every page and published file of the site, keyed by docs-relative path."""
+    pages: dict[str, str | bytes] = {}
+    _put(pages, paths.HOME, render_home(catalog))
+    _put(pages, paths.REPORTS, render_all_reports(catalog))
+    _put(pages, paths.ABOUT, render_about(catalog, gazetteer_source))
+    for r in catalog.reports:
+        _put(pages, paths.report(r), render_report_page(r, catalog))
+        _put(pages, paths.original_page(r), render_original_page(r))
+    _put(pages, paths.UNITS, render_unit_index(catalog))
+    for uid, reports in _by_unit(catalog).items():
+        unit = catalog.units[uid]
+        _put(pages, paths.unit(unit), render_unit_page(unit, reports, catalog))
+    _put(pages, paths.YEARS, render_year_index(catalog))
+    for year, reports in _by_year(catalog).items():
+        _put(pages, paths.year(year), render_year_page(year, reports))
+    _put(pages, paths.MOVEMENTS, render_movement_index(catalog))
+    used = _by_movement(catalog)
+    for m in catalog.movements:
+        _put(pages, paths.movement(m), render_movement_page(m, used.get(m.id, [])))
+    return pages
+
+
+def original_files(catalog: Catalog) -> dict[str, str]:
+    """docs-relative path of each published original → its path under the data root."""
+    return {paths.original_file(r): r.source.path for r in catalog.reports}

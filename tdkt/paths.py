@@ -1,0 +1,58 @@
+"""Where each record's page lives: the site's URL scheme in one place.
+
+Paths are relative to the generated docs folder (``site_src/``) and end in ``.md``; with
+MkDocs' directory URLs ``bao-cao/<id>/index.md`` is served at ``/bao-cao/<id>/``. Slugs are ASCII
+and stable: a report's is its id (validated unique); a unit's adds its official code to its
+name, so two units named Long Xuyên never share a page. Pure.
+"""
+from __future__ import annotations
+
+import posixpath
+
+from .collate import slug
+from .model import Era, Movement, Report, Unit
+
+HOME = "index.md"
+REPORTS = "bao-cao/index.md"
+UNITS = "don-vi/index.md"
+YEARS = "nam/index.md"
+MOVEMENTS = "phong-trao/index.md"
+ABOUT = "gioi-thieu.md"
+
+
+def report(r: Report) -> str:
+    return f"bao-cao/{r.id}/index.md"
+
+
+def original_page(r: Report) -> str:
+    return f"bao-cao/{r.id}/ban-goc.md"
+
+
+def original_file(r: Report) -> str:
+    """The original bytes, published for download under a fixed safe name."""
+    ext = posixpath.splitext(r.source.path)[1].lower()
+    ext = ext if ext[1:].isalnum() and len(ext) <= 6 else ".bin"
+    return f"bao-cao/{r.id}/ban-goc{ext}"
+
+
+def unit_slug(u: Unit) -> str:
+    suffix = "-2025" if u.era is Era.FROM_2025 else ""
+    return f"{slug(u.full_name)}-{u.code}{suffix}"
+
+
+def unit(u: Unit) -> str:
+    return f"don-vi/{unit_slug(u)}.md"
+
+
+def year(y: int) -> str:
+    return f"nam/{y}.md"
+
+
+def movement(m: Movement) -> str:
+    return f"phong-trao/{m.id}.md"
+
+
+def rel(source: str, target: str, anchor: str = "") -> str:
+    """The link from page ``source`` to ``target`` (both docs-relative), as MkDocs resolves it."""
+    path = posixpath.relpath(target, posixpath.dirname(source) or ".")
+    return path + (f"#{anchor}" if anchor else "")

@@ -1,0 +1,58 @@
+"""How records read in Vietnamese: dates, unit names with their parents, report labels.
+
+Returns plain text (not yet escaped); the page builders escape it. Pure.
+"""
+from __future__ import annotations
+
+from .collate import sort_key
+from .model import PartialDate, Report, Unit
+
+NOT_STATED = "Không ghi trong văn bản"
+
+
+def date_vn(d: PartialDate | None) -> str:
+    """``26/12/2023``; ``…/12/2023`` when the document left the day blank."""
+    if d is None:
+        return ""
+    day = f"{d.day:02d}" if d.day else "…"
+    if d.month is None:
+        return f"{d.year}"
+    return f"{day}/{d.month:02d}/{d.year}"
+
+
+def date_of(date_iso) -> str:
+    """A ``datetime.date`` as ``30/06/2025``."""
+    return f"{date_iso.day:02d}/{date_iso.month:02d}/{date_iso.year}"
+
+
+def unit_chain(u: Unit, units: dict[str, Unit]) -> str:
+    """``Phường Long Xuyên, Thị xã Kinh Môn, Tỉnh Hải Dương``."""
+    parts = [u.full_name]
+    parent = units.get(u.parent_id) if u.parent_id else None
+    while parent is not None:
+        parts.append(parent.full_name)
+        parent = units.get(parent.parent_id) if parent.parent_id else None
+    return ", ".join(parts)
+
+
+def parents(u: Unit, units: dict[str, Unit]) -> str:
+    """The parents only: ``Thị xã Kinh Môn, Tỉnh Hải Dương``."""
+    return unit_chain(u, units).partition(", ")[2]
+
+
+def report_label(r: Report) -> str:
+    """How a report is named in lists: ``Báo cáo số 184/BC-UBND`` or ``Kế hoạch (không số)``."""
+    number = r.doc_number.strip()
+    if number and not number.startswith("/"):
+        return f"{r.doc_type.name} số {number}"
+    return f"{r.doc_type.name} (không ghi số)"
+
+
+def report_order(r: Report) -> tuple:
+    """Newest first: issue date when stated, else the period's year; then id for stability."""
+    when = r.issued.sort_key() if r.issued else (r.period.year, 0, 0)
+    return (tuple(-x for x in when), r.id)
+
+
+def by_name(u: Unit) -> tuple:
+    return sort_key(u.name) + sort_key(u.kind)

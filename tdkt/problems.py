@@ -1,0 +1,120 @@
+"""Problems in the data, reported the way compilers report them.
+
+A ``Problem`` names the file, line and column, the field, what is wrong and how to fix it:
+
+    data/reports/x/report.yml:4:10: error[R102] issued: "26/13/2023" is not a date. Fix: write YYYY-MM-DD
+
+Stages never raise on bad data: they add problems to a ``Problems`` collector and carry on, so
+one run reports everything. Every code is listed in ``CODES`` with a one-line description;
+``docs/problems.md`` is generated from it and a test keeps the two in step.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from .model import Origin
+
+
+class Severity(Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+# code -> one-line description (the docs list these; tests check every code used is here)
+CODES: dict[str, str] = {
+    "Y001": "The YAML file cannot be parsed.",
+    "Y002": "The YAML file uses an anchor, alias or tag; write every value out.",
+    "Y003": "A value has the wrong shape (a list where a mapping is expected, ...).",
+    "Y004": "A key is not part of the format (a warning; an error with --strict).",
+    "Y005": "A key appears twice in the same mapping.",
+    "F001": "A required file is missing.",
+    "F002": "A file is not valid UTF-8 text.",
+    "F003": "The original's SHA-256 does not match the one recorded.",
+    "R101": "A required field is missing or empty.",
+    "R102": "A date is not a valid YYYY-MM-DD, YYYY-MM or YYYY.",
+    "R103": "A number is not a whole number in the allowed range.",
+    "R104": "A value is not one of the allowed choices.",
+    "R105": "A report id is not a valid slug.",
+    "R106": "A reference names something the vocabularies do not have.",
+    "R107": "A unit did not exist on the report's date.",
+    "R108": "Two records share an id or a slug.",
+    "R109": "A text value contains control characters or is not NFC.",
+    "V101": "A vocabulary entry is missing a required field.",
+    "V102": "A vocabulary id is not a valid slug.",
+    "V103": "A vocabulary id is used twice.",
+    "V104": "A vocabulary value is not one of the allowed choices.",
+}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Problem:
+    origin: Origin
+    code: str
+    field: str
+    message: str
+    fix: str = ""
+    severity: Severity = Severity.ERROR
+
+    def format(self) -> str:
+        where = self.origin.file
+        if self.origin.line:
+            where += f":{self.origin.line}"
+            if self.origin.column:
+                where += f":{self.origin.column}"
+        field = f"{self.field}: " if self.field else ""
+        fix = f" Fix: {self.fix}" if self.fix else ""
+        return f"{where}: {self.severity.value}[{self.code}] {field}{self.message}.{fix}"
+
+    def sort_key(self) -> tuple:
+        return (self.origin.file, self.origin.line, self.origin.column, self.code, self.field)
+
+
+class Problems:
+    """Collects problems during a run; the only mutable object the stages share."""
+
+    def __init__(self) -> None:
+        self._items: list[Problem] = []
+
+    def add(
+        self,
+        origin: Origin,
+        code: str,
+        field: str,
+        message: str,
+        fix: str = "",
+        *,
+        warning: bool = False,
+    ) -> None:
+        if code not in CODES:  # a bug, not bad data
+            raise KeyError(f"undocumented problem code {code}")
+        self._items.append(
+            Problem(
+                origin=origin,
+                code=code,
+                field=field,
+                message=message,
+                fix=fix,
+                severity=Severity.WARNING if warning else Severity.ERROR,
+            )
+        )
+
+    def __iter__(self):
+        return iter(sorted(self._items, key=Problem.sort_key))
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def errors(self, *, strict: bool = False) -> list[Problem]:
+        return [p for p in self if strict or p.severity is Severity.ERROR]
+
+    def has_errors(self, *, strict: bool = False) -> bool:
+        return bool(self.errors(strict=strict))
+
+    def report(self) -> str:
+        """All problems, sorted, one per line, then a count."""
+        lines = [p.format() for p in self]
+        n_err = sum(1 for p in self._items if p.severity is Severity.ERROR)
+        n_warn = len(self._items) - n_err
+        lines.append(f"{n_err} lỗi (errors), {n_warn} cảnh báo (warnings)")
+        return "\n".join(lines)

@@ -1,0 +1,169 @@
+"""A report's page (metadata panel, structured text, provenance) and its verbatim original.
+
+Input: a ``Report`` and the ``Catalog`` (for unit names and links). Output: Markdown text.
+Every piece of report text goes through ``markdown.escape``; everything else here is markup we
+wrote. Pure.
+"""
+from __future__ import annotations
+
+from . import paths
+from .markdown import Context, escape, front_matter, link, table
+from .model import BlockKind, Catalog, Report, TextQuality
+from .present import NOT_STATED, date_vn, parents, report_label
+
+# heading ranks present in a report map, in order, onto h3..h6 (h1 title, h2 sections)
+_FIRST_LEVEL, _LAST_LEVEL = 3, 6
+_LIST_MARKERS = ("- ", "+ ", "• ", "* ", "– ")
+
+
+def _value(text: str) -> str:
+    return escape(text) if text else f"*{NOT_STATED}*"
+
+
+def _meta_rows(r: Report, catalog: Catalog, here: str) -> list[tuple[str, str]]:
+    unit_link = link(escape(r.unit.full_name), paths.rel(here, paths.unit(r.unit)))
+    unit_cell = f"{unit_link} ({escape(r.unit.level.label.lower())}, {escape(parents(r.unit, catalog.units))})"
+    number = r.doc_number
+    number_cell = _value(number)
+    if number.startswith("/"):
+        number_cell += " *(văn bản để trống số)*"
+    issued = _value(date_vn(r.issued))
+    if r.issued and r.issued.day is None:
+        issued += " *(văn bản để trống ngày)*"
+    period = link(escape(r.period.label()), paths.rel(here, paths.year(r.period.year)))
+    signer = _value(r.signer)
+    if r.signer and r.signer_title:
+        signer = f"{escape(r.signer)} ({escape(r.signer_title)})"
+    movements = ", ".join(link(escape(m.name), paths.rel(here, paths.movement(m))) for m in r.movements)
+    return [
+        ("Số ký hiệu", number_cell),
+        ("Loại văn bản", escape(r.doc_type.name)),
+        ("Cơ quan ban hành", _value(r.issuer)),
+        ("Đơn vị", unit_cell),
+        ("Ngày ban hành", issued),
+        ("Địa danh", _value(r.place)),
+        ("Kỳ báo cáo", period),
+        ("Kính gửi", _value(r.recipient)),
+        ("Người ký", signer),
+        ("Chủ đề thi đua", _value(r.theme)),
+        ("Phong trào thi đua", movements or f"*{NOT_STATED}*"),
+        ("Chất lượng văn bản", escape(r.text_quality.label)),
+    ]
+
+
+def _heading_levels(r: Report) -> dict[int, int]:
+    ranks = sorted({b.rank for b in r.blocks if b.kind is BlockKind.HEADING})
+    return {rank: min(_FIRST_LEVEL + i, _LAST_LEVEL) for i, rank in enumerate(ranks)}
+
+
+def _pilcrow(number: int) -> str:
+    return f'[¶](#p-{number} "Đoạn {number}: liên kết để trích dẫn"){{: .tdkt-para }}'
+
+
+def _body(r: Report) -> list[str]:
+    """The report text: headings, list items and paragraphs, each with its ``p-N`` anchor."""
+    levels = _heading_levels(r)
+    out: list[str] = []
+    in_list = False
+    for block in r.blocks:
+        if block.kind is BlockKind.LIST_ITEM:
+            text = block.text
+            for marker in _LIST_MARKERS:
+                if text.startswith(marker):
+                    text = text[len(marker):]
+                    break
+            out.append(f"- {escape(text)} {_pilcrow(block.number)}\n    {{: #{block.anchor} }}")
+            in_list = True
+            continue
+        if in_list:
+            out.append("")  # a blank line closes the list
+            in_list = False
+        if block.kind is BlockKind.HEADING:
+            hashes = "#" * levels[block.rank]
+            out.append(f"{hashes} {escape(block.text)} {{ #{block.anchor} }}\n")
+        else:
+            out.append(f"{escape(block.text)} {_pilcrow(block.number)}\n{{: #{block.anchor} }}\n")
+    return out
+
+
+def _notices(r: Report) -> list[str]:
+    out = []
+    if r.text_quality is TextQuality.OCR:
+        out.append(
+            '!!! warning "Văn bản nhận dạng (OCR) bị mất dấu"\n'
+            "    Văn bản này được nhận dạng từ bản quét bằng mô hình chữ tiếng Anh, nên các dấu tiếng Việt\n"
+            "    đã bị mất hoặc sai (ví dụ *thwéng* thay cho *thưởng*). Nội dung dưới đây hiển thị đúng như bản\n"
+            "    nhận dạng, chưa được sửa. Các thông tin ở bảng trên được đọc và ghi lại bằng tay.\n"
+        )
+    if r.review:
+        items = "\n".join(f"    - **{escape(f.field)}**: {escape(f.why)}" for f in r.review)
+        out.append(f'!!! note "Thông tin cần kiểm tra lại"\n{items}\n')
+    return out
+
+
+def _provenance(r: Report, here: str) -> list[str]:
+    rows = [
+        ("Tệp gốc", escape(r.source.file_name)),
+        ("SHA-256", f"<code>{r.source.sha256}</code>"),
+        ("Kích thước", f"{r.source.size:,} byte".replace(",", ".")),
+        ("Bảng mã", escape(r.source.encoding)),
+        ("Chất lượng văn bản", escape(r.text_quality.label)),
+        ("Văn bản gốc", link("Xem nguyên văn", paths.rel(here, paths.original_page(r))) + " · "
+         + link("Tải tệp gốc", paths.rel(here, paths.original_file(r)))),
+    ]
+    out = ["## Nguồn gốc văn bản {: #nguon-goc }\n", '<div class="tdkt-provenance" markdown="1">\n',
+           table(("Thuộc tính", "Nội dung"), rows)]
+    if r.signatures:
+        out.append("\n**Chữ ký số** trên văn bản:\n")
+        out.append(table(
+            ("Người / đơn vị ký", "Thư điện tử", "Thời điểm", "Tổ chức chứng thực"),
+            [(escape(s.signer), escape(s.email), escape(s.time), escape(s.organisation)) for s in r.signatures],
+        ))
+    if r.notes:
+        out.append(f"\n*Ghi chú biên mục:* {escape(r.notes)}\n")
+    out.append("\n</div>\n")
+    return out
+
+
+def render_report_page(r: Report, catalog: Catalog) -> str:
+    here = paths.report(r)
+    title = f"{report_label(r)}: {r.title}"
+    parts = [
+        front_matter({"title": escape(title, Context.HTML), "description": escape(r.title, Context.HTML)}),
+        f"# {escape(r.title)}\n",
+        f'<p class="tdkt-kicker">{escape(report_label(r), Context.HTML)} · {escape(r.issuer, Context.HTML)}</p>\n',
+        '<div class="tdkt-meta" markdown="1">\n',
+        table(("Thuộc tính", "Nội dung"), _meta_rows(r, catalog, here)),
+        "\n</div>\n",
+        *_notices(r),
+        "## Nội dung văn bản {: #noi-dung }\n",
+        '<div class="tdkt-text" markdown="1">\n',
+        *_body(r),
+        "\n</div>\n",
+        *_provenance(r, here),
+    ]
+    return "\n".join(parts)
+
+
+def render_original_page(r: Report) -> str:
+    here = paths.original_page(r)
+    intro = (
+        f"Nguyên văn tệp **{escape(r.source.file_name)}** đúng như khi tiếp nhận, không chỉnh sửa "
+        f"(SHA-256 <code>{r.source.sha256}</code>). "
+        + link("Trở về văn bản", paths.rel(here, paths.report(r))) + " · "
+        + link("Tải tệp gốc", paths.rel(here, paths.original_file(r))) + "\n"
+    )
+    furniture = ""
+    if r.furniture:
+        furniture = ("\n## Phần đã tách khỏi nội dung\n\nSố trang, tiêu đề lặp lại và dấu chữ ký số mà bước "
+                     "chuẩn hoá đã tách ra khỏi nội dung (vẫn có trong nguyên văn ở trên):\n\n"
+                     + escape("\n".join(r.furniture), Context.VERBATIM) + "\n")
+    return "\n".join([
+        front_matter({"title": escape(f"Nguyên văn: {report_label(r)}", Context.HTML)}),
+        f"# Nguyên văn: {escape(r.title)}\n",
+        intro,
+        '<div class="tdkt-original" markdown="1">\n',
+        escape(r.original_text, Context.VERBATIM) if r.original_text.strip() else f"*{NOT_STATED}*",
+        "\n</div>\n",
+        furniture,
+    ])

@@ -1,0 +1,66 @@
+"""Write the generated tree into the folder the build owns, touching only what changed.
+
+Input: a folder and ``{relative path: bytes}``. Effect: files whose bytes differ are rewritten
+(atomically: write beside, then rename), files no longer generated are removed, empty folders
+pruned; unchanged files keep their modification time, so ``mkdocs serve`` and static hosts only
+see real changes. A path that is absolute or climbs out of the folder is a bug and raises
+``UnsafePath`` before anything is written. Writes files.
+"""
+from __future__ import annotations
+
+import os
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class UnsafePath(ValueError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class SyncStats:
+    written: int
+    unchanged: int
+    removed: int
+
+    def summary(self) -> str:
+        return f"{self.written} tệp ghi mới, {self.unchanged} không đổi, {self.removed} xoá"
+
+
+def check_path(rel: str) -> str:
+    """The normalised relative POSIX path, or ``UnsafePath``."""
+    norm = posixpath.normpath(rel)
+    if (not rel or rel.startswith("/") or "\\" in rel or norm.startswith("..") or norm == "."
+            or "\x00" in rel or norm != rel):
+        raise UnsafePath(f"refusing to write outside the output folder: {rel!r}")
+    return norm
+
+
+def sync_tree(root: Path, files: dict[str, bytes]) -> SyncStats:
+    """Make ``root`` hold exactly ``files``; see the module docstring."""
+    wanted = {check_path(rel): data for rel, data in files.items()}
+    root.mkdir(parents=True, exist_ok=True)
+    written = unchanged = removed = 0
+    for rel, data in sorted(wanted.items()):
+        path = root / rel
+        try:
+            if path.read_bytes() == data:
+                unchanged += 1
+                continue
+        except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+            pass
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp-write")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+        written += 1
+    for dirpath, dirnames, filenames in os.walk(root, topdown=False):
+        for name in filenames:
+            full = Path(dirpath) / name
+            if full.relative_to(root).as_posix() not in wanted:
+                full.unlink()
+                removed += 1
+        if Path(dirpath) != root and not os.listdir(dirpath):
+            os.rmdir(dirpath)
+    return SyncStats(written=written, unchanged=unchanged, removed=removed)
