@@ -27,7 +27,7 @@ from .yamlread import YMap, read_yaml
 REPORT_KEYS = (
     "title", "doc_type", "doc_number", "issuer", "unit", "issued", "place", "period", "recipient",
     "signer", "signer_title", "theme", "movements", "text_quality", "source", "signatures",
-    "furniture", "review", "notes",
+    "review", "notes",
 )
 PERIOD_KEYS = ("year", "span", "number", "end_year")
 SOURCE_KEYS = ("file_name", "original", "sha256", "encoding")
@@ -40,16 +40,6 @@ MAX_FILE_BYTES = 20 * 1024 * 1024  # larger files are refused, not read (documen
 class Vocabularies:
     movements: dict[str, Movement]
     doc_types: dict[str, DocType]
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ReportFiles:
-    """What one report folder holds, read but not yet understood."""
-
-    folder: str  # relative to the data root, e.g. reports/<id>
-    report_yml: str | None
-    text: bytes | None
-    original: bytes | None
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -102,6 +92,8 @@ def load_catalog(data_dir: Path, gazetteer: Gazetteer, problems: Problems) -> Ca
                 problems.add(root.origin, "Y003", "", "report.yml must be a mapping of fields", "")
             continue
         text = _read_text(text_path, display(text_path), problems)
+        furniture_path = folder / "furniture.txt"
+        furniture = _read_text(furniture_path, display(furniture_path), problems) if furniture_path.exists() else ""
         source = fields.mapping(root, "source", problems)
         original_name = fields.text(source, "original", problems) if source else ""
         original = None
@@ -120,6 +112,7 @@ def load_catalog(data_dir: Path, gazetteer: Gazetteer, problems: Problems) -> Ca
                 original = original_path.read_bytes()
         report = parse_report(
             folder.name, root, text, original, display(folder), vocabs, gazetteer, problems,
+            furniture=tuple(line for line in (furniture or "").splitlines() if line.strip()),
         )
         if report is not None:
             reports.append(report)
@@ -172,6 +165,7 @@ def parse_report(
     vocabs: Vocabularies,
     gazetteer: Gazetteer,
     problems: Problems,
+    furniture: tuple[str, ...] = (),
 ) -> Report | None:
     """One report from its parsed ``report.yml``, its text and its original bytes; None if invalid."""
     before = len(problems.errors())
@@ -199,7 +193,6 @@ def parse_report(
         "doc_number", "place", "recipient", "signer", "signer_title", "theme", "notes")}
     title = fields.text(m, "title", problems, required=True)
     issuer = fields.text(m, "issuer", problems, required=True)
-    furniture = tuple(f.value for f in fields.text_list(m, "furniture", problems))
 
     original_text = ""
     if original is not None and source is not None:

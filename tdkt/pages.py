@@ -12,7 +12,7 @@ from . import paths
 from .collate import sort_key
 from .markdown import Context, escape, front_matter, link, table
 from .model import Catalog, Movement, Report, Unit
-from .present import by_name, date_of, date_vn, parents, report_label, report_order, unit_chain
+from .present import by_name, date_of, date_vn, parents, report_label, report_order, successors, unit_chain
 from .report_page import render_original_page, render_report_page
 
 LATEST_ON_HOME = 5
@@ -119,13 +119,6 @@ def _provinces(catalog: Catalog, units: dict[str, list[Report]]) -> list[tuple[U
     return [(p, sorted(grouped[p.id], key=by_name)) for p in provinces]
 
 
-def _successors(u: Unit, catalog: Catalog) -> str:
-    names = [unit_chain(catalog.units[s], catalog.units) for s in u.successor_ids if s in catalog.units]
-    if names:
-        return "; ".join(names)
-    return u.successor_note
-
-
 def render_unit_index(catalog: Catalog) -> str:
     here = paths.UNITS
     units = _by_unit(catalog)
@@ -139,7 +132,7 @@ def render_unit_index(catalog: Catalog) -> str:
         parts.append(f"## {escape(province.full_name)}\n")
         rows = [
             (link(escape(u.full_name), paths.rel(here, paths.unit(u))), escape(parents(u, catalog.units)),
-             str(len(units[u.id])), escape(_successors(u, catalog)))
+             str(len(units[u.id])), escape(successors(u, catalog.units)))
             for u in members
         ]
         parts.append(table(("Đơn vị", "Trực thuộc", "Số báo cáo", "Từ 01/7/2025"), rows))
@@ -157,7 +150,7 @@ def render_unit_page(u: Unit, reports: list[Report], catalog: Catalog) -> str:
         ("Trực thuộc", escape(parents(u, catalog.units)) or "—"),
         ("Mã đơn vị hành chính", f"<code>{escape(u.code, Context.HTML)}</code>"),
         ("Hiệu lực của tên gọi", escape(validity) or "—"),
-        ("Từ ngày 01/7/2025", escape(_successors(u, catalog)) or "—"),
+        ("Từ ngày 01/7/2025", escape(successors(u, catalog.units)) or "—"),
     ]
     return "\n".join([
         front_matter({"title": escape(unit_chain(u, catalog.units), Context.HTML)}),

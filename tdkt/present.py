@@ -40,6 +40,12 @@ def parents(u: Unit, units: dict[str, Unit]) -> str:
     return unit_chain(u, units).partition(", ")[2]
 
 
+def successors(u: Unit, units: dict[str, Unit]) -> str:
+    """What became of the unit on 1 July 2025: its successors' names, or the gazetteer's note."""
+    names = [unit_chain(units[s], units) for s in u.successor_ids if s in units]
+    return "; ".join(names) if names else u.successor_note
+
+
 def report_label(r: Report) -> str:
     """How a report is named in lists: ``Báo cáo số 184/BC-UBND`` or ``Kế hoạch (không số)``."""
     number = r.doc_number.strip()

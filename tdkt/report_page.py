@@ -9,7 +9,7 @@ from __future__ import annotations
 from . import paths
 from .markdown import Context, escape, front_matter, link, table
 from .model import BlockKind, Catalog, Report, TextQuality
-from .present import NOT_STATED, date_vn, parents, report_label
+from .present import NOT_STATED, date_vn, parents, report_label, successors
 
 # heading ranks present in a report map, in order, onto h3..h6 (h1 title, h2 sections)
 _FIRST_LEVEL, _LAST_LEVEL = 3, 6
@@ -23,6 +23,9 @@ def _value(text: str) -> str:
 def _meta_rows(r: Report, catalog: Catalog, here: str) -> list[tuple[str, str]]:
     unit_link = link(escape(r.unit.full_name), paths.rel(here, paths.unit(r.unit)))
     unit_cell = f"{unit_link} ({escape(r.unit.level.label.lower())}, {escape(parents(r.unit, catalog.units))})"
+    after = successors(r.unit, catalog.units)
+    if after:
+        unit_cell += f" · từ 01/7/2025: {escape(after)}"
     number = r.doc_number
     number_cell = _value(number)
     if number.startswith("/"):

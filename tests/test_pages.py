@@ -1,0 +1,78 @@
+"""Generated pages: golden files for the fixture archive, and the rules they must follow."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tdkt import paths
+from tdkt.pages import DuplicatePage, _put, build_pages
+
+GOLDEN = Path(__file__).parent / "golden" / "site_src"
+UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+
+
+def test_golden_site_src(fixture_catalog):
+    """The generated Markdown for the fixture archive, byte for byte.
+
+    Regenerate on purpose with `UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_pages.py`
+    and review the diff.
+    """
+    pages = {p: c for p, c in build_pages(fixture_catalog, "vietnamadminunits 1.0.4").items()}
+    if UPDATE:
+        for old in GOLDEN.rglob("*.md"):
+            old.unlink()
+        for path, content in pages.items():
+            (GOLDEN / path).parent.mkdir(parents=True, exist_ok=True)
+            (GOLDEN / path).write_text(content, encoding="utf-8")
+    expected = {p.relative_to(GOLDEN).as_posix(): p.read_text(encoding="utf-8") for p in GOLDEN.rglob("*.md")}
+    assert sorted(pages) == sorted(expected)
+    for path, content in pages.items():
+        assert content == expected[path], f"{path} differs from its golden file"
+
+
+def test_two_units_named_long_xuyen_get_two_pages(fixture_catalog):
+    pages = build_pages(fixture_catalog, "x")
+    assert "don-vi/phuong-long-xuyen-10738.md" in pages  # ward in Hải Dương
+    assert "don-vi/thanh-pho-long-xuyen-883.md" in pages  # city in An Giang
+    assert "Tỉnh Hải Dương" in pages["don-vi/phuong-long-xuyen-10738.md"]
+    assert "Tỉnh An Giang" in pages["don-vi/thanh-pho-long-xuyen-883.md"]
+
+
+def test_same_name_same_province_never_share_a_slug(gazetteer):
+    a, b = gazetteer.get("xa-10825"), gazetteer.get("xa-10966")  # two Xã Tân Việt in Hải Dương
+    assert a.full_name == b.full_name == "Xã Tân Việt"
+    assert paths.unit(a) != paths.unit(b)
+
+
+def test_all_unit_slugs_in_the_gazetteer_are_unique(gazetteer):
+    slugs = [paths.unit_slug(u) for u in gazetteer.units.values()]
+    assert len(slugs) == len(set(slugs)) == len(gazetteer.units)
+
+
+def test_hostile_report_text_is_inert(fixture_catalog):
+    page = build_pages(fixture_catalog, "x")["bao-cao/2023-long-xuyen-hd-bc-1/index.md"]
+    assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "\n\\# 12 cá nhân được khen" in page  # stays a paragraph
+    assert "<i>" not in page  # metadata is escaped too
+
+
+def test_blank_number_and_day_are_shown_as_blank(fixture_catalog):
+    page = build_pages(fixture_catalog, "x")["bao-cao/2023-tan-viet-bc-ocr/index.md"]
+    assert "| Số ký hiệu | /BC-UBND *(văn bản để trống số)* |" in page
+    assert "| Ngày ban hành | …/06/2023 *(văn bản để trống ngày)* |" in page
+
+
+def test_duplicate_page_is_a_bug():
+    pages = {"a.md": "x"}
+    with pytest.raises(DuplicatePage):
+        _put(pages, "a.md", "y")
+
+
+def test_every_paragraph_has_an_anchor(fixture_catalog):
+    pages = build_pages(fixture_catalog, "x")
+    for report in fixture_catalog.reports:
+        page = pages[paths.report(report)]
+        for block in report.blocks:
+            assert f"#{block.anchor} }}" in page

@@ -1,0 +1,28 @@
+import os
+
+import pytest
+
+from tdkt.sync import UnsafePath, check_path, sync_tree
+
+
+def test_only_changed_files_are_rewritten_and_stale_ones_removed(tmp_path):
+    assert sync_tree(tmp_path, {"a.md": b"1", "d/b.md": b"2", "d/e/c.md": b"3"}).written == 3
+    before = os.stat(tmp_path / "a.md").st_mtime_ns
+    os.utime(tmp_path / "a.md", ns=(1, 1))
+    stats = sync_tree(tmp_path, {"a.md": b"1", "d/b.md": b"changed"})
+    assert (stats.written, stats.unchanged, stats.removed) == (1, 1, 1)
+    assert os.stat(tmp_path / "a.md").st_mtime_ns == 1  # untouched
+    assert (tmp_path / "d" / "b.md").read_bytes() == b"changed"
+    assert not (tmp_path / "d" / "e").exists()  # emptied folder pruned
+    assert before
+
+
+@pytest.mark.parametrize("bad", ["../x.md", "/etc/passwd", "a/../../x", "a\\b", "", ".", "a//b", "a\x00"])
+def test_paths_that_escape_are_refused_before_writing(tmp_path, bad):
+    with pytest.raises(UnsafePath):
+        sync_tree(tmp_path / "out", {"ok.md": b"1", bad: b"x"})
+    assert not (tmp_path / "out" / "ok.md").exists()
+
+
+def test_check_path_accepts_plain_relative_paths():
+    assert check_path("bao-cao/x/index.md") == "bao-cao/x/index.md"
