@@ -4,6 +4,8 @@
   then ``mkdocs build --strict`` into ``site/`` (swapped in only on success).
 - ``check``: validate ``data/`` only.
 - ``serve``: generate, then preview with ``mkdocs serve`` (re-run after editing ``data/``).
+- ``normalise FOLDER...``: re-derive ``text.txt`` and ``furniture.txt`` of report folders from
+  their originals.
 
 Exit status: 0 done; 1 the data has errors (all of them printed, compiler style) or the site
 did not render; 2 the command line or the environment is wrong.
@@ -17,6 +19,7 @@ from pathlib import Path
 
 from .catalog import load_catalog
 from .gazetteer import GazetteerMissing, load_gazetteer
+from .ingest import renormalise
 from .model import Catalog
 from .pages import build_pages, original_files
 from .problems import Problems
@@ -28,7 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python build.py", description="Lưu trữ báo cáo thi đua, khen thưởng")
-    p.add_argument("command", nargs="?", default="build", choices=("build", "check", "serve"))
+    p.add_argument("command", nargs="?", default="build", choices=("build", "check", "serve", "normalise"))
+    p.add_argument("folders", nargs="*", type=Path, help="report folders (for normalise)")
     p.add_argument("--data", type=Path, default=ROOT / "data", help="the archive's data folder (default: data/)")
     p.add_argument("--out", type=Path, default=ROOT / "site", help="where the site is built (default: site/)")
     p.add_argument("--docs", type=Path, default=ROOT / "site_src",
@@ -57,9 +61,26 @@ def _generate(catalog: Catalog, gazetteer_source: str, data: Path, docs: Path):
     return sync_tree(docs, files)
 
 
+def _normalise(folders: list[Path]) -> int:
+    if not folders:
+        print("error: name the report folders to normalise, e.g. data/reports/*/", file=sys.stderr)
+        return 2
+    problems = Problems()
+    done = sum(renormalise(folder, problems) for folder in folders)
+    if len(problems):
+        print(problems.report(), file=sys.stderr)
+    print(f"Đã chuẩn hoá {done}/{len(folders)} báo cáo.")
+    return 1 if problems.has_errors() else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     started = time.monotonic()
+    if args.command == "normalise":
+        return _normalise(args.folders)
+    if args.folders:
+        print(f"error: {args.command} takes no folder arguments", file=sys.stderr)
+        return 2
     if not args.data.is_dir():
         print(f"error: the data folder {args.data} does not exist", file=sys.stderr)
         return 2
