@@ -65,7 +65,7 @@ _PAGE_NUMBER = re.compile(r"\d{1,3}|[-–—]\s*\d{1,3}\s*[-–—]|(?:Trang|tra
 # The stamp the signing software prints (seed 001): a line naming the certificate
 # authority, the signing time, the signer's organisation, then who signed.
 _STAMP_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?")
-_STAMP_SIGNED = re.compile(r"(?P<signer>.*?)\s*<(?P<email>[^<>\s]+@[^<>\s]+)>\s*đã ký lên văn bản này\s*!?", re.I)
+_STAMP_SIGNED = re.compile(r"(?P<signer>[^<>,.;:!?]{0,100}?)\s*<(?P<email>[^<>\s]+@[^<>\s]+)>\s*đã ký lên văn bản này\s*!?", re.I)
 _STAMP_AUTHORITY = re.compile(r"cuc\s+chung\s+thuc\s+so\s+va\s+bao\s+mat\s+thong\s+tin\b.*\bemail\b")  # fold key
 
 # --------------------------------------------------------------------------- joining
@@ -95,6 +95,7 @@ _TERMINAL = ".:;!?…"  # ./. ends in "." too
 _CLOSERS = "”’\"')]}»"  # looked through when finding the last real character
 _CONTINUES = ",.;:)]}”’»%…"  # a line starting with these continues the one before
 _OPENERS = "“‘\"'(«["
+_HEAD = 300  # how much of a block's start the joining rules read
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -106,8 +107,8 @@ class Normalised:
     signatures: tuple[model.Signature, ...]
 
 
-def fold(text: str) -> str:
-    """The fold key: marks dropped, đ→d, lower case (one character per letter)."""
+def _fold(text: str) -> str:
+    """The fold key patterns are matched on: marks dropped, đ→d, lower case."""
     decomposed = unicodedata.normalize("NFD", text)
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return bare.replace("đ", "d").replace("Đ", "D").replace("Ð", "D").lower()
@@ -210,16 +211,19 @@ def _pass(text: str) -> tuple[str, list[str], list[model.Signature]]:
             kept.append((line, max(gap, run)))
             gap = run = 0
     double = _double_spaced(kept)
-    blocks: list[str] = []
+    blocks: list[list[str]] = []  # the lines of each block
+    heads: list[str] = []  # and its first _HEAD characters, all _continues reads of it
     for line, blanks in kept:
         # Level 0: adjacent lines; 1: one blank line in a double-spaced text (just a
         # wrap there); 2: a real blank line between paragraphs or across a page break.
         level = 0 if blanks == 0 else 1 if double and blanks == 1 else 2
-        if blocks and _continues(blocks[-1], line, level):
-            blocks[-1] += " " + line
+        if blocks and _continues(heads[-1], blocks[-1][-1], line, level):
+            blocks[-1].append(line)
+            heads[-1] = heads[-1] if len(heads[-1]) >= _HEAD else (heads[-1] + " " + line)[:_HEAD]
         else:
-            blocks.append(line)
-    result = "\n\n".join(blocks) + "\n" if blocks else ""
+            blocks.append([line])
+            heads.append(line[:_HEAD])
+    result = "\n\n".join(" ".join(block) for block in blocks) + "\n" if blocks else ""
     return result, [lines[i] for i in sorted(aside)], signatures
 
 
@@ -232,7 +236,7 @@ def _set_aside(lines: list[str]) -> tuple[set[int], list[model.Signature]]:
         line = lines[index]
         if _PAGE_NUMBER.fullmatch(line) or not any(c.isalnum() for c in line):
             aside.add(index)
-        elif _STAMP_TIME.fullmatch(line) or _STAMP_AUTHORITY.match(fold(line)):
+        elif _STAMP_TIME.fullmatch(line) or _STAMP_AUTHORITY.match(_fold(line)):
             aside.add(index)
         elif signed := _STAMP_SIGNED.fullmatch(line):
             aside.add(index)
@@ -255,42 +259,46 @@ def _double_spaced(kept: list[tuple[str, int]]) -> bool:
     pair is left) is never taken for double-spaced: that keeps ``normalise`` idempotent.
     """
     pairs = [(a, b) for (a, _), (b, blanks) in zip(kept, kept[1:]) if blanks == 1]
-    wraps = sum(_continues(a, b, 2) for a, b in pairs)
+    wraps = sum(_continues(a[:_HEAD], a, b, 2) for a, b in pairs)
     return wraps >= 3 and wraps * 4 >= len(pairs)
 
 
-def _continues(block: str, line: str, level: int) -> bool:
-    """Whether ``line`` continues ``block`` (the block so far), given the gap ``level``.
+def _continues(head: str, last: str, line: str, level: int) -> bool:
+    """Whether ``line`` continues the block so far, given the gap ``level``.
 
-    Only the block so far and the start of ``line`` are looked at, never line lengths.
-    Re-reading the output then meets each boundary as (the same block, a line starting
-    the same way, level 2), and level 2 joins no more than levels 0 and 1 do: so the
-    output is left as it is. Rules, in order:
-    a header/signature line, a line opening with a marker, a block ending a sentence or
-    a lone "PHẦN I" never join; a block in capitals takes only a line in capitals (a
-    wrapped heading) and only without a real blank line; across a real blank line only
-    a line starting in lower case or with closing punctuation continues (a page break
-    mid-sentence); otherwise a line continues, except that after a numbered heading a
-    sentence-case line in a double-spaced text starts the heading's paragraph.
+    Only the block's start (``head``, its first _HEAD characters), its end (the end of
+    its ``last`` line) and the start of ``line`` are looked at, never line lengths.
+    Re-reading the output then meets each boundary as (the same head and end, a line
+    starting the same way, level 2), and level 2 joins no more than levels 0 and 1 do:
+    so the output is left as it is. (Reading only the head also keeps a pass linear.) Rules, in order: a header or signature line, a line opening
+    with a marker and a lone "PHẦN I" never join; a lone "1." takes the next line; a
+    block ending a sentence takes only a lower-case line after ";" or ":"; a block in
+    capitals takes only a line in capitals (a wrapped heading), and not across a real
+    blank line; across a real blank line only a line starting in lower case or with
+    closing punctuation continues (a page break mid-sentence); otherwise a line
+    continues, except that in a double-spaced text a sentence-case line after a
+    numbered heading starts the heading's paragraph.
     """
-    folded_block, folded_line = fold(block), fold(line)
-    if _solo(block, folded_block) or _solo(line, folded_line) or _marker(line, folded_line):
+    folded_head = _fold(head)
+    if _solo(head, folded_head) or _solo(line[:_HEAD], _fold(line[:_HEAD])) or _marker(line):
         return False
-    if _PART_LABEL.fullmatch(folded_block):
+    if _PART_LABEL.fullmatch(folded_head):
         return False
-    if _ends_sentence(block):
+    if _LONE_MARKER.fullmatch(head):  # "1." alone: its heading is on the next line
+        return level < 2
+    end = last.rstrip(_CLOSERS)[-1:]
+    if end in tuple(_TERMINAL):
         # "…tiểu khu Trang Các;" + "xây dựng trường …": a line in lower case after a
         # semicolon or colon is still the same sentence; after a full stop it is not.
-        return block.rstrip(_CLOSERS)[-1] in ";:" and line[0].islower() and not _capitals(block)
-    if _capitals(block):
+        return end in ";:" and line[0].islower() and not _capitals(head)
+    if _capitals(head):
         return level < 2 and _capitals_start(line)
     first = line[0]
     if level == 2:
         if first.islower() or first in _CONTINUES:
             return True
-        last = block.rstrip(_CLOSERS)[-1:]
-        return first in _OPENERS and (last.isalnum() or last == ",") and not _heading_start(block)
-    if level == 1 and _heading_start(block):
+        return first in _OPENERS and (end.isalnum() or end == ",") and not _heading_start(head)
+    if level == 1 and _heading_start(head):
         word = line.split()[0].lstrip(_OPENERS)
         return not (word[:1].isupper() and any(c.islower() for c in word))
     return True
@@ -300,9 +308,9 @@ def _solo(line: str, folded: str) -> bool:
     return bool(_SOLO.match(folded) or (_SOLO_CAPS.match(folded) and _capitals(line)))
 
 
-def _marker(line: str, folded: str) -> bool:
+def _marker(line: str) -> bool:
     """Whether ``line`` opens with a block marker (a prefix test: see ``_continues``)."""
-    if _KINH_GUI.match(folded):
+    if _KINH_GUI.match(_fold(line[:20])):
         return True
     return any(p.match(line) for _, _, p in BLOCK_PATTERNS) or bool(
         _LONE_MARKER.fullmatch(line.split()[0])
@@ -311,10 +319,6 @@ def _marker(line: str, folded: str) -> bool:
 
 def _heading_start(block: str) -> bool:
     return any(p.match(block) for kind, _, p in BLOCK_PATTERNS if kind is HEADING)
-
-
-def _ends_sentence(block: str) -> bool:
-    return block.rstrip(_CLOSERS)[-1:] in tuple(_TERMINAL)
 
 
 def _capitals(text: str) -> bool:

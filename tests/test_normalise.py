@@ -92,6 +92,7 @@ JOINING = [
      ["Nơi nhận:", "- Thường trực Đảng ủy;", "- Lưu: VP.", "a) nội dung một", "b) nội dung hai", "* mục ba", "+ mục bốn"]),
     ("numbered lines start blocks", "Kết quả như sau\n1. Về tập thể\n1.1. Về cá nhân\n2.1.1. Trên lĩnh vực kinh tế",
      ["Kết quả như sau", "1. Về tập thể", "1.1. Về cá nhân", "2.1.1. Trên lĩnh vực kinh tế"]),
+    ("a lone number takes its heading", "1.\nCông tác thi đua\nNăm nay.", ["1. Công tác thi đua Năm nay."]),
     ("a big number is no marker", "Tổng giá trị sản xuất ước đạt\n1.068,692 tỷ đồng.", ["Tổng giá trị sản xuất ước đạt 1.068,692 tỷ đồng."]),
     ("spaces, tabs and CRLF", "  Năm\t2023   là năm  \r\nthứ ba.\r\n\r\n", ["Năm 2023 là năm thứ ba."]),
     ("controls removed, form feed is a line break", "Năm\x00 2023\x07 là\x0cnăm thứ ba.", ["Năm 2023 là năm thứ ba."]),
@@ -111,6 +112,8 @@ FURNITURE = [
     ("Trang n", "Đoạn một.\n\nTrang 12\n\nĐoạn hai.", ["Đoạn một.", "Đoạn hai."], ("Trang 12",)),
     ("OCR junk with no letters", "phong trao thi dua “Cd nuwde chung sirc xdy\n\n)\n\ndung néng thén méi”.",
      ["phong trao thi dua “Cd nuwde chung sirc xdy dung néng thén méi”."], (")",)),
+    ("a signed phrase inside prose is text", "Đoạn một, abc<a@b.vn>\nđã ký lên văn bản này!",
+     ["Đoạn một, abc<a@b.vn> đã ký lên văn bản này!"], ()),
     ("a four-digit year is text", "giai đoạn 2021 -\n2025\nvà sau đó.", ["giai đoạn 2021 - 2025 và sau đó."], ()),
 ]
 
@@ -294,7 +297,8 @@ LINES = ["PHẦN I", "Phần thứ hai:", "I.", "II-", "III -", "1.", "1.1.", "2
          "5", "- 3 -", "Trang 2", ")", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
          "Số: 184/BC-UBND", "BÁO CÁO", "UBND THỊ TRẤN HÀ TRUNG", "KẾT QUẢ THI ĐUA", "Nơi nhận:", "Kính gửi:",
          "2024-01-26T13:28:43+0700", "Vũ Xuân Hào<vuxuanhao@haiduong.gov.vn> đã ký lên văn bản này!",
-         "Mỹ Quý, ngày 26 tháng 12 năm 2023"]
+         "Mỹ Quý, ngày 26 tháng 12 năm 2023", "Vũ Xuân Hào<vuxuanhao@haiduong.gov.vn>", "đã ký lên văn bản này!",
+         "Trang", "3/10", "ỦY BAN NHÂN DÂN TỈNH HẢI DƯƠNG"]
 SEPARATORS = [" ", " ", " ", "  ", "\t", "\n", "\n", "\n\n", "\n\n\n", "\r\n", "\r", "\x0c", "\x00", "\x85",
               "\u00a0", "\u2028", "\x1f", " \x07", "\ufeff"]
 pieces = st.one_of(
