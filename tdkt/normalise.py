@@ -23,7 +23,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from tdkt import model
+from . import model
+from .collate import fold
 
 HEADING, PARAGRAPH, LIST_ITEM = model.BlockKind.HEADING, model.BlockKind.PARAGRAPH, model.BlockKind.LIST_ITEM
 
@@ -65,7 +66,8 @@ _PAGE_NUMBER = re.compile(r"\d{1,3}|[-–—]\s*\d{1,3}\s*[-–—]|(?:Trang|tra
 # The stamp the signing software prints (seed 001): a line naming the certificate
 # authority, the signing time, the signer's organisation, then who signed.
 _STAMP_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?")
-_STAMP_SIGNED = re.compile(r"(?P<signer>[^<>,.;:!?]{0,100}?)\s*<(?P<email>[^<>\s]+@[^<>\s]+)>\s*đã ký lên văn bản này\s*!?", re.I)
+_STAMP_SIGNED = re.compile(  # no sentence punctuation in the name: prose is not a stamp
+    r"(?P<signer>[^<>,.;:!?]{0,100}?)\s*<(?P<email>[^<>\s]+@[^<>\s]+)>\s*đã ký lên văn bản này\s*!?", re.I)
 _STAMP_AUTHORITY = re.compile(r"cuc\s+chung\s+thuc\s+so\s+va\s+bao\s+mat\s+thong\s+tin\b.*\bemail\b")  # fold key
 
 # --------------------------------------------------------------------------- joining
@@ -105,13 +107,6 @@ class Normalised:
     text: str
     furniture: tuple[str, ...]
     signatures: tuple[model.Signature, ...]
-
-
-def _fold(text: str) -> str:
-    """The fold key patterns are matched on: marks dropped, đ→d, lower case."""
-    decomposed = unicodedata.normalize("NFD", text)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return bare.replace("đ", "d").replace("Đ", "D").replace("Ð", "D").lower()
 
 
 def normalise(text: str) -> Normalised:
@@ -236,7 +231,7 @@ def _set_aside(lines: list[str]) -> tuple[set[int], list[model.Signature]]:
         line = lines[index]
         if _PAGE_NUMBER.fullmatch(line) or not any(c.isalnum() for c in line):
             aside.add(index)
-        elif _STAMP_TIME.fullmatch(line) or _STAMP_AUTHORITY.match(_fold(line)):
+        elif _STAMP_TIME.fullmatch(line) or _STAMP_AUTHORITY.match(fold(line)):
             aside.add(index)
         elif signed := _STAMP_SIGNED.fullmatch(line):
             aside.add(index)
@@ -270,17 +265,19 @@ def _continues(head: str, last: str, line: str, level: int) -> bool:
     its ``last`` line) and the start of ``line`` are looked at, never line lengths.
     Re-reading the output then meets each boundary as (the same head and end, a line
     starting the same way, level 2), and level 2 joins no more than levels 0 and 1 do:
-    so the output is left as it is. (Reading only the head also keeps a pass linear.) Rules, in order: a header or signature line, a line opening
-    with a marker and a lone "PHẦN I" never join; a lone "1." takes the next line; a
-    block ending a sentence takes only a lower-case line after ";" or ":"; a block in
-    capitals takes only a line in capitals (a wrapped heading), and not across a real
-    blank line; across a real blank line only a line starting in lower case or with
-    closing punctuation continues (a page break mid-sentence); otherwise a line
-    continues, except that in a double-spaced text a sentence-case line after a
-    numbered heading starts the heading's paragraph.
+    so the output is left as it is. (Reading only the head also keeps a pass linear.)
+
+    Rules, in order: a header or signature line, a line opening with a marker and a
+    lone "PHẦN I" never join; a lone "1." takes the next line; a block ending a sentence
+    takes only a lower-case line after ";" or ":"; a block in capitals takes only a line
+    in capitals (a wrapped heading), and not across a real blank line; across a real
+    blank line only a line starting in lower case or with closing punctuation continues
+    (a page break mid-sentence); otherwise a line continues, except that in a
+    double-spaced text a sentence-case line after a numbered heading starts the
+    heading's paragraph.
     """
-    folded_head = _fold(head)
-    if _solo(head, folded_head) or _solo(line[:_HEAD], _fold(line[:_HEAD])) or _marker(line):
+    folded_head = fold(head)
+    if _solo(head, folded_head) or _solo(line[:_HEAD], fold(line[:_HEAD])) or _marker(line):
         return False
     if _PART_LABEL.fullmatch(folded_head):
         return False
@@ -310,7 +307,7 @@ def _solo(line: str, folded: str) -> bool:
 
 def _marker(line: str) -> bool:
     """Whether ``line`` opens with a block marker (a prefix test: see ``_continues``)."""
-    if _KINH_GUI.match(_fold(line[:20])):
+    if _KINH_GUI.match(fold(line[:20])):
         return True
     return any(p.match(line) for _, _, p in BLOCK_PATTERNS) or bool(
         _LONE_MARKER.fullmatch(line.split()[0])

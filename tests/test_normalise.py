@@ -13,7 +13,8 @@ from tdkt import model
 from tdkt.normalise import Normalised, classify, normalise, parse_blocks
 
 H, P, L = model.BlockKind.HEADING, model.BlockKind.PARAGRAPH, model.BlockKind.LIST_ITEM
-SEEDS = Path(__file__).parent.parent.parent / "shared" / "seeds"
+# the seeds are the default archive: their originals are kept byte for byte in data/reports/
+DATA = Path(__file__).parent.parent / "data" / "reports"
 
 
 def blocks_of(text: str) -> list[str]:
@@ -205,12 +206,18 @@ def test_parse_blocks_numbers_and_lines() -> None:
 
 # --------------------------------------------------------------------------- the seeds
 
-SEED_FILES = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
-needs_seeds = pytest.mark.skipif(not SEED_FILES, reason=f"no seeds at {SEEDS}")
+SEED_IDS = {
+    "000": "2023-long-xuyen-kinh-mon-bc-6",
+    "001": "2024-tan-viet-thanh-ha-kh",
+    "002": "2023-cam-xuyen-bc-6-thang",
+    "003": "2023-my-quy-long-xuyen-bc-184",
+    "004": "2023-ha-trung-bc-hdtdkt",
+}
+SEED_FILES = [DATA / folder / "original.txt" for folder in SEED_IDS.values()]
 
 
 def seed(prefix: str) -> tuple[Normalised, tuple[model.Block, ...]]:
-    (path,) = [p for p in SEED_FILES if p.name.startswith(prefix)]
+    path = DATA / SEED_IDS[prefix] / "original.txt"
     result = normalise(path.read_text(encoding="utf-8"))
     return result, parse_blocks(result.text)
 
@@ -220,8 +227,7 @@ def block_starting(blocks: tuple[model.Block, ...], start: str) -> model.Block:
     return block
 
 
-@needs_seeds
-@pytest.mark.parametrize("path", SEED_FILES, ids=[p.name[:3] for p in SEED_FILES])
+@pytest.mark.parametrize("path", SEED_FILES, ids=list(SEED_IDS))
 def test_seed_keeps_every_word_and_is_idempotent(path: Path) -> None:
     raw = path.read_text(encoding="utf-8")
     result = normalise(raw)
@@ -233,7 +239,6 @@ def test_seed_keeps_every_word_and_is_idempotent(path: Path) -> None:
     assert all(line == line.strip() for line in result.text.split("\n"))
 
 
-@needs_seeds
 def test_seed_001_signatures() -> None:
     result, blocks = seed("001")
     assert len(result.signatures) == 5
@@ -248,7 +253,6 @@ def test_seed_001_signatures() -> None:
     assert blocks[-1].text == "vu Xuan Hao"
 
 
-@needs_seeds
 def test_seed_003_blocks() -> None:
     _, blocks = seed("003")
     heading = block_starting(blocks, "I. KẾT QUẢ")
@@ -262,7 +266,6 @@ def test_seed_003_blocks() -> None:
     assert [b.kind for b in blocks if b.text.startswith("- ")] == [L] * 10
 
 
-@needs_seeds
 def test_seed_004_blocks() -> None:
     result, blocks = seed("004")
     paragraph = block_starting(blocks, "Thực hiện kế hoạch của HĐTĐ khen thưởng huyện Hà Trung")
@@ -279,7 +282,6 @@ def test_seed_004_blocks() -> None:
     assert result.furniture == ("9",)
 
 
-@needs_seeds
 def test_seed_000_blocks() -> None:
     _, blocks = seed("000")
     assert block_starting(blocks, "Ngay sau Hoi nghi").text.endswith("cac nhiém vu, chi tiéu, ké hoach dé ra.")
