@@ -94,6 +94,29 @@ def slug(s: str) -> str:
     return slugify(fold(s), lowercase=True)
 
 
+_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+# Syllables ending in these vowel pairs are written both ways: hoà/hòa, hoè/hòe, thuỷ/thủy.
+_MOVABLE = re.compile(r"(?<!q)(o[ae]|u[y])$")
+
+
+def canonical_tone(syllable: str) -> str:
+    """One spelling for the two tone placements of oa/oe/uy: ``hoà`` and ``hòa`` → ``hòa``.
+
+    The tone goes on the first vowel of a final oa/oe/uy (not after q: ``quý``); every other
+    syllable is returned NFC and otherwise unchanged. Used for the exact-mark search key.
+    """
+    decomposed = unicodedata.normalize("NFD", syllable)
+    tone = next((c for c in decomposed if c in _TONE_MARKS), "")
+    if not tone:
+        return unicodedata.normalize("NFC", syllable)
+    bare = unicodedata.normalize("NFC", decomposed.replace(tone, ""))
+    match = _MOVABLE.search(bare)
+    if not match:
+        return unicodedata.normalize("NFC", syllable)
+    at = match.start()
+    return unicodedata.normalize("NFC", bare[: at + 1] + tone + bare[at + 1 :])
+
+
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 

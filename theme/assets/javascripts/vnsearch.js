@@ -1,0 +1,78 @@
+/* Vietnamese text analysis for search, in the browser.
+ *
+ * The same four functions as tdkt/search_text.py and tdkt/collate.py (fold, canonicalTone,
+ * tokens, words/exact/pairs), written line for line so that a query is analysed exactly as the
+ * index was; tests/test_search_text.py runs both on the same strings and compares.
+ */
+(function (root) {
+  "use strict";
+
+  var TONES = "\u0300\u0301\u0303\u0309\u0323";
+  var MOVABLE = /(?<!q)(o[ae]|u[y])$/;
+  var TOKEN = /[\p{L}\p{N}]+/gu;
+  var SPACE = /^[ \t\n\r\f\v\u00a0]+$/;
+  var PAIR_JOIN = "_";
+
+  /* NFD, keep the base letter, đ→d, lowercase: one code point in, one out (for NFC input). */
+  function fold(s) {
+    var out = "";
+    for (var ch of s.normalize("NFC")) {
+      var base = String.fromCodePoint(ch.normalize("NFD").codePointAt(0));
+      if (base === "đ" || base === "Đ") base = "d";
+      out += base.toLowerCase();
+    }
+    return out;
+  }
+
+  /* hoà and hòa → hòa: the tone of a final oa/oe/uy goes on its first vowel (not after q). */
+  function canonicalTone(syllable) {
+    var decomposed = syllable.normalize("NFD");
+    var tone = "";
+    for (var c of decomposed) {
+      if (TONES.indexOf(c) >= 0) { tone = c; break; }
+    }
+    if (!tone) return syllable.normalize("NFC");
+    var bare = decomposed.split(tone).join("").normalize("NFC");
+    var match = MOVABLE.exec(bare);
+    if (!match) return syllable.normalize("NFC");
+    var at = match.index;
+    return (bare.slice(0, at + 1) + tone + bare.slice(at + 1)).normalize("NFC");
+  }
+
+  /* [token, start, end] of each run of letters and digits of the NFC text. */
+  function tokens(text) {
+    var nfc = text.normalize("NFC"), out = [], m;
+    TOKEN.lastIndex = 0;
+    while ((m = TOKEN.exec(nfc)) !== null) out.push([m[0], m.index, m.index + m[0].length]);
+    return out;
+  }
+
+  function words(text) {
+    return tokens(text).map(function (t) { return fold(t[0]); });
+  }
+
+  function exact(text) {
+    var out = [];
+    tokens(text).forEach(function (t) {
+      var lower = t[0].toLowerCase();
+      if (fold(lower) !== lower) out.push(canonicalTone(lower));
+    });
+    return out;
+  }
+
+  function pairs(text) {
+    var nfc = text.normalize("NFC"), out = [], previous = null;
+    tokens(nfc).forEach(function (t) {
+      if (previous !== null && SPACE.test(nfc.slice(previous[1], t[1]))) {
+        out.push(previous[0] + PAIR_JOIN + fold(t[0]));
+      }
+      previous = [fold(t[0]), t[2]];
+    });
+    return out;
+  }
+
+  var api = { fold: fold, canonicalTone: canonicalTone, tokens: tokens, words: words, exact: exact,
+              pairs: pairs };
+  if (typeof module !== "undefined" && module.exports) module.exports = api;
+  else root.vnsearch = api;
+})(this);
