@@ -23,10 +23,12 @@ from .ingest import renormalise
 from .model import Catalog
 from .pages import build_pages, original_files
 from .problems import Problems
-from .render import RenderFailed, render_site
+from .render import RenderFailed, lunr_js, render_site
+from .search import search_files
 from .sync import sync_tree
 
 ROOT = Path(__file__).resolve().parent.parent
+LUNR_JS = "assets/javascripts/lunr.js"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -58,6 +60,8 @@ def _generate(catalog: Catalog, gazetteer_source: str, data: Path, docs: Path):
         files[path] = content.encode("utf-8") if isinstance(content, str) else content
     for path, source in original_files(catalog).items():
         files[path] = (data / source).read_bytes()
+    files.update(search_files(catalog))
+    files[LUNR_JS] = lunr_js()
     return sync_tree(docs, files)
 
 

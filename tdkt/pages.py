@@ -255,12 +255,35 @@ def render_about(catalog: Catalog, gazetteer_source: str) -> str:
     ])
 
 
+def render_search_page() -> str:
+    """The search page: a form that works as a link without JavaScript, and the app's mount point."""
+    return "\n".join([
+        front_matter({"title": "Tìm kiếm", "template": "tim-kiem.html", "hide": ["toc"]}),
+        "# Tìm kiếm\n",
+        f'<div id="tdkt-search" data-index="{paths.SEARCH_INDEX}" data-root="../" markdown="0">',
+        '<form class="tdkt-search-form" method="get" role="search">',
+        '<label for="tdkt-q">Từ khoá (có dấu hoặc không dấu; đặt cụm từ trong "ngoặc kép")</label>',
+        '<input id="tdkt-q" type="search" name="q" autocomplete="off" spellcheck="false">',
+        '<button type="submit" class="md-button md-button--primary">Tìm</button>',
+        "</form>",
+        "<noscript><p class=\"tdkt-noscript\">Trang tìm kiếm cần JavaScript. Bạn vẫn có thể tra cứu "
+        "<a href=\"../don-vi/\">theo đơn vị</a>, <a href=\"../nam/\">theo năm</a> hoặc "
+        "<a href=\"../phong-trao/\">theo phong trào</a>.</p></noscript>",
+        '<p class="tdkt-status" role="status" aria-live="polite"></p>',
+        '<div class="tdkt-search-body"><aside class="tdkt-facets" aria-label="Lọc kết quả"></aside>',
+        '<div><ol class="tdkt-results"></ol>',
+        '<button type="button" class="tdkt-more md-button" hidden>Xem thêm kết quả</button></div></div>',
+        "</div>\n",
+    ])
+
+
 def build_pages(catalog: Catalog, gazetteer_source: str) -> dict[str, str | bytes]:
     """Every page and published file of the site, keyed by docs-relative path."""
     pages: dict[str, str | bytes] = {}
     _put(pages, paths.HOME, render_home(catalog))
     _put(pages, paths.REPORTS, render_all_reports(catalog))
     _put(pages, paths.ABOUT, render_about(catalog, gazetteer_source))
+    _put(pages, paths.SEARCH, render_search_page())
     for r in catalog.reports:
         _put(pages, paths.report(r), render_report_page(r, catalog))
         _put(pages, paths.original_page(r), render_original_page(r))

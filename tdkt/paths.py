@@ -18,6 +18,8 @@ UNITS = "don-vi/index.md"
 YEARS = "nam/index.md"
 MOVEMENTS = "phong-trao/index.md"
 ABOUT = "gioi-thieu.md"
+SEARCH = "tim-kiem.md"
+SEARCH_INDEX = "chi-muc/"  # relative to the search page; the files live in tim-kiem/chi-muc/
 
 
 def report(r: Report) -> str:

@@ -17,6 +17,15 @@ class RenderFailed(RuntimeError):
     pass
 
 
+def lunr_js() -> bytes:
+    """lunr.js 2.3.9 (MIT, Oliver Nightingale) as MkDocs ships it: the browser half of the search."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("mkdocs")
+    folder = Path(list(spec.submodule_search_locations)[0])
+    return (folder / "contrib" / "search" / "templates" / "search" / "lunr.js").read_bytes()
+
+
 class _Collect(logging.Handler):
     def __init__(self) -> None:
         super().__init__(level=logging.WARNING)

@@ -1,0 +1,320 @@
+/* The archive's search page (/tim-kiem/): lunr.js over an index split by term.
+ *
+ * The query and the filters live in the URL (?q=...&nam=2023&tinh=...), so a search can be
+ * bookmarked and shared. A query fetches only the manifest, the shards holding its terms, the
+ * facet table, and what the shown results need; everything fetched is kept for later queries.
+ * Report text is always inserted as text nodes, never as HTML.
+ */
+(function () {
+  "use strict";
+  var app = document.getElementById("tdkt-search");
+  if (!app || !window.lunr || !window.vnsearch) return;
+  var v = window.vnsearch;
+  var indexUrl = new URL(app.getAttribute("data-index"), document.baseURI);
+  var siteUrl = new URL(app.getAttribute("data-root"), document.baseURI);
+  var FIELDS = null, PAGE = 20;
+  var FACETS = ["nam", "tinh", "don-vi", "cap", "loai", "phong-trao"];
+  var cache = new Map();
+  var loadedShards = new Set();
+  var inverted = Object.create(null), vectors = Object.create(null);
+  var form = app.querySelector("form"), input = app.querySelector("input[name=q]");
+  var status = app.querySelector(".tdkt-status"), list = app.querySelector(".tdkt-results");
+  var facetBox = app.querySelector(".tdkt-facets"), more = app.querySelector(".tdkt-more");
+  var shown = 0, current = [];
+
+  function fetchJson(path) {
+    if (!cache.has(path)) {
+      cache.set(path, fetch(new URL(path, indexUrl)).then(function (r) {
+        if (!r.ok) throw new Error(path + ": HTTP " + r.status);
+        return r.json();
+      }));
+    }
+    return cache.get(path);
+  }
+
+  /* ------------------------------------------------------------------ the query */
+
+  function parseQuery(q) {
+    var phrases = [], rest = q.replace(/"([^"]*)"?/g, function (_, p) { phrases.push(p); return " "; });
+    var terms = v.words(rest).map(function (w, i) { return { fold: w, exact: v.exact(v.tokens(rest)[i][0])[0] }; });
+    phrases.forEach(function (p) {
+      v.tokens(p).forEach(function (t) { terms.push({ fold: v.fold(t[0]), exact: v.exact(t[0])[0] }); });
+    });
+    var pairs = [];
+    phrases.forEach(function (p) { pairs = pairs.concat(v.pairs(p)); });
+    return { terms: terms, pairs: pairs, phrases: phrases };
+  }
+
+  function shardFor(manifest, term) {
+    var lo = 0, hi = manifest.shards.length - 1, found = 0;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (manifest.shards[mid] <= term) { found = mid; lo = mid + 1; } else { hi = mid - 1; }
+    }
+    return found;
+  }
+
+  function addShard(records) {
+    records.forEach(function (rec) {
+      var term = rec[0], posting = { _index: rec[1] };
+      FIELDS.forEach(function (f) { posting[f] = Object.create(null); });
+      for (var i = 2; i < rec.length; i++) {
+        var field = FIELDS[rec[i][0]], flat = rec[i][1], doc = 0;
+        for (var j = 0; j < flat.length; j += 2) {
+          doc += flat[j];
+          posting[field][doc] = {};
+          var ref = field + "/" + doc;
+          (vectors[ref] || (vectors[ref] = new lunr.Vector())).upsert(rec[1], flat[j + 1] / 1000,
+            function (a, b) { return b; });
+        }
+      }
+      inverted[term] = posting;
+    });
+  }
+
+  function loadTerms(manifest, terms) {
+    var wanted = new Set();
+    terms.forEach(function (t) { wanted.add(shardFor(manifest, t)); });
+    var loads = [];
+    wanted.forEach(function (n) {
+      if (!loadedShards.has(n)) {
+        loadedShards.add(n);
+        loads.push(fetchJson("t/" + n + ".json").then(addShard));
+      }
+    });
+    return Promise.all(loads);
+  }
+
+  function runQuery(parsed) {
+    // Every clause names one exact term (no wildcards, no fuzziness), so the token set only has to
+    // say whether the term is among the loaded ones: no trie over all loaded terms is needed.
+    var tokenSet = { intersect: function (clauseSet) {
+      var found = clauseSet.toArray().filter(function (t) { return t in inverted; });
+      return { toArray: function () { return found; } };
+    } };
+    var index = new lunr.Index({ invertedIndex: inverted, fieldVectors: vectors, fields: FIELDS,
+      tokenSet: tokenSet, pipeline: new lunr.Pipeline() });
+    var REQUIRED = lunr.Query.presence.REQUIRED;
+    return index.query(function (q) {
+      parsed.terms.forEach(function (t) {
+        q.term(t.fold, { fields: ["title", "words"], presence: REQUIRED, usePipeline: false });
+        if (t.exact) q.term(t.exact, { fields: ["exact"], boost: 2, usePipeline: false });
+      });
+      parsed.pairs.forEach(function (p) {
+        q.term(p, { fields: ["pairs"], presence: REQUIRED, usePipeline: false });
+      });
+    }).map(function (r) { return +r.ref; });
+  }
+
+  /* ------------------------------------------------------------------ filters and facets */
+
+  function selected() {
+    var params = new URLSearchParams(location.search), out = {};
+    FACETS.forEach(function (f) { var vals = params.getAll(f); if (vals.length) out[f] = new Set(vals); });
+    return out;
+  }
+
+  function docValues(facets, name, doc) {
+    var f = facets[name];
+    if (f.doc) return [f.values[f.doc[doc]][0]];
+    if (!f.byDoc) {
+      f.byDoc = Object.create(null);
+      f.docs.forEach(function (deltas, i) {
+        var d = 0;
+        deltas.forEach(function (x) { d += x; (f.byDoc[d] || (f.byDoc[d] = [])).push(f.values[i][0]); });
+      });
+    }
+    return f.byDoc[doc] || [];
+  }
+
+  function passes(facets, sel, doc, except) {
+    for (var name in sel) {
+      if (name === except) continue;
+      var vals = docValues(facets, name, doc), ok = false;
+      for (var i = 0; i < vals.length; i++) if (sel[name].has(vals[i])) { ok = true; break; }
+      if (!ok) return false;
+    }
+    return true;
+  }
+
+  function renderFacets(facets, sel, matches) {
+    facetBox.textContent = "";
+    FACETS.forEach(function (name) {
+      var f = facets[name], counts = Object.create(null);
+      matches.forEach(function (doc) {
+        if (passes(facets, sel, doc, name)) {
+          docValues(facets, name, doc).forEach(function (val) { counts[val] = (counts[val] || 0) + 1; });
+        }
+      });
+      var values = f.values.filter(function (pair) { return counts[pair[0]] || (sel[name] && sel[name].has(pair[0])); });
+      if (!values.length) return;
+      values.sort(function (a, b) { return (counts[b[0]] || 0) - (counts[a[0]] || 0) || a[1].localeCompare(b[1], "vi"); });
+      var box = document.createElement("fieldset");
+      box.className = "tdkt-facet";
+      box.setAttribute("data-facet", name);
+      var legend = document.createElement("legend");
+      legend.textContent = f.label;
+      box.appendChild(legend);
+      values.forEach(function (pair, i) {
+        var label = document.createElement("label");
+        if (i >= 8) label.hidden = true;
+        var box2 = document.createElement("input");
+        box2.type = "checkbox";
+        box2.value = pair[0];
+        box2.checked = !!(sel[name] && sel[name].has(pair[0]));
+        box2.addEventListener("change", function () { toggle(name, pair[0], box2.checked); });
+        label.appendChild(box2);
+        label.appendChild(document.createTextNode(" " + pair[1] + " "));
+        var n = document.createElement("span");
+        n.className = "tdkt-facet-count";
+        n.textContent = "(" + (counts[pair[0]] || 0) + ")";
+        label.appendChild(n);
+        box.appendChild(label);
+      });
+      if (values.length > 8) {
+        var all = document.createElement("button");
+        all.type = "button";
+        all.className = "tdkt-facet-all";
+        all.textContent = "Xem tất cả (" + values.length + ")";
+        all.addEventListener("click", function () {
+          box.querySelectorAll("label[hidden]").forEach(function (l) { l.hidden = false; });
+          all.remove();
+        });
+        box.appendChild(all);
+      }
+      facetBox.appendChild(box);
+    });
+  }
+
+  function toggle(name, value, on) {
+    var params = new URLSearchParams(location.search), vals = params.getAll(name);
+    params.delete(name);
+    vals.filter(function (x) { return x !== value; }).forEach(function (x) { params.append(name, x); });
+    if (on) params.append(name, value);
+    history.pushState(null, "", "?" + params.toString());
+    search();
+  }
+
+  /* ------------------------------------------------------------------ results */
+
+  function bestBlock(blocks, parsed) {
+    var best = null, bestScore = 0;
+    var wanted = new Set(parsed.terms.map(function (t) { return t.fold; }));
+    blocks.forEach(function (b) {
+      var words = new Set(v.words(b[1])), score = 0;
+      wanted.forEach(function (w) { if (words.has(w)) score += 1; });
+      var blockPairs = new Set(v.pairs(b[1]));
+      parsed.pairs.forEach(function (p) { if (blockPairs.has(p)) score += 2; });
+      if (score > bestScore) { best = b; bestScore = score; }
+    });
+    return best;
+  }
+
+  /* Fill `el` with the text around the first match, matches wrapped in <mark>. */
+  function snippet(el, text, parsed) {
+    var wanted = new Set(parsed.terms.map(function (t) { return t.fold; }));
+    var toks = v.tokens(text), hits = toks.filter(function (t) { return wanted.has(v.fold(t[0])); });
+    var from = hits.length ? Math.max(0, hits[0][1] - 80) : 0, to = Math.min(text.length, from + 260);
+    if (from > 0) { var sp = text.indexOf(" ", from); if (sp > 0 && sp < hits[0][1]) from = sp + 1; }
+    var at = from;
+    el.appendChild(document.createTextNode(from > 0 ? "… " : ""));
+    hits.forEach(function (t) {
+      if (t[1] < at || t[2] > to) return;
+      el.appendChild(document.createTextNode(text.slice(at, t[1])));
+      var mark = document.createElement("mark");
+      mark.textContent = text.slice(t[1], t[2]);
+      el.appendChild(mark);
+      at = t[2];
+    });
+    el.appendChild(document.createTextNode(text.slice(at, to) + (to < text.length ? " …" : "")));
+  }
+
+  function renderResult(manifest, doc, parsed, q) {
+    var li = document.createElement("li");
+    li.className = "tdkt-result";
+    list.appendChild(li);
+    var chunk = Math.floor(doc / manifest.chunk);
+    return Promise.all([fetchJson("d/" + chunk + ".json"), parsed.terms.length ? fetchJson("p/" + doc + ".json") : null])
+      .then(function (got) {
+        var entry = got[0][doc - chunk * manifest.chunk], blocks = got[1];
+        var block = blocks ? bestBlock(blocks, parsed) : null;
+        var link = new URL(entry[0], siteUrl);
+        if (q) link.searchParams.set("q", q);
+        if (block) link.hash = "p-" + block[0];
+        var a = document.createElement("a");
+        a.href = link.pathname + link.search + link.hash;
+        a.className = "tdkt-result-title";
+        a.textContent = entry[1];
+        var h = document.createElement("h3");
+        h.appendChild(a);
+        li.appendChild(h);
+        var meta = document.createElement("p");
+        meta.className = "tdkt-result-meta";
+        meta.textContent = [entry[2], entry[3], entry[4] || "không ghi ngày", entry[5]].join(" · ") +
+          (entry[6] === "ocr" ? " · văn bản OCR" : "");
+        li.appendChild(meta);
+        if (block) {
+          var p = document.createElement("p");
+          p.className = "tdkt-snippet";
+          snippet(p, block[1], parsed);
+          li.appendChild(p);
+        }
+      });
+  }
+
+  function showMore(manifest, parsed, q) {
+    var next = current.slice(shown, shown + PAGE);
+    shown += next.length;
+    more.hidden = shown >= current.length;
+    return next.reduce(function (p, doc) {
+      return p.then(function () { return renderResult(manifest, doc, parsed, q); });
+    }, Promise.resolve());
+  }
+
+  function search() {
+    var params = new URLSearchParams(location.search), q = (params.get("q") || "").trim();
+    input.value = q;
+    var started = performance.now();
+    var parsed = parseQuery(q);
+    status.textContent = "Đang tìm…";
+    return fetchJson("manifest.json").then(function (manifest) {
+      FIELDS = manifest.fields;
+      var terms = [];
+      parsed.terms.forEach(function (t) { terms.push(t.fold); if (t.exact) terms.push(t.exact); });
+      terms = terms.concat(parsed.pairs);
+      return Promise.all([loadTerms(manifest, terms), fetchJson("facets.json")]).then(function (got) {
+        var facets = got[1], sel = selected();
+        var matches = parsed.terms.length || parsed.pairs.length ? runQuery(parsed)
+          : Array.from({ length: manifest.docs }, function (_, i) { return i; });
+        current = matches.filter(function (doc) { return passes(facets, sel, doc, null); });
+        renderFacets(facets, sel, matches);
+        var ms = Math.round(performance.now() - started);
+        status.textContent = current.length + " kết quả" + (q ? " cho “" + q + "”" : "") + " (" + ms + " ms)";
+        list.textContent = "";
+        shown = 0;
+        app.setAttribute("data-state", "done");
+        return showMore(manifest, parsed, q);
+      });
+    }).catch(function (err) {
+      status.textContent = "Không tải được chỉ mục tìm kiếm: " + err.message;
+      app.setAttribute("data-state", "error");
+    });
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var params = new URLSearchParams(location.search);
+    params.set("q", input.value.trim());
+    history.pushState(null, "", "?" + params.toString());
+    search();
+  });
+  more.addEventListener("click", function () {
+    fetchJson("manifest.json").then(function (m) {
+      var q = (new URLSearchParams(location.search).get("q") || "").trim();
+      showMore(m, parseQuery(q), q);
+    });
+  });
+  window.addEventListener("popstate", search);
+  app.classList.add("tdkt-ready");
+  search();
+})();
