@@ -34,15 +34,24 @@
 
   /* ------------------------------------------------------------------ the query */
 
+  /* Words outside quotes are required words; quoted text is a phrase: its words and its pairs. */
   function parseQuery(q) {
     var phrases = [], rest = q.replace(/"([^"]*)"?/g, function (_, p) { phrases.push(p); return " "; });
-    var terms = v.words(rest).map(function (w, i) { return { fold: w, exact: v.exact(v.tokens(rest)[i][0])[0] }; });
+    function term(token) { return { fold: v.fold(token), exact: v.exact(token)[0] }; }
+    var loose = v.tokens(rest).map(function (t) { return term(t[0]); }), terms = loose.slice(), pairs = [];
     phrases.forEach(function (p) {
-      v.tokens(p).forEach(function (t) { terms.push({ fold: v.fold(t[0]), exact: v.exact(t[0])[0] }); });
+      v.tokens(p).forEach(function (t) { terms.push(term(t[0])); });
+      pairs = pairs.concat(v.pairs(p));
     });
-    var pairs = [];
-    phrases.forEach(function (p) { pairs = pairs.concat(v.pairs(p)); });
-    return { terms: terms, pairs: pairs, phrases: phrases };
+    return { terms: terms, loose: new Set(loose.map(function (t) { return t.fold; })), pairs: pairs,
+             pairSet: new Set(pairs) };
+  }
+
+  /* Token indexes of `text` to highlight: loose words anywhere, quoted words only as phrases. */
+  function hitsIn(text, parsed) {
+    var hits = v.pairHits(text, parsed.pairSet);
+    v.tokens(text).forEach(function (t, i) { if (parsed.loose.has(v.fold(t[0]))) hits.add(i); });
+    return hits;
   }
 
   function shardFor(manifest, term) {
@@ -199,21 +208,22 @@
 
   function bestBlock(blocks, parsed) {
     var best = null, bestScore = 0;
-    var wanted = new Set(parsed.terms.map(function (t) { return t.fold; }));
     blocks.forEach(function (b) {
-      var words = new Set(v.words(b[1])), score = 0;
-      wanted.forEach(function (w) { if (words.has(w)) score += 1; });
-      var blockPairs = new Set(v.pairs(b[1]));
-      parsed.pairs.forEach(function (p) { if (blockPairs.has(p)) score += 2; });
+      var found = new Set(v.words(b[1])), score = 0;
+      parsed.loose.forEach(function (w) { if (found.has(w)) score += 1; });
+      if (parsed.pairs.length) {
+        var blockPairs = new Set(v.pairs(b[1]));
+        parsed.pairs.forEach(function (p) { if (blockPairs.has(p)) score += 2; });
+      }
       if (score > bestScore) { best = b; bestScore = score; }
     });
     return best;
   }
 
-  /* Fill `el` with the text around the first match, matches wrapped in <mark>. */
+  /* Fill `el` with the text around the first hit, hits wrapped in <mark> (text nodes only). */
   function snippet(el, text, parsed) {
-    var wanted = new Set(parsed.terms.map(function (t) { return t.fold; }));
-    var toks = v.tokens(text), hits = toks.filter(function (t) { return wanted.has(v.fold(t[0])); });
+    var toks = v.tokens(text), hitSet = hitsIn(text, parsed);
+    var hits = toks.filter(function (t, i) { return hitSet.has(i); });
     var from = hits.length ? Math.max(0, hits[0][1] - 80) : 0, to = Math.min(text.length, from + 260);
     if (from > 0) { var sp = text.indexOf(" ", from); if (sp > 0 && sp < hits[0][1]) from = sp + 1; }
     var at = from;

@@ -71,8 +71,21 @@
     return out;
   }
 
+  /* Indexes (into tokens(text)) of the tokens that form one of the wanted pairs: phrase hits. */
+  function pairHits(text, wanted) {
+    var nfc = text.normalize("NFC"), toks = tokens(nfc), hits = new Set();
+    for (var i = 0; i + 1 < toks.length; i++) {
+      if (SPACE.test(nfc.slice(toks[i][2], toks[i + 1][1])) &&
+          wanted.has(fold(toks[i][0]) + PAIR_JOIN + fold(toks[i + 1][0]))) {
+        hits.add(i);
+        hits.add(i + 1);
+      }
+    }
+    return hits;
+  }
+
   var api = { fold: fold, canonicalTone: canonicalTone, tokens: tokens, words: words, exact: exact,
-              pairs: pairs };
+              pairs: pairs, pairHits: pairHits };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else root.vnsearch = api;
 })(this);

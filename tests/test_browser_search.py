@@ -1,0 +1,162 @@
+"""Search as a person uses it, in Debian's Chromium: the header box, /tim-kiem/, facets, results."""
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from urllib.parse import quote
+
+import pytest
+
+from tdkt.collate import fold
+
+from .conftest import FLAGS, CHROMIUM, shot
+
+pytestmark = pytest.mark.slow
+
+
+def results(page):
+    page.wait_for_selector("#tdkt-search[data-state=done]")
+    page.wait_for_function("() => !document.querySelector('.tdkt-results li:not(:has(h3))')")
+    return page.locator(".tdkt-result").evaluate_all(
+        "lis => lis.map(li => ({title: li.querySelector('h3').textContent, meta: li.querySelector('.tdkt-result-meta').textContent,"
+        " href: li.querySelector('a').getAttribute('href'), snippet: (li.querySelector('.tdkt-snippet') || {}).textContent || '',"
+        " marks: Array.from(li.querySelectorAll('mark')).map(m => m.textContent)}))")
+
+
+def search(page, base_url, query, extra=""):
+    page.goto(f"{base_url}/tim-kiem/?q={quote(query)}{extra}")
+    return results(page)
+
+
+def test_header_box_leads_to_the_search_page(page, base_url):
+    page.goto(base_url + "/don-vi/")
+    page.fill("#tdkt-header-q", "khen thưởng")
+    page.press("#tdkt-header-q", "Enter")
+    page.wait_for_url("**/tim-kiem/?q=*")
+    assert page.input_value("#tdkt-q") == "khen thưởng"
+    assert len(results(page)) == 5
+    shot(page, "search-header")
+
+
+@pytest.mark.parametrize("plain, marked", [("khen thuong", "khen thưởng"), ("dang uy", "Đảng ủy"),
+                                           ("hoa binh", "hoà bình")])
+def test_with_or_without_marks_finds_the_same_reports(page, base_url, plain, marked):
+    a = {r["title"] for r in search(page, base_url, plain)}
+    b = {r["title"] for r in search(page, base_url, marked.upper())}
+    assert a == b and a
+
+
+def test_exact_marks_rank_first(page, base_url):
+    found = search(page, base_url, "thưởng")
+    kinds = ["OCR" in r["meta"] for r in found]
+    assert kinds == sorted(kinds)  # the clean reports, which print "thưởng", come before the OCR ones
+    assert kinds[0] is False
+
+
+def test_old_and_new_tone_placement_match(page, base_url):
+    assert [r["title"] for r in search(page, base_url, '"hòa bình"')] == \
+        [r["title"] for r in search(page, base_url, '"hoà bình"')]
+
+
+def test_quoted_phrases_are_phrases(page, base_url):
+    loose = search(page, base_url, "hòa bình")
+    phrase = search(page, base_url, '"hòa bình"')
+    assert len(phrase) == 1 < len(loose)
+    assert phrase[0]["title"].startswith("Tổng kết Thi đua, khen thưởng năm 2023")
+    assert "hoà bình" in phrase[0]["snippet"]
+    tien_tien = search(page, base_url, '"tiên tiến"')
+    assert tien_tien and all("tien tien" in fold(r["snippet"]) for r in tien_tien)
+    shot(page, "search-phrase")
+
+
+def test_ocr_reports_are_found(page, base_url):
+    found = search(page, base_url, '"chuyển đổi số"')
+    assert any("Phường Long Xuyên" in r["meta"] and "OCR" in r["meta"] for r in found)
+
+
+def test_facets_filter_combine_and_live_in_the_url(page, base_url):
+    search(page, base_url, "thi đua")
+    page.locator("fieldset[data-facet=tinh] input[value='tinh-30']").check()
+    page.wait_for_url("**tinh=tinh-30*")
+    assert {r["meta"].split(" · ")[1] for r in results(page)} == {"Phường Long Xuyên", "Xã Tân Việt"}
+    counts = [c.strip() for c in page.locator("fieldset[data-facet=nam] label").all_inner_texts()]
+    assert counts == ["2023 (1)", "2024 (1)"]  # counted within Hải Dương
+    tinh = [c.strip() for c in page.locator("fieldset[data-facet=tinh] label").all_inner_texts()]
+    assert "Tỉnh An Giang (1)" in tinh  # a facet's own counts ignore its own filter
+    page.locator("fieldset[data-facet=nam] input[value='2024']").check()
+    page.wait_for_url("**nam=2024*")
+    assert [r["title"] for r in results(page)] == ["Công tác Thi đua, Khen thưởng năm 2024"]
+    shot(page, "search-facets")
+    page.go_back()
+    assert len(results(page)) == 2
+    page.reload()
+    assert len(results(page)) == 2 and page.locator("fieldset[data-facet=tinh] input[value='tinh-30']").is_checked()
+
+
+def test_empty_query_browses_with_facets(page, base_url):
+    page.goto(f"{base_url}/tim-kiem/?tinh=tinh-30")
+    found = results(page)
+    assert len(found) == 2 and all(r["snippet"] == "" for r in found)
+    assert page.locator("fieldset[data-facet=tinh] input[value='tinh-30']").is_checked()
+
+
+def test_a_result_lands_on_its_paragraph_highlighted(page, base_url):
+    found = search(page, base_url, "Liêu Quốc Bình")
+    assert found[0]["marks"] == ["Liêu", "Quốc", "Bình"]
+    page.locator(".tdkt-result a").first.click()
+    page.wait_for_load_state()
+    assert "#p-" in page.url and "?q=" in page.url
+    target = page.locator(":target")
+    assert target.inner_text().startswith("Liêu Quốc Bình")
+    assert target.locator("mark.tdkt-hit").all_inner_texts() == ["Liêu", "Quốc", "Bình"]
+    shot(page, "search-landing")
+
+
+def test_report_text_never_becomes_html(page, base_url):
+    found = search(page, base_url, "Liêu Quốc Bình")
+    assert page.locator(".tdkt-results script").count() == 0 and found
+
+
+def test_without_javascript_the_page_says_so(browser, base_url):
+    context = browser.browser.new_context(java_script_enabled=False) if browser.browser else None
+    if context is None:
+        pytest.skip("persistent context has no browser handle")
+    tab = context.new_page()
+    tab.goto(base_url + "/tim-kiem/?q=thi+đua")
+    assert "Trang tìm kiếm cần JavaScript" in tab.locator("article").inner_text()
+    context.close()
+
+
+class _Prefixed(http.server.SimpleHTTPRequestHandler):
+    """Serves the site under /luu-tru/, as a host serving it from a sub-path would."""
+
+    def log_message(self, *args):
+        pass
+
+    def translate_path(self, path):
+        if not path.startswith("/luu-tru/"):
+            return "/nonexistent"
+        return super().translate_path(path[len("/luu-tru"):])
+
+
+def test_search_works_under_a_sub_path(built_site, browser):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
+                                             functools.partial(_Prefixed, directory=str(built_site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/luu-tru"
+    tab = browser.new_page()
+    failed = []
+    tab.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+    try:
+        found = search(tab, base, "khen thưởng")
+        assert len(found) == 5 and all(r["href"].startswith("/luu-tru/bao-cao/") for r in found)
+        tab.goto(base + "/don-vi/")
+        tab.fill("#tdkt-header-q", "Mỹ Quý")
+        tab.press("#tdkt-header-q", "Enter")
+        tab.wait_for_url("**/luu-tru/tim-kiem/?q=*")
+        assert results(tab)
+        assert failed == []
+    finally:
+        tab.close()
+        server.shutdown()
