@@ -27,8 +27,8 @@ def test_our_builder_gives_lunr_pys_index(fixture_catalog):
     docs = search_docs(fixture_catalog)
     ours, theirs = lunr_json(lunr_index(docs)), lunr_py(docs)
     assert ours["invertedIndex"] == theirs["invertedIndex"]
-    assert dict(map(tuple, ours["fieldVectors"])) == {ref: vec for ref, vec in theirs["fieldVectors"]}
-    assert len(ours["fieldVectors"]) == len(theirs["fieldVectors"])
+    # lunr.py also writes empty vectors for empty fields; no query can match those, so we omit them
+    assert dict(map(tuple, ours["fieldVectors"])) == {ref: vec for ref, vec in theirs["fieldVectors"] if vec}
     assert ours["fields"] == theirs["fields"]
 
 
