@@ -6,6 +6,10 @@
 - ``serve``: generate, then preview with ``mkdocs serve`` (re-run after editing ``data/``).
 - ``normalise FOLDER...``: re-derive ``text.txt`` and ``furniture.txt`` of report folders from
   their originals.
+- ``ingest FILE... [--json]``: read .txt/.docx/.pdf/image files into new report folders of
+  ``data/reports/`` (or print their text and metadata as JSON); exit 1 if any file was refused.
+- ``synth --reports N --out DIR [--seed S]``: write a synthetic archive of N reports made from the
+  samples in ``--data`` (for benchmarks and scale tests; see ``tdkt/synth.py``).
 
 Exit status: 0 done; 1 the data has errors (all of them printed, compiler style) or the site
 did not render; 2 the command line or the environment is wrong.
@@ -19,7 +23,7 @@ from pathlib import Path
 
 from .catalog import load_catalog
 from .gazetteer import GazetteerMissing, load_gazetteer
-from .ingest import renormalise
+from .ingest import ingest_files, renormalise
 from .model import Catalog
 from .pages import build_pages, original_files
 from .problems import Problems
@@ -33,13 +37,17 @@ LUNR_JS = "assets/javascripts/lunr.js"
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python build.py", description="Lưu trữ báo cáo thi đua, khen thưởng")
-    p.add_argument("command", nargs="?", default="build", choices=("build", "check", "serve", "normalise"))
-    p.add_argument("folders", nargs="*", type=Path, help="report folders (for normalise)")
+    p.add_argument("command", nargs="?", default="build",
+                   choices=("build", "check", "serve", "normalise", "ingest", "synth"))
+    p.add_argument("folders", nargs="*", type=Path, help="report folders (for normalise); files (for ingest)")
+    p.add_argument("--json", action="store_true", help="ingest: print the text and metadata as JSON, write nothing")
     p.add_argument("--data", type=Path, default=ROOT / "data", help="the archive's data folder (default: data/)")
     p.add_argument("--out", type=Path, default=ROOT / "site", help="where the site is built (default: site/)")
     p.add_argument("--docs", type=Path, default=ROOT / "site_src",
                    help="where the generated Markdown goes (default: site_src/)")
     p.add_argument("--strict", action="store_true", help="treat warnings (e.g. unknown keys) as errors")
+    p.add_argument("--reports", type=int, help="synth: how many reports to write into --out (the archive folder)")
+    p.add_argument("--seed", type=int, default=1, help="synth: the random seed (default: 1)")
     return p
 
 
@@ -77,11 +85,53 @@ def _normalise(folders: list[Path]) -> int:
     return 1 if problems.has_errors() else 0
 
 
+def _ingest(files: list[Path], data: Path, as_json: bool) -> int:
+    if not files:
+        print("error: name the files to ingest, e.g. python build.py ingest bao-cao.docx", file=sys.stderr)
+        return 2
+    if not (data / "vocab").is_dir():
+        print(f"error: the data folder {data} has no vocab/ folder", file=sys.stderr)
+        return 2
+    try:
+        gazetteer = load_gazetteer()
+    except GazetteerMissing as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return ingest_files(files, data, gazetteer, as_json=as_json)
+
+
+def _synth(args: argparse.Namespace) -> int:
+    from .synth import SynthRefused, write_archive
+
+    if args.reports is None or args.reports < 1 or args.folders or args.out == ROOT / "site":
+        print("error: write e.g. python build.py synth --reports 1000 --out /tmp/archive [--seed 1]", file=sys.stderr)
+        return 2
+    if not (args.data / "vocab").is_dir() or not (args.data / "reports").is_dir():
+        print(f"error: the sample archive {args.data} has no vocab/ or reports/ folder", file=sys.stderr)
+        return 2
+    started = time.monotonic()
+    try:
+        stats = write_archive(args.out, args.reports, args.seed, args.data, load_gazetteer())
+    except (GazetteerMissing, SynthRefused) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"Đã tạo {stats['reports']} báo cáo tổng hợp ({stats['ocr']} OCR, {stats['bytes'] / 2**20:.1f} MB) "
+          f"vào {args.out} trong {time.monotonic() - started:.1f} giây (seed {args.seed}).")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     started = time.monotonic()
     if args.command == "normalise":
         return _normalise(args.folders)
+    if args.command == "ingest":
+        return _ingest(args.folders, args.data, args.json)
+    if args.command == "synth":
+        return _synth(args)
+    if args.json:
+        print(f"error: --json is for ingest, not {args.command}", file=sys.stderr)
+        return 2
     if args.folders:
         print(f"error: {args.command} takes no folder arguments", file=sys.stderr)
         return 2
