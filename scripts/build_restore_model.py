@@ -1,0 +1,549 @@
+#!/usr/bin/env python3
+"""Build tdkt/data/restore_model.json.gz, the model behind tdkt.restore (diacritic restoration).
+
+Offline and deterministic: everything comes from Debian and PyPI packages installed on this
+machine and from the clean reports in data/. Needs (build time only):
+
+    apt-get install -y tesseract-ocr tesseract-ocr-eng fonts-liberation2 fonts-dejavu-core \
+        hunspell-vi libreoffice-help-vi
+    .venv/bin/pip install pillow
+
+Steps (intermediate files are cached in --work, default /tmp/tdkt-restore-build):
+
+1. corpus: Vietnamese running text from LibreOffice's Vietnamese help (libreoffice-help-vi,
+   MPL-2.0), split by file into an LM part and a held-out part (every file whose name hashes
+   to 0 mod 10 is held out: never used for the language model); the clean reports
+   data/reports/2023-my-quy-long-xuyen-bc-184 and 2023-ha-trung-bc-hdtdkt (in-domain, weighted);
+   administrative unit names from the vietnamadminunits package (MIT).
+2. parallel text: lines of the corpus rendered with PIL in Liberation Serif / DejaVu Serif at a
+   few sizes (some lines in capitals), read back by `tesseract -l eng --psm 6` (the English model
+   destroys the marks exactly as in the archive's OCR reports); lines and tokens are paired when
+   their counts agree.
+3. channel: a character transducer P(ocr string | syllable), each letter (with its marks)
+   emitting 0-3 characters, learnt by hard EM over the token pairs; plus the observed
+   token table, mixed in per syllable. For every vocabulary syllable its most probable OCR forms
+   are enumerated and inverted into the table form -> [(syllable, log P)].
+4. language model: interpolated Kneser-Ney syllable bigram over the LM text (lowercase,
+   modern tone placement, punctuation = boundary, numbers = <num>, abbreviations = <abbr>).
+   Vocabulary: hunspell-vi syllables (MPL-2.0) plus syllables seen in the LM text.
+5. held-out rendered test set: lines of the held-out help files, rendered and OCR'd the same way,
+   written to tests/fixtures/restore/heldout/rendered.{ocr,gold}.txt.
+
+Usage: .venv/bin/python scripts/build_restore_model.py [--work DIR] [--pages N]
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import gzip
+import hashlib
+import html
+import json
+import math
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+import unicodedata
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tdkt import restore as R  # noqa: E402
+
+HELP_DIR = Path("/usr/share/libreoffice/help/vi/text")
+HUNSPELL = Path("/usr/share/hunspell/vi_VN.dic")
+CLEAN_SEEDS = ["2023-my-quy-long-xuyen-bc-184", "2023-ha-trung-bc-hdtdkt"]
+FONTS = [
+    ("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf", 34),
+    ("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf", 40),
+    ("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf", 46),
+    ("/usr/share/fonts/truetype/liberation2/LiberationSerif-Bold.ttf", 40),
+    ("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf", 36),
+]
+IN_DOMAIN_WEIGHT = 20
+TUNE_WEIGHT = 4  # the tune answer keys are real scans: their token pairs count this many times
+KEYS = ROOT / "tests" / "fixtures" / "restore"
+
+# Damage seen in the archive's OCR scans (docs/restore.md, shared domain notes section 2) that
+# the renders show less often: a floor on log P(output | letter).
+_E, _O, _OO, _U, _A, _AA = "ếệềểễ", "ờớởỡợ", "ộốồổỗ", "ứừửữự", "ảã", "ắằẳẵặ"
+PRIORS = (
+    [("đ", "p", -1.5), ("đ", "b", -4.0), ("ư", "w", -1.5), ("ư", "ir", -3.0), ("c", "¢", -2.5),
+     ("ê", "é", -1.0), ("ô", "6", -2.5), ("ơ", "d", -3.0), ("ă", "ii", -2.5), ("ă", "i", -2.5),
+     ("l", "1", -3.0), ("â", "a", -0.3), ("ư", "u", -0.5)]
+    + [(c, o, lp) for c in _E for o, lp in (("é", -0.7), ("€", -2.5), ("¢", -3.0), ("&", -3.0))]
+    + [(c, o, lp) for c in _O for o, lp in (("d", -3.0), ("é", -2.5), ("6", -3.0), ("0", -3.0))]
+    + [("ợ", "g", -2.0), ("ó", "6", -1.5), ("ò", "6", -3.0), ("ỏ", "6", -3.0), ("ở", "¢", -2.0), ("ó", "0", -3.0)]
+    + [(c, o, lp) for c in _OO for o, lp in (("d", -3.0), ("6", -1.5), ("b", -3.0), ("9", -3.5))]
+    + [(c, o, lp) for c in _U for o, lp in (("ir", -1.5), ("it", -2.0), ("w", -2.5), ("tr", -3.0), ("itr", -3.0))]
+    + [(c, o, lp) for c in "ủũ" for o, lp in (("ii", -2.5), ("i", -3.0), ("ti", -3.0), ("t", -3.0), ("li", -3.0), ("l", -3.0))]
+    + [(c, o, lp) for c in _A for o, lp in (("3", -2.5), ("4", -2.5), ("&", -3.0))]
+    + [(c, o, lp) for c in _AA for o, lp in (("ii", -2.5), ("i", -2.5))]
+)
+LINES_PER_PAGE = 28
+ABBREV = {"HDND": "HĐND", "TDKT": "TĐKT", "TPKT": "TĐKT", "HDTDKT": "HĐTĐKT", "BTDKT": "BTĐKT",
+          "BTPKT": "BTĐKT", "HPND": "HĐND", "QD": "QĐ", "PHND": "HĐND", "LDTT": "LĐTT",
+          "CSTD": "CSTĐ", "TTLDXS": "TTLĐXS", "DU": "ĐU"}
+
+
+def stable_hash(s: str) -> int:
+    return int(hashlib.sha1(s.encode()).hexdigest()[:8], 16)
+
+
+# --- 1. corpus ------------------------------------------------------------------------------
+
+_BLOCK = re.compile(r"(?is)</?(p|div|h[1-6]|li|td|th|tr|br|table|ul|ol|title)\b[^>]*>")
+
+
+def help_lines() -> tuple[list[str], list[str]]:
+    lm, held = [], []
+    for path in sorted(HELP_DIR.rglob("*.html")):
+        t = path.read_text(encoding="utf-8", errors="replace")
+        t = re.sub(r"(?is)<(script|style|head)[^>]*>.*?</\1>", "", t)
+        t = _BLOCK.sub("\n", t)
+        t = re.sub(r"(?s)<[^>]+>", "", t)
+        t = unicodedata.normalize("NFC", html.unescape(t))
+        out = held if stable_hash(str(path.relative_to(HELP_DIR))) % 10 == 0 else lm
+        for ln in t.split("\n"):
+            ln = " ".join(ln.split())
+            words = R._word_cores(ln)
+            if len(words) < 3:
+                continue
+            vi = sum(1 for w in words if any(c in R._VI_ONLY for c in w))
+            if vi / len(words) < 0.25:
+                continue  # untranslated English
+            out.append(ln)
+    # de-duplicate, keep order
+    return list(dict.fromkeys(lm)), list(dict.fromkeys(held))
+
+
+def seed_lines() -> list[str]:
+    out = []
+    for s in CLEAN_SEEDS:
+        for ln in (ROOT / "data" / "reports" / s / "text.txt").read_text(encoding="utf-8").split("\n"):
+            if ln.strip():
+                out.append(unicodedata.normalize("NFC", ln.strip()))
+    return out
+
+
+def admin_names() -> list[str]:
+    import importlib.util
+    spec = importlib.util.find_spec("vietnamadminunits")
+    if spec is None or not spec.submodule_search_locations:
+        return []
+    names: set[str] = set()
+    for db in Path(list(spec.submodule_search_locations)[0]).rglob("*.db"):
+        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        for (table,) in con.execute("select name from sqlite_master where type='table'"):
+            for row in con.execute(f'select * from "{table}"'):
+                for v in row:
+                    if isinstance(v, str) and any(c in R._VI_ONLY for c in v) and len(v) < 60:
+                        names.add(unicodedata.normalize("NFC", v))
+        con.close()
+    return sorted(names)
+
+
+# --- 2. render and OCR ----------------------------------------------------------------------
+
+def wrap(lines: list[str], font, width: int) -> list[str]:
+    out = []
+    for ln in lines:
+        cur = ""
+        for w in ln.split():
+            t = (cur + " " + w).strip()
+            if cur and font.getlength(t) > width:
+                out.append(cur)
+                cur = w
+            else:
+                cur = t
+        if cur:
+            out.append(cur)
+    return out
+
+
+def render_and_ocr(lines: list[str], work: Path, tag: str) -> list[tuple[str, str]]:
+    """Render lines into pages, OCR them; return (true line, ocr line) pairs."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    work.mkdir(parents=True, exist_ok=True)
+    jobs = []
+    pos = 0
+    page = 0
+    while pos < len(lines):
+        fpath, size = FONTS[page % len(FONTS)]
+        font = ImageFont.truetype(fpath, size)
+        width = size * 40
+        chunk = []
+        while pos < len(lines) and len(chunk) < LINES_PER_PAGE:
+            chunk.extend(wrap([lines[pos]], font, width))
+            pos += 1
+        chunk = chunk[:LINES_PER_PAGE + 10]
+        base = work / f"{tag}-{page:04d}"
+        truth = base.with_suffix(".truth.txt")
+        if not (base.with_suffix(".txt")).exists() or truth.read_text(encoding="utf-8") != "\n".join(chunk):
+            lh = int(size * 1.6)
+            img = Image.new("L", (width + 2 * size, lh * len(chunk) + 2 * size), 255)
+            d = ImageDraw.Draw(img)
+            for i, ln in enumerate(chunk):
+                d.text((size, size + i * lh), ln, font=font, fill=0)
+            img.save(base.with_suffix(".png"))
+            truth.write_text("\n".join(chunk), encoding="utf-8")
+            jobs.append(base)
+        page += 1
+
+    def ocr(base: Path) -> None:
+        env = dict(os.environ, OMP_THREAD_LIMIT="1")
+        subprocess.run(["tesseract", str(base.with_suffix(".png")), str(base), "-l", "eng", "--psm", "6"],
+                       check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        base.with_suffix(".png").unlink()
+
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as ex:
+        list(ex.map(ocr, jobs))
+
+    pairs = []
+    for p in range(page):
+        base = work / f"{tag}-{p:04d}"
+        truth = base.with_suffix(".truth.txt").read_text(encoding="utf-8").split("\n")
+        got = [ln for ln in base.with_suffix(".txt").read_text(encoding="utf-8").split("\n") if ln.strip()]
+        if len(got) != len(truth):
+            continue
+        pairs.extend(zip(truth, got))
+    return pairs
+
+
+def caps_variant(lines: list[str]) -> list[str]:
+    return [ln.upper() for i, ln in enumerate(lines) if stable_hash(ln) % 8 == 0]
+
+
+# --- 3. channel -----------------------------------------------------------------------------
+
+def token_pairs(line_pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    out = []
+    for t, o in line_pairs:
+        tt, oo = t.split(), o.split()
+        if len(tt) != len(oo):
+            continue
+        for a, b in zip(tt, oo):
+            _, ca, _ = R._strip_token(a)
+            _, cb, _ = R._strip_token(b)
+            if not ca or not cb or not ca.isalpha() or len(R._pieces(cb)) != 1 or R._PIECE_SPLIT.fullmatch(cb):
+                continue
+            if not R.is_syllable(ca):
+                continue
+            out.append((R.canonical(ca), cb.lower()))
+    return out
+
+
+def align(emit_cost, syl: str, form: str):
+    """Best segmentation of form into emissions of syl's letters: list of (letter, out)."""
+    n, m = len(syl), len(form)
+    INF = 1e18
+    dp = [[INF] * (m + 1) for _ in range(n + 1)]
+    bp = [[0] * (m + 1) for _ in range(n + 1)]
+    dp[0][0] = 0.0
+    for i in range(n):
+        c = syl[i]
+        for j in range(m + 1):
+            if dp[i][j] >= INF:
+                continue
+            for k in range(0, 4):
+                if j + k > m:
+                    break
+                v = dp[i][j] + emit_cost(c, form[j:j + k])
+                if v < dp[i + 1][j + k]:
+                    dp[i + 1][j + k] = v
+                    bp[i + 1][j + k] = k
+    if dp[n][m] >= INF / 2:
+        return None
+    out, j = [], m
+    for i in range(n, 0, -1):
+        k = bp[i][j]
+        out.append((syl[i - 1], form[j - k:j]))
+        j -= k
+    return list(reversed(out)), dp[n][m]
+
+
+def learn_transducer(pairs: list[tuple[str, str]], iters: int = 4) -> dict[str, dict[str, float]]:
+    counted = collections.Counter(pairs)
+
+    def init_cost(c, out):
+        if len(out) == 1 and R.fold(out) == R.fold(c):
+            return 0.5
+        if len(out) == 1:
+            return 3.0
+        if len(out) == 0:
+            return 3.5
+        if R.fold(out[0]) == R.fold(c) or R.fold(out[-1]) == R.fold(c):
+            return 3.5
+        return 5.0 + len(out)
+
+    cost = init_cost
+    logp: dict[str, dict[str, float]] = {}
+    for _ in range(iters):
+        counts: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+        for (syl, form), n in counted.items():
+            if len(form) > 2 * len(syl) + 2:
+                continue
+            got = align(cost, syl, form)
+            if got is None or got[1] > 25:
+                continue
+            for c, out in got[0]:
+                counts[c][out] += n
+        logp = {}
+        for c, ctr in counts.items():
+            tot = sum(ctr.values()) + 1.0
+            logp[c] = {o: math.log(v / tot) for o, v in ctr.items() if v >= 2 or v / tot > 0.01}
+
+        def cost(c, out, _lp=logp):
+            t = _lp.get(c)
+            if t is not None and out in t:
+                return -t[out]
+            return 8.0 + 2.0 * abs(len(out) - 1) + (0 if len(out) == 1 and R.fold(out) == R.fold(c) else 2)
+    return logp
+
+
+def kbest_forms(emit, syl: str, k: int = 40, beam: float = 11.0) -> dict[str, float]:
+    """Most probable OCR forms of syl under the transducer (log P summed over segmentations)."""
+    import heapq
+    opts = []
+    for c in syl:
+        t = emit.get(c)
+        if not t:
+            t = {c: 0.0}
+        o = sorted(t.items(), key=lambda x: -x[1])[:8]
+        opts.append(o)
+    best = sum(o[0][1] for o in opts)
+    start = (0,) * len(opts)
+    heap = [(-best, start)]
+    seen = {start}
+    forms: dict[str, float] = {}
+    popped = 0
+    while heap and popped < k * 4:
+        neg, idx = heapq.heappop(heap)
+        score = -neg
+        if score < best - beam:
+            break
+        popped += 1
+        form = "".join(opts[i][j][0] for i, j in enumerate(idx))
+        if form:
+            prev = forms.get(form)
+            forms[form] = score if prev is None else max(prev, score) + math.log1p(math.exp(-abs(prev - score)))
+        for i in range(len(idx)):
+            if idx[i] + 1 < len(opts[i]):
+                nxt = idx[:i] + (idx[i] + 1,) + idx[i + 1:]
+                if nxt not in seen:
+                    seen.add(nxt)
+                    heapq.heappush(heap, (-(score - opts[i][idx[i]][1] + opts[i][idx[i] + 1][1]), nxt))
+    top = sorted(forms.items(), key=lambda x: -x[1])[:k]
+    return dict(top)
+
+
+# --- 4. language model ----------------------------------------------------------------------
+
+def lm_tokens(line: str, vocab_ok) -> list[str]:
+    """The line as LM tokens, with the same segmentation as tdkt.restore's decoder."""
+    out = [R._BOUND]
+    for tok in line.split():
+        pre, core, suf = R._strip_token(tok)
+        if any(c in ".,;:!?()“”\"…" for c in pre):
+            out.append(R._BOUND)
+        for p in R._pieces(core):
+            if R._PIECE_SPLIT.fullmatch(p):
+                if any(c in ".,;:!?()“”\"…-–—/" for c in p):
+                    out.append(R._BOUND)
+                continue
+            if not R._has_letter(p):
+                out.append(R._NUM)
+                continue
+            letters = [c for c in p if c.isalpha()]
+            w = R.canonical(p)
+            if (len(letters) >= 2 and p.isupper() and not vocab_ok(w)) or not vocab_ok(w):
+                out.append(R._ABBR)
+            else:
+                out.append(w)
+        if any(c in ".,;:!?()“”\"…" for c in suf):
+            out.append(R._BOUND)
+    out.append(R._BOUND)
+    # collapse repeated boundaries
+    res = []
+    for t in out:
+        if t == R._BOUND and res and res[-1] == R._BOUND:
+            continue
+        res.append(t)
+    return res
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--work", default="/tmp/tdkt-restore-build")
+    ap.add_argument("--pages", type=int, default=220, help="pages of help text to render for the channel")
+    ap.add_argument("--out", default=str(ROOT / "tdkt" / "data" / "restore_model.json.gz"))
+    ap.add_argument("--cv-parity", type=int, choices=[0, 1], default=None,
+                    help="cross-validation inside the tune keys: leave out tune lines whose number has this "
+                         "parity (measure them with scripts/measure_restore.py --model OUT --cv-parity P)")
+    args = ap.parse_args()
+    work = Path(args.work)
+    work.mkdir(parents=True, exist_ok=True)
+
+    print("corpus...", file=sys.stderr)
+    lm_help, held_help = help_lines()
+    seeds = seed_lines()
+    names = admin_names()
+    print(f"  help LM lines {len(lm_help)}, held-out {len(held_help)}, seed lines {len(seeds)}, names {len(names)}",
+          file=sys.stderr)
+
+    # vocabulary of valid syllables
+    hun = set()
+    for ln in HUNSPELL.read_text(encoding="utf-8").split("\n")[1:]:
+        w = ln.split("/")[0].strip()
+        if w and w.lower() == w and R.is_syllable(w):
+            hun.add(R.canonical(w))
+    seen = collections.Counter()
+    for ln in lm_help + seeds * IN_DOMAIN_WEIGHT + names:
+        for p in R._word_cores(ln):
+            if p.isalpha() and R.is_syllable(p):
+                seen[R.canonical(p)] += 1
+    syllables = sorted(hun | {w for w, n in seen.items() if n >= 3 and any(c in R._VI_ONLY or c in "âêôáàãạảíìóòõúùýéèã" for c in w)}
+                       | {w for w, n in seen.items() if n >= 3 and w in hun})
+    # plain unmarked syllables are valid too when seen
+    syllables = sorted(set(syllables) | {w for w, n in seen.items() if n >= 5})
+    try:
+        import wordfreq
+        for w, f in wordfreq.get_frequency_dict("vi", wordlist="small").items():
+            if f >= 3e-6 and w.isalpha() and R.is_syllable(w) and R.canonical(w) == w:
+                seen[w] += 0  # (only syllables we also know from the texts or hunspell are kept)
+    except ImportError:
+        pass
+    vocab = [R._BOUND, R._NUM, R._ABBR] + syllables
+    vset = set(syllables)
+    print(f"  vocabulary {len(vocab)} (hunspell {len(hun)})", file=sys.stderr)
+
+    # --- parallel text
+    print("render + OCR...", file=sys.stderr)
+    train_lines = seeds + caps_variant(seeds)
+    step = max(1, len(lm_help) // (args.pages * LINES_PER_PAGE))
+    sample = lm_help[::step][: args.pages * LINES_PER_PAGE]
+    train_lines += sample + caps_variant(sample)
+    line_pairs = render_and_ocr(train_lines, work / "train", "train")
+    pairs = token_pairs(line_pairs)
+    tune_lines = []
+    for ocr_path in sorted((KEYS / "tune").glob("*.ocr.txt")):
+        ocr = ocr_path.read_text(encoding="utf-8").split("\n")
+        gold = ocr_path.with_name(ocr_path.name.replace(".ocr.", ".gold.")).read_text(encoding="utf-8").split("\n")
+        for i, pair in enumerate(zip(gold, ocr)):
+            if args.cv_parity is None or i % 2 != args.cv_parity:
+                tune_lines.append(pair)
+    tune_pairs = token_pairs(tune_lines)
+    pairs += tune_pairs * TUNE_WEIGHT
+    print(f"  tune key token pairs {len(tune_pairs)}", file=sys.stderr)
+    print(f"  line pairs {len(line_pairs)}, token pairs {len(pairs)}", file=sys.stderr)
+
+    # held-out rendered test set (help files never used for the LM)
+    held_sample = [ln for ln in held_help if 6 <= len(ln.split()) <= 30][::7][:220]
+    held_pairs = render_and_ocr(held_sample, work / "held", "held")
+    held_pairs = [(t, o) for t, o in held_pairs if len(t.split()) == len(o.split())]
+    fx = ROOT / "tests" / "fixtures" / "restore" / "heldout"
+    fx.mkdir(parents=True, exist_ok=True)
+    (fx / "rendered.ocr.txt").write_text("".join(o + "\n" for _, o in held_pairs), encoding="utf-8")
+    (fx / "rendered.gold.txt").write_text("".join(t + "\n" for t, _ in held_pairs), encoding="utf-8")
+    print(f"  held-out rendered lines {len(held_pairs)}", file=sys.stderr)
+
+    # --- channel
+    print("channel...", file=sys.stderr)
+    emit = learn_transducer(pairs)
+    for c, o, lp in PRIORS:
+        t = emit.setdefault(c, {})
+        t[o] = max(t.get(o, -99.0), lp)
+    exact: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    for syl, form in pairs:
+        exact[syl][form] += 1
+    index = {w: i for i, w in enumerate(vocab)}
+    inv: dict[str, dict[int, float]] = collections.defaultdict(dict)
+    for syl in syllables:
+        forms = kbest_forms(emit, syl)
+        ex = exact.get(syl)
+        if ex:
+            n = sum(ex.values())
+            lam = n / (n + 5.0)
+            allf = set(forms) | set(ex)
+            mixed = {}
+            for f in allf:
+                p = lam * ex.get(f, 0) / n + (1 - lam) * math.exp(forms.get(f, -30.0))
+                mixed[f] = math.log(p)
+            forms = mixed
+        for f, lp in forms.items():
+            if lp > -14:
+                inv[f][index[syl]] = round(lp, 2)
+
+    # --- language model
+    print("language model...", file=sys.stderr)
+
+    def kn_bigram(weighted_lines) -> dict:
+        big = collections.Counter()
+        for lines, weight in weighted_lines:
+            for ln in lines:
+                toks = lm_tokens(ln, lambda w: w in vset)
+                for a, b in zip(toks, toks[1:]):
+                    big[(index[a], index[b])] += weight
+        ctx_c, ctx_n, left = collections.Counter(), collections.Counter(), collections.Counter()
+        for (a, b), c in big.items():
+            ctx_c[a] += c
+            ctx_n[a] += 1
+            left[b] += 1
+        total_left = sum(left.values())
+        n_types = len(vocab)
+        cont = [round(math.log((left.get(i, 0) + 0.5) / (total_left + 0.5 * n_types)), 3) for i in range(n_types)]
+        bigram: dict[str, dict[str, int]] = collections.defaultdict(dict)
+        for (a, b), c in sorted(big.items()):
+            bigram[str(a)][str(b)] = c
+        return {"ctx_total": {str(a): [ctx_c[a], ctx_n[a]] for a in sorted(ctx_c)}, "bigram": bigram,
+                "cont": cont, "discount": 0.75}
+
+    lm_in = kn_bigram([(seeds, 1), ([g for g, _ in tune_lines], 1)])
+    lm_gen = kn_bigram([(lm_help, 1), (names, 1)])
+    # general-language unigram prior from wordfreq (CC BY-SA 4.0)
+    wf = [None] * len(vocab)
+    try:
+        import wordfreq
+        freqs = wordfreq.get_frequency_dict("vi", wordlist="small")
+        tot = sum(freqs.get(w, 0.0) for w in syllables) or 1.0
+        for w in syllables:
+            f = freqs.get(w, 0.0)
+            wf[index[w]] = round(math.log((f + 1e-7) / tot), 3)
+    except ImportError:
+        pass
+    wf = [v if v is not None else lm_gen["cont"][i] for i, v in enumerate(wf)]
+
+    # keep for each OCR form the candidates most probable a priori: log P(form | syl) + log P(syl)
+    inv_out = {f: sorted(([i, lp] for i, lp in d.items()), key=lambda x: -(x[1] + wf[x[0]]))[:30]
+               for f, d in sorted(inv.items())}
+    print(f"  forms {len(inv_out)}, entries {sum(len(v) for v in inv_out.values())}", file=sys.stderr)
+    model = {
+        "version": 1,
+        "about": "tdkt.restore model; built by scripts/build_restore_model.py; sources and licences in docs/restore.md",
+        "vocab": vocab,
+        "abbrev": ABBREV,
+        "params": {"channel_weight": 0.6, "max_candidates": 30, "fallback_penalty": -2.0,
+                   "lambda_in": 0.6, "lambda_gen": 0.05, "lambda_uni": 0.35},
+        "emit": {c: {o: round(v, 3) for o, v in sorted(t.items())} for c, t in sorted(emit.items())},
+        "inv": inv_out,
+        "lm_in": lm_in,
+        "lm_gen": lm_gen,
+        "wordfreq": wf,
+    }
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    data = json.dumps(model, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+    with open(out, "wb") as f:
+        with gzip.GzipFile(fileobj=f, mode="wb", mtime=0, filename="") as g:
+            g.write(data)
+    print(f"wrote {out} ({out.stat().st_size / 1e6:.2f} MB)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

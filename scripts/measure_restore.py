@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+"""Measure tdkt.restore on the answer keys in tests/fixtures/restore/{tune,heldout}/.
+
+Each key is a pair of files <name>.ocr.txt / <name>.gold.txt, line for line, with the same
+number of whitespace-separated tokens per line. A syllable is a gold token piece made of letters
+that is shaped like a Vietnamese syllable (codes, numbers and abbreviations such as UBND are not
+counted). It is right when the restored piece equals the gold one with every mark; letter case
+and old/new tone placement (hoà/hòa) are ignored (restoration keeps the OCR's case by design).
+
+Prints a Markdown table: restored and baseline ("leave the OCR as is") accuracy per key and
+overall, for tune and held-out. Usage: .venv/bin/python scripts/measure_restore.py [--errors]
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tdkt import restore as R  # noqa: E402
+
+KEYS = ROOT / "tests" / "fixtures" / "restore"
+
+
+def load_key(ocr_path: Path) -> list[tuple[str, str]]:
+    gold_path = ocr_path.with_name(ocr_path.name.replace(".ocr.txt", ".gold.txt"))
+    ocr = ocr_path.read_text(encoding="utf-8").split("\n")
+    gold = gold_path.read_text(encoding="utf-8").split("\n")
+    if ocr and ocr[-1] == "":
+        ocr, gold = ocr[:-1], gold[:-1]
+    assert len(ocr) == len(gold), f"{ocr_path}: {len(ocr)} OCR lines, {len(gold)} gold lines"
+    return list(zip(ocr, gold))
+
+
+def keys(split: str) -> dict[str, list[tuple[str, str]]]:
+    return {p.name[: -len(".ocr.txt")]: load_key(p) for p in sorted((KEYS / split).glob("*.ocr.txt"))}
+
+
+def _pieces(tok: str) -> list[str]:
+    _, core, _ = R._strip_token(tok)
+    return [p for p in R._pieces(core) if not R._PIECE_SPLIT.fullmatch(p)]
+
+
+def score_line(pred: str, gold: str, errors: list | None = None) -> tuple[int, int]:
+    """(right, total) syllables of one line."""
+    right = total = 0
+    pt, gt = pred.split(), gold.split()
+    if len(pt) != len(gt):
+        pt = [""] * len(gt)
+    for p, g in zip(pt, gt):
+        gp, pp = _pieces(g), _pieces(p)
+        if len(pp) != len(gp):
+            pp = [""] * len(gp)
+        for a, b in zip(pp, gp):
+            if not (b.isalpha() and R.is_syllable(b)):
+                continue
+            total += 1
+            if R.canonical(a) == R.canonical(b):
+                right += 1
+            elif errors is not None:
+                errors.append((a, b))
+    return right, total
+
+
+def measure(pairs: list[tuple[str, str]], restore_fn, errors: list | None = None) -> tuple[int, int]:
+    right = total = 0
+    for ocr, gold in pairs:
+        r, t = score_line(restore_fn(ocr), gold, errors)
+        right += r
+        total += t
+    return right, total
+
+
+def restored(line: str) -> str:
+    return R.restore_line(line, damaged=True)
+
+
+def table() -> tuple[str, dict]:
+    rows = ["| set | key | lines | syllables | OCR as is | restored |", "|---|---|---:|---:|---:|---:|"]
+    results = {}
+    for split in ("tune", "heldout"):
+        sums = {"seeds": [0, 0, 0, 0]}
+        for name, pairs in keys(split).items():
+            r, t = measure(pairs, restored)
+            b, _ = measure(pairs, lambda s: s)
+            results[(split, name)] = (r, t, b)
+            rows.append(f"| {split} | {name} | {len(pairs)} | {t} | {b / t:.1%} | **{r / t:.1%}** |")
+            if name != "rendered":
+                acc = sums["seeds"]
+                acc[0] += r
+                acc[1] += t
+                acc[2] += b
+                acc[3] += len(pairs)
+        r, t, b, n = sums["seeds"]
+        if t:
+            results[(split, "seeds")] = (r, t, b)
+            rows.append(f"| {split} | **all seed keys** | {n} | {t} | {b / t:.1%} | **{r / t:.1%}** |")
+    return "\n".join(rows), results
+
+
+def cross_validation(parity: int, errors: str | None) -> int:
+    right = total = base = 0
+    errs: list = []
+    for name, pairs in keys("tune").items():
+        sel = [p for i, p in enumerate(pairs) if i % 2 == parity]
+        r, t = measure(sel, restored, errs)
+        b, _ = measure(sel, lambda s: s)
+        right, total, base = right + r, total + t, base + b
+        print(f"| tune lines {parity} mod 2 | {name} | {len(sel)} | {t} | {b / t:.1%} | **{r / t:.1%}** |")
+    print(f"| tune lines {parity} mod 2 | all | | {total} | {base / total:.1%} | **{right / total:.1%}** |")
+    if errors:
+        for (a, b), n in collections.Counter(errs).most_common():
+            print(f"{n:3d}  {a} -> should be {b}")
+    return 0
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--errors", choices=["tune", "heldout"], help="list the wrong syllables of one split")
+    ap.add_argument("--model", help="measure another model file")
+    ap.add_argument("--cv-parity", type=int, choices=[0, 1], default=None,
+                    help="only the tune lines of this parity (cross-validation, see build_restore_model.py)")
+    args = ap.parse_args()
+    if args.model:
+        R.MODEL_PATH = Path(args.model)
+    if args.cv_parity is not None:
+        return cross_validation(args.cv_parity, args.errors)
+    t0 = time.perf_counter()
+    R._model()
+    t1 = time.perf_counter()
+    text, _ = table()
+    print(text)
+    print(f"\nmodel load {t1 - t0:.2f} s; {R.MODEL_PATH.stat().st_size / 1e6:.2f} MB")
+    if args.errors:
+        errs: list = []
+        for name, pairs in keys(args.errors).items():
+            if name == "rendered":
+                continue
+            measure(pairs, restored, errs)
+        for (a, b), n in collections.Counter(errs).most_common():
+            print(f"{n:3d}  {a} -> should be {b}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
