@@ -201,11 +201,22 @@ class _Reader:
     def heading_and_title(self, vocab: Vocab) -> tuple[int, Found, Found]:
         for i, (_, text) in enumerate(self.lines[:12]):
             for d in vocab.doc_types:
-                if _caps(text) and tuple(t.key for t in self.toks[i]) == self.k(d.name):
+                # a line that is just the type's name (in capitals, or lower case from a TCVN3 .VnTimeH font)
+                if tuple(t.key for t in self.toks[i]) == self.k(d.name) and len(text.strip()) <= len(d.name) + 3:
                     nxt = i + 1 if i + 1 < len(self.lines) else -1
                     ok = nxt >= 0 and len(self.lines[nxt][1]) <= 400 and not self.kinh_gui(nxt)
                     title = self.found(self.lines[nxt][1].strip() if ok else None, nxt, "the line after the heading")
                     return i, title, Found(value=d, line=self.lines[i][0], why=f"heading {text.strip()!r}")
+                # "báo cáo Tổng kết …": a heading in lower case (TCVN3 capitals) that normalise joined to the title
+                name = self.k(d.name)
+                head = text[:self.toks[i][len(name) - 1].end] if len(self.toks[i]) > len(name) else ""
+                rest = text[len(head):].strip()
+                ascii_letters = [c for c in head if c.isascii() and c.isalpha()]  # "BáO CáO": á has no capital
+                if (at(self.toks[i], 0, name) and head and rest[:1].isupper() and len(text) <= 300
+                        and (all(map(str.isupper, ascii_letters)) or all(map(str.islower, ascii_letters)))
+                        and all(len(t) <= 200 for _, t in self.lines[:i])):
+                    return i, self.found(rest, i, "after the heading"), Found(value=d, line=self.lines[i][0],
+                                                                              why=f"heading {head!r}")
         if self.lines:  # the header is lost: a short first line naming a year is the title
             text = self.lines[0][1].strip()
             if len(text) <= 200 and not text.endswith(".") and re.search(r"\b(19|20)\d\d\b", text):

@@ -230,8 +230,9 @@ def load_vocab(data_dir: Path, problems: Problems) -> Vocab:
 
 
 def ingest_files(paths: list[Path], data_dir: Path, gazetteer: Gazetteer, *, as_json: bool = False,
-                 out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+                 out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Ingest each file; 0 when all were ingested, 1 when any was refused (the others are still done)."""
+    out, err = out or sys.stdout, err or sys.stderr
     problems = Problems()
     words = load_vocab(data_dir, problems)
     if problems.has_errors():
