@@ -118,7 +118,8 @@ def _caps(text: str) -> bool:
     return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.6 * len(letters)
 
 
-_NATIONAL = re.compile(r"cong\s*hoa\s*xa\s*hoi\s*chu\s*nghia\s*viet\s*nam|\S+\s+\S+\s*[-–]\s*\S+\s+do\s*[-–]\s*hanh\s+phuc")
+_NATIONAL = re.compile(r"cong\s*hoa\s*xa\s*hoi\s*chu\s*nghia\s*viet\s*nam"  # and the motto, OCR "Dgc 1ap - Tw do - …"
+                       r"|\S+\s+\S+\s*[-–]\s*\S+\s+do\s*[-–]\s*hanh\s+phuc")
 _NUMBER_LABEL = re.compile(r"(?:^|\s)s[o0-9eé]\s*:\s*")
 _NUMBER = re.compile(r"(\d*)\s*(/\s*[^\s,;]+)|(\d+)(?=\s*$)")
 _PREFIXES = ("TM.", "KT.", "TL.", "TUQ.", "Q.")
@@ -322,7 +323,8 @@ class _Reader:
         printed = self.lines[name_at][1].strip() if name_at >= 0 else None
         stamp = next((s.signer for s in people if printed and fold(s.signer) == fold(printed)), None)
         if stamp:
-            signer = Found(value=stamp, line=self.lines[name_at][0], why="printed name, spelled as in the digital signature")
+            signer = Found(value=stamp, line=self.lines[name_at][0],
+                           why="printed name, spelled as in the digital signature")
         elif printed:
             junk = [w for w in printed.split() if not decode.is_syllable(w)]
             why = "the name under the signature" + (f"; {' '.join(junk)!r} is no Vietnamese syllable" if junk else "")
@@ -353,7 +355,8 @@ class _Reader:
                       if at(self.toks[i], 0, self.k("nơi nhận"))), None)
         if start is None:  # no distribution list: only the lines just above the name
             start = name_at
-            while start > 0 and name_at - start < 3 and _caps(self.lines[start - 1][1]) and len(self.lines[start - 1][1]) < 60:
+            while start > 0 and name_at - start < 3 and _caps(self.lines[start - 1][1]) and len(
+                    self.lines[start - 1][1]) < 60:
                 start -= 1
         fragments = []
         for i in range(start, name_at):
@@ -478,7 +481,8 @@ class _Units:
 
     def issuer_and_unit(self, heading: int, number: Found, issued: Found) -> tuple[Found, Found]:
         r = self.r
-        stop = next((i for i, (line, _) in enumerate(r.lines[:12]) if i == heading or line in (number.line, issued.line)), 0)
+        stop = next((i for i, (line, _) in enumerate(r.lines[:12])
+                     if i == heading or line in (number.line, issued.line)), 0)
         for i in range(stop - 1, -1, -1):  # the header, last body first
             fragment = _without_national(r.lines[i][1])
             toks = tokens(_unglue(fragment) if not r.damaged else fragment, r.damaged)

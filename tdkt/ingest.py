@@ -174,7 +174,8 @@ def report_yml(p: Prepared, original: str) -> str:
     if e.signatures:
         out.append("signatures:")
         for s in m["signatures"]:
-            out += [f"  - signer: {_q(s['signer'])}"] + [f"    {k}: {_q(s[k])}" for k in ("email", "time", "organisation")]
+            out.append(f"  - signer: {_q(s['signer'])}")
+            out += [f"    {k}: {_q(s[k])}" for k in ("email", "time", "organisation")]
     if p.review:
         out.append("review:")
         for r in p.review:

@@ -224,7 +224,8 @@ BAD = [
      "the .docx file is damaged or truncated (it has no word/document.xml)"),
     ("truncated pdf", "truncated.pdf", truncated(text_pdf(DOC)),
      "the PDF is damaged or truncated (it has no %%EOF end marker)"),
-    ("a pdf that is no pdf", "fake.pdf", "Báo cáo năm 2023".encode(), "the .pdf file is not a PDF (it does not start with %PDF-)"),
+    ("a pdf that is no pdf", "fake.pdf", "Báo cáo năm 2023".encode(),
+     "the .pdf file is not a PDF (it does not start with %PDF-)"),
     ("English", "english.txt", (FIXTURES / "english.txt").read_bytes(),
      "the text is not Vietnamese: only 28% of its words are Vietnamese syllables (at least 50% are needed)"),
     ("French", "french.txt", (FIXTURES / "french.txt").read_bytes(),
@@ -254,7 +255,8 @@ def test_a_huge_file_is_refused_before_it_is_read(tmp_path, archive, capsys):
     with path.open("wb") as f:
         f.truncate(MAX_FILE_BYTES + 1)  # sparse: no 20 MB written
     code, _, err = run(capsys, str(path), "--data", str(archive))
-    assert (code, err) == (1, f"error: {path}: the file is 20,971,521 bytes, over the limit of 20,971,520 bytes (20 MB)\n")
+    assert (code, err) == (1, f"error: {path}: the file is 20,971,521 bytes, over the limit of 20,971,520 bytes "
+                              "(20 MB)\n")
 
 
 def test_a_missing_file(tmp_path, archive, capsys):
