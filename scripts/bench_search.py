@@ -1,0 +1,241 @@
+#!/usr/bin/env python3
+"""Benchmark the search at scale: index build time and memory, and what a first query costs in a browser.
+
+    .venv/bin/python scripts/bench_search.py [--sizes 1000 10000] [--runs 3] [--pagefind]
+
+For each size N it makes a synthetic archive (`python build.py synth`, cached under
+/tmp/tdkt-bench), then:
+
+- builds the search index N times in a fresh process (median wall time, peak RSS);
+- serves the default site with that index in place of its own (the search page and its assets
+  are the real ones) and, in Debian's Chromium, runs each query in a fresh browser context:
+  bytes fetched (gzip-compressed as a static host would send them, scripts and styles included),
+  and the time the search script spends once its data has arrived (`data-work-ms`); then a second
+  query in the same context (what it adds);
+- with --pagefind, builds the real site of the same archive with `python build.py`, runs Pagefind
+  (npm package `pagefind`, installed into the cache folder) over it and measures the same queries
+  with Pagefind's own JS API in the same browser.
+
+A benchmark, not a test: timings depend on the machine. Prints Markdown tables.
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = Path("/tmp/tdkt-bench")
+PY = str(ROOT / ".venv" / "bin" / "python")
+QUERIES = ["khen thưởng", "chuyen doi so", '"tiên tiến"', "Giấy khen Chủ tịch", "hoà bình"]
+
+BUILD = """
+import resource, sys, time
+from pathlib import Path
+from tdkt.catalog import load_catalog
+from tdkt.gazetteer import load_gazetteer
+from tdkt.problems import Problems
+from tdkt.search import search_files
+catalog = load_catalog(Path(sys.argv[1]), load_gazetteer(), Problems())
+t = time.perf_counter()
+files = search_files(catalog)
+elapsed = time.perf_counter() - t
+out = Path(sys.argv[2])
+for path, data in files.items():
+    target = out / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+print(elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, len(files), sum(map(len, files.values())))
+"""
+
+
+def archive(n: int) -> Path:
+    folder = CACHE / f"archive-{n}"
+    if not (folder / "reports").is_dir():
+        shutil.rmtree(folder, ignore_errors=True)
+        subprocess.run([PY, "build.py", "synth", "--reports", str(n), "--out", str(folder)], cwd=ROOT, check=True)
+    return folder
+
+
+def build_index(data: Path, out: Path, runs: int) -> dict:
+    times, rss = [], []
+    for _ in range(runs):
+        shutil.rmtree(out, ignore_errors=True)
+        result = subprocess.run([PY, "-c", BUILD, str(data), str(out)], cwd=ROOT, check=True, capture_output=True,
+                                text=True)
+        elapsed, peak, count, size = result.stdout.split()
+        times.append(float(elapsed))
+        rss.append(int(peak) / 1024)
+    index = out / "tim-kiem" / "chi-muc"
+    shards = list((index / "t").glob("*.json"))
+    gz = [len(gzip.compress(p.read_bytes(), 6)) for p in shards]
+    return {"build_s": statistics.median(times), "peak_mb": max(rss), "files": int(count), "bytes": int(size),
+            "shards": len(shards), "largest_shard_gz": max(gz), "total_gz": sum(
+                len(gzip.compress(p.read_bytes(), 6)) for p in index.rglob("*.json"))}
+
+
+def serve(folder: Path):
+    handler = functools.partial(_Quiet, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def measure_ours(site: Path, queries: list[str]) -> list[dict]:
+    from playwright.sync_api import sync_playwright
+
+    server, base = serve(site)
+    rows = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+                                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        for q in queries:
+            context = browser.new_context()
+            page = context.new_page()
+            fetched: list[tuple[str, int, int]] = []
+
+            def record(response, fetched=fetched):
+                try:
+                    body = response.body()
+                except Exception:
+                    return
+                fetched.append((response.url, len(body), len(gzip.compress(body, 6))))
+
+            page.on("response", record)
+            page.goto(f"{base}/tim-kiem/?q={quote(q)}")
+            page.wait_for_selector("#tdkt-search[data-state=done]", timeout=120_000)
+            work = float(page.get_attribute("#tdkt-search", "data-work-ms"))
+            count = page.locator(".tdkt-status").inner_text()
+            first = sum(gz for _, _, gz in fetched)
+            scripts = sum(gz for url, _, gz in fetched if url.endswith((".js", ".css", "/tim-kiem/")) or "?q=" in url)
+            before = len(fetched)
+            page.fill("#tdkt-q", "thi đua khen thưởng")
+            page.press("#tdkt-q", "Enter")
+            page.wait_for_function("() => document.querySelector('#tdkt-search').dataset.state === 'done'")
+            page.wait_for_selector("#tdkt-search[data-state=done]")
+            second = sum(gz for _, _, gz in fetched[before:])
+            rows.append({"query": q, "results": count.split(" ")[0], "first_kb": first / 1024,
+                         "page_and_scripts_kb": scripts / 1024, "index_kb": (first - scripts) / 1024,
+                         "work_ms": work, "second_kb": second / 1024})
+            context.close()
+        browser.close()
+    server.shutdown()
+    return rows
+
+
+def search_site(n_index: Path) -> Path:
+    """The default site with its search index replaced by the benchmark's."""
+    site = CACHE / "site-default"
+    if not (site / "tim-kiem").is_dir():
+        subprocess.run([PY, "build.py", "--out", str(site), "--docs", str(CACHE / "src-default")], cwd=ROOT,
+                       check=True)
+    target = CACHE / f"site-search-{n_index.name}"
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(site, target)
+    shutil.rmtree(target / "tim-kiem" / "chi-muc")
+    shutil.copytree(n_index / "tim-kiem" / "chi-muc", target / "tim-kiem" / "chi-muc")
+    return target
+
+
+PAGEFIND_QUERY = """
+async (q) => {
+  const pagefind = await import('/pagefind/pagefind.js');
+  await pagefind.init();
+  const t = performance.now();
+  const search = await pagefind.search(q);
+  const data = await Promise.all(search.results.slice(0, 20).map(r => r.data()));
+  return [search.results.length, performance.now() - t, data.length];
+}
+"""
+
+
+def measure_pagefind(n: int, data: Path, queries: list[str]) -> tuple[float, list[dict]]:
+    from playwright.sync_api import sync_playwright
+
+    node = CACHE / "node"
+    if not (node / "node_modules" / ".bin" / "pagefind").exists():
+        node.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["npm", "install", "--silent", "--prefix", str(node), "pagefind@1.5"], check=True)
+    site = CACHE / f"site-full-{n}"
+    if not (site / "index.html").exists():
+        subprocess.run([PY, "build.py", "--data", str(data), "--out", str(site), "--docs", str(CACHE / f"src-{n}")],
+                       cwd=ROOT, check=True)
+    shutil.rmtree(site / "pagefind", ignore_errors=True)
+    t = time.perf_counter()
+    subprocess.run([str(node / "node_modules" / ".bin" / "pagefind"), "--site", str(site), "--silent"], check=True)
+    index_s = time.perf_counter() - t
+    server, base = serve(site)
+    rows = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+                                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        for q in queries:
+            context = browser.new_context()
+            page = context.new_page()
+            fetched = []
+            page.on("response", lambda r, f=fetched: f.append(len(gzip.compress(r.body(), 6)))
+                    if "/pagefind/" in r.url else None)
+            page.goto(base + "/gioi-thieu/")
+            count, ms, _ = page.evaluate(PAGEFIND_QUERY, q)
+            rows.append({"query": q, "results": count, "first_kb": sum(fetched) / 1024, "work_ms": ms})
+            context.close()
+        browser.close()
+    server.shutdown()
+    return index_s, rows
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--pagefind", action="store_true")
+    args = parser.parse_args()
+    CACHE.mkdir(exist_ok=True)
+    print("| reports | index build (median s) | peak RSS (MB) | files | index size (MB) | gzip (MB) | shards | largest shard gz (KB) |")
+    print("|---|---|---|---|---|---|---|---|")
+    built = {}
+    for n in args.sizes:
+        data = archive(n)
+        out = CACHE / f"index-{n}"
+        r = build_index(data, out, args.runs)
+        built[n] = (data, out)
+        print(f"| {n:,} | {r['build_s']:.1f} | {r['peak_mb']:.0f} | {r['files']:,} | {r['bytes'] / 2**20:.1f} | "
+              f"{r['total_gz'] / 2**20:.1f} | {r['shards']} | {r['largest_shard_gz'] / 1024:.0f} |", flush=True)
+    print()
+    print("| reports | query | results | first query, all fetched (KB gz) | of which page, scripts, styles | "
+          "index and results | script time after data (ms) | second query adds (KB gz) |")
+    print("|---|---|---|---|---|---|---|---|")
+    for n, (data, out) in built.items():
+        for row in measure_ours(search_site(out), QUERIES):
+            print(f"| {n:,} | `{row['query']}` | {row['results']} | {row['first_kb']:.0f} | "
+                  f"{row['page_and_scripts_kb']:.0f} | {row['index_kb']:.0f} | {row['work_ms']:.0f} | "
+                  f"{row['second_kb']:.0f} |", flush=True)
+    if args.pagefind:
+        print()
+        print("| reports | Pagefind index (s) | query | results | first query, pagefind files (KB gz) | search + 20 results (ms) |")
+        print("|---|---|---|---|---|---|")
+        for n, (data, _) in built.items():
+            index_s, rows = measure_pagefind(n, data, QUERIES)
+            for row in rows:
+                print(f"| {n:,} | {index_s:.1f} | `{row['query']}` | {row['results']} | {row['first_kb']:.0f} | "
+                      f"{row['work_ms']:.0f} |", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
