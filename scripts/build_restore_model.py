@@ -77,6 +77,7 @@ PRIORS = (
      ("l", "1", -3.0), ("â", "a", -0.3), ("ư", "u", -0.5)]
     + [(c, o, lp) for c in _E for o, lp in (("é", -0.7), ("€", -2.5), ("¢", -3.0), ("&", -3.0))]
     + [(c, o, lp) for c in _O for o, lp in (("d", -3.0), ("é", -2.5), ("6", -3.0), ("0", -3.0))]
+    + [(c, "d", -3.0) for c in "âấầẩẫậ"]
     + [("ợ", "g", -2.0), ("ó", "6", -1.5), ("ò", "6", -3.0), ("ỏ", "6", -3.0), ("ở", "¢", -2.0), ("ó", "0", -3.0)]
     + [(c, o, lp) for c in _OO for o, lp in (("d", -3.0), ("6", -1.5), ("b", -3.0), ("9", -3.5))]
     + [(c, o, lp) for c in _U for o, lp in (("ir", -1.5), ("it", -2.0), ("w", -2.5), ("tr", -3.0), ("itr", -3.0))]
@@ -119,6 +120,30 @@ def help_lines() -> tuple[list[str], list[str]]:
             out.append(ln)
     # de-duplicate, keep order
     return list(dict.fromkeys(lm)), list(dict.fromkeys(held))
+
+
+def man_lines() -> list[str]:
+    """Vietnamese man pages (manpages-vi, GPL) and the Debian New Maintainers' Guide (maint-guide-vi)."""
+    import gzip as _gz
+    out = []
+    for path in sorted(Path("/usr/share/man/vi").rglob("*.gz")) if Path("/usr/share/man/vi").exists() else []:
+        for ln in _gz.open(path, "rt", encoding="utf-8", errors="replace"):
+            if ln.startswith((".", "'")):
+                continue
+            ln = re.sub(r"\\f[A-Z]|\\f\(..|\\[,/&]|\\-", "", ln)
+            out.append(ln.strip())
+    for path in sorted(Path("/usr/share/doc/maint-guide-vi/html").glob("*.html")) if Path("/usr/share/doc/maint-guide-vi/html").exists() else []:
+        t = path.read_text(encoding="utf-8", errors="replace")
+        t = _BLOCK.sub("\n", t)
+        t = re.sub(r"(?s)<[^>]+>", "", t)
+        out.extend(html.unescape(t).split("\n"))
+    keep = []
+    for ln in out:
+        ln = " ".join(unicodedata.normalize("NFC", ln).split())
+        words = R._word_cores(ln)
+        if len(words) >= 3 and sum(1 for w in words if any(c in R._VI_ONLY for c in w)) / len(words) >= 0.25:
+            keep.append(ln)
+    return list(dict.fromkeys(keep))
 
 
 def seed_lines() -> list[str]:
@@ -393,6 +418,7 @@ def main() -> int:
     lm_help, held_help = help_lines()
     seeds = seed_lines()
     names = admin_names()
+    lm_help = lm_help + man_lines()
     print(f"  help LM lines {len(lm_help)}, held-out {len(held_help)}, seed lines {len(seeds)}, names {len(names)}",
           file=sys.stderr)
 
@@ -482,13 +508,17 @@ def main() -> int:
     # --- language model
     print("language model...", file=sys.stderr)
 
-    def kn_bigram(weighted_lines) -> dict:
+    def kn_bigram(weighted_lines, trigram: bool = False) -> dict:
         big = collections.Counter()
+        tri = collections.Counter()
         for lines, weight in weighted_lines:
             for ln in lines:
-                toks = lm_tokens(ln, lambda w: w in vset)
+                toks = [index[t] for t in lm_tokens(ln, lambda w: w in vset)]
                 for a, b in zip(toks, toks[1:]):
-                    big[(index[a], index[b])] += weight
+                    big[(a, b)] += weight
+                if trigram:
+                    for a, b, c in zip(toks, toks[1:], toks[2:]):
+                        tri[(a, b, c)] += weight
         ctx_c, ctx_n, left = collections.Counter(), collections.Counter(), collections.Counter()
         for (a, b), c in big.items():
             ctx_c[a] += c
@@ -500,10 +530,17 @@ def main() -> int:
         bigram: dict[str, dict[str, int]] = collections.defaultdict(dict)
         for (a, b), c in sorted(big.items()):
             bigram[str(a)][str(b)] = c
-        return {"ctx_total": {str(a): [ctx_c[a], ctx_n[a]] for a in sorted(ctx_c)}, "bigram": bigram,
-                "cont": cont, "discount": 0.75}
+        out = {"ctx_total": {str(a): [ctx_c[a], ctx_n[a]] for a in sorted(ctx_c)}, "bigram": bigram,
+               "cont": cont, "discount": 0.75}
+        if trigram:
+            rows: dict[str, dict[str, int]] = collections.defaultdict(dict)
+            for (a, b, c), n in sorted(tri.items()):
+                rows[f"{a} {b}"][str(c)] = n
+            out["trigram"] = rows
+        return out
 
-    lm_in = kn_bigram([(seeds, 1), ([g for g, _ in tune_lines], 1)])
+    # (a trigram in-domain model was tried: no gain in cross-validation, slower; kept as an option)
+    lm_in = kn_bigram([(seeds, 1), ([g for g, _ in tune_lines], 1)], trigram=False)
     lm_gen = kn_bigram([(lm_help, 1), (names, 1)])
     # general-language unigram prior from wordfreq (CC BY-SA 4.0)
     wf = [None] * len(vocab)
@@ -527,8 +564,9 @@ def main() -> int:
         "about": "tdkt.restore model; built by scripts/build_restore_model.py; sources and licences in docs/restore.md",
         "vocab": vocab,
         "abbrev": ABBREV,
-        "params": {"channel_weight": 0.6, "max_candidates": 30, "fallback_penalty": -2.0,
-                   "lambda_in": 0.6, "lambda_gen": 0.05, "lambda_uni": 0.35},
+        "params": {"channel_weight": 0.5, "max_candidates": 30, "channel_beam": 40.0, "state_beam": 30, "score_beam": 8.0,
+                   "fallback_penalty": -2.0, "fallback_below": -2.5,
+                   "lambda_in": 0.65, "lambda_gen": 0.1, "lambda_uni": 0.25, "trigram": 0},
         "emit": {c: {o: round(v, 3) for o, v in sorted(t.items())} for c, t in sorted(emit.items())},
         "inv": inv_out,
         "lm_in": lm_in,

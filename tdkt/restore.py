@@ -166,7 +166,8 @@ def _pieces(core: str) -> list[str]:
 
 
 def _has_letter(s: str) -> bool:
-    return any(c.isalpha() for c in s)
+    """Letters, or OCR debris of letters (¢ for c, € for ê, § for ộ) inside a word."""
+    return any(c.isalpha() or c in "¢€¥§" for c in s)
 
 
 def _apply_case(pattern: str, word: str) -> str:
@@ -197,10 +198,17 @@ class _Model:
         # language model: two interpolated Kneser-Ney bigrams (in-domain reports, general
         # Vietnamese) and a general unigram, mixed linearly
         self.lms = [_KN(data["lm_in"]), _KN(data["lm_gen"])]
+        self.wordfreq_log = data["wordfreq"]
         self.wordfreq = [math.exp(v) for v in data["wordfreq"]]
         p = self.params
         self.lambdas = (p["lambda_in"], p["lambda_gen"], p["lambda_uni"])
         self._lm_cache: dict[tuple[int, int], float] = {}
+        # upper bound of log P_LM(b | any context), for exact pruning in the search
+        m_in, m_gen = self.lms[0].max_prob(), self.lms[1].max_prob()
+        l_in, l_gen, l_uni = self.lambdas
+        self.lm_bound = [math.log(min(1.0, l_in * a + l_gen * b + l_uni * c))
+                         for a, b, c in zip(m_in, m_gen, self.wordfreq)]
+        self._lm3_cache: dict[tuple[int, int, int], float] = {}
         # fallback candidate index: skeleton -> syllable indices
         self.by_skel: dict[str, list[int]] = {}
         for i, w in enumerate(self.vocab):
@@ -209,6 +217,17 @@ class _Model:
             for k in _deletes(fold(w)):
                 self.by_skel.setdefault(k, []).append(i)
         self._cand_cache: dict[str, list[tuple[int, float]]] = {}
+
+    def lm3_logp(self, a: int, b: int, c: int) -> float:
+        """log P_LM(c | a b): trigram in-domain component, bigram general, unigram."""
+        key = (a, b, c)
+        got = self._lm3_cache.get(key)
+        if got is None:
+            l_in, l_gen, l_uni = self.lambdas
+            p = l_in * self.lms[0].prob3(a, b, c) + l_gen * self.lms[1].prob(b, c) + l_uni * self.wordfreq[c]
+            got = math.log(p)
+            self._lm3_cache[key] = got
+        return got
 
     def lm_logp(self, a: int, b: int) -> float:
         """log P_LM(b | a)."""
@@ -226,10 +245,17 @@ class _Model:
         if got is not None:
             return got
         cands = list(self.inv.get(form, ()))
-        if not cands:
-            cands = self._fallback(form)
-        cands.sort(key=lambda x: -x[1])
-        cands = cands[: self.params.get("max_candidates", 30)]
+        if not cands or max(c[1] for c in cands) < self.params.get("fallback_below", -2.5):
+            have = {i for i, _ in cands}
+            cands += [c for c in self._fallback(form) if c[0] not in have]
+        if cands:
+            # keep the candidates most probable a priori: channel + general unigram
+            best = max(c[1] for c in cands)
+            floor = best - self.params.get("channel_beam", 6.0)
+            wf = self.wordfreq_log
+            cands = [c for c in cands if c[1] >= floor]
+            cands.sort(key=lambda x: -(x[1] + wf[x[0]]))
+            cands = cands[: int(self.params.get("max_candidates", 12))]
         self._cand_cache[form] = cands
         return cands
 
@@ -238,8 +264,9 @@ class _Model:
         if not skel:
             return []
         seen: set[int] = set()
-        for k in _deletes(skel):
-            seen.update(self.by_skel.get(k, ()))
+        for variant in _skeleton_variants(skel):
+            for k in _deletes(variant):
+                seen.update(self.by_skel.get(k, ()))
         out = []
         for i in seen:
             lp = _channel_dp(self.emit, self.vocab[i], form)
@@ -256,6 +283,35 @@ class _KN:
         self.bigram = {int(a): {int(b): c for b, c in row.items()} for a, row in lm["bigram"].items()}
         self.cont = [math.exp(v) for v in lm["cont"]]
         self.d = lm["discount"]
+        self.tri: dict[tuple[int, int], dict[int, int]] = {}
+        self.tri_ctx: dict[tuple[int, int], tuple[int, int]] = {}
+        for key, row in lm.get("trigram", {}).items():
+            a, b = key.split()
+            r = {int(c): n for c, n in row.items()}
+            self.tri[(int(a), int(b))] = r
+            self.tri_ctx[(int(a), int(b))] = (sum(r.values()), len(r))
+
+    def max_prob(self) -> list[float]:
+        """For each b, an upper bound of P(b | a) over every context a."""
+        out = list(self.cont)  # unseen contexts; seen ones back off to d*n1/ca*cont <= cont
+        d = self.d
+        for a, row in self.bigram.items():
+            ca, n1 = self.ctx[a]
+            back = d * n1 / ca
+            for b, c in row.items():
+                p = (c - d) / ca + back * self.cont[b]
+                if p > out[b]:
+                    out[b] = p
+        return out
+
+    def prob3(self, a: int, b: int, c: int) -> float:
+        """Interpolated Kneser-Ney P(c | a b), backing off to the bigram P(c | b)."""
+        p2 = self.prob(b, c)
+        ctx = self.tri_ctx.get((a, b))
+        if ctx is None:
+            return p2
+        n, n1 = ctx
+        return max(self.tri[(a, b)].get(c, 0) - self.d, 0.0) / n + self.d * n1 / n * p2
 
     def prob(self, a: int, b: int) -> float:
         pc = self.cont[b]
@@ -276,12 +332,31 @@ def _skeleton(form: str) -> str:
     return "".join(c for c in s if "a" <= c <= "z")
 
 
+# letter groups English-model OCR makes of one marked Vietnamese vowel (nhitng, nhimng = những;
+# ctia = của; dugc = được; niim = năm)
+_GROUPS = [("ir", "u"), ("it", "u"), ("im", "u"), ("iu", "u"), ("ti", "u"), ("li", "u"),
+           ("ii", "a"), ("ug", "uo"), ("ud", "uo"), ("ue", "uo")]
+
+
+def _skeleton_variants(skel: str) -> set[str]:
+    out = {skel}
+    for a, b in _GROUPS:
+        if a in skel:
+            out.add(skel.replace(a, b))
+    return out
+
+
 def _deletes(s: str) -> set[str]:
     out = {s}
     if len(s) > 2:
         for i in range(len(s)):
             out.add(s[:i] + s[i + 1:])
     return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold1(c: str) -> str:
+    return fold(c)
 
 
 def _channel_dp(emit: dict, syl: str, form: str) -> float:
@@ -294,7 +369,7 @@ def _channel_dp(emit: dict, syl: str, form: str) -> float:
     for i in range(n):
         c = syl[i]
         table = emit.get(c, {})
-        fc = fold(c)
+        fc = _fold1(c)
         for j in range(m + 1):
             cur = dp[i][j]
             if cur <= neg:
@@ -305,7 +380,7 @@ def _channel_dp(emit: dict, syl: str, form: str) -> float:
                 out = form[j:j + k]
                 lp = table.get(out)
                 if lp is None:
-                    if k == 1 and fold(out) == fc:
+                    if k == 1 and _fold1(out) == fc:
                         lp = -6.0
                     else:
                         lp = -9.0 - 2.0 * abs(k - 1)
@@ -482,37 +557,61 @@ def _classify(model: _Model, piece: str, caps_line: bool) -> str:
 
 
 def _viterbi(model: _Model, nodes: list[tuple]) -> list[str | None]:
+    """Best syllable per word node: second-order Viterbi (states are the last two syllables),
+    keeping the ``state_beam`` best states per node."""
     lam = model.params["channel_weight"]
+    beam = int(model.params.get("state_beam", 30))
+    trigram = bool(model.params.get("trigram", 0))
+    if trigram:
+        lm3 = model.lm3_logp
+    else:
+        cache, lm2 = model._lm_cache, model.lm_logp
+
+        def lm3(a: int, b: int, c: int) -> float:
+            v = cache.get((b, c))
+            return lm2(b, c) if v is None else v
+    score_beam = float(model.params.get("score_beam", 1e9))
     idx = model.index
-    # beams: dict context id -> (score, backpointer list)
-    prev: list[tuple[int, float, int]] = [(idx[_BOUND], 0.0, -1)]  # (ctx, score, bp)
-    history: list[list[tuple[int, float, int]]] = []
+    bound = idx[_BOUND]
+    # a state: (previous syllable, last syllable, score, back pointer into the previous list)
+    prev: list[tuple[int, int, float, int]] = [(bound, bound, 0.0, -1)]
+    history: list[list[tuple[int, int, float, int]]] = []
     for node in nodes:
         if node[0] == "fixed":
-            cid = idx.get(node[1], idx[_BOUND])
-            best = max(range(len(prev)), key=lambda j: prev[j][1] + model.lm_logp(prev[j][0], cid))
-            sc = prev[best][1] + model.lm_logp(prev[best][0], cid)
-            cur = [(cid, sc, best)]
+            cands = [(idx.get(node[1], bound), 0.0)]
         else:
             cands = model.candidates(node[3].lower())
-            cur = []
-            for sid, ch in cands:
-                bj, bs = -1, -1e18
-                for j, (pc, ps, _) in enumerate(prev):
-                    v = ps + model.lm_logp(pc, sid)
-                    if v > bs:
-                        bs, bj = v, j
-                cur.append((sid, bs + lam * ch, bj))
+        best: dict[tuple[int, int], tuple[float, int]] = {}
+        bound_of = model.lm_bound
+        for sid, ch in cands:
+            add = lam * ch + (0.0 if trigram else bound_of[sid])
+            # prev is sorted best first and log P_LM(sid | .) <= lm_bound[sid]: once a state's
+            # score cannot beat the best total found for this syllable, no later state can
+            top = -1e18
+            for j, (p2, p1, ps, _) in enumerate(prev):
+                if ps + add <= top:
+                    break
+                v = ps + lm3(p2, p1, sid) + lam * ch
+                key = (p1, sid) if trigram else (-1, sid)
+                old = best.get(key)
+                if old is None or v > old[0]:
+                    best[key] = (v, j)
+                if v > top:
+                    top = v
+        cur = [(prev[j][1], sid, v, j) for (_, sid), (v, j) in best.items()]
+        cur.sort(key=lambda x: -x[2])
+        del cur[beam:]
+        floor = cur[0][2] - score_beam
+        while cur[-1][2] < floor:
+            cur.pop()
         history.append(cur)
         prev = cur
-    # final transition to boundary
     if not history:
         return []
-    end = idx[_BOUND]
-    j = max(range(len(prev)), key=lambda j: prev[j][1] + model.lm_logp(prev[j][0], end))
+    j = max(range(len(prev)), key=lambda j: prev[j][2] + lm3(prev[j][0], prev[j][1], bound))
     out: list[str | None] = [None] * len(nodes)
     for t in range(len(nodes) - 1, -1, -1):
-        sid, _, bp = history[t][j]
+        _, sid, _, bp = history[t][j]
         if nodes[t][0] == "word":
             out[t] = model.vocab[sid]
         j = bp
