@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from slugify import slugify
 
@@ -33,15 +34,27 @@ _ALPHABET = [
 _LETTER_RANK = {letter: i for i, letter in enumerate(_ALPHABET)}
 
 
-def fold(s: str) -> str:
-    """The matching key: no marks, đ→d, lowercase; same length as NFC input."""
-    out = []
-    for ch in unicodedata.normalize("NFC", s):
-        base = unicodedata.normalize("NFD", ch)[0]
+class _FoldTable(dict):
+    """code point → folded text, computed on first sight (str.translate then runs in C)."""
+
+    def __missing__(self, code_point: int) -> str:
+        base = unicodedata.normalize("NFD", chr(code_point))[0]
         if base in "đĐ":
             base = "d"
-        out.append(base.lower())
-    return "".join(out)
+        self[code_point] = folded = base.lower()
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
+def fold(s: str) -> str:
+    """The matching key: each character's base letter (NFD, marks dropped), đ→d, lowercase.
+
+    One character in, one out for NFC input (except the few whose lowercase is longer, like İ),
+    so a match on the folded text maps back onto the displayed text.
+    """
+    return unicodedata.normalize("NFC", s).translate(_FOLD)
 
 
 def _letter_and_tone(ch: str) -> tuple[int, int, int, str]:
@@ -99,6 +112,7 @@ _TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
 _MOVABLE = re.compile(r"(?<!q)(o[ae]|u[y])$")
 
 
+@lru_cache(maxsize=65536)
 def canonical_tone(syllable: str) -> str:
     """One spelling for the two tone placements of oa/oe/uy: ``hoà`` and ``hòa`` → ``hòa``.
 

@@ -20,7 +20,9 @@ from .collate import canonical_tone, fold
 
 _TOKEN = re.compile(r"[^\W_]+")
 # spaces that keep two syllables a phrase; anything else between them (punctuation, dashes) breaks it
-_SPACE = re.compile(r"[ \t\n\r\f\v\u00a0]+")
+_SPACE_CLASS = r"[ \t\n\r\f\v\u00a0]+"
+# a token, spaces, and (not consumed, so it can start the next pair) the following token
+_PAIR = re.compile(r"([^\W_]+)" + _SPACE_CLASS + r"(?=([^\W_]+))")
 PAIR_JOIN = "_"
 
 
@@ -30,24 +32,16 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
 
 
 def words(text: str) -> list[str]:
-    return [fold(t) for t, _, _ in tokens(text)]
+    """The folded tokens: tokens of the folded text (folding keeps letters letters)."""
+    return _TOKEN.findall(fold(text))
 
 
 def exact(text: str) -> list[str]:
-    out = []
-    for token, _, _ in tokens(text):
-        lower = token.lower()
-        if fold(lower) != lower:  # it carries marks (or đ)
-            out.append(canonical_tone(lower))
-    return out
+    """Lowercase tokens that carry marks (or đ), with one tone placement."""
+    return [canonical_tone(t) for t in _TOKEN.findall(unicodedata.normalize("NFC", text).lower())
+            if not t.isascii() and fold(t) != t]
 
 
 def pairs(text: str) -> list[str]:
-    nfc = unicodedata.normalize("NFC", text)
-    out = []
-    previous = None
-    for token, start, end in tokens(nfc):
-        if previous is not None and _SPACE.fullmatch(nfc, previous[1], start):
-            out.append(previous[0] + PAIR_JOIN + fold(token))
-        previous = (fold(token), end)
-    return out
+    """Folded token pairs separated only by spaces (each token pairs with the next)."""
+    return [a + PAIR_JOIN + b for a, b in _PAIR.findall(fold(text))]

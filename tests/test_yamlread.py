@@ -41,7 +41,7 @@ def test_values_remember_their_line_and_column():
         ("a: &x 1\nb: *x\n", "x.yml:1:4: error[Y002] anchors and aliases are not allowed. Fix: write the value out in full"),
         ("a: !!int 1\n", "x.yml:1:4: error[Y002] explicit tag 'tag:yaml.org,2002:int' is not allowed. "
                          "Fix: remove the tag; every value is read as text"),
-        ("a: [1, 2\n", "x.yml:2:1: error[Y001] YAML cannot be read: expected ',' or ']', but got '<stream end>'. "
+        ("a: [1, 2\n", "x.yml:2:1: error[Y001] YAML cannot be read: did not find expected ',' or ']'. "
                        "Fix: check indentation and quoting"),
         ("a: 1\na: 2\n", "x.yml:2:1: error[Y005] a: this key appears twice. Fix: keep one of them"),
     ],

@@ -11,6 +11,7 @@
   var MOVABLE = /(?<!q)(o[ae]|u[y])$/;
   var TOKEN = /[\p{L}\p{N}]+/gu;
   var SPACE = /^[ \t\n\r\f\v\u00a0]+$/;
+  var PAIR = /([\p{L}\p{N}]+)[ \t\n\r\f\v\u00a0]+(?=([\p{L}\p{N}]+))/gu;
   var PAIR_JOIN = "_";
 
   /* NFD, keep the base letter, đ→d, lowercase: one code point in, one out (for NFC input). */
@@ -47,27 +48,23 @@
     return out;
   }
 
+  /* The folded tokens: tokens of the folded text (folding keeps letters letters). */
   function words(text) {
-    return tokens(text).map(function (t) { return fold(t[0]); });
+    return fold(text).match(TOKEN) || [];
   }
 
+  /* Lowercase tokens that carry marks (or đ), with one tone placement. */
   function exact(text) {
-    var out = [];
-    tokens(text).forEach(function (t) {
-      var lower = t[0].toLowerCase();
-      if (fold(lower) !== lower) out.push(canonicalTone(lower));
-    });
-    return out;
+    return (text.normalize("NFC").toLowerCase().match(TOKEN) || []).filter(function (t) {
+      return fold(t) !== t;
+    }).map(canonicalTone);
   }
 
+  /* Folded token pairs separated only by spaces (each token pairs with the next). */
   function pairs(text) {
-    var nfc = text.normalize("NFC"), out = [], previous = null;
-    tokens(nfc).forEach(function (t) {
-      if (previous !== null && SPACE.test(nfc.slice(previous[1], t[1]))) {
-        out.push(previous[0] + PAIR_JOIN + fold(t[0]));
-      }
-      previous = [fold(t[0]), t[2]];
-    });
+    var out = [], m, folded = fold(text);
+    PAIR.lastIndex = 0;
+    while ((m = PAIR.exec(folded)) !== null) out.push(m[1] + PAIR_JOIN + m[2]);
     return out;
   }
 
