@@ -92,6 +92,8 @@ def load_catalog(data_dir: Path, gazetteer: Gazetteer, problems: Problems) -> Ca
                 problems.add(root.origin, "Y003", "", "report.yml must be a mapping of fields", "")
             continue
         text = _read_text(text_path, display(text_path), problems)
+        ocr_path = folder / "ocr.txt"
+        ocr_text = _read_text(ocr_path, display(ocr_path), problems) if ocr_path.exists() else None
         furniture_path = folder / "furniture.txt"
         furniture = _read_text(furniture_path, display(furniture_path), problems) if furniture_path.exists() else ""
         source = fields.mapping(root, "source", problems)
@@ -113,6 +115,7 @@ def load_catalog(data_dir: Path, gazetteer: Gazetteer, problems: Problems) -> Ca
         report = parse_report(
             folder.name, root, text, original, display(folder), vocabs, gazetteer, problems,
             furniture=tuple(line for line in (furniture or "").splitlines() if line.strip()),
+            ocr_text=ocr_text,
         )
         if report is not None:
             reports.append(report)
@@ -166,6 +169,7 @@ def parse_report(
     gazetteer: Gazetteer,
     problems: Problems,
     furniture: tuple[str, ...] = (),
+    ocr_text: str | None = None,
 ) -> Report | None:
     """One report from its parsed ``report.yml``, its text and its original bytes; None if invalid."""
     before = len(problems.errors())
@@ -202,6 +206,11 @@ def parse_report(
             problems.add(m.get("source").origin, "F002", "source.encoding",
                          f"the original does not decode as {source.encoding}", "write the encoding it is in")
     blocks = parse_blocks(text) if text is not None else ()
+    ocr_blocks = parse_blocks(ocr_text) if ocr_text is not None else ()
+    if quality is TextQuality.OCR_RESTORED and text is not None and len(ocr_blocks) != len(blocks):
+        problems.add(Origin(file=f"{folder}/ocr.txt"), "R110", "text",
+                     f"ocr.txt has {len(ocr_blocks)} blocks but text.txt has {len(blocks)}",
+                     f"regenerate both: python build.py normalise {folder}")
     if text is not None and not blocks:
         problems.add(Origin(file=f"{folder}/text.txt"), "R101", "text", "the report text is empty",
                      "put the normalised text in text.txt")
@@ -211,7 +220,7 @@ def parse_report(
     return Report(
         id=ident, title=title, doc_type=doc_type, issuer=issuer, unit=unit, issued=issued,
         period=period, movements=tuple(movements), signatures=signatures, text_quality=quality,
-        source=source, blocks=blocks, furniture=furniture, original_text=original_text, review=review,
+        source=source, blocks=blocks, ocr_blocks=ocr_blocks, furniture=furniture, original_text=original_text, review=review,
         origin=m.origin, **values,
     )
 

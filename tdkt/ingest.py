@@ -204,6 +204,8 @@ def write_folder(reports: Path, p: Prepared) -> Path | Refused:
         tmp.mkdir(parents=True)
         (tmp / original).write_bytes(p.read.data)
         (tmp / "text.txt").write_text(p.text, encoding="utf-8")
+        if p.text != p.normalised.text:  # restored: keep the OCR text as it was, block for block
+            (tmp / "ocr.txt").write_text(p.normalised.text, encoding="utf-8")
         if p.normalised.furniture:
             (tmp / "furniture.txt").write_text("".join(line + "\n" for line in p.normalised.furniture), encoding="utf-8")
         (tmp / "report.yml").write_text(report_yml(p, original), encoding="utf-8")
@@ -269,7 +271,7 @@ def ingest_files(paths: list[Path], data_dir: Path, gazetteer: Gazetteer, *, as_
 
 
 def renormalise(folder: Path, problems: Problems, display: str | None = None) -> bool:
-    """Rewrite ``text.txt`` and ``furniture.txt`` of one report folder from its original."""
+    """Rewrite ``text.txt``, ``ocr.txt`` (when restored) and ``furniture.txt`` from the original."""
     display = display or str(folder)
     yml_path = folder / "report.yml"
     if not yml_path.is_file():
@@ -303,6 +305,11 @@ def renormalise(folder: Path, problems: Problems, display: str | None = None) ->
             return False
         body = restorer.restore(result.text)
     (folder / "text.txt").write_text(body, encoding="utf-8")
+    ocr_path = folder / "ocr.txt"
+    if body != result.text:  # restored: keep the OCR text as it was, block for block
+        ocr_path.write_text(result.text, encoding="utf-8")
+    elif ocr_path.exists():
+        ocr_path.unlink()
     furniture = "".join(line + "\n" for line in result.furniture)
     furniture_path = folder / "furniture.txt"
     if furniture:

@@ -319,6 +319,7 @@ class Report:
     text_quality: TextQuality
     source: Source
     blocks: tuple[Block, ...]
+    ocr_blocks: tuple[Block, ...]  # ocr-restored only: the OCR text of each block, as it was
     furniture: tuple[str, ...]  # lines set aside by normalisation (page numbers, stamps)
     original_text: str  # the original decoded, verbatim
     review: tuple[ReviewFlag, ...]

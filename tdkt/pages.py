@@ -13,7 +13,7 @@ from .collate import sort_key
 from .markdown import Context, escape, front_matter, link, table
 from .model import Catalog, Movement, Report, Unit
 from .present import by_name, date_of, date_vn, parents, report_label, report_order, successors, unit_chain
-from .report_page import render_original_page, render_report_page
+from .report_page import render_ocr_page, render_original_page, render_report_page
 
 LATEST_ON_HOME = 5
 
@@ -287,6 +287,8 @@ def build_pages(catalog: Catalog, gazetteer_source: str) -> dict[str, str | byte
     for r in catalog.reports:
         _put(pages, paths.report(r), render_report_page(r, catalog))
         _put(pages, paths.original_page(r), render_original_page(r))
+        if r.ocr_blocks:
+            _put(pages, paths.ocr_page(r), render_ocr_page(r))
     _put(pages, paths.UNITS, render_unit_index(catalog))
     for uid, reports in _by_unit(catalog).items():
         unit = catalog.units[uid]

@@ -30,6 +30,11 @@ def original_page(r: Report) -> str:
     return f"bao-cao/{r.id}/ban-goc.md"
 
 
+def ocr_page(r: Report) -> str:
+    """The OCR text of a machine-restored report: ``/bao-cao/<id>/ocr/``."""
+    return f"bao-cao/{r.id}/ocr/index.md"
+
+
 def original_file(r: Report) -> str:
     """The original bytes, published for download under a fixed safe name."""
     ext = posixpath.splitext(r.source.path)[1].lower()

@@ -40,6 +40,7 @@ CODES: dict[str, str] = {
     "R107": "A unit did not exist on the report's date.",
     "R108": "Two records share an id or a slug.",
     "R109": "A text value contains control characters or is not NFC.",
+    "R110": "A restored text and its OCR text (ocr.txt) do not have the same blocks.",
     "V101": "A vocabulary entry is missing a required field.",
     "V102": "A vocabulary id is not a valid slug.",
     "V103": "A vocabulary id is used twice.",

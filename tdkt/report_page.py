@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from . import paths
 from .markdown import Context, escape, front_matter, link, table
-from .model import BlockKind, Catalog, Report, TextQuality
+from .model import Block, BlockKind, Catalog, Report, TextQuality
 from .present import NOT_STATED, date_vn, parents, report_label, successors
 
 # heading ranks present in a report map, in order, onto h3..h6 (h1 title, h2 sections)
@@ -54,28 +54,37 @@ def _meta_rows(r: Report, catalog: Catalog, here: str) -> list[tuple[str, str]]:
     ]
 
 
-def _heading_levels(r: Report) -> dict[int, int]:
-    ranks = sorted({b.rank for b in r.blocks if b.kind is BlockKind.HEADING})
+def _heading_levels(blocks: tuple[Block, ...]) -> dict[int, int]:
+    ranks = sorted({b.rank for b in blocks if b.kind is BlockKind.HEADING})
     return {rank: min(_FIRST_LEVEL + i, _LAST_LEVEL) for i, rank in enumerate(ranks)}
 
 
-def _pilcrow(number: int) -> str:
-    return f'[¶](#p-{number} "Đoạn {number}: liên kết để trích dẫn"){{: .tdkt-para }}'
+def _pilcrow(number: int, twin: str = "") -> str:
+    """The ¶ link that cites block ``number``; with ``twin``, a link to the same block on that page."""
+    link_md = f'[¶](#p-{number} "Đoạn {number}: liên kết để trích dẫn"){{: .tdkt-para }}'
+    if twin:
+        link_md += f' [{_TWIN_LABEL[twin]}]({twin}#p-{number} "{_TWIN_TITLE[twin]}"){{: .tdkt-twin }}'
+    return link_md
 
 
-def _body(r: Report) -> list[str]:
+_TWIN_LABEL = {"ocr/index.md": "OCR", "../index.md": "đã khôi phục"}
+_TWIN_TITLE = {"ocr/index.md": "Đoạn này trong bản nhận dạng (OCR) gốc, chưa khôi phục dấu",
+               "../index.md": "Đoạn này trong bản đã được máy khôi phục dấu"}
+
+
+def _body(blocks: tuple[Block, ...], twin: str = "") -> list[str]:
     """The report text: headings, list items and paragraphs, each with its ``p-N`` anchor."""
-    levels = _heading_levels(r)
+    levels = _heading_levels(blocks)
     out: list[str] = []
     in_list = False
-    for block in r.blocks:
+    for block in blocks:
         if block.kind is BlockKind.LIST_ITEM:
             text = block.text
             for marker in _LIST_MARKERS:
                 if text.startswith(marker):
                     text = text[len(marker):]
                     break
-            out.append(f"- {escape(text)} {_pilcrow(block.number)}\n    {{: #{block.anchor} }}")
+            out.append(f"- {escape(text)} {_pilcrow(block.number, twin)}\n    {{: #{block.anchor} }}")
             in_list = True
             continue
         if in_list:
@@ -85,7 +94,7 @@ def _body(r: Report) -> list[str]:
             hashes = "#" * levels[block.rank]
             out.append(f"{hashes} {escape(block.text)} {{ #{block.anchor} }}\n")
         else:
-            out.append(f"{escape(block.text)} {_pilcrow(block.number)}\n{{: #{block.anchor} }}\n")
+            out.append(f"{escape(block.text)} {_pilcrow(block.number, twin)}\n{{: #{block.anchor} }}\n")
     return out
 
 
@@ -97,6 +106,14 @@ def _notices(r: Report) -> list[str]:
             "    Văn bản này được nhận dạng từ bản quét bằng mô hình chữ tiếng Anh, nên các dấu tiếng Việt\n"
             "    đã bị mất hoặc sai (ví dụ *thwéng* thay cho *thưởng*). Nội dung dưới đây hiển thị đúng như bản\n"
             "    nhận dạng, chưa được sửa. Các thông tin ở bảng trên được đọc và ghi lại bằng tay.\n"
+        )
+    if r.text_quality is TextQuality.OCR_RESTORED:
+        out.append(
+            '!!! warning "Dấu tiếng Việt do máy khôi phục"\n'
+            "    Văn bản này được nhận dạng từ bản quét bằng mô hình chữ tiếng Anh, nên các dấu tiếng Việt đã\n"
+            "    bị mất. Nội dung dưới đây là bản **đã được máy khôi phục dấu**, có thể còn sai ở một số âm tiết.\n"
+            "    Liên kết *OCR* cạnh mỗi đoạn mở đúng đoạn đó trong bản nhận dạng gốc\n"
+            "    ([toàn bộ bản OCR](ocr/index.md)); nguyên văn tệp gốc ở cuối trang.\n"
         )
     if r.review:
         items = "\n".join(f"    - **{escape(f.field)}**: {escape(f.why)}" for f in r.review)
@@ -141,11 +158,26 @@ def render_report_page(r: Report, catalog: Catalog) -> str:
         *_notices(r),
         "## Nội dung văn bản {: #noi-dung }\n",
         '<div class="tdkt-text" markdown="1">\n',
-        *_body(r),
+        *_body(r.blocks, paths.rel(here, paths.ocr_page(r)) if r.ocr_blocks else ""),
         "\n</div>\n",
         *_provenance(r, here),
     ]
     return "\n".join(parts)
+
+
+def render_ocr_page(r: Report) -> str:
+    """The OCR text of a restored report, block for block, with the same anchors as the report page."""
+    here = paths.ocr_page(r)
+    return "\n".join([
+        front_matter({"title": escape(f"Bản OCR: {report_label(r)}", Context.HTML)}),
+        f"# Bản OCR: {escape(r.title)}\n",
+        "Văn bản đúng như bản nhận dạng chữ (OCR), trước khi máy khôi phục dấu tiếng Việt, chia đoạn như bản "
+        "đã khôi phục (cùng số đoạn). " + link("Trở về bản đã khôi phục dấu", paths.rel(here, paths.report(r)))
+        + " · " + link("Nguyên văn tệp gốc", paths.rel(here, paths.original_page(r))) + "\n",
+        '<div class="tdkt-text tdkt-ocr-text" markdown="1">\n',
+        *_body(r.ocr_blocks, paths.rel(here, paths.report(r))),
+        "\n</div>\n",
+    ])
 
 
 def render_original_page(r: Report) -> str:

@@ -55,8 +55,9 @@ class LunrIndex:
 
 
 def index_text(report: Report) -> str:
-    """The text a report is found by: its title and every block."""
-    return "\n".join([report.title, *(b.text for b in report.blocks)])
+    """The text a report is found by: its title, every block, and the OCR text of a restored report
+    (so a query typed the way the OCR spells it finds it too)."""
+    return "\n".join([report.title, *(b.text for b in report.blocks), *(b.text for b in report.ocr_blocks)])
 
 
 def search_docs(catalog: Catalog) -> list[SearchDoc]:

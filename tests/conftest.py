@@ -8,6 +8,11 @@ import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# shared, noisy machines: a slow example is not a failure (speed is measured by benchmarks, not tests)
+settings.register_profile("archive", deadline=None)
+settings.load_profile("archive")
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "archive"
