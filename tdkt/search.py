@@ -9,8 +9,8 @@ Input: the catalogue. Output: ``{path under tim-kiem/chi-muc/: bytes}``:
 - ``p/<doc>.json``: a report's blocks (anchor number and text), for snippets and landing;
 - ``facets.json``: facet values and each document's values, for counts and filters.
 
-The weights are exactly those of lunr's Builder (BM25, k1 = 1.2, b = 0.75, three decimals):
-``tests/test_search.py`` checks ``lunr_index()`` against lunr.py's own Builder. Because lunr.js
+The weights are exactly those of lunr's Builder (BM25, k1 = 1.2, b = 0.75, three decimals; built
+by ``tdkt.lunr_build``): ``tests/test_search.py`` checks them against lunr.py's own Builder. Because lunr.js
 scores a document as the dot product of the query vector with the document's field vectors
 divided by the query vector's magnitude only, a browser holding just the shards of the query's
 terms computes the same scores as it would with the whole index (see
@@ -20,38 +20,44 @@ Builder because that one takes minutes and gigabytes at ten thousand reports. Pu
 from __future__ import annotations
 
 import json
-import math
-from collections import Counter
 from dataclasses import dataclass
 
 from . import paths, search_text
+from .lunr_build import build_records
 from .model import Catalog, Report
 from .present import date_vn, report_label, report_order
 
 FIELDS = ("title", "words", "exact", "pairs")
 BOOSTS = {"title": 3, "words": 1, "exact": 1, "pairs": 1}
-K1, B = 1.2, 0.75
 DOCS_PER_CHUNK = 100
 SHARD_BYTES = 24_000  # target size of a shard before compression
 INDEX_DIR = "tim-kiem/chi-muc"
 
 
+# fields analysed together share terms (title and words are both folded words); groups share none
+FIELD_GROUPS = (("title", "words", "exact"), ("pairs",))
+
+
 @dataclass(frozen=True, slots=True)
 class SearchDoc:
-    """One report as the index sees it: its number (newest first) and each field's terms."""
+    """One report as the index sees it: its number (newest first) and the texts it is found by."""
 
     num: int
     report: Report
-    terms: dict[str, list[str]]
+    title: str
+    text: str  # title, blocks and (restored reports) the OCR text
+    body: str  # the blocks as the page shows them: the source of exact-mark terms
 
-
-@dataclass(frozen=True, slots=True)
-class LunrIndex:
-    """Terms with lunr's term index, and per term and field the (doc, weight) postings."""
-
-    term_index: dict[str, int]
-    postings: dict[str, dict[str, list[tuple[int, float]]]]
-    doc_count: int
+    def terms(self, fields=FIELDS) -> dict[str, list[str]]:
+        analysers = {
+            "title": lambda: search_text.words(self.title),
+            "words": lambda: search_text.words(self.text),
+            # marks as the page prints them: not the catalogue's title, which for an OCR report
+            # was written by hand (and would make a near-empty field rank first)
+            "exact": lambda: search_text.exact(self.body),
+            "pairs": lambda: search_text.pairs(self.text),
+        }
+        return {field: analysers[field]() for field in fields}
 
 
 def index_text(report: Report) -> str:
@@ -61,101 +67,51 @@ def index_text(report: Report) -> str:
 
 
 def search_docs(catalog: Catalog) -> list[SearchDoc]:
-    docs = []
-    for num, report in enumerate(sorted(catalog.reports, key=report_order)):
-        text = index_text(report)
-        body = "\n".join(b.text for b in report.blocks)
-        docs.append(SearchDoc(num=num, report=report, terms={
-            "title": search_text.words(report.title),
-            "words": search_text.words(text),
-            # marks as the document itself prints them: not the catalogue's title, which for an
-            # OCR report was written by hand (and would make a near-empty field rank first)
-            "exact": search_text.exact(body),
-            "pairs": search_text.pairs(text),
-        }))
-    return docs
+    return [SearchDoc(num=num, report=r, title=r.title, text=index_text(r), body="\n".join(b.text for b in r.blocks))
+            for num, r in enumerate(sorted(catalog.reports, key=report_order))]
 
 
-def lunr_index(docs: list[SearchDoc]) -> LunrIndex:
-    """BM25 weights as lunr.Builder computes them, term indexes in lunr's order of first sight."""
-    term_index: dict[str, int] = {}
-    frequencies: dict[tuple[int, str], Counter] = {}
-    lengths: dict[str, int] = Counter()
-    doc_freq: Counter = Counter()
-    for doc in docs:
-        for field in FIELDS:
-            terms = doc.terms[field]
-            for term in terms:
-                if term not in term_index:
-                    term_index[term] = len(term_index)
-            counts = Counter(terms)
-            frequencies[(doc.num, field)] = counts
-            lengths[field] += len(terms)
-            doc_freq.update(counts.keys())  # lunr's idf counts a document once per field
-    n = len(docs)
-    average = {field: (lengths[field] / n if n else 0) for field in FIELDS}
-    idf = {term: math.log(1 + abs((n - df + 0.5) / (df + 0.5))) for term, df in doc_freq.items()}
-    postings: dict[str, dict[str, list[tuple[int, float]]]] = {}
-    for (num, field), counts in frequencies.items():
-        length = sum(counts.values())
-        norm = K1 * (1 - B + B * (length / average[field])) if average[field] else K1
-        for term, tf in counts.items():
-            score = idf[term] * ((K1 + 1) * tf) / (norm + tf) * BOOSTS[field]
-            postings.setdefault(term, {}).setdefault(field, []).append((num, round(score, 3)))
-    return LunrIndex(term_index=term_index, postings=postings, doc_count=n)
+def term_records(docs: list[SearchDoc]) -> list[tuple[str, str]]:
+    """Every term's record (see tdkt.lunr_build), sorted as JavaScript compares strings."""
+    return build_records(lambda num, fields: docs[num].terms(fields), len(docs), FIELD_GROUPS, FIELDS, BOOSTS)
 
 
-def lunr_json(index: LunrIndex) -> dict:
+def lunr_json(records: list[tuple[str, str]]) -> dict:
     """The whole index in lunr.js's own serialised form (for tests and small archives)."""
     vectors: dict[str, list[tuple[int, float]]] = {}
     inverted = []
-    for term in sorted(index.postings):
-        posting = {"_index": index.term_index[term]}
-        for field in FIELDS:
-            posting[field] = {str(num): {} for num, _ in index.postings[term].get(field, [])}
-            for num, weight in index.postings[term].get(field, []):
-                vectors.setdefault(f"{field}/{num}", []).append((index.term_index[term], weight))
+    for term, record in records:
+        _, index, *per_field = json.loads(record)
+        posting = {"_index": index, **{field: {} for field in FIELDS}}
+        for number, flat in per_field:
+            field, num = FIELDS[number], 0
+            for delta, weight in zip(flat[::2], flat[1::2]):
+                num += delta
+                posting[field][str(num)] = {}
+                vectors.setdefault(f"{field}/{num}", []).append((index, weight / 1000))
         inverted.append([term, posting])
+    inverted.sort(key=lambda item: item[0])
     field_vectors = [[ref, [x for pair in sorted(v) for x in pair]] for ref, v in sorted(vectors.items())]
     return {"version": "2.3.9", "fields": list(FIELDS), "fieldVectors": field_vectors,
             "invertedIndex": inverted, "pipeline": []}
-
-
-def _utf16(term: str) -> bytes:
-    return term.encode("utf-16-be")
 
 
 def _dump(value) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def _term_record(term: str, index: LunrIndex) -> list:
-    """[term, lunr index, [field number, [doc delta, weight×1000, ...]], ...]."""
-    record: list = [term, index.term_index[term]]
-    for number, field in enumerate(FIELDS):
-        entries = index.postings[term].get(field)
-        if not entries:
-            continue
-        flat, previous = [], 0
-        for num, weight in sorted(entries):
-            flat += [num - previous, round(weight * 1000)]
-            previous = num
-        record.append([number, flat])
-    return record
-
-
-def shards(index: LunrIndex) -> tuple[list[str], list[bytes]]:
-    """Cut the sorted terms into shards of about SHARD_BYTES; return first terms and contents."""
+def shards(records: list[tuple[str, str]]) -> tuple[list[str], list[bytes]]:
+    """Cut the sorted records into shards of about SHARD_BYTES; return first terms and contents."""
     firsts, contents, current, size = [], [], [], 0
-    for term in sorted(index.postings, key=_utf16):
-        record = _dump(_term_record(term, index))
-        if current and size + len(record) > SHARD_BYTES:
+    for term, record in records:
+        data = record.encode("utf-8")
+        if current and size + len(data) > SHARD_BYTES:
             contents.append(b"[" + b",".join(current) + b"]")
             current, size = [], 0
         if not current:
             firsts.append(term)
-        current.append(record)
-        size += len(record) + 1
+        current.append(data)
+        size += len(data) + 1
     if current:
         contents.append(b"[" + b",".join(current) + b"]")
     return firsts, contents
@@ -210,8 +166,7 @@ def _deltas(nums: list[int]) -> list[int]:
 def search_files(catalog: Catalog) -> dict[str, bytes]:
     """Every file of the search index, keyed by docs-relative path."""
     docs = search_docs(catalog)
-    index = lunr_index(docs)
-    firsts, contents = shards(index)
+    firsts, contents = shards(term_records(docs))
     files = {f"{INDEX_DIR}/t/{n}.json": content for n, content in enumerate(contents)}
     for start in range(0, len(docs), DOCS_PER_CHUNK):
         chunk = [_result_entry(d) for d in docs[start:start + DOCS_PER_CHUNK]]

@@ -7,8 +7,8 @@ import json
 import pytest
 from lunr.builder import Builder
 
-from tdkt import search
-from tdkt.search import FIELDS, BOOSTS, lunr_index, lunr_json, search_docs, search_files, shards
+from tdkt import lunr_build, search
+from tdkt.search import FIELDS, BOOSTS, lunr_json, search_docs, search_files, shards, term_records
 
 
 def lunr_py(docs):
@@ -19,16 +19,29 @@ def lunr_py(docs):
     for field in FIELDS:
         builder.field(field, boost=BOOSTS[field])
     for doc in docs:
-        builder.add({"num": doc.num, **doc.terms})
+        builder.add({"num": doc.num, **doc.terms()})
     return builder.build().serialize()
 
 
-def test_our_builder_gives_lunr_pys_index(fixture_catalog):
+def by_term(serialised):
+    """Postings and weights keyed by term (term indexes are only names: compare what they name)."""
+    names = {posting["_index"]: term for term, posting in serialised["invertedIndex"]}
+    assert len(names) == len(serialised["invertedIndex"])  # every term its own index
+    postings = {term: {f: sorted(docs) for f, docs in posting.items() if f != "_index" and docs}
+                for term, posting in serialised["invertedIndex"]}
+    vectors = {}
+    for ref, flat in serialised["fieldVectors"]:
+        if flat:  # lunr.py also writes empty vectors for empty fields; no query can match those
+            vectors[ref] = {names[i]: w for i, w in zip(flat[::2], flat[1::2])}
+    return postings, vectors
+
+
+@pytest.mark.parametrize("parallel", [False, True])
+def test_our_builder_gives_lunr_pys_index(fixture_catalog, monkeypatch, parallel):
+    monkeypatch.setattr(lunr_build, "PARALLEL_FROM", 1 if parallel else 10**9)
     docs = search_docs(fixture_catalog)
-    ours, theirs = lunr_json(lunr_index(docs)), lunr_py(docs)
-    assert ours["invertedIndex"] == theirs["invertedIndex"]
-    # lunr.py also writes empty vectors for empty fields; no query can match those, so we omit them
-    assert dict(map(tuple, ours["fieldVectors"])) == {ref: vec for ref, vec in theirs["fieldVectors"] if vec}
+    ours, theirs = lunr_json(term_records(docs)), lunr_py(docs)
+    assert by_term(ours) == by_term(theirs)
     assert ours["fields"] == theirs["fields"]
 
 
@@ -39,18 +52,21 @@ def test_documents_are_numbered_newest_first(fixture_catalog):
 
 def test_fields_hold_folded_exact_and_pair_terms(fixture_catalog):
     doc = next(d for d in search_docs(fixture_catalog) if d.report.id == "2023-long-xuyen-hd-bc-1")
-    assert "chuyen" in doc.terms["words"] and "chuyển" in doc.terms["exact"]
-    assert "chuyen_doi" in doc.terms["pairs"] and "doi_so" in doc.terms["pairs"]
-    assert "thi" not in doc.terms["exact"]  # no marks: the folded term serves
+    terms = doc.terms()
+    assert "chuyen" in terms["words"] and "chuyển" in terms["exact"]
+    assert "chuyen_doi" in terms["pairs"] and "doi_so" in terms["pairs"]
+    assert "thi" not in terms["exact"]  # no marks: the folded term serves
+    restored = next(d for d in search_docs(fixture_catalog) if d.report.id == "2024-tp-long-xuyen-kh").terms()
+    assert {"dan", "kheo", "thuc"} <= set(restored["words"]) and "khéo" in restored["exact"]  # OCR and restored both
 
 
 def test_shards_cover_every_term_once_in_order(fixture_catalog, monkeypatch):
     monkeypatch.setattr(search, "SHARD_BYTES", 300)
-    index = lunr_index(search_docs(fixture_catalog))
-    firsts, contents = shards(index)
+    records = term_records(search_docs(fixture_catalog))
+    firsts, contents = shards(records)
     assert len(firsts) == len(contents) > 3
     terms = [record[0] for content in contents for record in json.loads(content)]
-    assert sorted(terms) == sorted(index.postings) and len(terms) == len(set(terms))
+    assert sorted(terms) == sorted(t for t, _ in records) and len(terms) == len(set(terms))
     assert firsts == [json.loads(c)[0][0] for c in contents]
     assert terms == sorted(terms, key=lambda t: t.encode("utf-16-be"))
 
@@ -69,21 +85,12 @@ def test_search_files_are_small_json(fixture_catalog):
     assert all(len(gzip.compress(content)) < 20_000 for content in files.values())
 
 
-@pytest.mark.parametrize("query_terms", [["khen"], ["chuyen", "doi"]])
-def test_splitting_never_changes_a_posting(fixture_catalog, monkeypatch, query_terms):
-    monkeypatch.setattr(search, "SHARD_BYTES", 200)
-    index = lunr_index(search_docs(fixture_catalog))
-    _, contents = shards(index)
-    records = {r[0]: r for c in contents for r in json.loads(c)}
-    for term in query_terms:
-        if term not in index.postings:
-            continue
-        record = records[term]
-        assert record[1] == index.term_index[term]
-        for number, flat in record[2:]:
-            docs, weights, num = [], [], 0
-            for delta, weight in zip(flat[::2], flat[1::2]):
+def test_postings_decode_to_ascending_documents(fixture_catalog):
+    for term, record in term_records(search_docs(fixture_catalog)):
+        _, index, *per_field = json.loads(record)
+        for number, flat in per_field:
+            docs, num = [], 0
+            for delta in flat[::2]:
                 num += delta
                 docs.append(num)
-                weights.append(weight / 1000)
-            assert list(zip(docs, weights)) == sorted(index.postings[term][FIELDS[number]])
+            assert docs == sorted(set(docs)) and all(w > 0 for w in flat[1::2]), term
