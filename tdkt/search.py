@@ -7,7 +7,8 @@ Input: the catalogue. Output: ``{path under tim-kiem/chi-muc/: bytes}``:
   strings) its lunr term index and, per field, the documents holding it with their BM25 weight;
 - ``d/<n>.json``: what a result shows (title, unit, date, type, link) for documents 100·n…;
 - ``p/<doc>.json``: a report's blocks (anchor number and text), for snippets and landing;
-- ``facets.json``: facet values and each document's values, for counts and filters.
+- ``facets.json``: facet values and each document's values, for counts and filters;
+- ``f/<province>.json``: the unit facet of one province's documents.
 
 The weights are exactly those of lunr's Builder (BM25, k1 = 1.2, b = 0.75, three decimals; built
 by ``tdkt.lunr_build``): ``tests/test_search.py`` checks them against lunr.py's own Builder. Because lunr.js
@@ -25,11 +26,12 @@ from dataclasses import dataclass
 from . import paths, search_text
 from .lunr_build import build_records
 from .model import Catalog, Report
+from .collate import sort_key
 from .present import date_vn, report_label, report_order
 
 FIELDS = ("title", "words", "exact", "pairs")
 BOOSTS = {"title": 3, "words": 1, "exact": 1, "pairs": 1}
-DOCS_PER_CHUNK = 100
+DOCS_PER_CHUNK = 50  # a result page of 10 fetches at most 10 small chunks
 SHARD_BYTES = 24_000  # target size of a shard before compression
 INDEX_DIR = "tim-kiem/chi-muc"
 
@@ -123,36 +125,60 @@ def _result_entry(doc: SearchDoc) -> list:
             date_vn(r.issued), r.doc_type.name, r.text_quality.value]
 
 
-def _facets(docs: list[SearchDoc], catalog: Catalog) -> dict:
-    """Single-valued facets: values + one value index per doc; multi-valued: doc lists per value."""
-    def single(key_label):
-        values: dict[str, tuple[int, str]] = {}
-        column = []
-        for doc in docs:
-            key, label = key_label(doc.report)
-            if key not in values:
-                values[key] = (len(values), label)
-            column.append(values[key][0])
-        return {"values": [[k, label] for k, (_, label) in values.items()], "doc": column}
+def _single(docs: list[SearchDoc], key_label, order) -> dict:
+    """A facet with one value per document: values (in display order) and each doc's value index."""
+    labels = {}
+    for doc in docs:
+        key, label = key_label(doc.report)
+        labels.setdefault(key, label)
+    keys = sorted(labels, key=lambda k: order(k, labels[k]))
+    index = {k: i for i, k in enumerate(keys)}
+    return {"values": [[k, labels[k]] for k in keys], "doc": [index[key_label(d.report)[0]] for d in docs]}
 
-    def multi(keys_labels):
-        values: dict[str, tuple[str, list[int]]] = {}
-        for doc in docs:
-            for key, label in keys_labels(doc.report):
-                values.setdefault(key, (label, []))[1].append(doc.num)
-        return {"values": [[k, label] for k, (label, _) in values.items()],
-                "docs": [_deltas(nums) for _, nums in values.values()]}
 
+def _multi(docs: list[SearchDoc], keys_labels, order) -> dict:
+    """A facet with any number of values per document: values and, per value, its docs (deltas)."""
+    labels, members = {}, {}
+    for doc in docs:
+        for key, label in keys_labels(doc.report):
+            labels.setdefault(key, label)
+            members.setdefault(key, []).append(doc.num)
+    keys = sorted(labels, key=lambda k: order(k, labels[k]))
+    return {"values": [[k, labels[k]] for k in keys], "docs": [_deltas(members[k]) for k in keys]}
+
+
+def _facets(docs: list[SearchDoc], catalog: Catalog) -> tuple[dict, dict[str, dict]]:
+    """facets.json, and the unit facet of each province (loaded once that province is chosen:
+    thousands of units would make the first query too heavy and the list unusable)."""
     units = catalog.units
-    return {
-        "nam": {"label": "Năm", **single(lambda r: (str(r.period.year), str(r.period.year)))},
-        "tinh": {"label": "Tỉnh, thành phố", **single(
-            lambda r: (units[r.unit.province_id].id, units[r.unit.province_id].full_name))},
-        "don-vi": {"label": "Đơn vị", **single(lambda r: (paths.unit_slug(r.unit), r.unit.full_name))},
-        "cap": {"label": "Cấp đơn vị", **single(lambda r: (r.unit.level.value, r.unit.level.label))},
-        "loai": {"label": "Loại văn bản", **single(lambda r: (r.doc_type.id, r.doc_type.name))},
-        "phong-trao": {"label": "Phong trào", **multi(lambda r: [(m.id, m.name) for m in r.movements])},
+    province = lambda r: units[r.unit.province_id]  # noqa: E731
+    by_name = lambda key, label: sort_key(label)  # noqa: E731
+    facets = {
+        "nam": {"label": "Năm", **_single(docs, lambda r: (str(r.period.year),) * 2, lambda k, _: -int(k))},
+        "tinh": {"label": "Tỉnh, thành phố", **_single(
+            docs, lambda r: (province(r).id, province(r).full_name), lambda k, label: sort_key(province_name(label)))},
+        "cap": {"label": "Cấp đơn vị", **_single(docs, lambda r: (r.unit.level.value, r.unit.level.label), by_name)},
+        "loai": {"label": "Loại văn bản", **_single(docs, lambda r: (r.doc_type.id, r.doc_type.name), by_name)},
+        "phong-trao": {"label": "Phong trào", **_multi(
+            docs, lambda r: [(m.id, m.name) for m in r.movements], by_name)},
+        "don-vi": {"label": "Đơn vị", "by": "tinh"},
     }
+    per_province: dict[str, list[SearchDoc]] = {}
+    for doc in docs:
+        per_province.setdefault(doc.report.unit.province_id, []).append(doc)
+    unit_files = {
+        pid: _multi(members, lambda r: [(paths.unit_slug(r.unit), r.unit.full_name)], by_name)
+        for pid, members in per_province.items()
+    }
+    return facets, unit_files
+
+
+def province_name(full_name: str) -> str:
+    """Sort provinces by name, not by kind: ``Thành phố Hải Phòng`` among the H's."""
+    for kind in ("Thành phố ", "Tỉnh "):
+        if full_name.startswith(kind):
+            return full_name[len(kind):]
+    return full_name
 
 
 def _deltas(nums: list[int]) -> list[int]:
@@ -173,7 +199,10 @@ def search_files(catalog: Catalog) -> dict[str, bytes]:
         files[f"{INDEX_DIR}/d/{start // DOCS_PER_CHUNK}.json"] = _dump(chunk)
     for doc in docs:
         files[f"{INDEX_DIR}/p/{doc.num}.json"] = _dump([[b.number, b.text] for b in doc.report.blocks])
-    files[f"{INDEX_DIR}/facets.json"] = _dump(_facets(docs, catalog))
+    facets, unit_files = _facets(docs, catalog)
+    files[f"{INDEX_DIR}/facets.json"] = _dump(facets)
+    for pid, facet in unit_files.items():
+        files[f"{INDEX_DIR}/f/{pid}.json"] = _dump(facet)
     files[f"{INDEX_DIR}/manifest.json"] = _dump({
         "version": 1, "fields": list(FIELDS), "docs": len(docs), "chunk": DOCS_PER_CHUNK, "shards": firsts,
     })

@@ -81,7 +81,7 @@ def test_facets_filter_combine_and_live_in_the_url(page, base_url):
     page.wait_for_url("**tinh=tinh-30*")
     assert {r["meta"].split(" · ")[1] for r in results(page)} == {"Phường Long Xuyên", "Xã Tân Việt"}
     counts = [c.strip() for c in page.locator("fieldset[data-facet=nam] label").all_inner_texts()]
-    assert counts == ["2023 (1)", "2024 (1)"]  # counted within Hải Dương
+    assert counts == ["2024 (1)", "2023 (1)"]  # counted within Hải Dương, newest first
     tinh = [c.strip() for c in page.locator("fieldset[data-facet=tinh] label").all_inner_texts()]
     assert "Tỉnh An Giang (1)" in tinh  # a facet's own counts ignore its own filter
     page.locator("fieldset[data-facet=nam] input[value='2024']").check()
@@ -90,8 +90,20 @@ def test_facets_filter_combine_and_live_in_the_url(page, base_url):
     shot(page, "search-facets")
     page.go_back()
     assert len(results(page)) == 2
+    units = [c.strip() for c in page.locator("fieldset[data-facet=don-vi] label").all_inner_texts()]
+    assert units == ["Phường Long Xuyên (1)", "Xã Tân Việt (1)"]  # the units of the chosen province
+    page.locator("fieldset[data-facet=don-vi] input[value='xa-tan-viet-10825']").check()
+    page.wait_for_url("**don-vi=xa-tan-viet-10825*")
+    assert [r["meta"].split(" · ")[1] for r in results(page)] == ["Xã Tân Việt"]
+    page.go_back()
     page.reload()
     assert len(results(page)) == 2 and page.locator("fieldset[data-facet=tinh] input[value='tinh-30']").is_checked()
+
+
+def test_units_are_offered_once_a_province_is_chosen(page, base_url):
+    search(page, base_url, "thi đua")
+    assert page.locator("fieldset[data-facet=don-vi]").count() == 0
+    assert "Chọn tỉnh" in page.locator(".tdkt-facet-hint").inner_text()
 
 
 def test_empty_query_browses_with_facets(page, base_url):

@@ -76,8 +76,11 @@ def test_search_files_are_small_json(fixture_catalog):
     manifest = json.loads(files["tim-kiem/chi-muc/manifest.json"])
     assert manifest["docs"] == 3 and manifest["fields"] == list(FIELDS)
     facets = json.loads(files["tim-kiem/chi-muc/facets.json"])
-    assert facets["nam"]["values"] == [["2023", "2023"], ["2024", "2024"]]
-    assert facets["tinh"]["values"][0] == ["tinh-30", "Tỉnh Hải Dương"]
+    assert facets["nam"]["values"] == [["2024", "2024"], ["2023", "2023"]]  # newest first
+    assert [v[1] for v in facets["tinh"]["values"]] == ["Tỉnh An Giang", "Tỉnh Hải Dương"]  # Vietnamese order
+    assert facets["don-vi"] == {"label": "Đơn vị", "by": "tinh"}  # per province, loaded on demand
+    units = json.loads(files["tim-kiem/chi-muc/f/tinh-30.json"])
+    assert [v[1] for v in units["values"]] == ["Phường Long Xuyên", "Xã Tân Việt"]
     results = json.loads(files["tim-kiem/chi-muc/d/0.json"])
     assert results[0][:3] == ["bao-cao/2023-long-xuyen-hd-bc-1/", "Tổng kết năm 2023", "Báo cáo số 1/BC-UBND"]
     blocks = json.loads(files["tim-kiem/chi-muc/p/0.json"])

@@ -12,7 +12,7 @@
   var v = window.vnsearch;
   var indexUrl = new URL(app.getAttribute("data-index"), document.baseURI);
   var siteUrl = new URL(app.getAttribute("data-root"), document.baseURI);
-  var FIELDS = null, PAGE = 20;
+  var FIELDS = null, PAGE = 10;
   var FACETS = ["nam", "tinh", "don-vi", "cap", "loai", "phong-trao"];
   var cache = new Map();
   var loadedShards = new Set();
@@ -124,74 +124,120 @@
 
   /* ------------------------------------------------------------------ filters and facets */
 
+  /* Each facet as typed arrays: a doc's values are vals[off[doc]] … vals[off[doc + 1] - 1]. */
+  function prepareFacet(raw, docs) {
+    var f = { label: raw.label, values: raw.values || [], by: raw.by, off: new Int32Array(docs + 1), vals: null };
+    var index = new Map();
+    f.values.forEach(function (pair, i) { index.set(pair[0], i); });
+    f.index = index;
+    if (raw.doc) {
+      for (var d = 0; d <= docs; d++) f.off[d] = d;
+      f.vals = Int32Array.from(raw.doc);
+    } else {
+      var per = Array.from({ length: docs }, function () { return []; });
+      (raw.docs || []).forEach(function (deltas, i) {
+        var doc = 0;
+        deltas.forEach(function (x) { doc += x; per[doc].push(i); });
+      });
+      var total = 0;
+      per.forEach(function (list, d) { f.off[d] = total; total += list.length; });
+      f.off[docs] = total;
+      f.vals = new Int32Array(total);
+      per.forEach(function (list, d) { f.vals.set(list, f.off[d]); });
+    }
+    return f;
+  }
+
+  /* The unit facet: only for the chosen provinces (one small file each). */
+  function unitFacet(manifest, facets, sel) {
+    var provinces = sel.tinh ? Array.from(sel.tinh) : [];
+    return Promise.all(provinces.map(function (p) { return fetchJson("f/" + p + ".json"); })).then(function (parts) {
+      var raw = { label: "Đơn vị", values: [], docs: [] };
+      parts.forEach(function (part) { raw.values = raw.values.concat(part.values); raw.docs = raw.docs.concat(part.docs); });
+      return prepareFacet(raw, manifest.docs);
+    });
+  }
+
   function selected() {
     var params = new URLSearchParams(location.search), out = {};
     FACETS.forEach(function (f) { var vals = params.getAll(f); if (vals.length) out[f] = new Set(vals); });
     return out;
   }
 
-  function docValues(facets, name, doc) {
-    var f = facets[name];
-    if (f.doc) return [f.values[f.doc[doc]][0]];
-    if (!f.byDoc) {
-      f.byDoc = Object.create(null);
-      f.docs.forEach(function (deltas, i) {
-        var d = 0;
-        deltas.forEach(function (x) { d += x; (f.byDoc[d] || (f.byDoc[d] = [])).push(f.values[i][0]); });
-      });
-    }
-    return f.byDoc[doc] || [];
+  /* The selection as value indexes per facet (a value unknown to the index matches nothing). */
+  function selectedIndexes(facets, sel) {
+    var out = {};
+    Object.keys(sel).forEach(function (name) {
+      var f = facets[name], set = new Set();
+      if (!f) return;
+      sel[name].forEach(function (key) { if (f.index.has(key)) set.add(f.index.get(key)); else set.add(-1); });
+      out[name] = set;
+    });
+    return out;
   }
 
-  function passes(facets, sel, doc, except) {
-    for (var name in sel) {
-      if (name === except) continue;
-      var vals = docValues(facets, name, doc), ok = false;
-      for (var i = 0; i < vals.length; i++) if (sel[name].has(vals[i])) { ok = true; break; }
-      if (!ok) return false;
+  function hasAny(f, doc, set) {
+    for (var i = f.off[doc]; i < f.off[doc + 1]; i++) if (set.has(f.vals[i])) return true;
+    return false;
+  }
+
+  function passes(facets, selIdx, doc, except) {
+    for (var name in selIdx) {
+      if (name !== except && !hasAny(facets[name], doc, selIdx[name])) return false;
     }
     return true;
   }
 
-  function renderFacets(facets, sel, matches) {
+  function renderFacets(facets, sel, selIdx, matches) {
     facetBox.textContent = "";
     FACETS.forEach(function (name) {
-      var f = facets[name], counts = Object.create(null);
-      matches.forEach(function (doc) {
-        if (passes(facets, sel, doc, name)) {
-          docValues(facets, name, doc).forEach(function (val) { counts[val] = (counts[val] || 0) + 1; });
+      var f = facets[name];
+      if (!f) {
+        if (name === "don-vi") {
+          var hint = document.createElement("p");
+          hint.className = "tdkt-facet-hint";
+          hint.textContent = "Chọn tỉnh, thành phố để lọc theo đơn vị.";
+          facetBox.appendChild(hint);
         }
+        return;
+      }
+      var counts = new Int32Array(f.values.length);
+      matches.forEach(function (doc) {
+        if (!passes(facets, selIdx, doc, name)) return;
+        for (var i = f.off[doc]; i < f.off[doc + 1]; i++) counts[f.vals[i]]++;
       });
-      var values = f.values.filter(function (pair) { return counts[pair[0]] || (sel[name] && sel[name].has(pair[0])); });
-      if (!values.length) return;
-      values.sort(function (a, b) { return (counts[b[0]] || 0) - (counts[a[0]] || 0) || a[1].localeCompare(b[1], "vi"); });
+      var chosen = selIdx[name] || new Set();
+      var order = [];
+      for (var i = 0; i < f.values.length; i++) if (counts[i] || chosen.has(i)) order.push(i);
+      if (!order.length) return;
+      order.sort(function (a, b) { return counts[b] - counts[a] || a - b; });  // values come in Vietnamese order
       var box = document.createElement("fieldset");
       box.className = "tdkt-facet";
       box.setAttribute("data-facet", name);
       var legend = document.createElement("legend");
       legend.textContent = f.label;
       box.appendChild(legend);
-      values.forEach(function (pair, i) {
-        var label = document.createElement("label");
-        if (i >= 8) label.hidden = true;
-        var box2 = document.createElement("input");
-        box2.type = "checkbox";
-        box2.value = pair[0];
-        box2.checked = !!(sel[name] && sel[name].has(pair[0]));
-        box2.addEventListener("change", function () { toggle(name, pair[0], box2.checked); });
-        label.appendChild(box2);
+      order.forEach(function (i, rank) {
+        var pair = f.values[i], label = document.createElement("label");
+        if (rank >= 8) label.hidden = true;
+        var check = document.createElement("input");
+        check.type = "checkbox";
+        check.value = pair[0];
+        check.checked = chosen.has(i);
+        check.addEventListener("change", function () { toggle(name, pair[0], check.checked); });
+        label.appendChild(check);
         label.appendChild(document.createTextNode(" " + pair[1] + " "));
         var n = document.createElement("span");
         n.className = "tdkt-facet-count";
-        n.textContent = "(" + (counts[pair[0]] || 0) + ")";
+        n.textContent = "(" + counts[i] + ")";
         label.appendChild(n);
         box.appendChild(label);
       });
-      if (values.length > 8) {
+      if (order.length > 8) {
         var all = document.createElement("button");
         all.type = "button";
         all.className = "tdkt-facet-all";
-        all.textContent = "Xem tất cả (" + values.length + ")";
+        all.textContent = "Xem tất cả (" + order.length + ")";
         all.addEventListener("click", function () {
           box.querySelectorAll("label[hidden]").forEach(function (l) { l.hidden = false; });
           all.remove();
@@ -207,6 +253,7 @@
     params.delete(name);
     vals.filter(function (x) { return x !== value; }).forEach(function (x) { params.append(name, x); });
     if (on) params.append(name, value);
+    if (name === "tinh" && !params.getAll("tinh").length) params.delete("don-vi");  // units follow provinces
     history.pushState(null, "", "?" + params.toString());
     search();
   }
@@ -288,6 +335,23 @@
     }, Promise.resolve());
   }
 
+  var preparedFacets = null;
+  function facetsFor(manifest) {
+    if (!preparedFacets) {
+      preparedFacets = fetchJson("facets.json").then(timed(function (raw) {
+        var out = {};
+        Object.keys(raw).forEach(function (name) { if (!raw[name].by) out[name] = prepareFacet(raw[name], manifest.docs); });
+        return out;
+      }));
+    }
+    return preparedFacets;
+  }
+
+  function unitFacetFor(manifest, sel) {
+    return sel.tinh ? facetsFor(manifest).then(function (facets) { return unitFacet(manifest, facets, sel); })
+      : Promise.resolve(null);
+  }
+
   function search() {
     var params = new URLSearchParams(location.search), q = (params.get("q") || "").trim();
     input.value = q;
@@ -300,12 +364,16 @@
       var terms = [];
       parsed.terms.forEach(function (t) { terms.push(t.fold); if (t.exact) terms.push(t.exact); });
       terms = terms.concat(parsed.pairs);
-      return Promise.all([loadTerms(manifest, terms), fetchJson("facets.json")]).then(timed(function (got) {
-        var facets = got[1], sel = selected();
+      var sel = selected();
+      return Promise.all([loadTerms(manifest, terms), facetsFor(manifest), unitFacetFor(manifest, sel)])
+        .then(timed(function (got) {
+        var facets = Object.assign({}, got[1]);
+        if (got[2]) facets["don-vi"] = got[2]; else delete facets["don-vi"];
+        var selIdx = selectedIndexes(facets, sel);
         var matches = parsed.terms.length || parsed.pairs.length ? runQuery(parsed)
           : Array.from({ length: manifest.docs }, function (_, i) { return i; });
-        current = matches.filter(function (doc) { return passes(facets, sel, doc, null); });
-        renderFacets(facets, sel, matches);
+        current = matches.filter(function (doc) { return passes(facets, selIdx, doc, null); });
+        renderFacets(facets, sel, selIdx, matches);
         var ms = Math.round(performance.now() - started);
         status.textContent = current.length + " kết quả" + (q ? " cho “" + q + "”" : "") + " (" + ms + " ms)";
         list.textContent = "";
