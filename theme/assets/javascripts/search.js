@@ -113,7 +113,7 @@
     var REQUIRED = lunr.Query.presence.REQUIRED;
     return index.query(function (q) {
       parsed.terms.forEach(function (t) {
-        q.term(t.fold, { fields: ["title", "words"], presence: REQUIRED, usePipeline: false });
+        q.term(t.fold, { fields: ["words"], presence: REQUIRED, usePipeline: false });
         if (t.exact) q.term(t.exact, { fields: ["exact"], boost: 2, usePipeline: false });
       });
       parsed.pairs.forEach(function (p) {
@@ -357,6 +357,7 @@
     input.value = q;
     var started = performance.now();
     workMs = 0;
+    app.setAttribute("data-state", "busy");
     var parsed = parseQuery(q);
     status.textContent = "Đang tìm…";
     return fetchJson("manifest.json").then(function (manifest) {
