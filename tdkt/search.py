@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from . import paths, search_text
 from .lunr_build import build_records
-from .model import Catalog, Report
+from .model import Catalog, Report, TextQuality
 from .collate import sort_key
 from .present import date_vn, report_label, report_order
 
@@ -56,12 +56,15 @@ class SearchDoc:
     def terms(self, fields=FIELDS) -> dict[str, list[str]]:
         analysers = {
             "words": lambda: search_text.words(self.text),
-            # marks as the page prints them: not the catalogue's title, which for an OCR report
-            # was written by hand (and would make a near-empty field rank first)
-            "exact": lambda: search_text.exact(self.body),
+            # marks as the document itself prints them: not the catalogue's title (written by hand,
+            # and a near-empty field would rank first), nor marks a machine restored (a guess)
+            "exact": lambda: search_text.exact(self.body) if self.report.text_quality in _PRINTED else [],
             "pairs": lambda: search_text.pairs(self.text),
         }
         return {field: analysers[field]() for field in fields}
+
+
+_PRINTED = (TextQuality.CLEAN, TextQuality.LEGACY_ENCODING)
 
 
 def index_text(report: Report) -> str:

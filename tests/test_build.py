@@ -108,10 +108,19 @@ def test_build_py_is_the_command_line(tmp_path):
 
 @pytest.mark.parametrize("folder", sorted(p.name for p in (DATA / "reports").iterdir()))
 def test_archived_text_is_what_normalising_the_original_gives(folder):
-    """text.txt and furniture.txt in data/ are reproducible from the original bytes."""
+    """text.txt (restored when the report says so), ocr.txt and furniture.txt in data/ are
+    reproducible from the original bytes."""
     report = DATA / "reports" / folder
     result = normalise((report / "original.txt").read_text(encoding="utf-8"))
-    assert (report / "text.txt").read_text(encoding="utf-8") == result.text
+    restored = 'text_quality: "ocr-restored"' in (report / "report.yml").read_text(encoding="utf-8")
+    if restored:
+        from tdkt.restore import restore
+
+        assert (report / "ocr.txt").read_text(encoding="utf-8") == result.text
+        assert (report / "text.txt").read_text(encoding="utf-8") == restore(result.text)
+    else:
+        assert not (report / "ocr.txt").exists()
+        assert (report / "text.txt").read_text(encoding="utf-8") == result.text
     furniture = report / "furniture.txt"
     assert (furniture.read_text(encoding="utf-8").splitlines() if furniture.exists() else []) == list(result.furniture)
 

@@ -315,7 +315,7 @@
         var meta = document.createElement("p");
         meta.className = "tdkt-result-meta";
         meta.textContent = [entry[2], entry[3], entry[4] || "không ghi ngày", entry[5]].join(" · ") +
-          (entry[6] === "ocr" ? " · văn bản OCR" : "");
+          (entry[6] === "ocr" ? " · văn bản OCR" : entry[6] === "ocr-restored" ? " · OCR, dấu do máy khôi phục" : "");
         li.appendChild(meta);
         if (block) {
           var p = document.createElement("p");
