@@ -16,6 +16,15 @@ _FIRST_LEVEL, _LAST_LEVEL = 3, 6
 _LIST_MARKERS = ("- ", "+ ", "• ", "* ", "– ")
 
 
+# report.yml field → the label the metadata panel shows for it
+FIELD_LABELS = {
+    "title": "Trích yếu", "doc_type": "Loại văn bản", "doc_number": "Số ký hiệu", "issuer": "Cơ quan ban hành",
+    "unit": "Đơn vị", "issued": "Ngày ban hành", "place": "Địa danh", "period": "Kỳ báo cáo",
+    "recipient": "Kính gửi", "signer": "Người ký", "signer_title": "Chức danh người ký", "theme": "Chủ đề thi đua",
+    "movements": "Phong trào thi đua", "text_quality": "Chất lượng văn bản", "text": "Nội dung văn bản",
+}
+
+
 def _value(text: str) -> str:
     return escape(text) if text else f"*{NOT_STATED}*"
 
@@ -116,7 +125,7 @@ def _notices(r: Report) -> list[str]:
             "    ([toàn bộ bản OCR](ocr/index.md)); nguyên văn tệp gốc ở cuối trang.\n"
         )
     if r.review:
-        items = "\n".join(f"    - **{escape(f.field)}**: {escape(f.why)}" for f in r.review)
+        items = "\n".join(f"    - **{escape(FIELD_LABELS.get(f.field, f.field))}**: {escape(f.why)}" for f in r.review)
         out.append(f'!!! note "Thông tin cần kiểm tra lại"\n{items}\n')
     return out
 
