@@ -8,6 +8,7 @@
   their originals.
 - ``ingest FILE... [--json]``: read .txt/.docx/.pdf/image files into new report folders of
   ``data/reports/`` (or print their text and metadata as JSON); exit 1 if any file was refused.
+- ``restore``: read OCR text on standard input, print it with its marks restored, same lines.
 - ``synth --reports N --out DIR [--seed S]``: write a synthetic archive of N reports made from the
   samples in ``--data`` (for benchmarks and scale tests; see ``tdkt/synth.py``).
 
@@ -38,7 +39,7 @@ LUNR_JS = "assets/javascripts/lunr.js"
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python build.py", description="Lưu trữ báo cáo thi đua, khen thưởng")
     p.add_argument("command", nargs="?", default="build",
-                   choices=("build", "check", "serve", "normalise", "ingest", "synth"))
+                   choices=("build", "check", "serve", "normalise", "ingest", "synth", "restore"))
     p.add_argument("folders", nargs="*", type=Path, help="report folders (for normalise); files (for ingest)")
     p.add_argument("--json", action="store_true", help="ingest: print the text and metadata as JSON, write nothing")
     p.add_argument("--data", type=Path, default=ROOT / "data", help="the archive's data folder (default: data/)")
@@ -120,6 +121,14 @@ def _synth(args: argparse.Namespace) -> int:
     return 0
 
 
+def _restore() -> int:
+    """Standard input → the same lines with the Vietnamese marks restored → standard output."""
+    from .restore import restore
+
+    sys.stdout.write(restore(sys.stdin.read()))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     started = time.monotonic()
@@ -127,6 +136,8 @@ def main(argv: list[str] | None = None) -> int:
         return _normalise(args.folders)
     if args.command == "ingest":
         return _ingest(args.folders, args.data, args.json)
+    if args.command == "restore":
+        return _restore()
     if args.command == "synth":
         return _synth(args)
     if args.json:

@@ -133,3 +133,12 @@ def test_normalise_command_rewrites_the_text(tmp_path):
     problems = Problems()
     assert renormalise(folder, problems) and not len(problems)
     assert (folder / "text.txt").read_text(encoding="utf-8") == expected
+
+
+def test_restore_command_reads_stdin_and_keeps_lines():
+    ocr = "Tong két phong trao thi dua, khen thwéng niim 2023\n\n184/BC-UBND ngay 09/02/2023\n"
+    result = subprocess.run([sys.executable, "build.py", "restore"], cwd=ROOT, input=ocr, capture_output=True,
+                            text=True, check=True)
+    lines = result.stdout.split("\n")
+    assert lines[0] == "Tổng kết phong trào thi đua, khen thưởng năm 2023"
+    assert lines[1] == "" and lines[2] == "184/BC-UBND ngày 09/02/2023" and len(lines) == len(ocr.split("\n"))
