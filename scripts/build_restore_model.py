@@ -65,6 +65,7 @@ FONTS = [
     ("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf", 36),
 ]
 IN_DOMAIN_WEIGHT = 20
+MIN_SEEN = 3  # a syllable seen this often in the LM text joins the vocabulary
 TUNE_WEIGHT = 4  # the tune answer keys are real scans: their token pairs count this many times
 KEYS = ROOT / "tests" / "fixtures" / "restore"
 
@@ -120,6 +121,33 @@ def help_lines() -> tuple[list[str], list[str]]:
             out.append(ln)
     # de-duplicate, keep order
     return list(dict.fromkeys(lm)), list(dict.fromkeys(held))
+
+
+def l10n_lines() -> list[str]:
+    """User-interface strings of LibreOffice (libreoffice-l10n-vi) and Firefox ESR
+    (firefox-esr-l10n-vi), both MPL-2.0: more general Vietnamese for the language model."""
+    import gettext
+    import zipfile
+    raw: list[str] = []
+    for mo in sorted(Path("/usr/lib/libreoffice/program/resource/vi/LC_MESSAGES").glob("*.mo")):
+        with open(mo, "rb") as f:
+            cat = gettext.GNUTranslations(f)._catalog
+        raw.extend(v for _, v in sorted(cat.items(), key=lambda kv: str(kv[0])) if isinstance(v, str))
+    for xpi in sorted(Path("/usr/lib/firefox-esr/browser/extensions").glob("langpack-vi@*.xpi")):
+        with zipfile.ZipFile(xpi) as z:
+            for name in sorted(z.namelist()):
+                if name.endswith((".ftl", ".properties")):
+                    for ln in z.read(name).decode("utf-8", "replace").split("\n"):
+                        if "=" in ln and not ln.lstrip().startswith("#"):
+                            raw.append(ln.split("=", 1)[1])
+    keep = []
+    for ln in raw:
+        ln = re.sub(r"\{[^}]*\}|%\w+|\$\w+|<[^>]+>|&\w+;|~", " ", ln)
+        ln = " ".join(unicodedata.normalize("NFC", ln).split())
+        words = R._word_cores(ln)
+        if len(words) >= 3 and sum(1 for w in words if any(c in R._VI_ONLY for c in w)) / len(words) >= 0.25:
+            keep.append(ln)
+    return list(dict.fromkeys(keep))
 
 
 def man_lines() -> list[str]:
@@ -407,6 +435,9 @@ def main() -> int:
     ap.add_argument("--work", default="/tmp/tdkt-restore-build")
     ap.add_argument("--pages", type=int, default=220, help="pages of help text to render for the channel")
     ap.add_argument("--out", default=str(ROOT / "tdkt" / "data" / "restore_model.json.gz"))
+    ap.add_argument("--gpl", action="store_true",
+                    help="also use GPL sources: the hunspell-vi word list (GPL-2), manpages-vi (GPL-3+) and "
+                         "maint-guide-vi (GPL-2+); off by default so that the model's terms stay MPL-2.0 / CC BY-SA 4.0")
     ap.add_argument("--cv-parity", type=int, choices=[0, 1], default=None,
                     help="cross-validation inside the tune keys: leave out tune lines whose number has this "
                          "parity (measure them with scripts/measure_restore.py --model OUT --cv-parity P)")
@@ -418,35 +449,37 @@ def main() -> int:
     lm_help, held_help = help_lines()
     seeds = seed_lines()
     names = admin_names()
-    lm_help = lm_help + man_lines()
+    lm_help = lm_help + l10n_lines()
+    if args.gpl:
+        lm_help = lm_help + man_lines()
     print(f"  help LM lines {len(lm_help)}, held-out {len(held_help)}, seed lines {len(seeds)}, names {len(names)}",
           file=sys.stderr)
 
     # vocabulary of valid syllables
-    hun = set()
-    for ln in HUNSPELL.read_text(encoding="utf-8").split("\n")[1:]:
-        w = ln.split("/")[0].strip()
-        if w and w.lower() == w and R.is_syllable(w):
-            hun.add(R.canonical(w))
+    # valid syllables: seen in the texts, or in wordfreq's Vietnamese list; with --gpl also the
+    # hunspell-vi word list (GPL-2)
     seen = collections.Counter()
     for ln in lm_help + seeds * IN_DOMAIN_WEIGHT + names:
         for p in R._word_cores(ln):
             if p.isalpha() and R.is_syllable(p):
                 seen[R.canonical(p)] += 1
-    syllables = sorted(hun | {w for w, n in seen.items() if n >= 3 and any(c in R._VI_ONLY or c in "âêôáàãạảíìóòõúùýéèã" for c in w)}
-                       | {w for w, n in seen.items() if n >= 3 and w in hun})
-    # plain unmarked syllables are valid too when seen
-    syllables = sorted(set(syllables) | {w for w, n in seen.items() if n >= 5})
+    known = set()
+    if args.gpl:
+        for ln in HUNSPELL.read_text(encoding="utf-8").split("\n")[1:]:
+            w = ln.split("/")[0].strip()
+            if w and w.lower() == w and R.is_syllable(w):
+                known.add(R.canonical(w))
     try:
         import wordfreq
         for w, f in wordfreq.get_frequency_dict("vi", wordlist="small").items():
-            if f >= 3e-6 and w.isalpha() and R.is_syllable(w) and R.canonical(w) == w:
-                seen[w] += 0  # (only syllables we also know from the texts or hunspell are kept)
+            if w.isalpha() and w.lower() == w and R.is_syllable(w):
+                known.add(R.canonical(w))
     except ImportError:
         pass
+    syllables = sorted(known | {w for w, n in seen.items() if n >= MIN_SEEN})
     vocab = [R._BOUND, R._NUM, R._ABBR] + syllables
     vset = set(syllables)
-    print(f"  vocabulary {len(vocab)} (hunspell {len(hun)})", file=sys.stderr)
+    print(f"  vocabulary {len(vocab)}", file=sys.stderr)
 
     # --- parallel text
     print("render + OCR...", file=sys.stderr)
