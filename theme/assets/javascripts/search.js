@@ -261,9 +261,13 @@
   /* ------------------------------------------------------------------ results */
 
   function bestBlock(blocks, parsed) {
-    var best = null, bestScore = 0;
+    var best = null, bestScore = 0, folds = Array.from(parsed.loose);
+    parsed.pairs.forEach(function (p) { folds = folds.concat(p.split("_")); });
     blocks.forEach(function (b) {
-      var found = new Set(v.words(b[1])), score = 0;
+      // cheap test first: a block whose folded text holds none of the query's syllables cannot win
+      var folded = v.fold(b[1]);
+      if (!folds.some(function (f) { return folded.indexOf(f) >= 0; })) return;
+      var found = new Set(folded.match(/[\p{L}\p{N}]+/gu) || []), score = 0;
       parsed.loose.forEach(function (w) { if (found.has(w)) score += 1; });
       if (parsed.pairs.length) {
         var blockPairs = new Set(v.pairs(b[1]));
