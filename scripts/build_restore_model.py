@@ -1,33 +1,41 @@
 #!/usr/bin/env python3
 """Build tdkt/data/restore_model.json.gz, the model behind tdkt.restore (diacritic restoration).
 
-Offline and deterministic: everything comes from Debian and PyPI packages installed on this
-machine and from the clean reports in data/. Needs (build time only):
+Offline and deterministic (two runs, one with a fresh OCR cache, give the same bytes): everything
+comes from Debian and PyPI packages and from this repository. Needs, at build time only:
 
     apt-get install -y tesseract-ocr tesseract-ocr-eng fonts-liberation2 fonts-dejavu-core \
-        hunspell-vi libreoffice-help-vi
-    .venv/bin/pip install pillow
+        libreoffice-help-vi libreoffice-l10n-vi firefox-esr-l10n-vi
+    .venv/bin/pip install pillow wordfreq==3.1.1
+    (with --gpl also: hunspell-vi manpages-vi maint-guide-vi)
 
-Steps (intermediate files are cached in --work, default /tmp/tdkt-restore-build):
+Steps (rendered pages and OCR output are cached in --work, default /tmp/tdkt-restore-build):
 
-1. corpus: Vietnamese running text from LibreOffice's Vietnamese help (libreoffice-help-vi,
-   MPL-2.0), split by file into an LM part and a held-out part (every file whose name hashes
-   to 0 mod 10 is held out: never used for the language model); the clean reports
-   data/reports/2023-my-quy-long-xuyen-bc-184 and 2023-ha-trung-bc-hdtdkt (in-domain, weighted);
-   administrative unit names from the vietnamadminunits package (MIT).
-2. parallel text: lines of the corpus rendered with PIL in Liberation Serif / DejaVu Serif at a
-   few sizes (some lines in capitals), read back by `tesseract -l eng --psm 6` (the English model
-   destroys the marks exactly as in the archive's OCR reports); lines and tokens are paired when
-   their counts agree.
-3. channel: a character transducer P(ocr string | syllable), each letter (with its marks)
-   emitting 0-3 characters, learnt by hard EM over the token pairs; plus the observed
-   token table, mixed in per syllable. For every vocabulary syllable its most probable OCR forms
-   are enumerated and inverted into the table form -> [(syllable, log P)].
-4. language model: interpolated Kneser-Ney syllable bigram over the LM text (lowercase,
-   modern tone placement, punctuation = boundary, numbers = <num>, abbreviations = <abbr>).
-   Vocabulary: hunspell-vi syllables (MPL-2.0) plus syllables seen in the LM text.
+1. corpus: general Vietnamese from LibreOffice's Vietnamese help (libreoffice-help-vi, MPL-2.0;
+   every help file whose path hashes to 0 mod 10 is held out and never used for the model) and
+   the user-interface strings of LibreOffice and Firefox ESR (libreoffice-l10n-vi,
+   firefox-esr-l10n-vi, MPL-2.0); administrative unit names (vietnamadminunits, MIT); in-domain
+   text: the clean reports data/reports/2023-my-quy-long-xuyen-bc-184 and 2023-ha-trung-bc-hdtdkt
+   and the gold side of the tune answer keys (tests/fixtures/restore/tune/; never heldout/).
+2. parallel text: corpus lines (some in capitals) rendered with PIL in Liberation Serif and
+   DejaVu Serif at a few sizes, read back by `tesseract -l eng --psm 6`; the English model destroys
+   the marks as in the archive's OCR reports. Lines and tokens are paired where their counts agree.
+   The tune answer keys (real scans) add their token pairs, TUNE_WEIGHT times.
+3. channel: a character transducer P(ocr string | syllable), each letter with its marks emitting
+   0-3 characters, learnt by hard EM over the token pairs, with a floor for damage the archive's
+   scans show (PRIORS); mixed per syllable with the observed token table. The most probable OCR
+   forms of every vocabulary syllable are enumerated and inverted: form -> [(syllable, log P)].
+4. language model: two interpolated Kneser-Ney syllable bigrams (in-domain; general) and the
+   wordfreq unigram of Vietnamese (CC BY-SA 4.0), mixed at run time (lambda_* in params).
+   Tokens are lowercase syllables in modern tone placement; punctuation is a boundary <s>,
+   numbers <num>, other letter tokens <abbr>.
+   Vocabulary: syllables seen MIN_SEEN times in the texts, and wordfreq's Vietnamese syllables.
 5. held-out rendered test set: lines of the held-out help files, rendered and OCR'd the same way,
    written to tests/fixtures/restore/heldout/rendered.{ocr,gold}.txt.
+
+Cross-validation inside the tune keys (how the parameters were chosen, never with heldout/):
+    for p in 0 1; do .venv/bin/python scripts/build_restore_model.py --cv-parity $p --out /tmp/cv$p.json.gz
+        .venv/bin/python scripts/measure_restore.py --model /tmp/cv$p.json.gz --cv-parity $p; done
 
 Usage: .venv/bin/python scripts/build_restore_model.py [--work DIR] [--pages N]
 """
