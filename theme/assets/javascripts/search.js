@@ -10,6 +10,14 @@
   var app = document.getElementById("tdkt-search");
   if (!app || !window.lunr || !window.vnsearch) return;
   var v = window.vnsearch;
+
+  // lunr collects per-document match metadata (positions and the like) that this page never reads:
+  // it finds the passage to show itself. At ten thousand matches those objects cost more than the
+  // scoring, so they are replaced by ones that keep nothing. Scores are unchanged.
+  function NoMatchData() {}
+  NoMatchData.prototype.add = function () {};
+  NoMatchData.prototype.combine = function () {};
+  lunr.MatchData = NoMatchData;
   var indexUrl = new URL(app.getAttribute("data-index"), document.baseURI);
   var siteUrl = new URL(app.getAttribute("data-root"), document.baseURI);
   var FIELDS = null, PAGE = 10;
