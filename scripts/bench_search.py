@@ -127,10 +127,10 @@ def measure_ours(site: Path, queries: list[str]) -> list[dict]:
             first = sum(gz for _, _, gz in fetched)
             scripts = sum(gz for url, _, gz in fetched if url.endswith((".js", ".css", "/tim-kiem/")) or "?q=" in url)
             before = len(fetched)
+            runs = page.get_attribute("#tdkt-search", "data-runs")
             page.fill("#tdkt-q", "thi đua khen thưởng")
             page.press("#tdkt-q", "Enter")
-            page.wait_for_function("() => document.querySelector('#tdkt-search').dataset.state === 'busy'")
-            page.wait_for_function("() => document.querySelector('#tdkt-search').dataset.state === 'done'")
+            page.wait_for_function(f"() => document.querySelector('#tdkt-search').dataset.runs === '{int(runs) + 1}'")
             second = sum(gz for _, _, gz in fetched[before:])
             rows.append({"query": q, "results": count.split(" ")[0], "first_kb": first / 1024,
                          "page_and_scripts_kb": scripts / 1024, "index_kb": (first - scripts) / 1024,

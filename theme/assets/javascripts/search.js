@@ -394,6 +394,7 @@
         return showMore(manifest, parsed, q);
       })).then(function () {
         app.setAttribute("data-work-ms", workMs.toFixed(1));
+        app.setAttribute("data-runs", String((+app.getAttribute("data-runs") || 0) + 1));
         app.setAttribute("data-state", "done");
       });
     }).catch(function (err) {
