@@ -129,6 +129,14 @@ def _restore() -> int:
     return 0
 
 
+def newest_date(catalog: Catalog):
+    """The latest date any report states (its issue date, else 1 January of its year)."""
+    import datetime as dt
+
+    dates = [r.issued.as_date() if r.issued else dt.date(r.period.year, 1, 1) for r in catalog.reports]
+    return max(dates, default=dt.date(2000, 1, 1))
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     started = time.monotonic()
@@ -167,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
         serve(str(ROOT / "mkdocs.yml"), docs_dir=str(args.docs))
         return 0
     try:
-        render_site(ROOT / "mkdocs.yml", args.out, docs_dir=args.docs)
+        render_site(ROOT / "mkdocs.yml", args.out, docs_dir=args.docs, build_date=newest_date(catalog))
     except RenderFailed as exc:
         print(str(exc), file=sys.stderr)
         return 1

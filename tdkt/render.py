@@ -7,7 +7,10 @@ untouched. Fails with ``RenderFailed`` carrying MkDocs' warnings. Writes files.
 """
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import logging
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -35,8 +38,13 @@ class _Collect(logging.Handler):
         self.messages.append(f"{record.levelname}: {record.getMessage()}")
 
 
-def render_site(config_file: Path, out_dir: Path, docs_dir: Path | None = None) -> None:
-    """Build the site into ``out_dir`` (replaced only on success)."""
+def render_site(config_file: Path, out_dir: Path, docs_dir: Path | None = None,
+                build_date: dt.date | None = None) -> None:
+    """Build the site into ``out_dir`` (replaced only on success).
+
+    ``build_date`` (the newest report's date) is what MkDocs writes as the build date (sitemap
+    ``lastmod``), through SOURCE_DATE_EPOCH: the same data gives the same bytes on any day.
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -47,6 +55,9 @@ def render_site(config_file: Path, out_dir: Path, docs_dir: Path | None = None) 
     handler = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
+    previous_epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if build_date is not None:
+        os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(build_date.timetuple()))
     try:
         overrides = {"site_dir": str(tmp), "strict": True}
         if docs_dir is not None:
@@ -59,6 +70,10 @@ def render_site(config_file: Path, out_dir: Path, docs_dir: Path | None = None) 
         raise RenderFailed(f"mkdocs build --strict failed; the previous site is untouched:\n{detail}") from exc
     finally:
         logger.removeHandler(handler)
+        if previous_epoch is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous_epoch
     old = None
     if out_dir.exists():
         old = out_dir.with_name(f".{out_dir.name}-old")
