@@ -22,7 +22,9 @@ import sys
 import time
 from pathlib import Path
 
+from . import paths
 from .catalog import load_catalog
+from .exports import export_files, render_data_page
 from .gazetteer import GazetteerMissing, load_gazetteer
 from .ingest import ingest_files, renormalise
 from .model import Catalog
@@ -70,6 +72,8 @@ def _generate(catalog: Catalog, gazetteer_source: str, data: Path, docs: Path):
     for path, source in original_files(catalog).items():
         files[path] = (data / source).read_bytes()
     files.update(search_files(catalog))
+    files.update(export_files(catalog))
+    files[paths.DATA] = render_data_page(catalog).encode("utf-8")
     files[LUNR_JS] = lunr_js()
     return sync_tree(docs, files)
 

@@ -96,6 +96,7 @@ def render_home(catalog: Catalog) -> str:
         + ", ".join(link(str(y), paths.rel(here, paths.year(y))) for y in sorted(years, reverse=True)) + ".",
         f"- {link('Theo phong trào thi đua', paths.rel(here, paths.MOVEMENTS))}.",
         f"- {link('Tất cả báo cáo', paths.rel(here, paths.REPORTS))}.",
+        f"- {link('Dữ liệu mở', paths.rel(here, paths.DATA))}: siêu dữ liệu báo cáo và danh mục đơn vị dạng CSV, JSON.",
         f"- {link('Giới thiệu kho lưu trữ', paths.rel(here, paths.ABOUT))}: nguồn dữ liệu, cách đọc văn bản OCR.\n",
     ])
 

@@ -19,6 +19,7 @@ YEARS = "nam/index.md"
 MOVEMENTS = "phong-trao/index.md"
 ABOUT = "gioi-thieu.md"
 SEARCH = "tim-kiem.md"
+DATA = "du-lieu.md"  # the open data page; its files live in du-lieu/ (tdkt/exports.py)
 SEARCH_INDEX = "chi-muc/"  # relative to the search page; the files live in tim-kiem/chi-muc/
 
 
