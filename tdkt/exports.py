@@ -218,7 +218,7 @@ AWARDS = Table(
         Column("unit_id", "string", "Đơn vị của báo cáo (don-vi.id) / unit id."),
         Column("movement", "string", "Phong trào thi đua (mã) / movement id."),
     ),
-    primary_key=("report_id", "anchor", "form", "recipients", "status"),
+    # no primary key: one paragraph may state the same form twice (two authorities, two lists of names)
     foreign_keys=(
         {"fields": "report_id", "reference": {"resource": "bao-cao", "fields": "id"}},
         {"fields": "unit_id", "reference": {"resource": "don-vi", "fields": "id"}},

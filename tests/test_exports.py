@@ -251,6 +251,19 @@ def test_a_broken_file_fails_validation(files, tmp_path, offline):
         _validate(folder)
 
 
+def test_the_award_schema_accepts_a_record_and_its_references(files, tmp_path, offline):
+    """When award records exist, a row like this one must validate (and a wrong report id must not)."""
+    folder = _write(files, tmp_path)
+    good = "2023-long-xuyen-hd-bc-1,p-3,Giấy khen,Chủ tịch UBND phường,nha-nuoc,tập thể,12,,granted,2023,xa-10738,"
+    with open(folder / "khen-thuong.csv", "a", encoding="utf-8") as f:
+        f.write(good + "chuyen-doi-so\n")
+    _validate(folder)
+    with open(folder / "khen-thuong.csv", "a", encoding="utf-8") as f:
+        f.write("khong-co,p-1,Bằng khen,,nha-nuoc,cá nhân,3,,granted,2023,,\n")
+    with pytest.raises(AssertionError):
+        _validate(folder)
+
+
 # --------------------------------------------------------------------------- the page
 
 
