@@ -96,14 +96,19 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def chromium(p):
+    """Debian's Chromium, headless, as the tests start it."""
+    return p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+                             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+
+
 def measure_ours(site: Path, queries: list[str]) -> list[dict]:
     from playwright.sync_api import sync_playwright
 
     server, base = serve(site)
     rows = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
-                                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        browser = chromium(p)
         for q in queries:
             context = browser.new_context()
             page = context.new_page()
@@ -185,8 +190,7 @@ def measure_pagefind(n: int, data: Path, queries: list[str]) -> tuple[float, lis
     server, base = serve(site)
     rows = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
-                                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        browser = chromium(p)
         for q in queries:
             context = browser.new_context()
             page = context.new_page()
