@@ -8,16 +8,18 @@ is pure.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import fields, vocab
+from .award_records import parse_awards
 from .collate import is_slug
 from .gazetteer import Gazetteer
 from .model import (
-    REORGANISATION, Catalog, DocType, Era, Movement, Origin, Period, Report, ReviewFlag,
+    REORGANISATION, AwardType, Catalog, DocType, Era, Movement, Origin, Period, Report, ReviewFlag,
     Signature, Source, Span, TextQuality, Unit,
 )
 from .normalise import parse_blocks
@@ -40,6 +42,7 @@ MAX_FILE_BYTES = 20 * 1024 * 1024  # larger files are refused, not read (documen
 class Vocabularies:
     movements: dict[str, Movement]
     doc_types: dict[str, DocType]
+    award_types: dict[str, AwardType] = dataclasses.field(default_factory=dict)
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -77,6 +80,7 @@ def load_catalog(data_dir: Path, gazetteer: Gazetteer, problems: Problems) -> Ca
     vocabs = Vocabularies(
         movements={m.id: m for m in parsed["movements"]},
         doc_types={d.id: d for d in parsed["doc_types"]},
+        award_types={a.id: a for a in parsed["award_types"]},
     )
 
     reports = []
@@ -118,7 +122,7 @@ def load_catalog(data_dir: Path, gazetteer: Gazetteer, problems: Problems) -> Ca
             ocr_text=ocr_text,
         )
         if report is not None:
-            reports.append(report)
+            reports.append(_with_awards(report, folder / "awards.yml", display, vocabs, problems))
 
     _check_unique_slugs(reports, problems)
     units = _units_used(reports, gazetteer)
@@ -126,6 +130,17 @@ def load_catalog(data_dir: Path, gazetteer: Gazetteer, problems: Problems) -> Ca
         reports=tuple(reports), units=units, movements=parsed["movements"],
         award_types=parsed["award_types"], doc_types=parsed["doc_types"],
     )
+
+
+def _with_awards(report: Report, path: Path, display, vocabs: Vocabularies, problems: Problems) -> Report:
+    """The report with the records of its ``awards.yml`` (docs/data-format.md), if it has one."""
+    if not path.exists():
+        return report
+    text = _read_text(path, display(path), problems)
+    root = read_yaml(text, display(path), problems) if text is not None else None
+    awards = parse_awards(root, report.id, report.blocks, display(path), vocabs.award_types, vocabs.movements,
+                          problems)
+    return dataclasses.replace(report, awards=awards)
 
 
 def _units_used(reports: list[Report], gazetteer: Gazetteer) -> dict[str, Unit]:

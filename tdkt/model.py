@@ -143,6 +143,48 @@ class AwardType:
     origin: Origin
 
 
+class AwardStatus(Enum):
+    """Whether a report says an award was given, or asks for it."""
+
+    GRANTED = "granted"
+    PROPOSED = "proposed"
+
+    @property
+    def label(self) -> str:
+        return {"granted": "Đã tặng", "proposed": "Đề nghị"}[self.value]
+
+
+@dataclass(**RECORD)
+class AwardRecord:
+    """One award statement of a report, as ``awards.yml`` records it (a person may have checked it).
+
+    ``block`` is the number of the paragraph the statement is in: the citation ``#p-<block>``.
+    ``authority`` is the granting authority as the text names it ("" when not stated); ``system``
+    comes from the award type. ``recipients`` and ``count`` are None when the text does not say.
+    """
+
+    report_id: str
+    form: AwardType
+    authority: str
+    recipients: RecipientKind | None
+    count: int | None
+    names: tuple[str, ...]
+    status: AwardStatus
+    block: int
+    movement: Movement | None
+    note: str
+    reviewed: bool
+    origin: Origin
+
+    @property
+    def system(self) -> AwardSystem:
+        return self.form.system
+
+    @property
+    def anchor(self) -> str:
+        return f"p-{self.block}"
+
+
 @dataclass(**RECORD)
 class DocType:
     """Loại văn bản: báo cáo, kế hoạch, ... with the code used in số ký hiệu (BC, KH)."""
@@ -325,6 +367,7 @@ class Report:
     review: tuple[ReviewFlag, ...]
     notes: str  # a curator's note on the metadata
     origin: Origin
+    awards: tuple[AwardRecord, ...] = ()  # from awards.yml, in file order; () when there is none
 
     @property
     def year(self) -> int:

@@ -41,6 +41,7 @@ CODES: dict[str, str] = {
     "R108": "Two records share an id or a slug.",
     "R109": "A text value contains control characters or is not NFC.",
     "R110": "A restored text and its OCR text (ocr.txt) do not have the same blocks.",
+    "R111": "A record cites a paragraph (block) the report does not have.",
     "V101": "A vocabulary entry is missing a required field.",
     "V102": "A vocabulary id is not a valid slug.",
     "V103": "A vocabulary id is used twice.",
