@@ -301,12 +301,28 @@ def unit_rows(catalog: Catalog) -> list[dict]:
 def award_rows(catalog: Catalog) -> list[dict]:
     """Award records, one dict per row with the keys of ``AWARDS.columns``.
 
-    Empty on purpose: the catalogue holds no reviewed award records yet (issue 5: extraction
-    proposes, people confirm, and the confirmed records will live in ``data/``). When
-    ``Catalog`` gains them, build the rows here (sorted by report order, then anchor number);
-    the columns, the datapackage schema and the page already describe them.
+    From each report's ``awards`` (the reviewed records of ``data/reports/<id>/awards.yml``), in
+    report order (``present.report_order``), then by paragraph number, then as the file lists them.
+    The year and unit are the report's (its period year, its unit id).
     """
-    return []
+    rows = []
+    for r in sorted(catalog.reports, key=report_order):
+        for a in sorted(r.awards, key=lambda a: a.block):  # stable: file order within a paragraph
+            rows.append({
+                "report_id": r.id,
+                "anchor": a.anchor,
+                "form": a.form.name,
+                "authority": _blank(a.authority),
+                "system": a.system.value,
+                "recipients": a.recipients.value if a.recipients else None,
+                "count": a.count,
+                "names": list(a.names),
+                "status": a.status.value,
+                "year": r.period.year,
+                "unit_id": r.unit.id,
+                "movement": a.movement.id if a.movement else None,
+            })
+    return rows
 
 
 # --------------------------------------------------------------------------- serialisation

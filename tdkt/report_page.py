@@ -130,6 +130,26 @@ def _notices(r: Report) -> list[str]:
     return out
 
 
+def _awards(r: Report) -> list[str]:
+    """The report's award records (awards.yml) as a table, each row linking to its paragraph; none: no section."""
+    if not r.awards:
+        return []
+    rows = [(
+        escape(a.form.name),
+        _value(a.authority),
+        escape(a.recipients.value) if a.recipients else f"*{NOT_STATED}*",
+        str(a.count) if a.count is not None else f"*{NOT_STATED}*",
+        "; ".join(escape(name) for name in a.names),
+        escape(a.status.label),
+        link(f"¶ {a.block}", f"#{a.anchor}", title=f"Đoạn {a.block}"),
+    ) for a in r.awards]
+    return [
+        "## Khen thưởng trong báo cáo {: #khen-thuong }\n",
+        "Các hình thức khen thưởng, danh hiệu thi đua văn bản nêu, mỗi dòng dẫn đến đoạn văn ghi nó.\n",
+        table(("Hình thức", "Cấp khen / Người ký tặng", "Đối tượng", "Số lượng", "Tên", "Tình trạng", "Đoạn"), rows),
+    ]
+
+
 def _provenance(r: Report, here: str) -> list[str]:
     rows = [
         ("Tệp gốc", escape(r.source.file_name)),
@@ -169,6 +189,7 @@ def render_report_page(r: Report, catalog: Catalog) -> str:
         '<div class="tdkt-text" markdown="1">\n',
         *_body(r.blocks, paths.rel(here, paths.ocr_page(r)) if r.ocr_blocks else ""),
         "\n</div>\n",
+        *_awards(r),
         *_provenance(r, here),
     ]
     return "\n".join(parts)

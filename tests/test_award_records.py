@@ -277,3 +277,61 @@ def test_every_record_cites_a_block_that_names_its_form(seeds):
                 assert _key(name) in block or a.note, (report.id, a.block, name)
             checked += 1
     assert checked == 28
+
+
+# --------------------------------------------------------------------------- open data rows and the report page
+
+
+def test_award_rows_of_the_fixture(fixture_catalog):
+    from tdkt.exports import award_rows
+
+    assert award_rows(fixture_catalog) == [
+        {"report_id": "2023-long-xuyen-hd-bc-1", "anchor": "p-7", "form": "Đơn vị quyết thắng", "authority": None,
+         "system": "nha-nuoc", "recipients": "tập thể", "count": 1, "names": ["Công an phường"], "status": "granted",
+         "year": 2023, "unit_id": "xa-10738", "movement": None},
+        {"report_id": "2023-long-xuyen-hd-bc-1", "anchor": "p-9", "form": "Giấy khen",
+         "authority": "Chủ tịch UBND phường <b>x</b> | *y*", "system": "nha-nuoc", "recipients": "cá nhân",
+         "count": 12, "names": ["=Nguyễn Văn A", "[Trần](javascript:alert(1))"], "status": "proposed",
+         "year": 2023, "unit_id": "xa-10738", "movement": "chuyen-doi-so"},
+    ]
+
+
+def test_award_csv_protects_formulas(fixture_catalog):
+    from tdkt.exports import export_files
+
+    csv_text = export_files(fixture_catalog)["du-lieu/khen-thuong.csv"].decode("utf-8")
+    assert csv_text.splitlines()[2] == (
+        "2023-long-xuyen-hd-bc-1,p-9,Giấy khen,Chủ tịch UBND phường <b>x</b> | *y*,nha-nuoc,cá nhân,12,"
+        "'=Nguyễn Văn A;[Trần](javascript:alert(1)),proposed,2023,xa-10738,chuyen-doi-so")
+
+
+def test_the_seeds_award_rows_total(seeds, gazetteer):
+    from tdkt.catalog import load_catalog
+    from tdkt.exports import award_rows
+
+    catalog = load_catalog(DATA, gazetteer, Problems())
+    rows = award_rows(catalog)
+    assert len(rows) == 28
+    by_report = {}
+    for row in rows:
+        by_report[row["report_id"]] = by_report.get(row["report_id"], 0) + (row["count"] or 0)
+        report = seeds[row["report_id"]]
+        assert row["year"] == report.period.year and row["unit_id"] == report.unit.id
+        assert int(row["anchor"][2:]) <= len(report.blocks)
+    assert by_report == {"2023-cam-xuyen-bc-6-thang": 259, "2023-ha-trung-bc-hdtdkt": 12,
+                         "2023-long-xuyen-kinh-mon-bc-6": 68, "2023-my-quy-long-xuyen-bc-184": 126}
+
+
+def test_the_report_page_lists_the_awards_with_links(seeds, gazetteer):
+    from tdkt.catalog import load_catalog
+    from tdkt.report_page import render_report_page
+
+    catalog = load_catalog(DATA, gazetteer, Problems())
+    report = {r.id: r for r in catalog.reports}["2023-my-quy-long-xuyen-bc-184"]
+    page = render_report_page(report, catalog)
+    assert "## Khen thưởng trong báo cáo {: #khen-thuong }" in page
+    assert ("| Giấy khen của Chủ tịch Ủy ban nhân dân cấp xã | Chủ tịch UBND phường | tập thể | 12 | — | Đã tặng | "
+            '[¶ 16](#p-16 "Đoạn 16") |') in page
+    assert page.index("#khen-thuong") > page.index("#noi-dung")
+    plan = {r.id: r for r in catalog.reports}["2024-tan-viet-thanh-ha-kh"]
+    assert "#khen-thuong" not in render_report_page(plan, catalog)

@@ -139,12 +139,12 @@ def test_unit_json_lists_and_counts(files, fixture_catalog):
     assert sum(r["report_count"] for r in rows.values()) == len(fixture_catalog.reports)
 
 
-def test_awards_have_their_columns_and_no_rows_yet(files):
+def test_awards_have_their_columns_and_the_fixture_rows(files):
     header = files["du-lieu/khen-thuong.csv"].decode("utf-8")
     assert header == ("report_id,anchor,form,authority,system,recipients,count,names,status,year,unit_id,"
                       "movement\n")
     assert [c.name for c in AWARDS.columns] == header.strip().split(",")
-    assert json.loads(files["du-lieu/khen-thuong.json"]) == []
+    assert len(json.loads(files["du-lieu/khen-thuong.json"])) == 2  # the fixture's awards.yml (rows: test_award_records)
 
 
 # --------------------------------------------------------------------------- quoting, injection, determinism
@@ -272,7 +272,7 @@ def test_data_page_links_every_file_and_counts(fixture_catalog, files):
     targets = set(re.findall(r"\]\(([^)\s]+)\)", page))
     local = {t for t in targets if not t.startswith("http")}
     assert local == {paths.rel(paths.DATA, p) for p in files}
-    assert "| Báo cáo / Reports |" in page and "| 3 |" in page and "| 0 |" in page
+    assert "| Báo cáo / Reports |" in page and "| 3 |" in page and "| 2 |" in page
     assert "frictionless validate datapackage.json" in page and "Điều 15" in page and "MIT" in page
 
 
