@@ -140,7 +140,7 @@ def test_unit_json_lists_and_counts(files, fixture_catalog):
 
 
 def test_awards_have_their_columns_and_the_fixture_rows(files):
-    header = files["du-lieu/khen-thuong.csv"].decode("utf-8")
+    header = files["du-lieu/khen-thuong.csv"].decode("utf-8").splitlines(keepends=True)[0]
     assert header == ("report_id,anchor,form,authority,system,recipients,count,names,status,year,unit_id,"
                       "movement\n")
     assert [c.name for c in AWARDS.columns] == header.strip().split(",")
