@@ -4,8 +4,8 @@ Output of ``export_files``: ``{docs-relative path: bytes}``:
 
 - ``du-lieu/bao-cao.csv``, ``bao-cao.json``: one row per report, newest first (``present.report_order``);
 - ``du-lieu/don-vi.csv``, ``don-vi.json``: every unit of the catalogue, by id, with its report count;
-- ``du-lieu/khen-thuong.csv``, ``khen-thuong.json``: award records. The columns are defined now;
-  there are no rows until reviewed award records exist in the catalogue (``data/``);
+- ``du-lieu/khen-thuong.csv``, ``khen-thuong.json``: the award records kept in ``data/`` (``awards.yml``),
+  one row per award statement, each linked to its paragraph;
 - ``du-lieu/datapackage.json``: a Frictionless Data Package (tabular-data-package, v1 profile, so
   validators need nothing from the network) describing the three CSV files.
 
@@ -197,8 +197,8 @@ AWARDS = Table(
     name="khen-thuong",
     title="Khen thưởng / Award records",
     description="Mỗi dòng một lời văn khen thưởng trong báo cáo (hình thức, cấp khen, số lượng, liên kết đến đúng "
-                "đoạn văn). Chưa có dòng nào: các bản ghi khen thưởng đã được người rà soát chưa có trong kho. "
-                "One row per reviewed award statement; none yet.",
+                "đoạn văn), theo các bản ghi khen thưởng lưu trong kho (awards.yml). "
+                "One row per award statement of the archive's award records.",
     columns=(
         Column("report_id", "string", "Báo cáo chứa lời văn (bao-cao.id) / report id.", required=True),
         Column("anchor", "string", "Đoạn văn: p-<số>, trang bao-cao/<id>/#p-<số> / paragraph anchor.",
@@ -430,8 +430,8 @@ def render_data_page(catalog: Catalog) -> str:
                  "báo cáo, người ký, phong trào thi đua, chất lượng văn bản, tệp gốc và mã SHA-256.",
         UNITS.name: "Các đơn vị hành chính kho nhắc đến: mã Tổng cục Thống kê, cấp, đơn vị cấp trên, hiệu lực tên gọi, "
                "đơn vị kế thừa từ 01/7/2025, số báo cáo.",
-        AWARDS.name: "Bản ghi khen thưởng (hình thức, cấp khen, đối tượng, số lượng, năm, liên kết đến đoạn văn). "
-                "Chưa có bản ghi nào đã được rà soát, nên tệp mới chỉ có dòng tiêu đề.",
+        AWARDS.name: "Bản ghi khen thưởng (hình thức, cấp khen, đối tượng, số lượng, năm, liên kết đến đoạn văn), "
+                "lấy từ các bản ghi lưu trong kho (awards.yml).",
     }
     table_rows = [(escape(t.title), holds[t.name], str(len(rows[t.name])), files(t)) for t in TABLES]
     units_mentioned = len(catalog.units)
