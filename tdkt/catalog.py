@@ -18,8 +18,9 @@ from . import fields, vocab
 from .award_records import parse_awards
 from .collate import is_slug
 from .gazetteer import Gazetteer
+from . import readers  # noqa: F401  registers the codecs named by source.encoding (vni, docx, ...)
 from .model import (
-    REORGANISATION, AwardType, Catalog, DocType, Era, Movement, Origin, Period, Report, ReviewFlag,
+    MAX_FILE_BYTES, REORGANISATION, AwardType, Catalog, DocType, Era, Movement, Origin, Period, Report, ReviewFlag,
     Signature, Source, Span, TextQuality, Unit,
 )
 from .normalise import parse_blocks
@@ -35,7 +36,6 @@ PERIOD_KEYS = ("year", "span", "number", "end_year")
 SOURCE_KEYS = ("file_name", "original", "sha256", "encoding")
 SIGNATURE_KEYS = ("signer", "email", "time", "organisation")
 REVIEW_KEYS = ("field", "why")
-MAX_FILE_BYTES = 20 * 1024 * 1024  # larger files are refused, not read (documented in README)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -48,6 +48,7 @@ class Era(Enum):
 
 
 REORGANISATION = _dt.date(2025, 7, 1)
+MAX_FILE_BYTES = 20 * 1024 * 1024  # ingest and the catalogue refuse larger files, unread (README)
 
 
 @dataclass(**RECORD)

@@ -3,7 +3,7 @@
 Input: a path. Output: ``read(path)`` gives a ``Read`` record (the original bytes, untouched; the
 text, NFC; the codec name that turns those bytes into that text; whether OCR produced it) or a
 ``decode.Refused`` record whose one-line reason says what is wrong with the file: missing,
-empty, too large (over ``catalog.MAX_FILE_BYTES``, 20 MB), not text, damaged or truncated,
+empty, too large (over ``model.MAX_FILE_BYTES``, 20 MB), not text, damaged or truncated,
 undecodable, not Vietnamese, or a missing tool (naming the Debian packages to install).
 
 Reads files and runs tools (this module and ``ingest`` are the package's edges):
@@ -34,7 +34,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from . import decode
-from .catalog import MAX_FILE_BYTES
+from .model import MAX_FILE_BYTES
 from .decode import Refused
 
 TEXT, DOCX, PDF = (".txt",), (".docx",), (".pdf",)
