@@ -52,21 +52,10 @@ def _parse_record(m: YMap, report_id: str, numbers: set[int], n_blocks: int, awa
     before = len(problems.errors())
     fields.check_keys(m, AWARD_RECORD_KEYS, problems)
 
-    form = None
-    form_id = fields.text(m, "form", problems, required=True)
-    if form_id:
-        form = award_types.get(form_id)
-        if form is None:
-            problems.add(m.get("form").origin, "R106", "form", f'"{form_id}" is not in vocab/award_types.yml',
-                         "use an id from that file, or add the award form there")
-
-    movement = None
-    movement_id = fields.text(m, "movement", problems)
-    if movement_id:
-        movement = movements.get(movement_id)
-        if movement is None:
-            problems.add(m.get("movement").origin, "R106", "movement", f'"{movement_id}" is not in vocab/movements.yml',
-                         "use an id from that file, or add the movement there")
+    form = fields.reference(m, "form", award_types, "vocab/award_types.yml", problems, required=True,
+                            fix="use an id from that file, or add the award form there")
+    movement = fields.reference(m, "movement", movements, "vocab/movements.yml", problems,
+                                fix="use an id from that file, or add the movement there")
 
     recipients = fields.choice(m, "recipients", RecipientKind, problems)
     count = fields.integer(m, "count", problems, lo=0, hi=MAX_COUNT)

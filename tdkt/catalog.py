@@ -193,7 +193,7 @@ def parse_report(
                      "rename the folder to lowercase ASCII letters, digits and hyphens")
     fields.check_keys(m, REPORT_KEYS, problems)
 
-    doc_type = _ref(m, "doc_type", vocabs.doc_types, "vocab/doc_types.yml", problems, required=True)
+    doc_type = fields.reference(m, "doc_type", vocabs.doc_types, "vocab/doc_types.yml", problems, required=True)
     issued = fields.partial_date(m, "issued", problems)
     period = _parse_period(m, problems)
     unit = _parse_unit(m, gazetteer, issued, period, problems)
@@ -248,17 +248,6 @@ def _parse_signature(s: YMap, problems: Problems) -> Signature:
 def _parse_review(r: YMap, problems: Problems) -> ReviewFlag:
     fields.check_keys(r, REVIEW_KEYS, problems, "review.")
     return ReviewFlag(**{key: fields.text(r, key, problems, required=True, where="review.") for key in REVIEW_KEYS})
-
-
-def _ref(m: YMap, key: str, table: dict, file: str, problems: Problems, *, required: bool = False):
-    raw = fields.text(m, key, problems, required=required)
-    if not raw:
-        return None
-    if raw not in table:
-        problems.add(m.get(key).origin, "R106", key, f'"{raw}" is not in {file}',
-                     "use one of: " + ", ".join(sorted(table)))
-        return None
-    return table[raw]
 
 
 def _parse_period(m: YMap, problems: Problems) -> Period | None:

@@ -168,3 +168,19 @@ def date(m: YMap, key: str, problems: Problems, *, where: str = "") -> dt.date |
     except ValueError:
         problems.add(m.get(key).origin, "R102", where + key, f'"{raw}" is not a date', "write YYYY-MM-DD")
         return None
+
+
+def reference(m: YMap, key: str, table: dict, file: str, problems: Problems, *, required: bool = False,
+              fix: str = "", where: str = ""):
+    """The record a field names by id in ``table`` (a vocabulary read from ``file``), or None.
+
+    ``fix`` is the advice when the id is unknown; by default, the ids to choose from.
+    """
+    raw = text(m, key, problems, required=required, where=where)
+    if not raw:
+        return None
+    if raw not in table:
+        problems.add(m.get(key).origin, "R106", where + key, f'"{raw}" is not in {file}',
+                     fix or "use one of: " + ", ".join(sorted(table)))
+        return None
+    return table[raw]

@@ -25,6 +25,8 @@ from tdkt.cli import main
 from tdkt.normalise import normalise
 from tdkt.problems import Problems
 
+from .test_decode import as_cp1258
+
 DATA = Path(__file__).parent.parent / "data"
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 SEEDS = sorted(p.name for p in (DATA / "reports").iterdir() if p.is_dir())
@@ -289,15 +291,6 @@ PLAIN = CLEAN.translate(str.maketrans({"“": '"', "”": '"', "…": "...", "�
 LOWER = "".join(c.lower() if ord(c) > 0x7F and c.isupper() and c not in decode.TCVN3.values() else c for c in CLEAN)
 
 
-def cp1258(text: str) -> bytes:
-    out = []
-    for ch in text:
-        parts = unicodedata.normalize("NFD", ch)
-        tones = "".join(c for c in parts if c in decode._TONE_MARKS)
-        out.append(unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones)) + tones)
-    return "".join(out).encode("cp1258")
-
-
 ENCODINGS = [
     ("vni", lambda: decode.encode_legacy(CLEAN, "vni"), CLEAN, "vni", "legacy-encoding"),
     ("tcvn3", lambda: decode.encode_legacy(LOWER, "tcvn3"), LOWER, "tcvn3", "legacy-encoding"),
@@ -305,7 +298,7 @@ ENCODINGS = [
     ("vni shown as Latin-1 in UTF-8", lambda: "".join(decode._byte_char(b) for b in decode.encode_legacy(CLEAN, "vni"))
      .encode("utf-8"), CLEAN, "vni-in-utf-8", "legacy-encoding"),
     ("utf-16", lambda: CLEAN.encode("utf-16"), CLEAN, "utf-16", "clean"),
-    ("windows-1258", lambda: cp1258(CLEAN), CLEAN, "windows-1258", "clean"),
+    ("windows-1258", lambda: as_cp1258(CLEAN), CLEAN, "windows-1258", "clean"),
 ]
 
 
