@@ -1,4 +1,4 @@
-"""``data/`` → ``Catalog``: every report and vocabulary, validated, with the units they use.
+"""``data/`` → ``Catalog``: every report, vocabulary and exemplar, validated, with the units they use.
 
 Input: the data root (``data/``, see docs/data-format.md) and the gazetteer. Output: a ``Catalog``
 of valid records, and problems for everything else (file, line, field, fix). A report with an
@@ -11,11 +11,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import fields, vocab
 from .award_records import parse_awards
+from .exemplar_records import load_exemplars
 from .collate import is_slug
 from .gazetteer import Gazetteer
 from . import readers  # noqa: F401  registers the codecs named by source.encoding (vni, docx, ...)
@@ -52,8 +54,23 @@ def _rel(path: Path, root: Path) -> str:
         return str(path)
 
 
+def _is_link(path: Path, display: str, problems: Problems) -> bool:
+    """A symbolic link in data/ could publish any file of the machine that builds the site: refused."""
+    if path.is_symlink():
+        problems.add(Origin(file=display), "F004", "", "is a symbolic link",
+                     "put the file itself there: the archive publishes what its folders hold")
+        return True
+    return False
+
+
 def _read_text(path: Path, display: str, problems: Problems) -> str | None:
+    if _is_link(path, display, problems):
+        return None
     try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            problems.add(Origin(file=display), "F005", "", f"is larger than {MAX_FILE_BYTES} bytes (20 MB)",
+                         "split the report, or keep only its text")
+            return None
         raw = path.read_bytes()
     except FileNotFoundError:
         problems.add(Origin(file=display), "F001", "", "file is missing", f"create {display}")
@@ -86,6 +103,8 @@ def load_catalog(data_dir: Path, gazetteer: Gazetteer, problems: Problems) -> Ca
     reports = []
     reports_dir = data_dir / "reports"
     for folder in sorted(p for p in reports_dir.iterdir() if p.is_dir()) if reports_dir.is_dir() else ():
+        if _is_link(folder, display(folder), problems):
+            continue
         yml_path, text_path = folder / "report.yml", folder / "text.txt"
         yml = _read_text(yml_path, display(yml_path), problems)
         if yml is None:
@@ -95,9 +114,10 @@ def load_catalog(data_dir: Path, gazetteer: Gazetteer, problems: Problems) -> Ca
             if root is not None:
                 problems.add(root.origin, "Y003", "", "report.yml must be a mapping of fields", "")
             continue
-        text = _read_text(text_path, display(text_path), problems)
+        text = _nfc(_read_text(text_path, display(text_path), problems), display(text_path), problems)
         ocr_path = folder / "ocr.txt"
-        ocr_text = _read_text(ocr_path, display(ocr_path), problems) if ocr_path.exists() else None
+        ocr_text = _nfc(_read_text(ocr_path, display(ocr_path), problems), display(ocr_path), problems) \
+            if ocr_path.exists() or ocr_path.is_symlink() else None
         furniture_path = folder / "furniture.txt"
         furniture = _read_text(furniture_path, display(furniture_path), problems) if furniture_path.exists() else ""
         source = fields.mapping(root, "source", problems)
@@ -108,12 +128,15 @@ def load_catalog(data_dir: Path, gazetteer: Gazetteer, problems: Problems) -> Ca
             if "/" in original_name or "\\" in original_name or original_name.startswith("."):
                 problems.add(source.get("original").origin, "R104", "source.original",
                              f'"{original_name}" must be a file name in the report folder', "write e.g. original.txt")
+            elif _is_link(original_path, display(original_path), problems):
+                pass
             elif not original_path.is_file():
                 problems.add(source.get("original").origin, "F001", "source.original",
                              f"{display(original_path)} is missing", "put the original file there, byte for byte")
             elif original_path.stat().st_size > MAX_FILE_BYTES:
-                problems.add(source.get("original").origin, "F001", "source.original",
-                             f"{display(original_path)} is larger than {MAX_FILE_BYTES} bytes", "")
+                problems.add(source.get("original").origin, "F005", "source.original",
+                             f"{display(original_path)} is larger than {MAX_FILE_BYTES} bytes (20 MB)",
+                             "split the report, or keep only its text")
             else:
                 original = original_path.read_bytes()
         report = parse_report(
@@ -126,10 +149,23 @@ def load_catalog(data_dir: Path, gazetteer: Gazetteer, problems: Problems) -> Ca
 
     _check_unique_slugs(reports, problems)
     units = _units_used(reports, gazetteer)
-    return Catalog(
+    catalog = Catalog(
         reports=tuple(reports), units=units, movements=parsed["movements"],
         award_types=parsed["award_types"], doc_types=parsed["doc_types"],
     )
+    return dataclasses.replace(catalog, exemplars=load_exemplars(data_dir, catalog, problems))
+
+
+def _nfc(text: str | None, display: str, problems: Problems) -> str | None:
+    """The text in NFC (docs/data-format.md); a text that was not is a warning naming its first such line."""
+    if text is None:
+        return None
+    nfc = unicodedata.normalize("NFC", text)
+    if nfc != text:
+        line = next(n for n, (a, b) in enumerate(zip(text.split("\n"), nfc.split("\n")), start=1) if a != b)
+        problems.add(Origin(file=display, line=line), "R109", "text", "is not in Unicode NFC form (read as NFC)",
+                     "re-save the file as NFC (composed characters)", warning=True)
+    return nfc
 
 
 def _with_awards(report: Report, path: Path, display, vocabs: Vocabularies, problems: Problems) -> Report:
@@ -199,7 +235,10 @@ def parse_report(
     unit = _parse_unit(m, gazetteer, issued, period, problems)
     movements = []
     for ref in fields.text_list(m, "movements", problems):
-        if ref.value in vocabs.movements:
+        if vocabs.movements.get(ref.value) in movements:
+            problems.add(ref.origin, "R108", "movements", f'"{ref.value}" is listed twice', "keep one of them",
+                         warning=True)
+        elif ref.value in vocabs.movements:
             movements.append(vocabs.movements[ref.value])
         else:
             problems.add(ref.origin, "R106", "movements", f'"{ref.value}" is not in vocab/movements.yml',

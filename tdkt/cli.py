@@ -9,6 +9,8 @@
 - ``ingest FILE... [--json]``: read .txt/.docx/.pdf/image files into new report folders of
   ``data/reports/`` (or print their text and metadata as JSON); exit 1 if any file was refused.
 - ``restore``: read OCR text on standard input, print it with its marks restored, same lines.
+- ``exemplars --propose``: write candidate exemplars (status ``proposed``) into ``data/exemplars/``
+  for a person to confirm; it never publishes (``tdkt/exemplar_propose.py``).
 - ``synth --reports N --out DIR [--seed S]``: write a synthetic archive of N reports made from the
   samples in ``--data`` (for benchmarks and scale tests; see ``tdkt/synth.py``).
 
@@ -41,7 +43,7 @@ LUNR_JS = "assets/javascripts/lunr.js"
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python build.py", description="Lưu trữ báo cáo thi đua, khen thưởng")
     p.add_argument("command", nargs="?", default="build",
-                   choices=("build", "check", "serve", "normalise", "ingest", "synth", "restore"))
+                   choices=("build", "check", "serve", "normalise", "ingest", "synth", "restore", "exemplars"))
     p.add_argument("folders", nargs="*", type=Path, help="report folders (for normalise); files (for ingest)")
     p.add_argument("--json", action="store_true", help="ingest: print the text and metadata as JSON, write nothing")
     p.add_argument("--data", type=Path, default=ROOT / "data", help="the archive's data folder (default: data/)")
@@ -51,6 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help="treat warnings (e.g. unknown keys) as errors")
     p.add_argument("--reports", type=int, help="synth: how many reports to write into --out (the archive folder)")
     p.add_argument("--seed", type=int, default=1, help="synth: the random seed (default: 1)")
+    p.add_argument("--propose", action="store_true", help="exemplars: write candidates for a person to confirm")
     return p
 
 
@@ -125,6 +128,28 @@ def _synth(args: argparse.Namespace) -> int:
     return 0
 
 
+def _propose_exemplars(catalog: Catalog, args: argparse.Namespace) -> int:
+    """Write each new candidate to data/exemplars/<id>.yml (status proposed); never overwrite a file."""
+    from .exemplar_propose import propose
+    from .exemplar_records import FOLDER, exemplar_yaml
+
+    if not args.propose:
+        print("error: write python build.py exemplars --propose", file=sys.stderr)
+        return 2
+    folder = args.data / FOLDER
+    taken = {p.stem for p in folder.glob("*.yml")} if folder.is_dir() else set()
+    candidates = propose(catalog, catalog.exemplars, taken)
+    folder.mkdir(exist_ok=True)
+    for c in candidates:
+        path = folder / f"{c.exemplar.id}.yml"
+        with path.open("x", encoding="utf-8") as f:  # "x": an existing file is never replaced
+            f.write(exemplar_yaml(c.exemplar, why="Đề xuất của máy: " + c.why))
+        print(f"{FOLDER}/{path.name}: {c.why}")
+    print(f"Đã đề xuất {len(candidates)} điển hình (trạng thái proposed): kiểm tra từng tệp với văn bản, "
+          "sửa nếu cần, rồi đổi status thành published để công bố.")
+    return 0
+
+
 def _restore() -> int:
     """Standard input → the same lines with the Vietnamese marks restored → standard output."""
     from .restore import restore
@@ -172,6 +197,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         print(f"Dữ liệu hợp lệ: {len(catalog.reports)} báo cáo.")
         return 0
+    if args.command == "exemplars":
+        return _propose_exemplars(catalog, args)
     stats = _generate(catalog, source, args.data, args.docs)
     if args.command == "serve":
         from mkdocs.commands.serve import serve

@@ -375,6 +375,59 @@ class Report:
         return self.period.year
 
 
+# --------------------------------------------------------------------------- exemplars
+
+
+class ExemplarKind(Enum):
+    """Who an exemplar (điển hình tiên tiến) is: a collective, an individual, or a model (mô hình)."""
+
+    COLLECTIVE = "tập thể"
+    INDIVIDUAL = "cá nhân"
+    MODEL = "mô hình"
+
+    @property
+    def label(self) -> str:
+        return {"tập thể": "Tập thể", "cá nhân": "Cá nhân", "mô hình": "Mô hình, cách làm hay"}[self.value]
+
+
+class ExemplarStatus(Enum):
+    """Only a ``published`` exemplar reaches the site; ``proposed`` waits for a person to confirm it;
+    ``rejected`` keeps a person's "no" so the proposer does not suggest it again."""
+
+    PROPOSED = "proposed"
+    PUBLISHED = "published"
+    REJECTED = "rejected"
+
+
+@dataclass(**RECORD)
+class Exemplar:
+    """A curated điển hình tiên tiến (``data/exemplars/<id>.yml``): who, what, and the passage that says so.
+
+    ``quote`` is a verbatim part of paragraph ``block`` of report ``report_id`` (the build checks it);
+    the exemplar's unit is that report's unit. ``award`` and ``authority`` are empty when the
+    passage names no award; nothing here is guessed.
+    """
+
+    id: str  # also its slug: /dien-hinh/<id>/
+    name: str
+    kind: ExemplarKind
+    year: int
+    achievement: str
+    award: AwardType | None
+    authority: str
+    movements: tuple[Movement, ...]
+    report_id: str
+    block: int
+    quote: str
+    status: ExemplarStatus
+    note: str
+    origin: Origin
+
+    @property
+    def anchor(self) -> str:
+        return f"p-{self.block}"
+
+
 # --------------------------------------------------------------------------- catalogue
 
 
@@ -391,3 +444,4 @@ class Catalog:
     movements: tuple[Movement, ...] = ()
     award_types: tuple[AwardType, ...] = ()
     doc_types: tuple[DocType, ...] = ()
+    exemplars: tuple[Exemplar, ...] = ()  # published and proposed; pages show the published ones

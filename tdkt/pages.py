@@ -10,8 +10,13 @@ from collections import defaultdict
 
 from . import paths
 from .collate import sort_key
+from .award_page import render_award_page
+from .exemplar_pages import (
+    FEATURED_ON_HOME, by_report_and_unit, exemplar_list, published, render_exemplar_index, render_exemplar_page,
+    reports_by_id,
+)
 from .markdown import Context, escape, front_matter, link, table
-from .model import Catalog, Movement, Report, Unit
+from .model import Catalog, Exemplar, Movement, Report, Unit
 from .present import by_name, date_of, date_vn, parents, report_label, report_order, successors, unit_chain
 from .report_page import render_ocr_page, render_original_page, render_report_page
 
@@ -89,6 +94,7 @@ def render_home(catalog: Catalog) -> str:
         "\n</div>\n",
         "## Báo cáo mới nhất\n",
         _reports_table(latest, here),
+        *_featured(catalog, here),
         "## Tra cứu\n",
         f"- {link('Theo đơn vị', paths.rel(here, paths.UNITS))}: theo tỉnh, thành phố, với tên đơn vị "
         "đúng như ngày ban hành văn bản và đơn vị kế thừa sau ngày 01/7/2025.",
@@ -96,9 +102,21 @@ def render_home(catalog: Catalog) -> str:
         + ", ".join(link(str(y), paths.rel(here, paths.year(y))) for y in sorted(years, reverse=True)) + ".",
         f"- {link('Theo phong trào thi đua', paths.rel(here, paths.MOVEMENTS))}.",
         f"- {link('Tất cả báo cáo', paths.rel(here, paths.REPORTS))}.",
+        f"- {link('Tra cứu khen thưởng', paths.rel(here, paths.AWARDS))}: ai được khen thưởng hình thức nào, "
+        "cấp nào khen, năm nào, trong phong trào nào; tổng hợp và biểu đồ.",
+        f"- {link('Điển hình tiên tiến', paths.rel(here, paths.EXEMPLARS))}: tập thể, cá nhân, mô hình được "
+        "báo cáo nêu gương, kèm đoạn văn làm bằng chứng.",
         f"- {link('Dữ liệu mở', paths.rel(here, paths.DATA))}: siêu dữ liệu báo cáo và danh mục đơn vị dạng CSV, JSON.",
         f"- {link('Giới thiệu kho lưu trữ', paths.rel(here, paths.ABOUT))}: nguồn dữ liệu, cách đọc văn bản OCR.\n",
     ])
+
+
+def _featured(catalog: Catalog, here: str) -> list[str]:
+    shown = published(catalog)[:FEATURED_ON_HOME]
+    if not shown:
+        return []
+    return ["## Điển hình tiên tiến\n", exemplar_list(shown, here),
+            link("Xem tất cả điển hình tiên tiến", paths.rel(here, paths.EXEMPLARS)) + "\n"]
 
 
 def render_all_reports(catalog: Catalog) -> str:
@@ -140,7 +158,8 @@ def render_unit_index(catalog: Catalog) -> str:
     return "\n".join(parts)
 
 
-def render_unit_page(u: Unit, reports: list[Report], catalog: Catalog) -> str:
+def render_unit_page(u: Unit, reports: list[Report], catalog: Catalog, exemplars: list[Exemplar] = ()) -> str:
+    """``exemplars``: the published exemplars the unit's reports name."""
     here = paths.unit(u)
     validity = f"đến hết ngày {date_of(u.valid_to)}" if u.valid_to else ""
     if u.valid_from:
@@ -162,6 +181,7 @@ def render_unit_page(u: Unit, reports: list[Report], catalog: Catalog) -> str:
         "\n</div>\n",
         f"## Báo cáo ({len(reports)})\n",
         _reports_table(reports, here, show_unit=False),
+        *([f"## Điển hình tiên tiến ({len(exemplars)})\n", exemplar_list(list(exemplars), here)] if exemplars else []),
         "*Nguồn danh mục đơn vị hành chính: gói `vietnamadminunits` (giấy phép MIT), mã theo Tổng cục Thống kê.*\n",
     ])
 
@@ -285,15 +305,16 @@ def build_pages(catalog: Catalog, gazetteer_source: str) -> dict[str, str | byte
     _put(pages, paths.REPORTS, render_all_reports(catalog))
     _put(pages, paths.ABOUT, render_about(catalog, gazetteer_source))
     _put(pages, paths.SEARCH, render_search_page())
+    ex_by_report, ex_by_unit = by_report_and_unit(catalog)
     for r in catalog.reports:
-        _put(pages, paths.report(r), render_report_page(r, catalog))
+        _put(pages, paths.report(r), render_report_page(r, catalog, ex_by_report.get(r.id, [])))
         _put(pages, paths.original_page(r), render_original_page(r))
         if r.ocr_blocks:
             _put(pages, paths.ocr_page(r), render_ocr_page(r))
     _put(pages, paths.UNITS, render_unit_index(catalog))
     for uid, reports in _by_unit(catalog).items():
         unit = catalog.units[uid]
-        _put(pages, paths.unit(unit), render_unit_page(unit, reports, catalog))
+        _put(pages, paths.unit(unit), render_unit_page(unit, reports, catalog, ex_by_unit.get(uid, [])))
     _put(pages, paths.YEARS, render_year_index(catalog))
     for year, reports in _by_year(catalog).items():
         _put(pages, paths.year(year), render_year_page(year, reports))
@@ -301,6 +322,14 @@ def build_pages(catalog: Catalog, gazetteer_source: str) -> dict[str, str | byte
     used = _by_movement(catalog)
     for m in catalog.movements:
         _put(pages, paths.movement(m), render_movement_page(m, used.get(m.id, [])))
+    award_md, award_files = render_award_page(catalog)
+    _put(pages, paths.AWARDS, award_md)
+    for path, content in award_files.items():
+        _put(pages, path, content)
+    _put(pages, paths.EXEMPLARS, render_exemplar_index(catalog))
+    reports = reports_by_id(catalog)
+    for e in published(catalog):
+        _put(pages, paths.exemplar(e), render_exemplar_page(e, reports[e.report_id], catalog))
     return pages
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import posixpath
 
 from .collate import slug
-from .model import Era, Movement, Report, Unit
+from .model import Era, Exemplar, Movement, Report, Unit
 
 HOME = "index.md"
 REPORTS = "bao-cao/index.md"
@@ -19,6 +19,8 @@ YEARS = "nam/index.md"
 MOVEMENTS = "phong-trao/index.md"
 ABOUT = "gioi-thieu.md"
 SEARCH = "tim-kiem.md"
+AWARDS = "khen-thuong/index.md"  # the precedent finder; its data and charts live beside it
+EXEMPLARS = "dien-hinh/index.md"
 DATA = "du-lieu.md"  # the open data page; its files live in du-lieu/ (tdkt/exports.py)
 SEARCH_INDEX = "chi-muc/"  # relative to the search page; the files live in tim-kiem/chi-muc/
 
@@ -60,7 +62,27 @@ def movement(m: Movement) -> str:
     return f"phong-trao/{m.id}.md"
 
 
+def exemplar(e: Exemplar) -> str:
+    return f"dien-hinh/{e.id}.md"
+
+
 def rel(source: str, target: str, anchor: str = "") -> str:
     """The link from page ``source`` to ``target`` (both docs-relative), as MkDocs resolves it."""
     path = posixpath.relpath(target, posixpath.dirname(source) or ".")
     return path + (f"#{anchor}" if anchor else "")
+
+
+def served(page: str) -> str:
+    """The URL path MkDocs serves a page at (directory URLs): ``a/index.md`` and ``a.md`` → ``a/``."""
+    stem = page.removesuffix(".md")
+    stem = stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
+    return stem
+
+
+def url(source: str, target: str, anchor: str = "") -> str:
+    """The link from page ``source`` to page ``target`` as a served URL, for raw HTML (which MkDocs does not
+    rewrite); Markdown links use ``rel``."""
+    here = served(source)
+    path = posixpath.relpath(served(target) or ".", here.rstrip("/") or ".") if here else served(target)
+    path = "" if path == "." else path.rstrip("/") + "/"
+    return (path or "./") + (f"#{anchor}" if anchor else "")

@@ -10,10 +10,14 @@ one run reports everything. Every code is listed in ``CODES`` with a one-line de
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
 
 from .model import Origin
+
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 class Severity(Enum):
@@ -31,6 +35,8 @@ CODES: dict[str, str] = {
     "F001": "A required file is missing.",
     "F002": "A file is not valid UTF-8 text.",
     "F003": "The original's SHA-256 does not match the one recorded.",
+    "F004": "A file or report folder is a symbolic link; the archive holds the files themselves.",
+    "F005": "A file is larger than the 20 MB limit.",
     "R101": "A required field is missing or empty.",
     "R102": "A date is not a valid YYYY-MM-DD, YYYY-MM or YYYY.",
     "R103": "A number is not a whole number in the allowed range.",
@@ -42,6 +48,7 @@ CODES: dict[str, str] = {
     "R109": "A text value contains control characters or is not NFC.",
     "R110": "A restored text and its OCR text (ocr.txt) do not have the same blocks.",
     "R111": "A record cites a paragraph (block) the report does not have.",
+    "R112": "An exemplar's quote is not in the paragraph it cites.",
     "V101": "A vocabulary entry is missing a required field.",
     "V102": "A vocabulary id is not a valid slug.",
     "V103": "A vocabulary id is used twice.",
@@ -66,7 +73,9 @@ class Problem:
                 where += f":{self.origin.column}"
         field = f"{self.field}: " if self.field else ""
         fix = f" Fix: {self.fix}" if self.fix else ""
-        return f"{where}: {self.severity.value}[{self.code}] {field}{self.message}.{fix}"
+        line = f"{where}: {self.severity.value}[{self.code}] {field}{self.message}.{fix}"
+        # messages echo values from the data: no terminal escapes, line breaks or bidi overrides reach the terminal
+        return _UNPRINTABLE.sub(lambda m: f"[U+{ord(m.group(0)):04X}]", line)
 
     def sort_key(self) -> tuple:
         return (self.origin.file, self.origin.line, self.origin.column, self.code, self.field)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from . import paths
 from .markdown import Context, escape, front_matter, link, table
-from .model import Block, BlockKind, Catalog, Report, TextQuality
+from .exemplar_pages import exemplar_list
+from .model import Block, BlockKind, Catalog, Exemplar, Report, TextQuality
 from .present import NOT_STATED, date_vn, parents, report_label, successors
 
 # heading ranks present in a report map, in order, onto h3..h6 (h1 title, h2 sections)
@@ -174,7 +175,14 @@ def _provenance(r: Report, here: str) -> list[str]:
     return out
 
 
-def render_report_page(r: Report, catalog: Catalog) -> str:
+def _exemplars(exemplars: list[Exemplar], here: str) -> list[str]:
+    if not exemplars:
+        return []
+    return ["## Điển hình tiên tiến từ báo cáo này {: #dien-hinh }\n", exemplar_list(exemplars, here)]
+
+
+def render_report_page(r: Report, catalog: Catalog, exemplars: list[Exemplar] = ()) -> str:
+    """``exemplars``: the published exemplars whose passage is in this report."""
     here = paths.report(r)
     title = f"{report_label(r)}: {r.title}"
     parts = [
@@ -190,6 +198,7 @@ def render_report_page(r: Report, catalog: Catalog) -> str:
         *_body(r.blocks, paths.rel(here, paths.ocr_page(r)) if r.ocr_blocks else ""),
         "\n</div>\n",
         *_awards(r),
+        *_exemplars(list(exemplars), here),
         *_provenance(r, here),
     ]
     return "\n".join(parts)
