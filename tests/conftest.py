@@ -38,6 +38,18 @@ def fixture_catalog(gazetteer):
 
 
 @pytest.fixture(scope="session")
+def seed_catalog(gazetteer):
+    """The default archive (data/: the five seeds), loaded and valid."""
+    from tdkt.catalog import load_catalog
+    from tdkt.problems import Problems
+
+    problems = Problems()
+    catalog = load_catalog(ROOT / "data", gazetteer, problems)
+    assert not len(problems), problems.report()
+    return catalog
+
+
+@pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
     """The default archive (data/) built for real by `python build.py` into a temporary folder."""
     from tdkt.cli import main

@@ -36,13 +36,6 @@ note: ""
 '''
 
 
-@pytest.fixture(scope="module")
-def seeds(gazetteer):
-    problems = Problems()
-    catalog = load_catalog(DATA, gazetteer, problems)
-    assert not len(problems), problems.report()
-    return catalog
-
 
 def parse(yml: str, catalog, ident: str = "x"):
     problems = Problems()
@@ -165,28 +158,28 @@ def test_exemplar_yaml_round_trips(fixture_catalog):
 # ----------------------------------------------------------------- the seeds
 
 
-def test_the_seeds_publish_the_exemplars_they_name(seeds):
-    shown = {e.id: e for e in published(seeds)}
+def test_the_seeds_publish_the_exemplars_they_name(seed_catalog):
+    shown = {e.id: e for e in published(seed_catalog)}
     assert sorted(shown) == ["cong-an-phuong-long-xuyen-2023", "hoi-lhpn-phuong-long-xuyen-2023",
                              "ubnd-phuong-long-xuyen-2023", "ubnd-thi-tran-ha-trung-2023"]
     ha_trung = shown["ubnd-thi-tran-ha-trung-2023"]
     assert ha_trung.award.id == "bang-khen-cap-tinh" and ha_trung.authority == "Chủ tịch UBND tỉnh Thanh Hóa"
     assert "tệ nạn ma tuý giai đoạn 2018-2023" in ha_trung.quote
     assert shown["cong-an-phuong-long-xuyen-2023"].award.id == "don-vi-quyet-thang"
-    statuses = {e.id: e.status for e in seeds.exemplars}
+    statuses = {e.id: e.status for e in seed_catalog.exemplars}
     assert statuses["hoi-khuyen-hoc-phuong-long-xuyen-2023"] is ExemplarStatus.PROPOSED
     assert statuses["nguoi-tot-viec-tot-2023"] is ExemplarStatus.REJECTED
 
 
-def test_exemplars_are_grouped_by_report_and_unit(seeds):
-    by_report, by_unit = by_report_and_unit(seeds)
+def test_exemplars_are_grouped_by_report_and_unit(seed_catalog):
+    by_report, by_unit = by_report_and_unit(seed_catalog)
     assert sorted(e.id for e in by_report["2023-long-xuyen-kinh-mon-bc-6"]) == [
         "cong-an-phuong-long-xuyen-2023", "hoi-lhpn-phuong-long-xuyen-2023", "ubnd-phuong-long-xuyen-2023"]
     assert [e.id for e in by_unit["xa-15271"]] == ["ubnd-thi-tran-ha-trung-2023"]
 
 
-def test_the_proposer_finds_the_named_recipients_of_high_awards(seeds):
-    found = propose(seeds, (), set())
+def test_the_proposer_finds_the_named_recipients_of_high_awards(seed_catalog):
+    found = propose(seed_catalog, (), set())
     names = sorted(c.exemplar.name for c in found)
     assert names == ["Công an phường Long Xuyên", "Hội Khuyến học phường Long Xuyên", "Hội LHPN phường Long Xuyên",
                      "Người tốt, việc tốt", "UBND phường Long Xuyên", "UBND thị trấn Hà Trung"]
@@ -195,18 +188,18 @@ def test_the_proposer_finds_the_named_recipients_of_high_awards(seeds):
     for c in found:
         e = c.exemplar
         assert e.status is ExemplarStatus.PROPOSED
-        report = next(r for r in seeds.reports if r.id == e.report_id)
+        report = next(r for r in seed_catalog.reports if r.id == e.report_id)
         block = next(b for b in report.blocks if b.number == e.block)
         assert quote_in(e.quote, block.text), (e.id, e.quote)
     assert len({c.exemplar.id for c in found}) == len(found)
 
 
-def test_the_proposer_skips_what_is_curated_whatever_its_status(seeds):
-    assert propose(seeds, seeds.exemplars, {e.id for e in seeds.exemplars}) == []
+def test_the_proposer_skips_what_is_curated_whatever_its_status(seed_catalog):
+    assert propose(seed_catalog, seed_catalog.exemplars, {e.id for e in seed_catalog.exemplars}) == []
 
 
-def test_the_proposer_never_reuses_an_id(seeds):
-    found = propose(seeds, (), {"cong-an-phuong-long-xuyen-2023", "cong-an-phuong-long-xuyen-2023-2"})
+def test_the_proposer_never_reuses_an_id(seed_catalog):
+    found = propose(seed_catalog, (), {"cong-an-phuong-long-xuyen-2023", "cong-an-phuong-long-xuyen-2023-2"})
     assert "cong-an-phuong-long-xuyen-2023-3" in {c.exemplar.id for c in found}
 
 

@@ -3,33 +3,19 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
-from pathlib import Path
-
-import pytest
 
 from tdkt.award_page import CHART_LEVELS, CHART_YEARS, DATA_FILE, cell_text, number, pivot_html, render_award_page
-from tdkt.catalog import load_catalog
 from tdkt.precedents import NOT_STATED, Cell, Dim, code_records, finder_json, pivot
-from tdkt.problems import Problems
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture(scope="module")
-def seeds(gazetteer):
-    problems = Problems()
-    catalog = load_catalog(ROOT / "data", gazetteer, problems)
-    assert not len(problems), problems.report()
-    return catalog
+
+def test_every_award_record_is_coded_once(seed_catalog):
+    coded = code_records(seed_catalog)
+    assert len(coded.records) == sum(len(r.awards) for r in seed_catalog.reports) == 28
 
 
-def test_every_award_record_is_coded_once(seeds):
-    coded = code_records(seeds)
-    assert len(coded.records) == sum(len(r.awards) for r in seeds.reports) == 28
-
-
-def test_the_seed_totals_by_form_and_year(seeds):
-    p = pivot(code_records(seeds), Dim.FORM, Dim.YEAR)
+def test_the_seed_totals_by_form_and_year(seed_catalog):
+    p = pivot(code_records(seed_catalog), Dim.FORM, Dim.YEAR)
     assert [c.label for c in p.columns] == ["2023"]
     rows = {r.label: p.row_totals[i] for i, r in enumerate(p.rows)}
     # hand-checked against the awards.yml files: 1 + 1 (Thủ tướng, granted in 000 and proposed in 002)
@@ -37,43 +23,43 @@ def test_the_seed_totals_by_form_and_year(seeds):
     # Cẩm Xuyên: 153 + 66 cá nhân/tập thể, Long Xuyên: 3 cá nhân
     assert rows["Giấy khen của Chủ tịch Ủy ban nhân dân cấp huyện"] == Cell(total=222, records=3, incomplete=False)
     assert rows["Gia đình văn hóa"] == Cell(total=0, records=1, incomplete=True)  # the text gives a rate, no count
-    assert p.total == Cell(total=sum(a.count or 0 for r in seeds.reports for a in r.awards), records=28,
+    assert p.total == Cell(total=sum(a.count or 0 for r in seed_catalog.reports for a in r.awards), records=28,
                            incomplete=True)
     assert sum(c.total for c in p.row_totals) == p.total.total
     assert sum(c.total for c in p.column_totals) == p.total.total
 
 
-def test_rows_follow_vietnamese_collation(seeds):
-    labels = [o.label for o in code_records(seeds).options[Dim.FORM]]
+def test_rows_follow_vietnamese_collation(seed_catalog):
+    labels = [o.label for o in code_records(seed_catalog).options[Dim.FORM]]
     assert labels.index("Cờ thi đua cấp bộ, ngành, tỉnh") < labels.index("Đơn vị quyết thắng") < labels.index(
         "Gia đình văn hóa")
 
 
-def test_a_record_without_a_value_sits_in_the_not_stated_line(seeds):
-    p = pivot(code_records(seeds), Dim.AUTHORITY, Dim.STATUS)
+def test_a_record_without_a_value_sits_in_the_not_stated_line(seed_catalog):
+    p = pivot(code_records(seed_catalog), Dim.AUTHORITY, Dim.STATUS)
     assert p.rows[-1].label == NOT_STATED
-    unstated = [a for r in seeds.reports for a in r.awards if not a.authority]
+    unstated = [a for r in seed_catalog.reports for a in r.awards if not a.authority]
     assert p.row_totals[-1].records == len(unstated) > 0
 
 
-def test_a_record_counts_under_each_movement_of_its_report_but_once_in_the_total(seeds):
-    coded = code_records(seeds)
+def test_a_record_counts_under_each_movement_of_its_report_but_once_in_the_total(seed_catalog):
+    coded = code_records(seed_catalog)
     p = pivot(coded, Dim.MOVEMENT, Dim.YEAR)
     assert p.total.records == 28
     assert sum(c.records for c in p.row_totals) == sum(
         max(1, len(c.report.movements) if c.record.movement is None else 1) for c in coded.records)
 
 
-def test_fixed_orders_for_levels_and_statuses(seeds):
-    coded = code_records(seeds)
+def test_fixed_orders_for_levels_and_statuses(seed_catalog):
+    coded = code_records(seed_catalog)
     assert [o.code for o in coded.options[Dim.LEVEL]] == ["huyen", "xa"]
     assert [o.label for o in coded.options[Dim.STATUS]] == ["Đã tặng", "Đề nghị"]
 
 
-def test_the_finder_json_points_at_paragraphs_that_exist(seeds):
-    data = finder_json(code_records(seeds))
+def test_the_finder_json_points_at_paragraphs_that_exist(seed_catalog):
+    data = finder_json(code_records(seed_catalog))
     assert [d["key"] for d in data["dims"]] == [d.value for d in Dim]
-    reports = {r.id: r for r in seeds.reports}
+    reports = {r.id: r for r in seed_catalog.reports}
     for row in data["records"]:
         report_id = data["reports"][row[0]][0]
         assert row[1] in {b.number for b in reports[report_id].blocks}
@@ -91,8 +77,8 @@ def test_cell_text_marks_missing_counts():
     assert number(1234567) == "1.234.567"
 
 
-def test_pivot_html_is_a_table_with_totals(seeds):
-    p = pivot(code_records(seeds), Dim.RECIPIENTS, Dim.STATUS)
+def test_pivot_html_is_a_table_with_totals(seed_catalog):
+    p = pivot(code_records(seed_catalog), Dim.RECIPIENTS, Dim.STATUS)
     root = ET.fromstring(pivot_html(p, Dim.RECIPIENTS, Dim.STATUS))
     header = [th.text for th in root.find("thead").iter("th")]
     assert header == ["Đối tượng", "Đã tặng", "Đề nghị", "Tổng"]
