@@ -36,6 +36,7 @@ from .gazetteer import Gazetteer
 from .model import REORGANISATION, BlockKind, Era, Level, Movement, Unit
 from .normalise import BLOCK_PATTERNS, parse_blocks
 from .problems import Problems
+from .synth_awards import awards_yml, exemplar_yml, statements
 from .vocab import parse_movements
 from .yamlread import YMap, read_yaml
 
@@ -231,6 +232,7 @@ class Synth(NamedTuple):
     id: str  # the report folder's name
     files: dict  # file name → bytes
     quality: str
+    exemplars: dict = {}  # exemplar id → its data/exemplars/<id>.yml bytes
 
 
 def _ocr(text: str, rng: random.Random, rate: float) -> str:
@@ -251,6 +253,7 @@ class _Writer:
     def __init__(self, mat: Material, rng: random.Random, ocr: bool, style: str, year: int, roles: dict):
         self.mat, self.rng, self.ocr, self.style, self.year, self.roles = mat, rng, ocr, style, year, roles
         self.width, self.blocks, self.splits = rng.choice(WIDTHS), [], 2
+        self.placed: dict[str, int] = {}  # generated sentence → its block number
 
     def plain(self, text: str) -> str:  # as an OCR report prints it: no marks
         return text.translate(_STRIP) if self.ocr else text
@@ -340,11 +343,11 @@ def _body(w: _Writer, rng: random.Random, plan: bool, extra: dict) -> None:
                 w.piece(piece, number)
             for sentence, keep in () if isinstance(section, Section) else section[1]:
                 w.text(sentence, keep=keep)
+                w.placed[sentence] = len(w.blocks)  # its paragraph number (one block each)
 
 
-def _generated(rng: random.Random, mat: Material, short: str, kind: str, hk: str, year: int, when: str, plan: bool,
-               level: tuple[bool, bool]) -> tuple[list[Movement], list, list]:
-    """The movements the report names (1–6), and its award statements, as (sentence, unmarked part)."""
+def _generated(rng: random.Random, mat: Material, short: str, year: int, plan: bool) -> tuple[list[Movement], list]:
+    """The movements the report names (1–6), and the sentences naming them, as (sentence, unmarked part)."""
     chosen = rng.sample(mat.movements, rng.choices(range(1, 7), (10, 20, 25, 20, 15, 10))[0])
     items = [(f"Năm {year}, {'tập trung' if plan else short + ' đã phát động và'} tổ chức thực hiện các phong trào "
               "thi đua sau:", "")] + [(rng.choice((
@@ -354,26 +357,7 @@ def _generated(rng: random.Random, mat: Material, short: str, kind: str, hk: str
                   "thôn, khu dân cư, cơ quan, đơn vị và định kỳ sơ kết, đánh giá kết quả thực hiện.",
                   f"Tiếp tục đẩy mạnh phong trào “{m.name}” gắn với thực hiện nhiệm vụ chính trị của địa phương.")),
                   m.name) for m in chosen]
-    def c(lo: int, hi: int) -> str:  # a count, sometimes written "03"
-        n = rng.randint(lo, hi)
-        return f"{n:02d}" if n < 10 and rng.random() < 0.5 else str(n)
-
-    forms = [f"Đề nghị Chủ tịch UBND tỉnh tặng Bằng khen cho {c(1, 5)} tập thể và {c(1, 9)} cá nhân.",
-             f"Đề nghị Chủ tịch UBND tỉnh tặng Bằng khen cho {c(1, 9)} cá nhân.",
-             f"Công nhận danh hiệu “Lao động tiên tiến” cho {c(10, 120)} cá nhân; danh hiệu “Chiến sĩ thi đua cơ sở” "
-             f"cho {c(1, 15)} cá nhân.",
-             f"Có {c(2, 30)} tập thể đạt danh hiệu “Tập thể lao động tiên tiến”, {c(1, 8)} tập thể đạt danh hiệu "
-             "“Tập thể lao động xuất sắc”.",
-             f"Công nhận {c(3, 40)} thôn, tổ dân phố đạt danh hiệu “Thôn, tổ dân phố văn hóa” và {c(100, 2500)} hộ "
-             "đạt danh hiệu “Gia đình văn hóa”.",
-             f"Khen thưởng đột xuất cho {c(1, 6)} tập thể, {c(1, 15)} cá nhân có thành tích trong {rng.choice(FIELDS)}.",
-             f"- Giấy khen của Chủ tịch UBND {kind}: {c(1, 25)} tập thể, {c(3, 60)} cá nhân;",
-             f"- Bằng khen của Chủ tịch UBND tỉnh: {c(1, 5)} tập thể, {c(1, 9)} cá nhân;"]
-    forms += [f"Đề nghị Chủ tịch UBND {hk} tặng Giấy khen cho {c(1, 9)} tập thể, {c(1, 20)} cá nhân."] * level[0]
-    forms += [f"Đề nghị Thủ tướng Chính phủ tặng Bằng khen cho {c(1, 3)} cá nhân."] * level[1]
-    awards = [f"Trong {when}, Chủ tịch UBND {kind} đã tặng Giấy khen cho {c(1, 25)} tập thể, {c(5, 80)} cá nhân có "
-              "thành tích xuất sắc trong các phong trào thi đua.", *rng.sample(forms, rng.randint(1, 4))]
-    return chosen, items, [(a, "") for a in awards]
+    return chosen, items
 
 
 def make_report(mat: Material, number: int, rng: random.Random) -> Synth:
@@ -451,11 +435,13 @@ def make_report(mat: Material, number: int, rng: random.Random) -> Synth:
            f"{hk}, {issuer} {verb} như sau:")
     if theme:
         w.text(f"Chủ đề thi đua năm {year}: “{theme}”.", keep=theme)
-    chosen, items, awards = _generated(rng, mat, short, kind, hk, year, span, plan, (
+    chosen, items = _generated(rng, mat, short, year, plan)
+    forms = {Level.COMMUNE: "giay-khen-chu-tich-ubnd-xa", Level.DISTRICT: "giay-khen-chu-tich-ubnd-huyen"}
+    awards = statements(rng, kind, name, hk, span, rng.choice(FIELDS), forms[unit.level], forms[Level.DISTRICT], (
         unit.level is Level.COMMUNE and old, unit.level is Level.DISTRICT))
     _body(w, rng, plan, {2 if plan else 0: [
         (rng.choice(("Kết quả thực hiện các phong trào thi đua", "Tổ chức các phong trào thi đua")), items),
-        (rng.choice(("Công tác khen thưởng", "Kết quả công tác khen thưởng")), awards)]})
+        (rng.choice(("Công tác khen thưởng", "Kết quả công tác khen thưởng")), [(a.sentence, "") for a in awards])]})
     w.text(f"Trên đây là {'Kế hoạch' if plan else 'báo cáo'} {title[0].lower() + title[1:]} của {issuer}./.")
     w.line(S("Nơi nhận:"))
     for item in ["- Như trên;"] * bool(recipient) + [f"- UBND {hk};", f"- TT Đảng ủy, HĐND {kind};",
@@ -490,7 +476,12 @@ def make_report(mat: Material, number: int, rng: random.Random) -> Synth:
              "text.txt": ("\n\n".join(b.text for b in w.blocks) + "\n").encode()}
     if furniture:
         files["furniture.txt"] = "".join(line + "\n" for line in furniture).encode()
-    return Synth(f"{year}-{slug(unit.full_name)}-{code.lower()}-{number}", files, meta["text_quality"])
+    ident = f"{year}-{slug(unit.full_name)}-{code.lower()}-{number}"
+    placed = [(a, w.placed[a.sentence]) for a in awards]
+    files["awards.yml"] = awards_yml(placed).encode()
+    exemplars = {f"{slug(a.named)}-{number}": exemplar_yml(a, ident, block, year).encode()
+                 for a, block in placed if a.named and not ocr and rng.random() < 0.5}
+    return Synth(ident, files, meta["text_quality"], exemplars)
 
 
 def _layout(blocks: list[_Block], style: str, rng: random.Random, stamps: list, ocr: bool) -> tuple[str, list[str]]:
@@ -535,13 +526,13 @@ def _yaml(meta: dict) -> str:
 def write_archive(out: Path, count: int, seed: int, data: Path, gazetteer: Gazetteer) -> dict:
     """Create ``out`` with ``count`` reports made from ``data``'s samples (the output edge)."""
     if out.exists() and (not out.is_dir() or any(out.iterdir()) and (
-            not (out / MARKER).is_file() or {p.name for p in out.iterdir()} - {MARKER, "reports", "vocab"})):
+            not (out / MARKER).is_file() or {p.name for p in out.iterdir()} - {MARKER, "reports", "vocab", "exemplars"})):
         raise SynthRefused(f"{out} is not empty and is not a synthetic archive (a {MARKER} file beside reports/ "
                            "and vocab/ only): refusing to write into it")
     mat = load_material(data, gazetteer)
     out.mkdir(parents=True, exist_ok=True)
     (out / MARKER).write_text(f"tdkt.synth reports={count} seed={seed}\n", encoding="utf-8")
-    for name in ("reports", "vocab"):  # a previous synthetic archive: replaced
+    for name in ("reports", "vocab", "exemplars"):  # a previous synthetic archive: replaced
         shutil.rmtree(out / name, ignore_errors=True)
         (out / name).mkdir()
     for path in sorted(mat.vocab.glob("*.yml")):
@@ -552,6 +543,8 @@ def write_archive(out: Path, count: int, seed: int, data: Path, gazetteer: Gazet
         (folder := out / "reports" / report.id).mkdir()
         for name, content in report.files.items():
             (folder / name).write_bytes(content)
+        for ident, content in report.exemplars.items():
+            (out / "exemplars" / f"{ident}.yml").write_bytes(content)
         stats = {"reports": number, "ocr": stats["ocr"] + (report.quality == "ocr"),
                  "bytes": stats["bytes"] + sum(map(len, report.files.values()))}
     return stats

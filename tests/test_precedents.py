@@ -8,7 +8,6 @@ from tdkt.award_page import CHART_LEVELS, CHART_YEARS, DATA_FILE, cell_text, num
 from tdkt.precedents import NOT_STATED, Cell, Dim, code_records, finder_json, pivot
 
 
-
 def test_every_award_record_is_coded_once(seed_catalog):
     coded = code_records(seed_catalog)
     assert len(coded.records) == sum(len(r.awards) for r in seed_catalog.reports) == 28

@@ -130,6 +130,32 @@ def test_texts_have_the_structure_movements_and_awards_of_a_report(catalog):
     assert sum(any(b.rank == 1 for b in r.blocks) for r in catalog.reports) >= 10
 
 
+def test_award_records_cite_the_paragraph_that_states_them(catalog):
+    """Every generated award sentence with a form has records (reviewed: no) citing its own paragraph."""
+    assert all(r.awards for r in catalog.reports)
+    for r in catalog.reports:
+        blocks = {b.number: b.text for b in r.blocks}
+        for a in r.awards:
+            assert not a.reviewed
+            text = blocks[a.block]
+            if r.text_quality is TextQuality.CLEAN:
+                if a.names:  # one named collective: the count is the name
+                    assert a.count == 1 and all(text.startswith(n) for n in a.names), (r.id, text)
+                else:
+                    assert re.search(rf"(?<!\d)0?{a.count}(?!\d)", text), (r.id, a.block, a.count, text)
+                assert not a.authority or a.authority in text, (r.id, a.authority, text)
+            else:  # OCR damage may misread digits, never the paragraph
+                assert "khen" in fold(text) or "danh hieu" in fold(text), (r.id, text)
+
+
+def test_some_clean_reports_give_published_exemplars_that_quote_them(catalog):
+    assert 3 <= len(catalog.exemplars) < len(catalog.reports)
+    reports = {r.id: r for r in catalog.reports}
+    for e in catalog.exemplars:
+        assert reports[e.report_id].text_quality is TextQuality.CLEAN and e.status.value == "published"
+        assert e.quote.startswith(e.name)  # the catalogue has checked the quote is in paragraph e.block
+
+
 def test_refuses_a_folder_that_is_not_a_synthetic_archive(tmp_path, gazetteer, capsys):
     folder = tmp_path / "mine"
     folder.mkdir()
