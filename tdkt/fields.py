@@ -46,6 +46,11 @@ def text(m: YMap, key: str, problems: Problems, *, required: bool = False, where
         problems.add(node.origin, "Y003", name, "must be text, not a list or mapping",
                      f'write `{key}: "..."`')
         return ""
+    return _clean(node, name, problems)
+
+
+def _clean(node: YStr, name: str, problems: Problems) -> str:
+    """The stripped value; control and bidi-override characters are errors, non-NFC text a warning."""
     value = node.value.strip()
     if _CONTROL.search(value):
         problems.add(node.origin, "R109", name, "contains control or bidirectional-override characters",
@@ -75,7 +80,7 @@ def text_list(m: YMap, key: str, problems: Problems, *, where: str = "") -> tupl
     out = []
     for item in node.items:
         if isinstance(item, YStr):
-            out.append(YStr(item.value.strip(), item.origin))
+            out.append(YStr(_clean(item, where + key, problems), item.origin))
         else:
             problems.add(item.origin, "Y003", where + key, "each item must be text", "")
     return tuple(out)

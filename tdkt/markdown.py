@@ -7,7 +7,7 @@ toc, admonition), is the input (whitespace runs collapse, as HTML does). Context
 
 - ``Context.INLINE`` (default): text inside a paragraph, heading, list item or table cell.
 - ``Context.HTML``: text that reaches HTML without Markdown (page titles in front matter).
-- ``Context.VERBATIM``: a whole text kept line for line, as an indented code block.
+- ``Context.VERBATIM``: a whole text kept line for line, as a ``<pre>`` block of escaped text.
 
 Control characters (which Python-Markdown uses internally as placeholders) and bidirectional
 overrides are shown as visible ``[U+XXXX]`` marks, never passed through. Pure.
@@ -43,8 +43,10 @@ def escape(text: str, context: Context = Context.INLINE) -> str:
     """Escape untrusted text for the given context; see the module docstring."""
     text = _INERT.sub(_visible, text)
     if context is Context.VERBATIM:
-        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-        return "\n".join(("    " + line) if line.strip() else "" for line in lines)
+        # A raw <pre> of escaped text, not an indented code block: inside a ``markdown="1"`` div,
+        # md_in_html reads a line ``    </div>`` of an indented block as the div's end tag.
+        text = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
+        return f"<pre><code>{html.escape(text, quote=False)}\n</code></pre>"
     text = " ".join(text.split())  # one line; HTML collapses whitespace anyway
     text = html.escape(text, quote=context is Context.HTML)
     if context is Context.HTML:

@@ -21,8 +21,10 @@ from .collate import canonical_tone, fold
 _TOKEN = re.compile(r"[^\W_]+")
 # spaces that keep two syllables a phrase; anything else between them (punctuation, dashes) breaks it
 _SPACE_CLASS = r"[ \t\n\r\f\v\u00a0]+"
-# a token, spaces, and (not consumed, so it can start the next pair) the following token
-_PAIR = re.compile(r"([^\W_]+)" + _SPACE_CLASS + r"(?=([^\W_]+))")
+# a token, spaces, and (not consumed, so it can start the next pair) the following token. A pair only
+# starts where a token does (the lookbehind): without it a 100,000-letter token is retried from each of its
+# letters, and one such line in a report took the index build minutes (tests/test_hostile.py).
+_PAIR = re.compile(r"(?<![^\W_])([^\W_]+)" + _SPACE_CLASS + r"(?=([^\W_]+))")
 PAIR_JOIN = "_"
 
 

@@ -4,7 +4,7 @@
 PyYAML's ``safe_load`` applies YAML 1.1's guesses (``010`` → 8, ``no`` → False, ``12:30`` → 750);
 here nothing is converted: each field's parser converts its own value explicitly. Anchors,
 aliases and explicit tags are refused (they are never needed in this data and aliases can
-expand without bound). Pure: the caller reads the file.
+expand without bound), and so is nesting deeper than ``MAX_DEPTH``. Pure: the caller reads the file.
 """
 from __future__ import annotations
 
@@ -16,6 +16,8 @@ from .model import Origin
 
 # libyaml's parser when PyYAML was built with it (ten times faster); the same events and marks
 _LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+# lists and mappings inside each other; the format needs three, a thousand crashed the composer (RecursionError)
+MAX_DEPTH = 20
 from .problems import Problems
 
 
@@ -56,8 +58,19 @@ def _origin(file: str, node) -> Origin:
 
 def read_yaml(text: str, file: str, problems: Problems) -> YNode | None:
     """Parse one YAML document into string nodes; on any problem add it and return None."""
+    depth = 0
     try:
         for event in yaml.parse(text, Loader=_LOADER):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:  # composing it would recurse that deep: refuse before
+                    problems.add(
+                        _origin(file, event), "Y003", "", f"values are nested more than {MAX_DEPTH} levels deep",
+                        "the format nests at most three levels; remove the extra brackets",
+                    )
+                    return None
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
             anchor = getattr(event, "anchor", None)
             tag = getattr(event, "tag", None)
             implicit = getattr(event, "implicit", True)
