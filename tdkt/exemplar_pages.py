@@ -11,7 +11,7 @@ from __future__ import annotations
 from .collate import sort_key
 from .markdown import Context, escape, front_matter, link, table
 from .model import Catalog, Exemplar, ExemplarStatus, Report, TextQuality
-from .present import NOT_STATED, report_label, unit_chain
+from .present import NOT_STATED, era_name, report_label, unit_chain
 from . import paths
 
 FEATURED_ON_HOME = 3
@@ -69,7 +69,7 @@ def _filters(shown: list[Exemplar], reports: dict[str, Report], catalog: Catalog
         select("nam", "Năm", [(str(y), str(y)) for y in years]),
         select("phong-trao", "Phong trào", [(m.id, m.name) for m in movements]),
         select("tinh", "Tỉnh, thành phố",
-               [(p, catalog.units[p].full_name if p in catalog.units else p) for p in provinces]),
+               [(p, era_name(catalog.units[p]) if p in catalog.units else p) for p in provinces]),
         '</form><p class="tdkt-card-status" role="status" aria-live="polite"></p>',
     ])
 

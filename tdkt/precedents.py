@@ -17,7 +17,7 @@ from enum import Enum
 
 from .collate import sort_key
 from .model import AwardRecord, AwardStatus, AwardSystem, Catalog, Level, RecipientKind, Report
-from .present import report_label
+from .present import era_name, report_label
 
 NOT_STATED = "Không ghi"
 
@@ -91,7 +91,7 @@ def _values(rec: AwardRecord, report: Report, catalog: Catalog) -> dict[Dim, lis
         Dim.RECIPIENTS: [(rec.recipients.value, rec.recipients.value.capitalize())] if rec.recipients else [],
         Dim.YEAR: [(str(report.year), str(report.year))],
         Dim.LEVEL: [(report.unit.level.value, report.unit.level.label)],
-        Dim.PROVINCE: [(report.unit.province_id, province.full_name if province else report.unit.province_id)],
+        Dim.PROVINCE: [(report.unit.province_id, era_name(province) if province else report.unit.province_id)],
         Dim.MOVEMENT: [(m.id, m.name) for m in movements],
         Dim.STATUS: [(rec.status.value, rec.status.label)],
     }
@@ -168,26 +168,38 @@ def pivot(coded: Coded, rows: Dim, columns: Dim) -> Pivot:
     )
 
 
-def finder_json(coded: Coded) -> dict:
-    """The finder's data file: options per dimension, reports, and records as rows of option indexes.
+REPORT_DIMS = (Dim.YEAR, Dim.LEVEL, Dim.PROVINCE, Dim.MOVEMENT)  # the same for every record of a report
+RECORD_DIMS = tuple(d for d in Dim if d not in REPORT_DIMS)
 
-    ``records[k]`` is ``[report, block, count|null, names, {dim: [indexes]}...]`` flattened as
-    ``[report, block, count, names, form, authority, system, recipients, year, level, province, movements,
-    status]`` where each dimension is a list (empty: not stated). Reports: ``[id, label, unit]``.
+
+def _packed(at: tuple[int, ...]):
+    """One option as its index, none as null, several as a list: most dimensions have exactly one."""
+    return at[0] if len(at) == 1 else None if not at else list(at)
+
+
+def finder_json(coded: Coded) -> dict:
+    """The finder's data file, compact: what a report's records share is stored once, with the report.
+
+    ``reports[k]`` is ``[id, label, unit, year, level, province, movements]`` and ``records[k]`` is
+    ``[report, block, count|null, names, form, authority, system, recipients, status, movement]``, each
+    dimension as an option index, null (not stated) or a list of indexes; a record's movement is null
+    when it states none, and then the report's movements stand for it (module docstring).
     """
     report_index: dict[str, int] = {}
-    reports = []
-    rows = []
+    reports, rows = [], []
     for c in coded.records:
         r = c.report
         if r.id not in report_index:
             report_index[r.id] = len(reports)
-            reports.append([r.id, report_label(r), r.unit.full_name])
+            reports.append([r.id, report_label(r), r.unit.full_name] + [_packed(c.at[d]) for d in REPORT_DIMS])
+        own = c.at[Dim.MOVEMENT] if c.record.movement else ()
         rows.append([report_index[r.id], c.record.block, c.record.count, list(c.record.names)]
-                    + [list(c.at[d]) for d in Dim])
+                    + [_packed(c.at[d]) for d in RECORD_DIMS] + [_packed(own)])
     return {
         "dims": [{"key": d.value, "label": d.label, "options": [[o.code, o.label] for o in coded.options[d]]}
                  for d in Dim],
+        "report_dims": [d.value for d in REPORT_DIMS],
+        "record_dims": [d.value for d in RECORD_DIMS],
         "reports": reports,
         "records": rows,
     }

@@ -5,7 +5,7 @@ Returns plain text (not yet escaped); the page builders escape it. Pure.
 from __future__ import annotations
 
 from .collate import sort_key
-from .model import PartialDate, Report, Unit
+from .model import Era, PartialDate, Report, Unit
 
 NOT_STATED = "Không ghi trong văn bản"
 
@@ -33,6 +33,11 @@ def unit_chain(u: Unit, units: dict[str, Unit]) -> str:
         parts.append(parent.full_name)
         parent = units.get(parent.parent_id) if parent.parent_id else None
     return ", ".join(parts)
+
+
+def era_name(u: Unit) -> str:
+    """The unit's name, marked when it is a unit of the map from 1 July 2025 (Thành phố Cần Thơ exists on both)."""
+    return u.full_name + (" (từ 01/7/2025)" if u.era is Era.FROM_2025 else "")
 
 
 def parents(u: Unit, units: dict[str, Unit]) -> str:

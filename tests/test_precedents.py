@@ -59,11 +59,14 @@ def test_the_finder_json_points_at_paragraphs_that_exist(seed_catalog):
     data = finder_json(code_records(seed_catalog))
     assert [d["key"] for d in data["dims"]] == [d.value for d in Dim]
     reports = {r.id: r for r in seed_catalog.reports}
+    size = {d["key"]: len(d["options"]) for d in data["dims"]}
     for row in data["records"]:
-        report_id = data["reports"][row[0]][0]
-        assert row[1] in {b.number for b in reports[report_id].blocks}
-        for d, at in zip(data["dims"], row[4:]):
-            assert all(0 <= i < len(d["options"]) for i in at)
+        report = data["reports"][row[0]]
+        assert row[1] in {b.number for b in reports[report[0]].blocks}
+        for key, value in [*zip(data["record_dims"] + ["phong-trao"], row[4:]),
+                           *zip(data["report_dims"], report[3:])]:
+            assert value is None or all(0 <= i < size[key] for i in (value if isinstance(value, list) else [value]))
+    assert len(data["record_dims"]) + len(data["report_dims"]) == len(data["dims"])
     for d in data["dims"]:
         codes = [o[0] for o in d["options"]]
         assert len(codes) == len(set(codes)), d["key"]

@@ -175,11 +175,30 @@
 
   /* ------------------------------------------------------------------ start */
 
+  /* ban-ghi.json stores what a report's records share once, with the report, and a dimension as an
+   * index, null (not stated) or a list (tdkt/precedents.py, finder_json). Here every record gets a
+   * list of indexes for every dimension, in the order of json.dims: [report, block, count, names, ...]. */
+  function expand(json) {
+    function list(v) { return v === null ? [] : Array.isArray(v) ? v : [v]; }
+    var onReport = {}, onRecord = {};
+    json.report_dims.forEach(function (k, i) { onReport[k] = 3 + i; });
+    json.record_dims.forEach(function (k, i) { onRecord[k] = 4 + i; });
+    var ownMovement = 4 + json.record_dims.length;
+    return json.records.map(function (r) {
+      var report = json.reports[r[0]], out = r.slice(0, 4);
+      json.dims.forEach(function (d) {
+        if (d.key === "phong-trao" && r[ownMovement] !== null) out.push(list(r[ownMovement]));
+        else out.push(list(d.key in onRecord ? r[onRecord[d.key]] : report[onReport[d.key]]));
+      });
+      return out;
+    });
+  }
+
   fetch(new URL(app.getAttribute("data-data"), document.baseURI)).then(function (r) {
     if (!r.ok) throw new Error("HTTP " + r.status);
     return r.json();
   }).then(function (json) {
-    data = json;
+    data = { reports: json.reports, records: expand(json) };
     dims = json.dims.map(function (d) {
       var codeIndex = {};
       d.options.forEach(function (o, i) { codeIndex[o[0]] = i; });
