@@ -166,6 +166,9 @@ def _facets(docs: list[SearchDoc], catalog: Catalog) -> tuple[dict, dict[str, di
         "loai": {"label": "Loại văn bản", **_single(docs, lambda r: (r.doc_type.id, r.doc_type.name), by_name)},
         "phong-trao": {"label": "Phong trào", **_multi(
             docs, lambda r: [(m.id, m.name) for m in r.movements], by_name)},
+        # a report counts under an award form if it records an award of that form (granted or proposed)
+        "hinh-thuc": {"label": "Hình thức khen thưởng", **_multi(
+            docs, lambda r: list(dict.fromkeys((a.form.id, a.form.name) for a in r.awards)), by_name)},
         "don-vi": {"label": "Đơn vị", "by": "tinh"},
     }
     per_province: dict[str, list[SearchDoc]] = {}

@@ -39,6 +39,26 @@ def test_header_box_leads_to_the_search_page(page, base_url):
     shot(page, "search-header")
 
 
+def test_typing_on_the_search_page_searches_and_keeps_the_url(page, base_url):
+    page.goto(base_url + "/tim-kiem/")
+    assert len(results(page)) == 5  # an empty query browses everything
+    page.fill("#tdkt-q", "Mỹ Quý")
+    page.press("#tdkt-q", "Enter")
+    page.wait_for_url("**/tim-kiem/?q=*")
+    found = results(page)
+    assert [report_id(r) for r in found][0] == "2023-my-quy-long-xuyen-bc-184"
+    assert all(m in ("Mỹ", "Quý") for r in found for m in r["marks"])
+    page.fill("#tdkt-q", "xyzzy")
+    page.press("#tdkt-q", "Enter")
+    assert results(page) == [] and page.locator(".tdkt-status").inner_text().startswith("0 kết quả")
+    page.go_back()
+    assert results(page)[0] == found[0]
+
+
+def report_id(result) -> str:
+    return result["href"].split("/bao-cao/")[1].split("/")[0]
+
+
 @pytest.mark.parametrize("plain, marked", [("khen thuong", "khen thưởng"), ("dang uy", "Đảng ủy"),
                                            ("hoa binh", "hoà bình")])
 def test_with_or_without_marks_finds_the_same_reports(page, base_url, plain, marked):
@@ -172,3 +192,41 @@ def test_search_works_under_a_sub_path(built_site, browser):
     finally:
         tab.close()
         server.shutdown()
+
+
+AWARD_FORMS = "fieldset[data-facet=hinh-thuc]"
+
+
+def test_award_form_facet_filters_counts_and_combines(page, base_url):
+    """The award forms the reports record (data/reports/*/awards.yml): a report counts under a form
+    if it records an award of that form."""
+    page.goto(base_url + "/tim-kiem/")
+    results(page)
+    box = page.locator(AWARD_FORMS)
+    assert box.locator("legend").inner_text() == "Hình thức khen thưởng"
+    box.locator(".tdkt-facet-all").click()  # 18 forms: the first 8 show, the rest on request
+    counts = [c.strip() for c in box.locator("label").all_inner_texts()]
+    assert len(counts) == 18
+    assert counts[:3] == ["Bằng khen cấp bộ, ngành, tỉnh (2)", "Giấy khen của Chủ tịch Ủy ban nhân dân cấp huyện (2)",
+                          "Giấy khen của Chủ tịch Ủy ban nhân dân cấp xã (2)"]
+    assert "Lao động tiên tiến (2)" in counts and "Đơn vị quyết thắng (1)" in counts
+    box.locator("input[value='lao-dong-tien-tien']").check()
+    page.wait_for_url("**hinh-thuc=lao-dong-tien-tien*")
+    assert {report_id(r) for r in results(page)} == {"2023-long-xuyen-kinh-mon-bc-6", "2023-my-quy-long-xuyen-bc-184"}
+    page.locator(AWARD_FORMS + " input[value='bang-khen-cap-tinh']").check()  # two forms: either
+    page.wait_for_url("**hinh-thuc=bang-khen-cap-tinh*")
+    assert {report_id(r) for r in results(page)} == {"2023-long-xuyen-kinh-mon-bc-6", "2023-my-quy-long-xuyen-bc-184",
+                                                     "2023-ha-trung-bc-hdtdkt", "2023-cam-xuyen-bc-6-thang"}
+    tinh = [c.strip() for c in page.locator("fieldset[data-facet=tinh] label").all_inner_texts()]
+    assert tinh == ["Tỉnh An Giang (1)", "Tỉnh Hà Tĩnh (1)", "Tỉnh Hải Dương (1)", "Tỉnh Thanh Hóa (1)"]
+    shot(page, "search-award-forms")
+    # with a query and another facet: Lao động tiên tiến, in Hải Dương, about "chuyển đổi số"
+    page.goto(f"{base_url}/tim-kiem/?q={quote('chuyển đổi số')}&hinh-thuc=lao-dong-tien-tien&tinh=tinh-30")
+    assert [report_id(r) for r in results(page)] == ["2023-long-xuyen-kinh-mon-bc-6"]
+    # a chosen value shows even when it is not among the most frequent (11 forms count 1 here)
+    assert page.locator(AWARD_FORMS + " input[value='lao-dong-tien-tien']").is_checked()
+    forms = [c.strip() for c in page.locator(AWARD_FORMS + " label").all_inner_texts()]
+    assert "Lao động tiên tiến (1)" in forms  # counted within the query and the province
+    assert not any(f.startswith("Gia đình văn hóa") for f in forms)  # Hà Trung's form is not in Hải Dương
+    page.goto(f"{base_url}/tim-kiem/?hinh-thuc=khong-co-hinh-thuc-nay")
+    assert results(page) == []  # a form the index does not know matches nothing

@@ -80,6 +80,9 @@ def test_search_files_are_small_json(fixture_catalog):
     assert facets["nam"]["values"] == [["2024", "2024"], ["2023", "2023"]]  # newest first
     assert [v[1] for v in facets["tinh"]["values"]] == ["Tỉnh An Giang", "Tỉnh Hải Dương"]  # Vietnamese order
     assert facets["don-vi"] == {"label": "Đơn vị", "by": "tinh"}  # per province, loaded on demand
+    # award forms: a report counts under a form it records, granted or proposed (giay-khen is proposed)
+    assert facets["hinh-thuc"] == {"label": "Hình thức khen thưởng", "values": [
+        ["don-vi-quyet-thang", "Đơn vị quyết thắng"], ["giay-khen", "Giấy khen"]], "docs": [[0], [0]]}
     units = json.loads(files["tim-kiem/chi-muc/f/tinh-30.json"])
     assert [v[1] for v in units["values"]] == ["Phường Long Xuyên", "Xã Tân Việt"]
     results = json.loads(files["tim-kiem/chi-muc/d/0.json"])
