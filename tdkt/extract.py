@@ -26,7 +26,7 @@ from .awards import Award, find_awards
 from .collate import fold
 from .decode import Tok, at, find, keys, tokens
 from .gazetteer import Gazetteer, _key
-from .model import (REORGANISATION, DocType, Era, Movement, PartialDate, Period, ReviewFlag, Signature, Span,
+from .model import (REORGANISATION, AwardType, DocType, Era, Movement, PartialDate, Period, ReviewFlag, Signature, Span,
                     TextQuality, Unit)
 
 OCR_WHY = "OCR text with its Vietnamese marks destroyed: kept as printed; check against the scan"
@@ -44,6 +44,7 @@ class Found:
 class Vocab:
     movements: tuple[Movement, ...]
     doc_types: tuple[DocType, ...]
+    award_types: tuple[AwardType, ...] = ()  # for ingest's proposed awards.yml (tdkt.award_proposals)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -29,11 +29,12 @@ from typing import TextIO
 
 from . import fields, readers, vocab
 from .collate import slug
+from .award_proposals import awards_yml, propose as propose_awards
 from .decode import Refused
 from .extract import Extracted, Vocab, extract, is_damaged
 from .gazetteer import Gazetteer
 from .model import Level, Origin, ReviewFlag, Span, TextQuality
-from .normalise import Normalised, normalise
+from .normalise import Normalised, normalise, parse_blocks
 from .problems import Problems
 from .yamlread import YMap, read_yaml
 
@@ -62,6 +63,7 @@ class Prepared:
     extracted: Extracted
     review: tuple[ReviewFlag, ...]
     id: str
+    awards_yml: str = "[]\n"  # proposed award records, for a person to review (tdkt.award_proposals)
 
 
 def prepare(read: readers.Read, words: Vocab, gazetteer: Gazetteer, restorer=None) -> Prepared:
@@ -86,8 +88,10 @@ def prepare(read: readers.Read, words: Vocab, gazetteer: Gazetteer, restorer=Non
     extracted = extract(normalised.text, words, gazetteer, restored=restored, signatures=normalised.signatures,
                         legacy=read.legacy)
     text = restored if extracted.text_quality is TextQuality.OCR_RESTORED else normalised.text
+    awards = awards_yml(propose_awards(extracted.awards, parse_blocks(text), {t.id: t for t in words.award_types}))
     return Prepared(read=read, normalised=normalised, text=text, extracted=extracted,
-                    review=tuple(notes) + extracted.review, id=propose_id(extracted, gazetteer, read.data))
+                    review=tuple(notes) + extracted.review, id=propose_id(extracted, gazetteer, read.data),
+                    awards_yml=awards)
 
 
 def propose_id(e: Extracted, gazetteer: Gazetteer, data: bytes) -> str:
@@ -154,7 +158,8 @@ def metadata(p: Prepared, gazetteer: Gazetteer) -> dict:
 
 
 def _q(value) -> str:
-    return json.dumps(_clean(value), ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+    # a JSON string is a YAML double-quoted scalar, once the two non-characters YAML refuses are escaped
+    return json.dumps(_clean(value), ensure_ascii=False).replace("\ufffe", "\\ufffe").replace("\uffff", "\\uffff")
 
 
 def report_yml(p: Prepared, original: str) -> str:
@@ -209,6 +214,7 @@ def write_folder(reports: Path, p: Prepared) -> Path | Refused:
         if p.normalised.furniture:
             (tmp / "furniture.txt").write_text("".join(line + "\n" for line in p.normalised.furniture), encoding="utf-8")
         (tmp / "report.yml").write_text(report_yml(p, original), encoding="utf-8")
+        (tmp / "awards.yml").write_text(p.awards_yml, encoding="utf-8")
         tmp.rename(folder)
     except OSError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -221,7 +227,8 @@ def write_folder(reports: Path, p: Prepared) -> Path | Refused:
 
 def load_vocab(data_dir: Path, problems: Problems) -> Vocab:
     parsed = {}
-    for name, parse in (("movements", vocab.parse_movements), ("doc_types", vocab.parse_doc_types)):
+    for name, parse in (("movements", vocab.parse_movements), ("doc_types", vocab.parse_doc_types),
+                        ("award_types", vocab.parse_award_types)):
         path = data_dir / "vocab" / f"{name}.yml"
         try:
             root = read_yaml(path.read_text(encoding="utf-8"), str(path), problems)
@@ -229,7 +236,7 @@ def load_vocab(data_dir: Path, problems: Problems) -> Vocab:
             problems.add(Origin(file=str(path)), "F001", "", f"cannot be read ({exc})", "restore the file")
             root = None
         parsed[name] = parse(root, str(path), problems)
-    return Vocab(movements=parsed["movements"], doc_types=parsed["doc_types"])
+    return Vocab(movements=parsed["movements"], doc_types=parsed["doc_types"], award_types=parsed["award_types"])
 
 
 def ingest_files(paths: list[Path], data_dir: Path, gazetteer: Gazetteer, *, as_json: bool = False,
