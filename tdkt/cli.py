@@ -20,6 +20,7 @@ did not render; 2 the command line or the environment is wrong.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -32,6 +33,7 @@ from .ingest import ingest_files, renormalise
 from .model import Catalog
 from .pages import build_pages, original_files
 from .problems import Problems
+from .progress import Progress
 from .render import RenderFailed, lunr_js, render_site
 from .search import search_files
 from .sync import sync_tree
@@ -51,6 +53,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--docs", type=Path, default=ROOT / "site_src",
                    help="where the generated Markdown goes (default: site_src/)")
     p.add_argument("--strict", action="store_true", help="treat warnings (e.g. unknown keys) as errors")
+    p.add_argument("--cache", type=Path, default=ROOT / ".cache",
+                   help="what the last build made, to redo only what changed (default: .cache/; delete it freely)")
     p.add_argument("--reports", type=int, help="synth: how many reports to write into --out (the archive folder)")
     p.add_argument("--seed", type=int, default=1, help="synth: the random seed (default: 1)")
     p.add_argument("--propose", action="store_true", help="exemplars: write candidates for a person to confirm")
@@ -205,12 +209,18 @@ def main(argv: list[str] | None = None) -> int:
 
         serve(str(ROOT / "mkdocs.yml"), docs_dir=str(args.docs))
         return 0
+    progress = Progress()
     try:
-        render_site(ROOT / "mkdocs.yml", args.out, docs_dir=args.docs, build_date=newest_date(catalog))
+        rendered = render_site(ROOT / "mkdocs.yml", args.out, docs_dir=args.docs, build_date=newest_date(catalog),
+                               cache_dir=args.cache, jobs=os.cpu_count() or 1, progress=progress)
     except RenderFailed as exc:
+        progress.finish()
         print(str(exc), file=sys.stderr)
         return 1
+    progress.finish()
     elapsed = time.monotonic() - started
     print(f"Đã dựng {len(catalog.reports)} báo cáo, {len(catalog.units)} đơn vị vào {args.out} "
           f"trong {elapsed:.1f} giây ({stats.summary()}).")
+    print(f"Tóm tắt: {len(catalog.reports)} báo cáo, {elapsed:.1f} giây; site_src/: {stats.summary()}; "
+          f"site: {rendered.summary()}.", file=sys.stderr)
     return 0

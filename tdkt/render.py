@@ -1,23 +1,69 @@
-"""Render the generated Markdown into the static site with MkDocs, strictly, then swap it in.
+"""Render the generated Markdown into the static site with MkDocs, strictly, in parallel, incrementally.
 
-Input: ``mkdocs.yml`` (its ``docs_dir`` is the generated ``site_src/``) and the output folder.
-Effect: ``mkdocs build --strict`` into a fresh temporary folder beside the output; only if it
-succeeds is the old site replaced (two renames), so a failed build leaves the previous site
-untouched. Fails with ``RenderFailed`` carrying MkDocs' warnings. Writes files.
+Input: ``mkdocs.yml`` (its ``docs_dir`` is the generated ``site_src/``), the output folder and an
+optional cache folder. Output: the site, byte for byte what ``mkdocs build --strict`` writes for
+the same ``site_src/`` (``tests/test_render.py`` compares the two), and ``RenderStats``.
+Fails with ``RenderFailed`` carrying MkDocs' warnings; the previous site is then untouched.
+
+How: MkDocs' own pipeline, driven step by step as ``mkdocs.commands.build.build`` drives it (load
+the config, collect the files, build the nav), then every page goes through MkDocs' own
+``_populate_page`` (Markdown → HTML) and ``_build_page`` (the theme's template) in ``jobs``
+forked workers. A page's HTML depends only on its own Markdown, the files its links resolve to
+and what every page shares (config, theme, nav, build date): report pages are not in the nav
+(see README, "How it is built"). So each page's key is a hash of those, and a page whose key and
+link look-ups are unchanged, and whose output file is exactly as the last build left it, is not
+rendered again (``tdkt/rendercache.py``). Anchor validation, which needs every page's anchors,
+runs once in the parent over fresh and remembered anchors alike; warnings remembered from reused
+pages are replayed, so strict mode fails exactly when ``mkdocs build --strict`` would.
+
+Where the result goes: without a usable previous build, everything is written into a fresh
+temporary folder beside the output, swapped in with two renames on success. With one, only
+changed files are written into that temporary folder and, once the whole build has succeeded,
+moved into place one atomic rename each, then files no longer built are removed. Either way a
+failed build leaves the previous site as it was. Writes files.
 """
 from __future__ import annotations
 
 import calendar
 import datetime as dt
 import logging
+import multiprocessing
 import os
 import shutil
+import sys
 import tempfile
+import time
+from dataclasses import dataclass
 from pathlib import Path
+
+from .progress import Silent
+from .rendercache import (
+    FORMAT, PageEntry, SiteState, digest, forget_state, load_state, lookups_hold, page_key, save_state,
+    stat_sig,
+)
+
+PARALLEL_FROM = 48  # fewer pages than this are rendered in-process: forking costs more than it saves
 
 
 class RenderFailed(RuntimeError):
     pass
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RenderStats:
+    pages: int
+    rendered: int
+    reused: int
+    files_copied: int
+    files_reused: int
+    removed: int
+    incremental: bool
+
+    def summary(self) -> str:
+        how = "cập nhật từng tệp" if self.incremental else "dựng mới toàn bộ"
+        return (f"{self.pages} trang: {self.rendered} dựng lại, {self.reused} dùng lại; "
+                f"{self.files_copied + self.files_reused} tệp tĩnh: {self.files_copied} chép, "
+                f"{self.files_reused} giữ nguyên; {self.removed} xoá; {how}")
 
 
 def lunr_js() -> bytes:
@@ -30,28 +76,209 @@ def lunr_js() -> bytes:
 
 
 class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(level=logging.WARNING)
-        self.messages: list[str] = []
+    def __init__(self, level: int = logging.WARNING) -> None:
+        super().__init__(level=level)
+        self.records: list[tuple[str, int, str]] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(f"{record.levelname}: {record.getMessage()}")
+        self.records.append((record.name, record.levelno, record.getMessage()))
+
+    @property
+    def messages(self) -> list[str]:
+        return [f"{logging.getLevelName(level)}: {message}" for _, level, message in self.records]
+
+
+class _RecordingFiles:
+    """MkDocs' ``Files`` as a page's Markdown sees it, noting every link look-up and its answer."""
+
+    def __init__(self, files) -> None:
+        self._files = files
+        self.lookups: dict[str, tuple[str, str, bool] | None] = {}
+
+    def get_file_from_path(self, path: str):
+        found = self._files.get_file_from_path(path)
+        self.lookups[path] = _describe(found)
+        return found
+
+    def __getattr__(self, name):
+        return getattr(self._files, name)
+
+    def __iter__(self):
+        return iter(self._files)
+
+    def __len__(self) -> int:
+        return len(self._files)
+
+
+def _describe(file) -> tuple[str, str, bool] | None:
+    return None if file is None else (file.src_uri, file.url, file.inclusion.is_excluded())
+
+
+# ------------------------------------------------------------------ the site key (what every page shares)
+
+def _versions() -> str:
+    from importlib import metadata
+
+    names = ("mkdocs", "mkdocs-material", "markdown", "jinja2", "pymdown-extensions", "markupsafe", "pygments")
+    found = []
+    for name in names:
+        try:
+            found.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name}=-")
+    return f"{FORMAT};{sys.version};" + ";".join(found)
+
+
+def _theme_fingerprint(config) -> str:
+    """The theme's folders: file contents for the project's own ``custom_dir``, names, sizes and
+    modification times for installed themes (thousands of icons; they change with their version)."""
+    custom = os.path.realpath(config.theme.custom_dir) if config.theme.custom_dir else None
+    parts = []
+    for folder in config.theme.dirs:
+        own = custom is not None and os.path.realpath(folder) == custom
+        for dirpath, dirnames, filenames in os.walk(folder):
+            dirnames.sort()
+            for name in sorted(filenames):
+                path = os.path.join(dirpath, name)
+                st = os.stat(path)
+                sig = Path(path).read_bytes() if own else f"{st.st_size}:{st.st_mtime_ns}"
+                parts.append(digest(os.path.relpath(path, folder), sig))
+        parts.append(f"dir:{folder}")
+    return digest(*parts)
+
+
+def _nav_fingerprint(items) -> str:
+    """What the nav puts into every page: each item's kind, title, URL and (pages) front matter."""
+    parts = []
+    for item in items:
+        meta = sorted((str(k), repr(v)) for k, v in (getattr(item, "meta", None) or {}).items())
+        children = _nav_fingerprint(item.children) if item.children else ""
+        parts.append(repr((type(item).__name__, item.title, getattr(item, "url", None), meta,
+                           getattr(item, "is_index", None), children)))
+    return digest(*parts)
+
+
+def _site_key(config_file: Path, config, nav, overrides: dict) -> str:
+    from mkdocs.utils import get_build_datetime
+
+    return digest(
+        _versions(), Path(config_file).read_bytes(), repr(sorted(overrides.items())),
+        _theme_fingerprint(config), _nav_fingerprint(nav.items), get_build_datetime().isoformat(),
+    )
+
+
+# ------------------------------------------------------------------ rendering pages (parent or worker)
+
+_CTX: dict = {}  # the MkDocs state the forked workers inherit
+
+
+def _render_pages(indexes: list[int]) -> list[tuple[int, PageEntry]]:
+    """Render the pages at ``indexes`` of the documentation pages; their HTML goes into the site folder."""
+    from mkdocs.commands.build import _build_page, _populate_page
+
+    ctx = _CTX
+    config, files, nav, env, doc_files = ctx["config"], ctx["files"], ctx["nav"], ctx["env"], ctx["doc_files"]
+    logger = logging.getLogger("mkdocs")
+    capture = _Collect()
+    saved = logger.handlers[:], logger.propagate
+    logger.handlers, logger.propagate = [capture], False
+    out = []
+    try:
+        for i in indexes:
+            page = doc_files[i].page
+            capture.records.clear()
+            recording = _RecordingFiles(files)
+            _populate_page(page, config, recording)
+            _build_page(page, config, doc_files, nav, env)
+            links = page.links_to_anchors or {}
+            page.links_to_anchors = {f: v for f, v in links.items() if f is page.file}
+            page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+            cross = tuple(sorted((f.src_uri, tuple(v.items())) for f, v in links.items() if f is not page.file))
+            out.append((i, PageEntry(
+                key=ctx["keys"][i], dest=page.file.dest_uri, lookups=tuple(recording.lookups.items()),
+                anchors=frozenset(page.present_anchor_ids or ()), links=cross, logs=tuple(capture.records),
+                written=os.path.exists(page.file.abs_dest_path),
+            )))
+            if not ctx["keep_pages"]:  # the worker's copy: let the HTML go
+                page.content, page.toc, page.links_to_anchors = None, [], None
+    finally:
+        logger.handlers, logger.propagate = saved
+    return out
+
+
+def _chunks(items: list[int], size: int) -> list[list[int]]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def _render_all(todo: list[int], jobs: int, progress, parallel_from: int) -> dict[int, PageEntry]:
+    done: dict[int, PageEntry] = {}
+    if jobs > 1 and len(todo) >= parallel_from:
+        _CTX["keep_pages"] = False
+        ctx = multiprocessing.get_context("fork")
+        with ctx.Pool(jobs) as pool:
+            for batch in pool.imap_unordered(_render_pages, _chunks(todo, 24)):
+                done.update(batch)
+                progress.advance(len(batch))
+    else:
+        _CTX["keep_pages"] = True
+        for chunk in _chunks(todo, 24):
+            done.update(_render_pages(chunk))
+            progress.advance(len(chunk))
+    return done
+
+
+# ------------------------------------------------------------------ the build
+
+def _scan(folder: Path) -> dict[str, tuple]:
+    """Every file under ``folder`` (relative POSIX path → stat signature)."""
+    found = {}
+    stack = [(str(folder), "")]
+    while stack:
+        path, rel = stack.pop()
+        with os.scandir(path) as it:
+            for entry in it:
+                name = f"{rel}{entry.name}"
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append((entry.path, name + "/"))
+                else:
+                    found[name] = stat_sig(entry.stat(follow_symlinks=False))
+    return found
+
+
+def _place_static(file, staging: Path) -> None:
+    """A static file into the new site: linked from ``site_src/`` (which the build only ever replaces,
+    never edits in place), copied when it comes from elsewhere (the theme) or cannot be linked."""
+    dest = staging / file.dest_uri
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    content = file._content  # set only by plugins that generate files
+    if content is not None:
+        dest.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+        return
+    if os.path.realpath(file.abs_src_path).startswith(os.path.realpath(_CTX["docs_dir"]) + os.sep):
+        try:
+            os.link(file.abs_src_path, dest)
+            return
+        except OSError:
+            pass
+    shutil.copyfile(file.abs_src_path, dest)
 
 
 def render_site(config_file: Path, out_dir: Path, docs_dir: Path | None = None,
-                build_date: dt.date | None = None) -> None:
-    """Build the site into ``out_dir`` (replaced only on success).
+                build_date: dt.date | None = None, *, cache_dir: Path | None = None, jobs: int = 2,
+                progress=None, parallel_from: int = PARALLEL_FROM) -> RenderStats:
+    """Build the site into ``out_dir``; see the module docstring.
 
     ``build_date`` (the newest report's date) is what MkDocs writes as the build date (sitemap
     ``lastmod``), through SOURCE_DATE_EPOCH: the same data gives the same bytes on any day.
+    ``cache_dir`` None: no memory of the last build (everything rendered, the site swapped whole).
     """
-    from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    progress = progress or Silent()
     out_dir = out_dir.resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-new-", dir=out_dir.parent))
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-new-", dir=out_dir.parent))
     handler = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
@@ -59,26 +286,179 @@ def render_site(config_file: Path, out_dir: Path, docs_dir: Path | None = None,
     if build_date is not None:
         os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(build_date.timetuple()))
     try:
-        overrides = {"site_dir": str(tmp), "strict": True}
+        overrides = {"site_dir": str(staging), "strict": True}
         if docs_dir is not None:
             overrides["docs_dir"] = str(docs_dir.resolve())
         config = load_config(str(config_file), **overrides)
-        build(config)
-    except (MkDocsException, SystemExit, OSError) as exc:
-        shutil.rmtree(tmp, ignore_errors=True)
+        counter = _Collect()  # as build() counts: warnings from here on fail a strict build
+        logger.addHandler(counter)
+        try:
+            if len(config.plugins):  # plugins may keep state across pages: MkDocs' own build, whole
+                from mkdocs.commands.build import build
+
+                build(config)
+                forget_state(cache_dir, out_dir)
+                _swap(staging, out_dir)
+                return RenderStats(pages=0, rendered=0, reused=0, files_copied=0, files_reused=0, removed=0,
+                                   incremental=False)
+            state, stats = _build(config_file, config, overrides, out_dir, staging, cache_dir, jobs, progress,
+                                  parallel_from, counter)
+        finally:
+            logger.removeHandler(counter)
+    except (MkDocsException, SystemExit, OSError, RenderFailed) as exc:
+        shutil.rmtree(staging, ignore_errors=True)
         detail = "\n".join(handler.messages) or str(exc)
         raise RenderFailed(f"mkdocs build --strict failed; the previous site is untouched:\n{detail}") from exc
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     finally:
+        _CTX.clear()
         logger.removeHandler(handler)
         if previous_epoch is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
         else:
             os.environ["SOURCE_DATE_EPOCH"] = previous_epoch
+    save_state(cache_dir, out_dir, state)
+    return stats
+
+
+def _build(config_file, config, overrides, out_dir: Path, staging: Path, cache_dir, jobs, progress,
+           parallel_from, counter) -> tuple[SiteState, RenderStats]:
+    """MkDocs' ``build()`` step by step (see its source), with reuse; returns the new state and stats."""
+    from mkdocs.commands.build import _build_extra_template, _build_theme_template
+    from mkdocs.structure.files import InclusionLevel, get_files, set_exclusions
+    from mkdocs.structure.nav import get_navigation
+    from mkdocs.structure.pages import Page
+
+    files = get_files(config)
+    env = config.theme.get_env()
+    files.add_files_from_theme(env, config)
+    set_exclusions(files, config)
+    nav = get_navigation(files, config)
+    doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+    for file in doc_files:
+        if file.page is None:
+            Page(None, file, config)
+    for page in nav.pages:  # what the nav shows of its pages (front matter) is read before any page renders
+        page.read_source(config)
+
+    key_overrides = {k: v for k, v in overrides.items() if k != "site_dir"}
+    site_key = _site_key(config_file, config, nav, key_overrides)
+    keys = [page_key(site_key, f.src_uri, Path(f.abs_src_path).read_bytes()) for f in doc_files]
+    previous = load_state(cache_dir, out_dir)
+    existing = _scan(out_dir) if previous.outputs and out_dir.is_dir() else None
+    incremental = existing is not None
+
+    def intact(dest: str) -> bool:
+        return existing is not None and dest in previous.outputs and existing.get(dest) == previous.outputs[dest]
+
+    resolve = lambda path: _describe(files.get_file_from_path(path))  # noqa: E731
+    entries: dict[int, PageEntry] = {}
+    todo = []
+    for i, file in enumerate(doc_files):
+        old = previous.pages.get(file.src_uri)
+        if (incremental and old is not None and previous.site_key == site_key and old.key == keys[i]
+                and (intact(old.dest) if old.written else old.dest not in existing)
+                and lookups_hold(old, resolve)):
+            entries[i] = old
+        else:
+            todo.append(i)
+
+    _CTX.update(config=config, files=files, nav=nav, env=env, doc_files=doc_files, keys=keys,
+                docs_dir=config.docs_dir)
+    progress.stage("trang", len(todo))
+    entries.update(_render_all(todo, jobs, progress, parallel_from))
+
+    # warnings remembered or just made, in page order, as MkDocs would log them
+    for i in range(len(doc_files)):
+        for name, level, message in entries[i].logs:
+            logging.getLogger(name).log(level, message)
+
+    statics, copied, kept = {}, 0, 0
+    static_files = [f for f in files if not f.is_documentation_page() and f.inclusion.is_included()]
+    progress.stage("tệp tĩnh", len(static_files))
+    for file in static_files:
+        sig = ("content", digest(file._content)) if file._content is not None else \
+            ("stat", file.abs_src_path, stat_sig(os.stat(file.abs_src_path)))
+        statics[file.dest_uri] = sig
+        if previous.statics.get(file.dest_uri) == sig and intact(file.dest_uri):
+            kept += 1
+        else:
+            _place_static(file, staging)
+            copied += 1
+        progress.advance()
+
+    for template in config.theme.static_templates:
+        _build_theme_template(template, env, files, config, nav)
+    for template in config.extra_templates:
+        _build_extra_template(template, files, config, nav)
+
+    # anchors between pages: every page's anchors (fresh or remembered), MkDocs' own check
+    by_uri = {f.src_uri: f for f in doc_files}
+    for i, file in enumerate(doc_files):
+        file.page.present_anchor_ids = set(entries[i].anchors)
+    for i, file in enumerate(doc_files):
+        file.page.links_to_anchors = {by_uri[uri]: dict(links) for uri, links in entries[i].links if uri in by_uri}
+        file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+    if counter.records:
+        counts: dict[str, int] = {}
+        for _, level, _ in counter.records:
+            counts[logging.getLevelName(level).lower()] = counts.get(logging.getLevelName(level).lower(), 0) + 1
+        raise RenderFailed("Aborted with " + ", ".join(f"{n} {k}s" for k, n in counts.items()) + " in strict mode!")
+
+    # the page files the new site holds, and every file of it
+    wanted = {entries[i].dest for i in range(len(doc_files)) if entries[i].written}
+    wanted.update(statics)
+    written = set(_scan(staging))
+    wanted.update(written)
+    if not incremental:
+        forget_state(cache_dir, out_dir)
+        _swap(staging, out_dir)
+        outputs = _scan(out_dir)
+        removed = 0
+    else:
+        forget_state(cache_dir, out_dir)  # a crash from here on means a full build next time
+        removed = _apply(staging, out_dir, written, set(existing) - wanted)
+        outputs = {dest: sig for dest, sig in existing.items() if dest in wanted and dest not in written}
+        for dest in written:
+            outputs[dest] = stat_sig(os.stat(out_dir / dest))
+        shutil.rmtree(staging, ignore_errors=True)
+    # statics linked from site_src/ share its inode: their signature is taken now, after the move
+    for dest, sig in statics.items():
+        if sig[0] == "stat":
+            statics[dest] = ("stat", sig[1], stat_sig(os.stat(sig[1])))
+            outputs[dest] = stat_sig(os.stat(out_dir / dest))
+    state = SiteState(site_key=site_key, pages={f.src_uri: entries[i] for i, f in enumerate(doc_files)},
+                      statics=statics, outputs=outputs)
+    stats = RenderStats(pages=len(doc_files), rendered=len(todo), reused=len(doc_files) - len(todo),
+                        files_copied=copied, files_reused=kept, removed=removed, incremental=incremental)
+    return state, stats
+
+
+def _swap(staging: Path, out_dir: Path) -> None:
+    """Replace ``out_dir`` by ``staging`` with two renames."""
     old = None
     if out_dir.exists():
         old = out_dir.with_name(f".{out_dir.name}-old")
         shutil.rmtree(old, ignore_errors=True)
         out_dir.rename(old)
-    tmp.rename(out_dir)
+    staging.rename(out_dir)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+
+
+def _apply(staging: Path, out_dir: Path, written: set[str], stale: set[str]) -> int:
+    """Move the new files into the site (one atomic rename each), then remove what is no longer built."""
+    for rel in sorted(written):
+        target = out_dir / rel
+        if target.is_dir() and not target.is_symlink():
+            shutil.rmtree(target)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staging / rel, target)
+    for rel in sorted(stale):
+        (out_dir / rel).unlink(missing_ok=True)
+    for dirpath, dirnames, filenames in os.walk(out_dir, topdown=False):
+        if Path(dirpath) != out_dir and not os.listdir(dirpath):
+            os.rmdir(dirpath)
+    return len(stale)

@@ -1,0 +1,111 @@
+"""What the last successful render produced, so the next one re-renders only what changed.
+
+Records (frozen): for each Markdown page, the key its HTML was made from (a hash of the page's
+source path and bytes and of everything shared: MkDocs/theme/Markdown versions, ``mkdocs.yml``,
+the theme's files, the nav, the build date), the link look-ups it made (a page's HTML also depends
+on which files its links resolve to, so a reused page is checked against today's files), its
+anchors and links to other pages' anchors (for MkDocs' anchor validation), and the warnings it
+logged (replayed, so strict mode fails a rebuild exactly as it failed the first build). For the
+output folder, the ``os.stat`` signature of every file as written: a file that is not exactly as
+we left it (edited, replaced, missing) is written again, so the cache never changes the result.
+
+``load_state``/``save_state`` are the only functions that touch the disk (one pickle per output
+folder under the cache folder; unreadable or foreign state is ignored, never trusted).
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from dataclasses import dataclass, field
+from pathlib import Path
+
+FORMAT = 3  # bump when the records or what a key covers change
+
+# A link look-up: the path MkDocs asked for → (src_uri, url, excluded) of the file found, or None.
+Lookup = tuple[str, tuple[str, str, bool] | None]
+# A log record replayed on reuse: (logger name, level, message).
+LogRecord = tuple[str, int, str]
+# os.stat signature of a file we wrote: (inode, size, mtime_ns, ctime_ns).
+StatSig = tuple[int, int, int, int]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PageEntry:
+    key: str
+    dest: str                                  # site-relative output path
+    lookups: tuple[Lookup, ...]
+    anchors: frozenset[str]
+    links: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]  # other page src_uri → ((anchor, link), ...)
+    logs: tuple[LogRecord, ...]                # render, template and same-page anchor warnings
+    written: bool                              # False when MkDocs skipped the page (empty output)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SiteState:
+    format: int = FORMAT
+    site_key: str = ""
+    pages: dict[str, PageEntry] = field(default_factory=dict)      # src_uri → entry
+    statics: dict[str, tuple] = field(default_factory=dict)         # dest → source signature
+    outputs: dict[str, StatSig] = field(default_factory=dict)       # dest → stat of the file in the site
+
+
+def digest(*parts: bytes | str) -> str:
+    """A hex BLAKE2b digest of the parts (length-prefixed, so parts cannot run into each other)."""
+    h = hashlib.blake2b(digest_size=20)
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+    return h.hexdigest()
+
+
+def page_key(site_key: str, src_uri: str, source: bytes) -> str:
+    """The key of one page's HTML: the shared site key, the page's path and its Markdown bytes."""
+    return digest(site_key, src_uri, source)
+
+
+def stat_sig(st: os.stat_result) -> StatSig:
+    return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
+def lookups_hold(entry: PageEntry, resolve) -> bool:
+    """True if every link look-up of ``entry`` resolves today as it did (``resolve(path)`` → same tuple)."""
+    return all(resolve(path) == found for path, found in entry.lookups)
+
+
+def _state_file(cache_dir: Path, out_dir: Path) -> Path:
+    return cache_dir / "render" / f"site-{digest(str(out_dir))[:16]}.pickle"
+
+
+def load_state(cache_dir: Path | None, out_dir: Path) -> SiteState:
+    """The state saved for ``out_dir``, or an empty one (missing, unreadable, older format)."""
+    if cache_dir is None:
+        return SiteState()
+    try:
+        with open(_state_file(cache_dir, out_dir), "rb") as f:
+            state = pickle.load(f)
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError, TypeError):
+        return SiteState()
+    return state if isinstance(state, SiteState) and state.format == FORMAT else SiteState()
+
+
+def forget_state(cache_dir: Path | None, out_dir: Path) -> None:
+    """Drop the state of ``out_dir`` (before the site is changed: a crash then means a full build)."""
+    if cache_dir is not None:
+        _state_file(cache_dir, out_dir).unlink(missing_ok=True)
+
+
+def save_state(cache_dir: Path | None, out_dir: Path, state: SiteState, keep: int = 8) -> None:
+    """Write the state atomically; keep only the ``keep`` most recently used output folders' states."""
+    if cache_dir is None:
+        return
+    path = _state_file(cache_dir, out_dir)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "wb") as f:
+        pickle.dump(state, f, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
+    others = sorted(path.parent.glob("site-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in others[keep:]:
+        old.unlink(missing_ok=True)
