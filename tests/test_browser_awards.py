@@ -1,0 +1,755 @@
+"""The precedent finder (/khen-thuong/) and the exemplars (/dien-hinh/) in Debian's Chromium, used as a person would.
+
+What the pages should show is worked out here from data/ as the project's loader reads it
+(``tdkt.catalog.load_catalog``), counted by this file's own code rather than by tdkt/precedents.py,
+plus a few facts checked by hand against the awards.yml files. Screenshots go to tests/_artifacts/.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from tdkt.collate import fold, sort_key
+from tdkt.model import AwardStatus, AwardSystem, Era, ExemplarStatus, Level, RecipientKind, TextQuality
+from tdkt.present import report_label
+
+from .conftest import CHROMIUM, FLAGS, ROOT, heading, shot
+
+pytestmark = pytest.mark.slow
+
+DIMS = ("hinh-thuc", "co-quan", "he-thong", "doi-tuong", "nam", "cap", "tinh", "phong-trao", "trang-thai")
+DIM_LABELS = {"hinh-thuc": "Hình thức, danh hiệu", "co-quan": "Cấp khen, cơ quan khen", "he-thong": "Hệ thống",
+              "doi-tuong": "Đối tượng", "nam": "Năm", "cap": "Cấp đơn vị báo cáo", "tinh": "Tỉnh, thành phố",
+              "phong-trao": "Phong trào", "trang-thai": "Trạng thái"}
+DEFAULT_AXES = {"hang": "hinh-thuc", "cot": "nam"}
+NOT_STATED = "Không ghi"
+COLUMNS = ["Năm", "Hình thức, danh hiệu", "Cấp khen", "Đối tượng", "Số lượng", "Tên", "Trạng thái",
+           "Đơn vị báo cáo", "Nguồn"]
+PAGE_ROWS = 50  # "Xem thêm" adds this many
+LONG_XUYEN_REPORT = "2023-long-xuyen-kinh-mon-bc-6"
+
+
+# --------------------------------------------------------------------------- the expected values, from data/
+
+@dataclass(frozen=True)
+class Award:
+    """One award record as a reader of awards.yml would tabulate it."""
+
+    values: dict  # dimension → [(code, label)]; empty when the text does not say
+    count: int | None
+    cells: tuple[str, ...]  # the record table's columns, as printed
+    path: str  # the source link, from the site root
+    report_id: str
+    block: int
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Archive:
+    catalog: object
+    awards: tuple[Award, ...]  # newest year first, then report id, then paragraph
+
+
+def number(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def _award(rec, r, catalog) -> Award:
+    province = catalog.units[r.unit.province_id]
+    movements = [rec.movement] if rec.movement else list(r.movements)
+    values = {
+        "hinh-thuc": [(rec.form.id, rec.form.name)],
+        "co-quan": [(" ".join(rec.authority.lower().split()), rec.authority)] if rec.authority.strip() else [],
+        "he-thong": [(rec.form.system.value, rec.form.system.label)],
+        "doi-tuong": [(rec.recipients.value, rec.recipients.value.capitalize())] if rec.recipients else [],
+        "nam": [(str(r.year), str(r.year))],
+        "cap": [(r.unit.level.value, r.unit.level.label)],
+        # a province of the map from 1 July 2025 is marked as such (Thành phố Cần Thơ exists on both)
+        "tinh": [(province.id, province.full_name + (" (từ 01/7/2025)" if province.era is Era.FROM_2025 else ""))],
+        "phong-trao": [(m.id, m.name) for m in movements],
+        "trang-thai": [(rec.status.value, rec.status.label)],
+    }
+    cells = (str(r.year), rec.form.name, rec.authority or "—", rec.recipients.value if rec.recipients else "—",
+             number(rec.count) if rec.count is not None else "—", "; ".join(rec.names) or "—", rec.status.label,
+             r.unit.full_name, f"{report_label(r)} ¶{rec.block}")
+    return Award(values=values, count=rec.count, cells=cells, path=f"/bao-cao/{r.id}/#p-{rec.block}",
+                 report_id=r.id, block=rec.block, names=rec.names)
+
+
+@pytest.fixture(scope="module")
+def archive(gazetteer) -> Archive:
+    from tdkt.catalog import load_catalog
+    from tdkt.problems import Problems
+
+    problems = Problems()
+    catalog = load_catalog(ROOT / "data", gazetteer, problems)
+    assert not len(problems), problems.report()
+    awards = [(r, _award(rec, r, catalog)) for r in catalog.reports for rec in r.awards]
+    awards.sort(key=lambda ra: (-ra[0].year, ra[0].id, ra[1].block))  # stable: awards.yml order within a paragraph
+    return Archive(catalog=catalog, awards=tuple(a for _, a in awards))
+
+
+def matching(awards, filters: dict[str, str]) -> list[Award]:
+    return [a for a in awards if all(code in [c for c, _ in a.values[dim]] for dim, code in filters.items())]
+
+
+def cell_text(total: int, incomplete: bool) -> str:
+    return number(total) + ("*" if incomplete else "")
+
+
+def total_of(awards) -> str:
+    return cell_text(sum(a.count or 0 for a in awards), any(a.count is None for a in awards))
+
+
+def expected_status(awards) -> str:
+    if not awards:
+        return "Không có nội dung khen thưởng nào khớp với bộ lọc."
+    star = any(a.count is None for a in awards)
+    return (f"{number(len(awards))} nội dung khen thưởng, tổng số lượng {total_of(awards)}"
+            + (" (* có nội dung không ghi số lượng)." if star else "."))
+
+
+def expected_pivot(awards, hang: str, cot: str) -> dict:
+    """{cells: {(row, column): text}, rows: {row: text}, columns: {column: text}, total: text}, by label.
+
+    A record with several values on a dimension (movements) counts once under each, and once in the total."""
+    cells: dict = {}
+    rows: dict = {}
+    columns: dict = {}
+    for a in awards:
+        rs = [label for _, label in a.values[hang]] or [NOT_STATED]
+        cs = [label for _, label in a.values[cot]] or [NOT_STATED]
+        for x in rs:
+            rows.setdefault(x, []).append(a)
+            for y in cs:
+                cells.setdefault((x, y), []).append(a)
+        for y in cs:
+            columns.setdefault(y, []).append(a)
+    return {"cells": {k: total_of(v) for k, v in cells.items()}, "rows": {k: total_of(v) for k, v in rows.items()},
+            "columns": {k: total_of(v) for k, v in columns.items()}, "total": total_of(awards)}
+
+
+def option_order(dim: str, options: dict[str, str]) -> list[tuple[str, str]]:
+    """The order a reader expects: enums in their own order, years newest first, names in Vietnamese order."""
+    fixed = {"he-thong": [s.value for s in AwardSystem], "doi-tuong": [k.value for k in RecipientKind],
+             "cap": [lv.value for lv in Level], "trang-thai": [s.value for s in AwardStatus]}
+    if dim in fixed:
+        codes = [c for c in fixed[dim] if c in options]
+    elif dim == "nam":
+        codes = sorted(options, reverse=True)
+    else:
+        codes = sorted(options, key=lambda c: sort_key(options[c]))
+    return [(c, options[c]) for c in codes]
+
+
+def expected_options(archive: Archive, dim: str) -> list[tuple[str, str]]:
+    seen: dict[str, str] = {}
+    for a in archive.awards:
+        for code, label in a.values[dim]:
+            seen.setdefault(code, label)
+    return option_order(dim, seen)
+
+
+# --------------------------------------------------------------------------- reading the page
+
+def open_finder(page, base_url: str, query: str = "") -> None:
+    page.goto(f"{base_url}/khen-thuong/{query}")
+    page.wait_for_selector("#tdkt-finder .tdkt-finder-form:not([hidden])")
+    page.wait_for_function("() => document.querySelector('#tdkt-finder .tdkt-status').textContent !== ''")
+
+
+def choose(page, name: str, value: str) -> None:
+    page.select_option(f"#tdkt-finder select[name='{name}']", value)
+
+
+def status(page) -> str:
+    return page.locator("#tdkt-finder .tdkt-status").inner_text().strip()
+
+
+def selected(page) -> dict[str, str]:
+    return page.locator("#tdkt-finder form select").evaluate_all("ss => Object.fromEntries(ss.map(s => [s.name, s.value]))")
+
+
+def url_state(page) -> dict[str, str]:
+    return {k: v[0] for k, v in parse_qs(urlsplit(page.url).query).items()}
+
+
+GRID = "t => ({caption: t.caption ? t.caption.textContent.trim() : null, " \
+       "rows: Array.from(t.rows).map(r => Array.from(r.cells).map(c => c.textContent.trim()))})"
+RECORDS = "t => ({head: Array.from(t.tHead.rows[0].cells).map(c => c.textContent.trim()), " \
+          "rows: Array.from(t.tBodies[0].rows).map(r => ({cells: Array.from(r.cells).map(c => c.textContent.trim()), " \
+          "href: r.querySelector('a').href}))})"
+
+
+def grid(tab, selector: str = "#tdkt-finder .tdkt-pivot table") -> dict:
+    return tab.locator(selector).evaluate(GRID)
+
+
+def parse_pivot(g: dict) -> dict:
+    """A totals table as {caption, row_dim, order: (rows, columns), cells, rows, columns, total}; empty cells left out."""
+    head, body, foot = g["rows"][0], g["rows"][1:-1], g["rows"][-1]
+    assert head[-1] == "Tổng" and foot[0] == "Tổng", g
+    cols = head[1:-1]
+    assert all(len(r) == len(head) for r in g["rows"]), g
+    return {
+        "caption": g["caption"], "row_dim": head[0], "order": ([r[0] for r in body], cols),
+        "cells": {(r[0], c): t for r in body for c, t in zip(cols, r[1:-1]) if t},
+        "rows": {r[0]: r[-1] for r in body}, "columns": dict(zip(cols, foot[1:-1])), "total": foot[-1],
+    }
+
+
+def pivot_shown(page) -> dict:
+    return parse_pivot(grid(page))
+
+
+def records_shown(tab) -> dict:
+    return tab.locator("#tdkt-finder .tdkt-records table").evaluate(RECORDS)
+
+
+def assert_finder_shows(page, base_url, archive, filters: dict[str, str], hang="hinh-thuc", cot="nam"):
+    """Status line, totals table and record rows all agree with the records the filters select."""
+    want = matching(archive.awards, filters)
+    assert status(page) == expected_status(want), filters
+    shown = pivot_shown(page)
+    exp = expected_pivot(want, hang, cot)
+    assert shown["caption"] == f"Số lượng theo {DIM_LABELS[hang].lower()} và {DIM_LABELS[cot].lower()}"
+    assert shown["row_dim"] == DIM_LABELS[hang]
+    assert (shown["cells"], shown["rows"], shown["columns"], shown["total"]) == \
+        (exp["cells"], exp["rows"], exp["columns"], exp["total"]), filters
+    recs = records_shown(page)
+    assert recs["head"] == COLUMNS
+    assert [r["cells"] for r in recs["rows"]] == [list(a.cells) for a in want[:PAGE_ROWS]], filters
+    assert [r["href"] for r in recs["rows"]] == [base_url + a.path for a in want[:PAGE_ROWS]]
+    assert page.locator("#tdkt-finder .tdkt-more").is_hidden() == (len(want) <= PAGE_ROWS)
+    return want
+
+
+# --------------------------------------------------------------------------- the finder
+
+def test_finder_starts_with_every_record_and_hand_checked_totals(page, base_url, archive):
+    open_finder(page, base_url)
+    assert heading(page) == "Tra cứu khen thưởng"
+    assert selected(page) == {**{d: "" for d in DIMS}, **DEFAULT_AXES}
+    assert_finder_shows(page, base_url, archive, {})
+    # by hand from the five awards.yml: 9 + 4 + 12 + 3 records; 259 + 12 + 68 + 126 awarded, and
+    # the Hà Trung "Gia đình văn hóa" record states no count
+    assert len(archive.awards) == 28
+    assert status(page) == "28 nội dung khen thưởng, tổng số lượng 465* (* có nội dung không ghi số lượng)."
+    assert page.locator("#tdkt-finder .tdkt-records-note").inner_text() == \
+        "Hiển thị 28 trong 28 nội dung, năm gần nhất trước; mỗi dòng dẫn đến đoạn văn nêu nội dung đó."
+    assert page.locator("#tdkt-finder .tdkt-more").is_hidden()  # 28 rows: one page
+
+
+@pytest.mark.parametrize("dim", DIMS)
+def test_each_filter_narrows_status_totals_and_rows(page, base_url, archive, dim):
+    open_finder(page, base_url)
+    options = page.locator(f"#tdkt-finder select[name='{dim}'] option").evaluate_all(
+        "os => os.map(o => [o.value, o.textContent])")
+    assert options[0] == ["", "Tất cả"]
+    assert [tuple(o) for o in options[1:]] == expected_options(archive, dim)
+    for code, label in options[1:]:
+        choose(page, dim, code)
+        want = assert_finder_shows(page, base_url, archive, {dim: code})
+        assert want, (dim, code)  # every option offered selects something
+        assert url_state(page) == {dim: code}
+        column = {"hinh-thuc": 1, "co-quan": 2, "doi-tuong": 3, "nam": 0, "trang-thai": 6}.get(dim)
+        if column is not None:  # the chosen value is printed on every row
+            printed = label.lower() if dim == "doi-tuong" else label
+            assert {r["cells"][column] for r in records_shown(page)["rows"]} == {printed}
+    choose(page, dim, "")
+    assert url_state(page) == {}
+    assert status(page) == expected_status(archive.awards)
+
+
+def test_hand_checked_filters(page, base_url, archive):
+    """Facts read off data/reports/*/awards.yml by a person, not computed."""
+    open_finder(page, base_url)
+    choose(page, "tinh", "tinh-30")  # Tỉnh Hải Dương: the 12 records of Phường Long Xuyên's report
+    assert status(page) == "12 nội dung khen thưởng, tổng số lượng 68."
+    assert pivot_shown(page)["total"] == "68"
+    assert {r["cells"][7] for r in records_shown(page)["rows"]} == {"Phường Long Xuyên"}
+    choose(page, "tinh", "")
+
+    choose(page, "hinh-thuc", "don-vi-quyet-thang")
+    assert status(page) == "1 nội dung khen thưởng, tổng số lượng 1."
+    [row] = records_shown(page)["rows"]
+    assert row["cells"] == ["2023", "Đơn vị quyết thắng", "—", "tập thể", "1", "Công an phường Long Xuyên",
+                            "Đã tặng", "Phường Long Xuyên", "Báo cáo số 6/BC-UBND ¶20"]
+    assert row["href"] == f"{base_url}/bao-cao/{LONG_XUYEN_REPORT}/#p-20"
+    choose(page, "hinh-thuc", "")
+
+    choose(page, "doi-tuong", "hộ gia đình")  # "Gia đình văn hóa" in Hà Trung: the text gives no number
+    assert status(page) == "1 nội dung khen thưởng, tổng số lượng 0* (* có nội dung không ghi số lượng)."
+    assert pivot_shown(page)["cells"] == {("Gia đình văn hóa", "2023"): "0*"}
+    assert records_shown(page)["rows"][0]["cells"][4] == "—"
+
+
+def test_two_filters_combine(page, base_url, archive):
+    open_finder(page, base_url)
+    choose(page, "tinh", "tinh-30")
+    choose(page, "doi-tuong", "cá nhân")
+    want = assert_finder_shows(page, base_url, archive, {"tinh": "tinh-30", "doi-tuong": "cá nhân"})
+    # by hand: Tỉnh ủy 2, Thị ủy 2, chiến sĩ thi đua 1, Chủ tịch UBND thị xã 3, Đảng ủy 19,
+    # lao động tiên tiến 16, giấy khen of the phường 19
+    assert status(page) == "7 nội dung khen thưởng, tổng số lượng 62." and len(want) == 7
+    assert url_state(page) == {"tinh": "tinh-30", "doi-tuong": "cá nhân"}
+    choose(page, "trang-thai", "proposed")  # Long Xuyên proposes nothing
+    assert_finder_shows(page, base_url, archive, {"tinh": "tinh-30", "doi-tuong": "cá nhân", "trang-thai": "proposed"})
+    assert status(page) == "Không có nội dung khen thưởng nào khớp với bộ lọc."
+    assert records_shown(page)["rows"] == []
+    assert page.locator("#tdkt-finder .tdkt-records-note").inner_text() == ""
+    shot(page, "finder-empty")
+
+
+def test_table_axes_can_be_any_two_dimensions(page, base_url, archive):
+    open_finder(page, base_url)
+    for hang in DIMS:
+        choose(page, "hang", hang)
+        for cot in DIMS:
+            choose(page, "cot", cot)
+            assert_finder_shows(page, base_url, archive, {}, hang, cot)
+            rows, cols = pivot_shown(page)["order"]
+            for dim, labels in ((hang, rows), (cot, cols)):  # options in order, "Không ghi" last
+                exp = [label for _, label in expected_options(archive, dim)]
+                if any(not a.values[dim] for a in archive.awards):
+                    exp.append(NOT_STATED)
+                assert labels == exp, (hang, cot)
+    assert url_state(page) == {"hang": "trang-thai", "cot": "trang-thai"}
+    # movements: a record counts under each movement of its report, and once in the grand total
+    choose(page, "hang", "phong-trao")
+    choose(page, "cot", "doi-tuong")
+    choose(page, "tinh", "tinh-30")
+    assert_finder_shows(page, base_url, archive, {"tinh": "tinh-30"}, "phong-trao", "doi-tuong")
+    movements = next(r for r in archive.catalog.reports if r.id == LONG_XUYEN_REPORT).movements
+    shown = pivot_shown(page)
+    assert list(shown["rows"].values()) == ["68"] * len(movements) and shown["total"] == "68"
+    shot(page, "finder-filtered")
+
+
+def test_filters_live_in_the_url_and_a_shared_link_restores_them(page, base_url, archive):
+    open_finder(page, base_url)
+    state = {"hinh-thuc": "bang-khen-cap-tinh", "trang-thai": "granted", "hang": "tinh", "cot": "doi-tuong"}
+    for name, value in state.items():
+        choose(page, name, value)
+    assert url_state(page) == state
+    before = (status(page), grid(page), records_shown(page))
+    want = assert_finder_shows(page, base_url, archive, {"hinh-thuc": "bang-khen-cap-tinh", "trang-thai": "granted"},
+                               "tinh", "doi-tuong")
+    assert len(want) == 3  # Cẩm Xuyên 8 tập thể + 17 cá nhân, Hà Trung 1 tập thể
+    shared = page.url
+
+    page.reload()
+    page.wait_for_selector("#tdkt-finder .tdkt-finder-form:not([hidden])")
+    assert selected(page) == {**{d: "" for d in DIMS}, **state}
+    assert (status(page), grid(page), records_shown(page)) == before
+
+    page.goto(base_url + "/")  # somebody else opening the link
+    open_finder(page, base_url, "?" + urlsplit(shared).query)
+    assert (status(page), grid(page), records_shown(page)) == before
+
+    # a value the archive does not have is ignored, not an empty list
+    open_finder(page, base_url, "?hinh-thuc=khong-co&tinh=tinh-30&hang=xyz")
+    assert selected(page) == {**{d: "" for d in DIMS}, "tinh": "tinh-30", **DEFAULT_AXES}
+    assert_finder_shows(page, base_url, archive, {"tinh": "tinh-30"})
+
+
+def test_reset_button_clears_filters_and_axes(page, base_url, archive):
+    open_finder(page, base_url, "?tinh=tinh-42&trang-thai=proposed&hang=co-quan&cot=tinh")
+    assert_finder_shows(page, base_url, archive, {"tinh": "tinh-42", "trang-thai": "proposed"}, "co-quan", "tinh")
+    page.get_by_role("button", name="Bỏ lọc").click()
+    page.wait_for_function("() => location.search === ''")
+    assert selected(page) == {**{d: "" for d in DIMS}, **DEFAULT_AXES}
+    assert_finder_shows(page, base_url, archive, {})
+
+
+def test_more_button_pages_through_long_lists(page, base_url, archive):
+    """28 records fit on one page (the button stays hidden, see the first test); with the data file
+    served five times over, the finder shows 50 rows and each click on "Xem thêm" 50 more."""
+    copies = 5
+
+    def bigger(route):
+        response = route.fetch()
+        data = response.json()
+        data["records"] = data["records"] * copies
+        route.fulfill(response=response, body=json.dumps(data, ensure_ascii=False),
+                      headers={**response.headers, "content-type": "application/json"})
+
+    page.route("**/khen-thuong/ban-ghi.json", bigger)
+    open_finder(page, base_url)
+    n = copies * len(archive.awards)
+    more = page.locator("#tdkt-finder .tdkt-more")
+    note = page.locator("#tdkt-finder .tdkt-records-note")
+    rows = page.locator("#tdkt-finder .tdkt-records tbody tr")
+    assert status(page).startswith(f"{n} nội dung khen thưởng")
+    assert rows.count() == PAGE_ROWS and more.is_visible()
+    assert note.inner_text().startswith(f"Hiển thị {PAGE_ROWS} trong {n} nội dung")
+    shown = PAGE_ROWS
+    while shown < n:
+        more.click()
+        shown = min(n, shown + PAGE_ROWS)
+        assert rows.count() == shown
+        assert note.inner_text().startswith(f"Hiển thị {shown} trong {n} nội dung")
+    assert more.is_hidden()
+    # newest first, then by report and paragraph; nothing lost or doubled by paging
+    cells = [r["cells"] for r in records_shown(page)["rows"]]
+    order = sorted(list(archive.awards) * copies, key=lambda a: (-int(a.cells[0]), a.report_id, a.block))
+    assert cells == [list(a.cells) for a in order]
+    choose(page, "he-thong", "nha-nuoc")  # a new filter starts again at one page
+    k = copies * len(matching(archive.awards, {"he-thong": "nha-nuoc"}))
+    assert rows.count() == min(k, PAGE_ROWS) and more.is_visible() == (k > PAGE_ROWS)
+
+
+def test_a_record_links_to_its_paragraph(page, base_url, archive):
+    open_finder(page, base_url, "?hinh-thuc=don-vi-quyet-thang")
+    page.locator("#tdkt-finder .tdkt-records tbody a").click()
+    page.wait_for_url(f"**/bao-cao/{LONG_XUYEN_REPORT}/#p-20")
+    target = page.locator(":target")
+    assert target.get_attribute("id") == "p-20"
+    assert "Công an phường Long Xuyên đạt danh hiệu đơn vị quyết thắng năm 2023" in target.inner_text()
+
+    # every record: its paragraph exists and states the record's count and names
+    by_report: dict[str, list[Award]] = {}
+    for a in archive.awards:
+        by_report.setdefault(a.report_id, []).append(a)
+    for report_id, awards in by_report.items():
+        page.goto(f"{base_url}/bao-cao/{report_id}/")
+        for a in awards:
+            text = page.evaluate("id => { const e = document.getElementById(id); return e && e.textContent; }",
+                                 f"p-{a.block}")
+            assert text, (report_id, a.block)
+            if a.count is not None and a.count != len(a.names):  # named recipients stand for their number
+                assert re.search(rf"(?<!\d)0*{a.count}(?!\d)", text), (report_id, a.block, a.count, text)
+            for name in a.names:
+                assert name.lower() in text.lower(), (report_id, a.block, name)
+
+
+# --------------------------------------------------------------------------- without JavaScript
+
+def _read_without_javascript(url: str, out: dict) -> None:
+    """Runs in its own thread: a Playwright sync session cannot nest in the one the `browser` fixture holds."""
+    from playwright.sync_api import sync_playwright
+
+    try:
+        with sync_playwright() as p:
+            chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+            try:
+                context = chromium.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900},
+                                               locale="vi-VN")
+                tab = context.new_page()
+                failed: list[str] = []
+                tab.on("response", lambda r: failed.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
+                tab.goto(url)
+                out["form_visible"] = tab.locator("#tdkt-finder form").is_visible()
+                out["status"] = tab.locator("#tdkt-finder .tdkt-status").inner_text()
+                out["pivot"] = grid(tab)
+                out["records"] = records_shown(tab)
+                out["more_visible"] = tab.locator("#tdkt-finder .tdkt-more").is_visible()
+                out["note"] = tab.locator("#tdkt-finder .tdkt-records-note").inner_text()
+                out["charts"] = tab.locator("figure.tdkt-chart img").evaluate_all(
+                    "imgs => imgs.map(i => [i.getAttribute('src'), i.alt, i.naturalWidth])")
+                out["failed"] = failed
+                shot(tab, "finder-no-javascript")
+                context.close()
+            finally:
+                chromium.close()
+    except Exception as e:  # noqa: BLE001 - reported to the test in the main thread
+        out["error"] = repr(e)
+
+
+@pytest.fixture(scope="module")
+def without_javascript(base_url) -> dict:
+    out: dict = {}
+    worker = threading.Thread(target=_read_without_javascript, args=(base_url + "/khen-thuong/", out))
+    worker.start()
+    worker.join(timeout=120)
+    assert not worker.is_alive(), "the browser without JavaScript did not finish"
+    assert "error" not in out, out.get("error")
+    return out
+
+
+def test_without_javascript_the_printed_tables_show_everything(without_javascript, base_url, archive):
+    page = without_javascript
+    assert page["failed"] == []
+    assert not page["form_visible"] and page["status"] == ""  # nothing ran: the filters stay hidden
+    shown = parse_pivot(page["pivot"])
+    exp = expected_pivot(archive.awards, "hinh-thuc", "nam")
+    assert shown["caption"] == "Số lượng theo hình thức, danh hiệu và năm"
+    assert (shown["cells"], shown["rows"], shown["columns"], shown["total"]) == \
+        (exp["cells"], exp["rows"], exp["columns"], exp["total"])
+    assert shown["total"] == "465*"
+    printed = archive.awards[:100]
+    assert page["records"]["head"] == COLUMNS
+    assert [r["cells"] for r in page["records"]["rows"]] == [list(a.cells) for a in printed]
+    assert [r["href"] for r in page["records"]["rows"]] == [base_url + a.path for a in printed]
+    assert page["note"].startswith(f"{len(printed)} nội dung mới nhất.")
+    assert not page["more_visible"]
+    assert [src for src, _, _ in page["charts"]] == ["bieu-do-theo-nam.svg", "bieu-do-theo-cap.svg"]
+    assert all(alt.strip() and width > 0 for _, alt, width in page["charts"])
+
+
+def test_script_draws_the_same_tables_as_the_printed_page(without_javascript, page, base_url):
+    open_finder(page, base_url)
+    assert grid(page) == without_javascript["pivot"]  # cell for cell, caption and headers included
+    assert records_shown(page) == without_javascript["records"]
+
+
+# --------------------------------------------------------------------------- the charts
+
+def test_charts_load_with_text_alternatives_and_data_table(page, base_url, archive):
+    page.goto(base_url + "/khen-thuong/")
+    images = page.locator("figure.tdkt-chart img")
+    assert images.count() == 2
+    page.wait_for_function("() => Array.from(document.querySelectorAll('figure.tdkt-chart img'))"
+                           ".every(i => i.complete && i.naturalWidth > 0)")
+    for i in range(2):
+        img = images.nth(i)
+        assert img.get_attribute("alt").strip()
+        src = img.evaluate("i => i.src")
+        response = page.request.get(src)
+        assert response.status == 200 and response.headers["content-type"].startswith("image/svg+xml"), src
+        svg = response.text()
+        assert svg.lstrip().startswith("<svg") or svg.lstrip().startswith("<?xml")
+        # the figure caption links the SVG itself
+        assert img.locator("xpath=..").locator("figcaption a").evaluate("a => a.href") == src
+    by_year = page.request.get(base_url + "/khen-thuong/bieu-do-theo-nam.svg").text()
+    assert re.search(r'class="total"[^>]*>465<', by_year)  # the one year's bar: every stated count
+
+    details = page.locator("details.tdkt-chart-data")
+    assert details.count() == 1 and details.locator("table").is_hidden()
+    details.locator("summary").click()
+    assert details.locator("table").is_visible()
+    shown = parse_pivot(grid(page, "details.tdkt-chart-data table"))
+    exp = expected_pivot(archive.awards, "hinh-thuc", "cap")
+    assert (shown["cells"], shown["rows"], shown["columns"], shown["total"]) == \
+        (exp["cells"], exp["rows"], exp["columns"], exp["total"])
+
+
+# --------------------------------------------------------------------------- exemplars
+
+def published(archive: Archive):
+    shown = [e for e in archive.catalog.exemplars if e.status is ExemplarStatus.PUBLISHED]
+    return sorted(shown, key=lambda e: (-e.year, sort_key(e.name), e.id))
+
+
+def hidden_exemplars(archive: Archive):
+    return [e for e in archive.catalog.exemplars if e.status is not ExemplarStatus.PUBLISHED]
+
+
+def listed_after(page, heading_start: str) -> list[dict]:
+    """The links of the list following the h2 that starts with ``heading_start``."""
+    return page.evaluate(
+        """start => {
+             const h = Array.from(document.querySelectorAll('article h2')).find(h => h.textContent.trim().startsWith(start));
+             if (!h) return null;
+             let e = h.nextElementSibling;
+             while (e && e.tagName !== 'UL' && e.tagName !== 'H2') e = e.nextElementSibling;
+             if (!e || e.tagName !== 'UL') return [];
+             return Array.from(e.children).map(li => ({text: li.textContent.trim(), name: li.querySelector('a').textContent,
+                                                       href: li.querySelector('a').href}));
+           }""", heading_start)
+
+
+def test_curated_exemplars_are_as_described(archive):
+    statuses = sorted(e.status.value for e in archive.catalog.exemplars)
+    assert statuses == ["proposed", "published", "published", "published", "published", "rejected"]
+
+
+def test_home_features_exemplars_and_leads_to_one(page, base_url, archive):
+    page.goto(base_url + "/")
+    featured = listed_after(page, "Điển hình tiên tiến")
+    shown = published(archive)
+    assert [f["name"] for f in featured] == [e.name for e in shown[:3]]
+    assert [f["href"] for f in featured] == [f"{base_url}/dien-hinh/{e.id}/" for e in shown[:3]]
+    for f, e in zip(featured, shown):
+        assert f["text"] == f"{e.name} ({e.year}): {e.achievement}"
+    everything = page.get_by_role("link", name="Xem tất cả điển hình tiên tiến")
+    assert everything.evaluate("a => a.href") == f"{base_url}/dien-hinh/"
+    page.get_by_role("link", name="Công an phường Long Xuyên", exact=True).first.click()
+    page.wait_for_url("**/dien-hinh/cong-an-phuong-long-xuyen-2023/")
+    assert heading(page) == "Công an phường Long Xuyên"
+    page.get_by_role("link", name="Tất cả điển hình tiên tiến", exact=True).click()
+    page.wait_for_url("**/dien-hinh/")
+    assert heading(page) == "Điển hình tiên tiến"
+
+
+def _exemplar_ids(archive, status=ExemplarStatus.PUBLISHED):
+    return [e.id for e in archive.catalog.exemplars if e.status is status]
+
+
+@pytest.mark.parametrize("exemplar_id", ["cong-an-phuong-long-xuyen-2023", "hoi-lhpn-phuong-long-xuyen-2023",
+                                         "ubnd-phuong-long-xuyen-2023", "ubnd-thi-tran-ha-trung-2023"])
+def test_exemplar_page_quotes_and_cites_its_paragraph(page, base_url, archive, exemplar_id):
+    assert exemplar_id in _exemplar_ids(archive)
+    e = next(x for x in archive.catalog.exemplars if x.id == exemplar_id)
+    report = next(r for r in archive.catalog.reports if r.id == e.report_id)
+    page.goto(f"{base_url}/dien-hinh/{e.id}/")
+    assert heading(page) == e.name
+    quote = page.locator("article blockquote")
+    assert quote.count() == 1
+    assert f"“{e.quote}”" in quote.inner_text()
+    meta = dict(zip(page.locator(".tdkt-meta td:first-child").all_inner_texts(),
+                    page.locator(".tdkt-meta td:nth-child(2)").all_inner_texts()))
+    assert meta["Điển hình"] == e.name and meta["Năm"] == str(e.year) and meta["Thành tích"] == e.achievement
+    assert meta["Đơn vị báo cáo"].startswith(report.unit.full_name)
+    warning = page.locator(".admonition.warning")
+    ocr = report.text_quality is TextQuality.OCR_RESTORED
+    assert warning.count() == (1 if ocr else 0)
+    if e.id == "cong-an-phuong-long-xuyen-2023":
+        shot(page, "exemplar")
+
+    cite = quote.get_by_role("link", name=f"{report_label(report)}, đoạn {e.block}")
+    cite.click()
+    page.wait_for_url(f"**/bao-cao/{report.id}/#p-{e.block}")
+    target = page.locator(":target")
+    assert target.get_attribute("id") == f"p-{e.block}"
+    assert e.quote in " ".join(target.inner_text().split())
+
+    if ocr:
+        page.go_back()
+        page.wait_for_url(f"**/dien-hinh/{e.id}/")
+        assert "máy khôi phục dấu" in warning.inner_text()
+        warning.get_by_role("link", name="Xem đoạn này trong bản OCR").click()
+        page.wait_for_url(f"**/bao-cao/{report.id}/ocr/#p-{e.block}")
+        target = page.locator(":target")
+        assert target.get_attribute("id") == f"p-{e.block}"
+        # the OCR text has no marks and a few misread letters ("ting" for "tặng"): most words must match
+        words, ocr_words = fold(e.quote).split(), set(fold(target.inner_text()).split())
+        assert sum(w in ocr_words for w in words) >= 0.8 * len(words), target.inner_text()
+
+
+def cards(page) -> list[str]:
+    return page.locator(".tdkt-card:not([hidden]) h3 a:not(.headerlink)").all_inner_texts()
+
+
+def test_exemplar_cards_filter_and_write_the_url(page, base_url, archive):
+    page.goto(base_url + "/dien-hinh/")
+    form = page.locator("form.tdkt-card-filters")
+    form.wait_for(state="visible")
+    shown = published(archive)
+    everyone = [e.name for e in shown]
+    assert cards(page) == everyone
+    assert page.locator(".tdkt-card-status").inner_text() == f"{len(shown)} điển hình."
+    reports = {r.id: r for r in archive.catalog.reports}
+    province_of = {e.id: reports[e.report_id].unit.province_id for e in shown}
+
+    options = {name: page.locator(f"form.tdkt-card-filters select[name='{name}'] option").evaluate_all(
+        "os => os.map(o => o.value).filter(v => v)") for name in ("nam", "phong-trao", "tinh")}
+    assert options["nam"] == sorted({str(e.year) for e in shown}, reverse=True)
+    assert set(options["tinh"]) == set(province_of.values()) == {"tinh-30", "tinh-38"}
+    assert set(options["phong-trao"]) == {m.id for e in shown for m in e.movements}
+
+    for tinh in options["tinh"]:
+        page.select_option("select[name='tinh']", tinh)
+        want = [e.name for e in shown if province_of[e.id] == tinh]
+        assert cards(page) == want and want
+        assert page.locator(".tdkt-card-status").inner_text() == f"Hiển thị {len(want)} trong {len(shown)} điển hình."
+        assert url_state(page) == {"tinh": tinh}
+    page.select_option("select[name='nam']", options["nam"][0])
+    assert url_state(page) == {"tinh": options["tinh"][-1], "nam": options["nam"][0]}
+    shared = page.url
+    page.goto(base_url + "/")
+    page.goto(shared)
+    form.wait_for(state="visible")
+    assert page.input_value("select[name='tinh']") == options["tinh"][-1]
+    assert cards(page) == [e.name for e in shown if province_of[e.id] == options["tinh"][-1]]
+    page.select_option("select[name='tinh']", "")
+    assert cards(page) == everyone and url_state(page) == {"nam": options["nam"][0]}
+    shot(page, "exemplars")
+
+
+def test_exemplar_movement_filter(page, base_url, archive):
+    """No published exemplar names a movement yet, so the page is served with two movements added to
+    the first card (and to the select) to show the filter works on data-phong-trao."""
+    def with_movements(route):
+        response = route.fetch()
+        body = response.text()
+        body = body.replace('data-phong-trao=""', 'data-phong-trao="nong-thon-moi chuyen-doi-so"', 1)
+        body = body.replace('<select name="phong-trao"><option value="">Tất cả</option>',
+                            '<select name="phong-trao"><option value="">Tất cả</option>'
+                            '<option value="nong-thon-moi">Nông thôn mới</option>'
+                            '<option value="chuyen-doi-so">Chuyển đổi số</option>', 1)
+        route.fulfill(response=response, body=body)
+
+    page.route(f"{base_url}/dien-hinh/", with_movements)
+    page.goto(base_url + "/dien-hinh/")
+    page.locator("form.tdkt-card-filters").wait_for(state="visible")
+    everyone = [e.name for e in published(archive)]
+    assert cards(page) == everyone
+    page.select_option("select[name='phong-trao']", "chuyen-doi-so")
+    assert cards(page) == everyone[:1] and url_state(page) == {"phong-trao": "chuyen-doi-so"}
+    page.select_option("select[name='phong-trao']", "nong-thon-moi")
+    assert cards(page) == everyone[:1]
+    page.select_option("select[name='tinh']", "tinh-38")  # the first card is in Hải Dương
+    assert cards(page) == [] and page.locator(".tdkt-card-status").inner_text() == \
+        f"Hiển thị 0 trong {len(everyone)} điển hình."
+
+
+def _site_text(built_site: Path):
+    for f in sorted(built_site.rglob("*")):
+        if not f.is_file():
+            continue
+        data = f.read_bytes()
+        if f.suffix == ".gz":
+            data = gzip.decompress(data)
+        text = data.decode("utf-8", errors="replace")
+        if f.suffix == ".json":  # in case a file escapes non-ASCII
+            text += json.dumps(json.loads(text), ensure_ascii=False)
+        yield f.relative_to(built_site).as_posix(), text
+
+
+def test_proposed_and_rejected_exemplars_never_reach_the_site(built_site, archive):
+    hidden = hidden_exemplars(archive)
+    assert {e.status for e in hidden} == {ExemplarStatus.PROPOSED, ExemplarStatus.REJECTED}
+    found = {}
+    control = published(archive)[0]
+    control_hits = []
+    for where, text in _site_text(built_site):
+        for e in hidden:
+            for needle in (e.id, e.achievement, e.note):
+                if needle and needle in text:
+                    found.setdefault(e.id, []).append((where, needle))
+        if control.id in text and control.achievement in text:
+            control_hits.append(where)
+    assert found == {}
+    assert control_hits  # the same search finds a published one
+    for e in hidden:
+        assert not (built_site / "dien-hinh" / e.id).exists()
+
+
+def test_hidden_exemplars_are_in_no_exemplar_list(page, base_url, archive):
+    names = {e.name for e in published(archive)}
+    hidden = {e.name for e in hidden_exemplars(archive)}
+    page.goto(base_url + "/dien-hinh/")
+    assert set(page.locator(".tdkt-card h3 a:not(.headerlink)").all_inner_texts()) == names
+    for url, title in ((base_url + "/", "Điển hình tiên tiến"),
+                       (f"{base_url}/don-vi/phuong-long-xuyen-10738/", "Điển hình tiên tiến"),
+                       (f"{base_url}/bao-cao/{LONG_XUYEN_REPORT}/", "Điển hình tiên tiến")):
+        page.goto(url)
+        listed = {item["name"] for item in listed_after(page, title)}
+        assert listed and listed <= names and not listed & hidden, url
+
+
+def test_unit_and_report_pages_list_their_exemplars(page, base_url, archive):
+    reports = {r.id: r for r in archive.catalog.reports}
+    here = [e for e in published(archive) if reports[e.report_id].unit.id == "xa-10738"]
+    assert "Công an phường Long Xuyên" in [e.name for e in here]
+
+    page.goto(f"{base_url}/don-vi/phuong-long-xuyen-10738/")
+    assert heading(page) == "Phường Long Xuyên"
+    listed = listed_after(page, f"Điển hình tiên tiến ({len(here)})")
+    assert [i["name"] for i in listed] == [e.name for e in here]
+    assert [i["href"] for i in listed] == [f"{base_url}/dien-hinh/{e.id}/" for e in here]
+
+    page.goto(f"{base_url}/bao-cao/{LONG_XUYEN_REPORT}/")
+    listed = listed_after(page, "Điển hình tiên tiến từ báo cáo này")
+    assert [i["name"] for i in listed] == [e.name for e in here if e.report_id == LONG_XUYEN_REPORT]
+    page.locator("#dien-hinh ~ ul a", has_text="Công an phường Long Xuyên").click()
+    page.wait_for_url("**/dien-hinh/cong-an-phuong-long-xuyen-2023/")
+    assert heading(page) == "Công an phường Long Xuyên"
