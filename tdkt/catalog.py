@@ -257,7 +257,7 @@ def parse_report(
         try:
             original_text = original.decode(source.encoding)
         except (UnicodeDecodeError, LookupError):
-            problems.add(m.get("source").origin, "F002", "source.encoding",
+            problems.add(m.get("source").get("encoding").origin, "F002", "source.encoding",
                          f"the original does not decode as {source.encoding}", "write the encoding it is in")
     blocks = parse_blocks(text) if text is not None else ()
     ocr_blocks = parse_blocks(ocr_text) if ocr_text is not None else ()

@@ -45,8 +45,9 @@ def escape(text: str, context: Context = Context.INLINE) -> str:
     if context is Context.VERBATIM:
         # A raw <pre> of escaped text, not an indented code block: inside a ``markdown="1"`` div,
         # md_in_html reads a line ``    </div>`` of an indented block as the div's end tag.
+        # (tabs as references: Python-Markdown would expand them to four spaces)
         text = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
-        return f"<pre><code>{html.escape(text, quote=False)}\n</code></pre>"
+        return f"<pre><code>{html.escape(text, quote=False).replace(chr(9), '&#9;')}\n</code></pre>"
     text = " ".join(text.split())  # one line; HTML collapses whitespace anyway
     text = html.escape(text, quote=context is Context.HTML)
     if context is Context.HTML:
