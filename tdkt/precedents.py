@@ -50,11 +50,18 @@ class Option:
     label: str
 
 
+DIMS = tuple(Dim)
+_POS = {d: i for i, d in enumerate(DIMS)}
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CodedRecord:
     record: AwardRecord
     report: Report
-    at: dict[Dim, tuple[int, ...]]  # option indexes per dimension (several only for MOVEMENT; none = not stated)
+    at: tuple[tuple[int, ...], ...]  # option indexes per dimension, in DIMS order (several only for MOVEMENT)
+
+    def value(self, dim: Dim) -> tuple[int, ...]:
+        return self.at[_POS[dim]]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -80,21 +87,36 @@ class Pivot:
     total: Cell
 
 
-def _values(rec: AwardRecord, report: Report, catalog: Catalog) -> dict[Dim, list[tuple[str, str]]]:
-    """(code, label) per dimension for one record."""
+Values = list[list[tuple[str, str]]]  # (code, label) options per dimension, in DIMS order
+
+
+def _report_values(report: Report, catalog: Catalog) -> tuple:
+    """Year, level, province and movements: what every record of a report shares."""
     province = catalog.units.get(report.unit.province_id)
-    movements = (rec.movement,) if rec.movement else report.movements
-    return {
-        Dim.FORM: [(rec.form.id, rec.form.name)],
-        Dim.AUTHORITY: [(" ".join(rec.authority.lower().split()), rec.authority)] if rec.authority else [],
-        Dim.SYSTEM: [(rec.system.value, rec.system.label)],
-        Dim.RECIPIENTS: [(rec.recipients.value, rec.recipients.value.capitalize())] if rec.recipients else [],
-        Dim.YEAR: [(str(report.year), str(report.year))],
-        Dim.LEVEL: [(report.unit.level.value, report.unit.level.label)],
-        Dim.PROVINCE: [(report.unit.province_id, era_name(province) if province else report.unit.province_id)],
-        Dim.MOVEMENT: [(m.id, m.name) for m in movements],
-        Dim.STATUS: [(rec.status.value, rec.status.label)],
-    }
+    return (
+        [(str(report.year), str(report.year))],
+        [(report.unit.level.value, report.unit.level.label)],
+        [(report.unit.province_id, era_name(province) if province else report.unit.province_id)],
+        [(m.id, m.name) for m in report.movements],
+    )
+
+
+def _values(rec: AwardRecord, shared: tuple, labels: dict) -> Values:
+    """(code, label) per dimension for one record, in DIMS order; ``shared``: its report's values."""
+    year, level, province, movements = shared
+    return [
+        [(rec.form.id, rec.form.name)],
+        [(" ".join(rec.authority.lower().split()), rec.authority)] if rec.authority else [],
+        [(rec.form.system.value, labels[rec.form.system])],
+        [(rec.recipients.value, rec.recipients.value.capitalize())] if rec.recipients else [],
+        year, level, province,
+        [(rec.movement.id, rec.movement.name)] if rec.movement else movements,
+        [(rec.status.value, labels[rec.status])],
+    ]
+
+
+assert DIMS == (Dim.FORM, Dim.AUTHORITY, Dim.SYSTEM, Dim.RECIPIENTS, Dim.YEAR, Dim.LEVEL, Dim.PROVINCE, Dim.MOVEMENT,
+                Dim.STATUS), "_values lists the dimensions in this order"
 
 
 _FIXED_ORDER = {
@@ -116,26 +138,30 @@ def _order(dim: Dim, options: dict[str, str]) -> list[Option]:
 
 
 def code_records(catalog: Catalog) -> Coded:
-    pairs = [(rec, r) for r in catalog.reports for rec in r.awards]
-    values = [_values(rec, r, catalog) for rec, r in pairs]
-    seen: dict[Dim, dict[str, str]] = {d: {} for d in Dim}
+    labels = {**{s: s.label for s in AwardSystem}, **{s: s.label for s in AwardStatus}}  # enum labels, once
+    pairs, values = [], []
+    for r in catalog.reports:
+        if r.awards:
+            shared = _report_values(r, catalog)
+            for rec in r.awards:
+                pairs.append((rec, r))
+                values.append(_values(rec, shared, labels))
+    seen: list[dict[str, str]] = [{} for _ in DIMS]
     for v in values:
-        for dim, items in v.items():
+        for k, items in enumerate(v):
             for code, label in items:
-                seen[dim].setdefault(code, label)  # the first spelling of an authority names its group
-    options = {d: tuple(_order(d, seen[d])) for d in Dim}
-    index = {d: {o.code: i for i, o in enumerate(options[d])} for d in Dim}
+                seen[k].setdefault(code, label)  # the first spelling of an authority names its group
+    options = {d: tuple(_order(d, seen[k])) for k, d in enumerate(DIMS)}
+    index = [{o.code: i for i, o in enumerate(options[d])} for d in DIMS]
     records = tuple(
-        CodedRecord(record=rec, report=r, at={d: tuple(index[d][c] for c, _ in v[d]) for d in Dim})
+        CodedRecord(record=rec, report=r, at=tuple(tuple(index[k][c] for c, _ in items) for k, items in enumerate(v)))
         for (rec, r), v in zip(pairs, values)
     )
     return Coded(options=options, records=records)
 
 
-def _add(cell: Cell | None, rec: AwardRecord) -> Cell:
-    cell = cell or Cell(total=0, records=0, incomplete=False)
-    return Cell(total=cell.total + (rec.count or 0), records=cell.records + 1,
-                incomplete=cell.incomplete or rec.count is None)
+def _cell(acc: list) -> Cell:
+    return Cell(total=acc[0], records=acc[1], incomplete=acc[2])
 
 
 def pivot(coded: Coded, rows: Dim, columns: Dim) -> Pivot:
@@ -145,31 +171,41 @@ def pivot(coded: Coded, rows: Dim, columns: Dim) -> Pivot:
     """
     row_opts = coded.options[rows] + (Option(code="", label=NOT_STATED),)
     col_opts = coded.options[columns] + (Option(code="", label=NOT_STATED),)
-    cells: dict[tuple[int, int], Cell] = {}
-    row_tot: dict[int, Cell] = {}
-    col_tot: dict[int, Cell] = {}
-    total = Cell(total=0, records=0, incomplete=False)
+    r_at, c_at, no_r, no_c = _POS[rows], _POS[columns], (len(row_opts) - 1,), (len(col_opts) - 1,)
+    cells: dict[tuple[int, int], list] = {}  # accumulators [total, records, incomplete]
+    row_tot: dict[int, list] = {}
+    col_tot: dict[int, list] = {}
+    total = [0, 0, False]
+
+    def add(acc: list, n: int, unknown: bool) -> None:
+        acc[0] += n
+        acc[1] += 1
+        acc[2] = acc[2] or unknown
+
     for c in coded.records:
-        rs = c.at[rows] or (len(row_opts) - 1,)
-        cs = c.at[columns] or (len(col_opts) - 1,)
+        n, unknown = c.record.count or 0, c.record.count is None
+        rs, cs = c.at[r_at] or no_r, c.at[c_at] or no_c
         for i in rs:
             for j in cs:
-                cells[i, j] = _add(cells.get((i, j)), c.record)
-            row_tot[i] = _add(row_tot.get(i), c.record)
+                add(cells.setdefault((i, j), [0, 0, False]), n, unknown)
+            add(row_tot.setdefault(i, [0, 0, False]), n, unknown)
         for j in cs:
-            col_tot[j] = _add(col_tot.get(j), c.record)
-        total = _add(total, c.record)
+            add(col_tot.setdefault(j, [0, 0, False]), n, unknown)
+        add(total, n, unknown)
     keep_r = [i for i in range(len(row_opts)) if i in row_tot]
     keep_c = [j for j in range(len(col_opts)) if j in col_tot]
     return Pivot(
         rows=tuple(row_opts[i] for i in keep_r), columns=tuple(col_opts[j] for j in keep_c),
-        cells={(a, b): cells[i, j] for a, i in enumerate(keep_r) for b, j in enumerate(keep_c) if (i, j) in cells},
-        row_totals=tuple(row_tot[i] for i in keep_r), column_totals=tuple(col_tot[j] for j in keep_c), total=total,
+        cells={(a, b): _cell(cells[i, j]) for a, i in enumerate(keep_r) for b, j in enumerate(keep_c)
+               if (i, j) in cells},
+        row_totals=tuple(_cell(row_tot[i]) for i in keep_r), column_totals=tuple(_cell(col_tot[j]) for j in keep_c),
+        total=_cell(total),
     )
 
 
 REPORT_DIMS = (Dim.YEAR, Dim.LEVEL, Dim.PROVINCE, Dim.MOVEMENT)  # the same for every record of a report
 RECORD_DIMS = tuple(d for d in Dim if d not in REPORT_DIMS)
+_RECORD_POS = tuple(_POS[d] for d in RECORD_DIMS)
 
 
 def _packed(at: tuple[int, ...]):
@@ -191,10 +227,10 @@ def finder_json(coded: Coded) -> dict:
         r = c.report
         if r.id not in report_index:
             report_index[r.id] = len(reports)
-            reports.append([r.id, report_label(r), r.unit.full_name] + [_packed(c.at[d]) for d in REPORT_DIMS])
-        own = c.at[Dim.MOVEMENT] if c.record.movement else ()
+            reports.append([r.id, report_label(r), r.unit.full_name] + [_packed(c.value(d)) for d in REPORT_DIMS])
+        own = c.value(Dim.MOVEMENT) if c.record.movement else ()
         rows.append([report_index[r.id], c.record.block, c.record.count, list(c.record.names)]
-                    + [_packed(c.at[d]) for d in RECORD_DIMS] + [_packed(own)])
+                    + [_packed(c.at[k]) for k in _RECORD_POS] + [_packed(own)])
     return {
         "dims": [{"key": d.value, "label": d.label, "options": [[o.code, o.label] for o in coded.options[d]]}
                  for d in Dim],
