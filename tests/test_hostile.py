@@ -344,13 +344,17 @@ REFUSED = [
     ("bidi override in a metadata field",
      lambda d: edit(d, "report.yml", "unit: xa-10738", 'unit: xa-10738\nplace: "Long \\u202eXuyên"'),
      f"{REPORT}:6:8: error[R109] place: contains control or bidirectional-override characters. Fix: remove them"),
-    ("terminal escape in a metadata field",
-     lambda d: edit(d, "report.yml", "unit: xa-10738", 'unit: xa-10738\nrecipient: "\\e[2J\\e[31mđỏ"'),
+    ("terminal escape and line break in a metadata field",
+     lambda d: edit(d, "report.yml", "unit: xa-10738", 'unit: xa-10738\nrecipient: "\\e[2J\\e[31mđỏ\\n# x"'),
      f"{REPORT}:6:12: error[R109] recipient: contains control or bidirectional-override characters. Fix: remove them"),
     ("control character in an award name",
      lambda d: edit(d, "awards.yml", '"=1+1"', '"=1\\x00+1"'),
      "data/reports/2023-hostile/awards.yml:5:270: error[R109] names: contains control or bidirectional-override "
      "characters. Fix: remove them"),
+    ("unknown unit with a line break, echoed on one line",
+     lambda d: edit(d, "report.yml", "unit: xa-10738", 'unit: "xa-10738\\n\\u2028error: forged"'),
+     f'{REPORT}:5:7: error[R106] unit: "xa-10738[U+000A][U+2028]error: forged" is not a unit of the gazetteer. '
+     "Fix: write <level>-<official code>, e.g. xa-10738, or xa-10675-2025 for a unit from 1/7/2025"),
     ("unknown unit named like a path",
      lambda d: edit(d, "report.yml", "unit: xa-10738", 'unit: "../../../etc/passwd"'),
      f'{REPORT}:5:7: error[R106] unit: "../../../etc/passwd" is not a unit of the gazetteer. '
@@ -409,8 +413,17 @@ REFUSED = [
 
 
 @pytest.mark.parametrize("name, damage, message", REFUSED, ids=[r[0] for r in REFUSED])
-def test_refused_with_file_line_and_field(tmp_path, gazetteer, name, damage, message):
-    assert_reported(tmp_path, gazetteer, damage, message)
+def test_refused_with_file_line_and_field(tmp_path, capsys, name, damage, message):
+    """`python build.py` on the damaged archive: exit 1, the message word for word, nothing generated."""
+    data = copy_archive(tmp_path)
+    damage(data)
+    capsys.readouterr()
+    out, docs = tmp_path / "site", tmp_path / "site_src"
+    assert main(["build", "--data", str(data), "--out", str(out), "--docs", str(docs)]) == 1
+    err = capsys.readouterr().err
+    assert message in err.splitlines() and "\x1b" not in err
+    assert err.endswith("Dữ liệu có lỗi: chưa tạo trang nào; trang web cũ giữ nguyên.\n")
+    assert not out.exists() and not docs.exists()
 
 
 def assert_reported(tmp_path: Path, gazetteer, damage, message: str):
@@ -480,15 +493,3 @@ def test_symbolic_links_are_refused(tmp_path, gazetteer):
     assert "data/reports/2024-linked: error[F004] is a symbolic link. " \
            "Fix: put the file itself there: the archive publishes what its folders hold" in messages
     assert [r.id for r in catalog.reports] == ["2023-hostile-vni"]
-
-
-def test_the_cli_prints_every_problem_on_its_own_line_and_refuses(tmp_path, capsys):
-    data = copy_archive(tmp_path)
-    edit(data, "report.yml", "unit: xa-10738", 'unit: xa-10738\nrecipient: "\\e[2J\\nx"')
-    out = tmp_path / "site"
-    assert main(["build", "--data", str(data), "--out", str(out), "--docs", str(tmp_path / "src")]) == 1
-    err = capsys.readouterr().err
-    assert "\x1b" not in err
-    assert err.splitlines()[0] == (f"{REPORT}:6:12: error[R109] recipient: contains control or "
-                                   "bidirectional-override characters. Fix: remove them")
-    assert not out.exists()
