@@ -1,0 +1,144 @@
+"""Benchmark the site build: full, incremental after one edit, peak memory; against the floor and MkDocs.
+
+    .venv/bin/python scripts/bench_build.py --sizes 1000 10000 --runs 3
+
+For each size, synthetic archives from ``python build.py synth`` (made if missing, under --archives):
+
+- full: ``python build.py`` with an empty cache and no previous site (nothing remembered);
+- incremental: one report's title and first paragraph edited, then ``python build.py`` again;
+- floor: the same ``site_src/`` Markdown rendered by Python-Markdown alone (the site's extensions,
+  one process: the least any Markdown renderer in Python pays);
+- mkdocs: plain ``mkdocs build --strict`` of the same ``site_src/`` (one process).
+
+Each run is a fresh process; wall time, CPU time (user + system, the process and its children) and
+peak RSS (``resource.getrusage(RUSAGE_CHILDREN)``, the largest process) are measured around it.
+Medians over --runs. Prints a Markdown table. Timings on a shared machine are upper bounds: the
+CPU column says what the work costs whatever else runs.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+
+FLOOR = r"""
+import sys, markdown, yaml
+from pathlib import Path
+from mkdocs.utils import meta
+cfg = yaml.safe_load(open(sys.argv[2], encoding="utf-8"))
+names, configs = [], {}
+for ext in cfg["markdown_extensions"]:
+    if isinstance(ext, dict):
+        (name, conf), = ext.items(); names.append(name); configs[name] = conf
+    else:
+        names.append(ext)
+for path in sorted(Path(sys.argv[1]).rglob("*.md")):
+    body, _ = meta.get_data(path.read_text(encoding="utf-8"))
+    markdown.Markdown(extensions=names, extension_configs=configs).convert(body)
+"""
+
+PLAIN = r"""
+import os, sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+os.environ["SOURCE_DATE_EPOCH"] = "1700000000"
+build(load_config(sys.argv[3], docs_dir=sys.argv[1], site_dir=sys.argv[2], strict=True))
+"""
+
+
+def measured(cmd: list[str], **kw) -> tuple[float, float, float, str]:
+    """(wall s, CPU s, peak RSS MB, stderr) of one child process (its own children included)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.monotonic()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, **kw)
+    _, err = proc.communicate()
+    wall = time.monotonic() - start
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed:\n{err[-3000:]}")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, after.ru_maxrss / 1024, err
+
+
+def edit_one_report(archive: Path, run: int) -> None:
+    folder = sorted((archive / "reports").iterdir())[len(list((archive / "reports").iterdir())) // 2]
+    yml = folder / "report.yml"
+    text = yml.read_text(encoding="utf-8")
+    yml.write_text(re.sub(r'^title: "?(.*?)"?$', lambda m: f'title: "{m.group(1).split(" [sửa")[0]} [sửa {run}]"',
+                          text, count=1, flags=re.M), encoding="utf-8")
+    body = folder / "text.txt"
+    lines = body.read_text(encoding="utf-8").split("\n")
+    lines[0] = lines[0].split(" [sửa")[0] + f" [sửa {run}]"
+    body.write_text("\n".join(lines), encoding="utf-8")
+
+
+def bench_size(n: int, runs: int, archives: Path, work: Path, skip_plain: bool) -> dict:
+    archive = archives / f"archive-{n}"
+    if not archive.is_dir():
+        subprocess.run([PY, "build.py", "synth", "--reports", str(n), "--out", str(archive)], cwd=ROOT, check=True)
+    mine = work / f"edit-{n}"  # a copy we may edit
+    shutil.rmtree(mine, ignore_errors=True)
+    shutil.copytree(archive, mine)
+    site, src, cache = work / f"site-{n}", work / f"src-{n}", work / f"cache-{n}"
+    build = [PY, "build.py", "--data", str(mine), "--out", str(site), "--docs", str(src), "--cache", str(cache)]
+    rows: dict[str, list] = {"full": [], "incremental": [], "floor": [], "mkdocs": []}
+    summaries = []
+    for run in range(runs):
+        for folder in (site, src, cache):
+            shutil.rmtree(folder, ignore_errors=True)
+        rows["full"].append(measured(build, cwd=ROOT)[:3])
+        edit_one_report(mine, run)
+        wall, cpu, rss, err = measured(build, cwd=ROOT)
+        rows["incremental"].append((wall, cpu, rss))
+        summaries.append(err.strip().splitlines()[-1])
+        print(f"  {n}: run {run + 1}: full {rows['full'][-1][0]:.1f} s, incremental {wall:.1f} s", file=sys.stderr)
+        if run == 0 or not skip_plain:
+            rows["floor"].append(measured([PY, "-c", FLOOR, str(src), str(ROOT / "mkdocs.yml")], cwd=ROOT)[:3])
+            plain = work / f"plain-{n}"
+            shutil.rmtree(plain, ignore_errors=True)
+            rows["mkdocs"].append(measured([PY, "-c", PLAIN, str(src), str(plain), str(ROOT / "mkdocs.yml")],
+                                           cwd=ROOT)[:3])
+            shutil.rmtree(plain, ignore_errors=True)
+    med = {k: tuple(statistics.median(x[i] for x in v) for i in range(3)) for k, v in rows.items() if v}
+    med["pages"] = sum(1 for _ in src.rglob("*.md"))
+    med["summary"] = summaries[-1]
+    med["runs"] = {k: len(v) for k, v in rows.items()}
+    return med
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 30000])
+    p.add_argument("--runs", type=int, default=3)
+    p.add_argument("--archives", type=Path, default=Path("/tmp/tdkt-bench"))
+    p.add_argument("--work", type=Path, default=Path("/tmp/tdkt-bench/build-bench"))
+    p.add_argument("--plain-once", action="store_true", help="floor and mkdocs: one run per size (they are slow)")
+    args = p.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    print(f"load average before: {os.getloadavg()[0]:.1f}, {os.cpu_count()} cores", file=sys.stderr)
+    print("| reports | pages | full build s (CPU s) | peak RSS MB | incremental s (CPU s) | floor: Python-Markdown s "
+          "(CPU s) | plain mkdocs build s (CPU s) | full / mkdocs | full / floor | runs |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for n in args.sizes:
+        m = bench_size(n, args.runs, args.archives, args.work, args.plain_once)
+        f, i, fl, mk = m["full"], m["incremental"], m["floor"], m["mkdocs"]
+        print(f"| {n:,} | {m['pages']:,} | {f[0]:.0f} ({f[1]:.0f}) | {f[2]:.0f} | {i[0]:.1f} ({i[1]:.1f}) | "
+              f"{fl[0]:.0f} ({fl[1]:.0f}) | {mk[0]:.0f} ({mk[1]:.0f}) | {f[0] / mk[0]:.2f} | {f[0] / fl[0]:.2f} | "
+              f"{m['runs']['full']}/{m['runs']['floor']} |", flush=True)
+        print(f"  {n}: last incremental: {m['summary']}", file=sys.stderr)
+    print(f"load average after: {os.getloadavg()[0]:.1f}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
