@@ -171,7 +171,8 @@ def render_award_page(catalog: Catalog) -> tuple[str, dict[str, bytes]]:
 
 def _figure(name: str, alt: str) -> str:
     return (f'<figure class="tdkt-chart"><img src="{name}" alt="{_h(alt)}" width="720">'
-            f'<figcaption>{_h(alt.split(":")[0])} (<a href="{name}">tệp SVG</a>)</figcaption></figure>')
+            f'<figcaption>{_h(alt.split(":")[0])}, toàn bộ kho lưu trữ, không theo bộ lọc '
+            f'(<a href="{name}">tệp SVG</a>)</figcaption></figure>')
 
 
 def _level_table(coded: Coded) -> str:

@@ -107,6 +107,14 @@ def slug(s: str) -> str:
     return slugify(fold(s), lowercase=True)
 
 
+def heading_id(value: str, separator: str) -> str:
+    """Heading anchors (Python-Markdown's toc ``slugify``, mkdocs.yml): ``Điển hình tiên tiến`` → ``dien-hinh-tien-tien``.
+
+    The default slugify drops ``đ`` (it has no decomposition), giving ``#ien-hinh-tien-tien``.
+    """
+    return slugify(fold(value), lowercase=True, separator=separator)
+
+
 _TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
 # Syllables ending in these vowel pairs are written both ways: hoà/hòa, hoè/hòe, thuỷ/thủy.
 _MOVABLE = re.compile(r"(?<!q)(o[ae]|u[y])$")

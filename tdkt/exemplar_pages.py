@@ -60,6 +60,8 @@ def _filters(shown: list[Exemplar], reports: dict[str, Report], catalog: Catalog
                        key=lambda p: sort_key(catalog.units[p].name) if p in catalog.units else (p,))
 
     def select(name: str, label: str, options: list[tuple[str, str]]) -> str:
+        if not options:  # nothing to choose (no published exemplar names a movement): no select
+            return ""
         opts = "".join(f'<option value="{escape(v, Context.HTML)}">{escape(t, Context.HTML)}</option>'
                        for v, t in options)
         return f'<label>{label}<select name="{name}"><option value="">Tất cả</option>{opts}</select></label>'
@@ -79,7 +81,7 @@ def render_exemplar_index(catalog: Catalog) -> str:
     shown = published(catalog)
     reports = reports_by_id(catalog)
     parts = [
-        front_matter({"title": "Điển hình tiên tiến", "template": "dien-hinh.html", "hide": ["toc"]}),
+        front_matter({"title": "Điển hình tiên tiến", "template": "dien-hinh.html", "hide": ["navigation", "toc"]}),
         "# Điển hình tiên tiến\n",
         "Tập thể, cá nhân và mô hình được các báo cáo nêu gương, mỗi điển hình kèm nguyên văn đoạn báo cáo "
         "nói về họ và liên kết đến đúng đoạn đó. Danh sách do người biên mục xác nhận từ các đề xuất của máy.\n",

@@ -665,16 +665,18 @@ def test_exemplar_cards_filter_and_write_the_url(page, base_url, archive):
 
 
 def test_exemplar_movement_filter(page, base_url, archive):
-    """No published exemplar names a movement yet, so the page is served with two movements added to
-    the first card (and to the select) to show the filter works on data-phong-trao."""
+    """No published exemplar names a movement yet (so the build prints no movement select), so the page is
+    served with two movements added to the first card and a select for them, to show the filter works."""
     def with_movements(route):
         response = route.fetch()
         body = response.text()
         body = body.replace('data-phong-trao=""', 'data-phong-trao="nong-thon-moi chuyen-doi-so"', 1)
-        body = body.replace('<select name="phong-trao"><option value="">Tất cả</option>',
-                            '<select name="phong-trao"><option value="">Tất cả</option>'
+        assert 'name="phong-trao"' not in body  # no movement to choose from: the build prints no select
+        body = body.replace('<label>Tỉnh, thành phố',
+                            '<label>Phong trào<select name="phong-trao"><option value="">Tất cả</option>'
                             '<option value="nong-thon-moi">Nông thôn mới</option>'
-                            '<option value="chuyen-doi-so">Chuyển đổi số</option>', 1)
+                            '<option value="chuyen-doi-so">Chuyển đổi số</option></select></label>'
+                            '<label>Tỉnh, thành phố', 1)
         route.fulfill(response=response, body=body)
 
     page.route(f"{base_url}/dien-hinh/", with_movements)

@@ -166,6 +166,7 @@
   function update() {
     matching = select();
     var total = drawPivot(matching);
+    pivotBox.hidden = recordsBox.hidden = matching.length === 0;  // no empty tables when nothing matches
     status.textContent = matching.length
       ? number(matching.length) + " nội dung khen thưởng, tổng số lượng " + cellText(total)
         + (total.incomplete ? " (* có nội dung không ghi số lượng)." : ".")
