@@ -21,9 +21,9 @@ from pathlib import Path
 
 import markdown as pymd
 import pytest
-import yaml
 from hypothesis import HealthCheck, example, given, settings, strategies as st
 from mkdocs.utils.meta import get_data
+from mkdocs.utils.yaml import yaml_load
 
 from tdkt import ingest
 from tdkt.collate import is_slug
@@ -39,7 +39,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def site_markdown() -> pymd.Markdown:
     """Python-Markdown configured as mkdocs.yml configures it."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    with open(ROOT / "mkdocs.yml", encoding="utf-8") as f:
+        config = yaml_load(f)  # MkDocs' own loader: mkdocs.yml may name Python functions (!!python/name)
     names, settings_ = [], {}
     for entry in config["markdown_extensions"]:
         name, options = (next(iter(entry.items())) if isinstance(entry, dict) else (entry, None))
