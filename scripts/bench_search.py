@@ -1,17 +1,18 @@
 #!/usr/bin/env python3
 """Benchmark the search at scale: index build time and memory, and what a first query costs in a browser.
 
-    .venv/bin/python scripts/bench_search.py [--sizes 1000 10000] [--runs 3] [--pagefind]
+    .venv/bin/python scripts/bench_search.py [--sizes 1000 10000] [--runs 3] [--query-runs 5] [--phases] [--pagefind]
 
 For each size N it makes a synthetic archive (`python build.py synth`, cached under
 /tmp/tdkt-bench), then:
 
 - builds the search index N times in a fresh process (median wall time, peak RSS);
 - serves the default site with that index in place of its own (the search page and its assets
-  are the real ones) and, in Debian's Chromium, runs each query in a fresh browser context:
-  bytes fetched (gzip-compressed as a static host would send them, scripts and styles included),
-  and the time the search script spends once its data has arrived (`data-work-ms`); then a second
-  query in the same context (what it adds);
+  are the real ones) and, in Debian's Chromium, runs each query in a fresh browser context
+  (--query-runs times; the median run is reported): bytes fetched (gzip-compressed as a static host
+  would send them, scripts and styles included), and the time the search script spends once its
+  data has arrived (`data-work-ms`: parsing the JSON, scoring, facets, drawing the results; with
+  --phases, how that splits); then a second query in the same context (what it adds);
 - with --pagefind, builds the real site of the same archive with `python build.py`, runs Pagefind
   (npm package `pagefind`, installed into the cache folder) over it and measures the same queries
   with Pagefind's own JS API in the same browser.
@@ -102,7 +103,8 @@ def chromium(p):
                              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
 
 
-def measure_ours(site: Path, queries: list[str]) -> list[dict]:
+def measure_ours(site: Path, queries: list[str], repeat: int = 1) -> list[dict]:
+    """Each query `repeat` times, each time in a fresh browser context: the median run's figures."""
     from playwright.sync_api import sync_playwright
 
     server, base = serve(site)
@@ -110,40 +112,49 @@ def measure_ours(site: Path, queries: list[str]) -> list[dict]:
     with sync_playwright() as p:
         browser = chromium(p)
         for q in queries:
-            context = browser.new_context()
-            page = context.new_page()
-            fetched: list[tuple[str, int, int]] = []
-
-            def record(response, fetched=fetched):
-                try:
-                    body = response.body()
-                except Exception:
-                    return
-                fetched.append((response.url, len(body), len(gzip.compress(body, 6))))
-
-            page.on("response", record)
-            page.goto(f"{base}/tim-kiem/?q={quote(q)}")
-            page.wait_for_function("() => ['done', 'error'].includes(document.querySelector('#tdkt-search')"
-                                   "?.dataset.state)", timeout=120_000)
-            if page.get_attribute("#tdkt-search", "data-state") != "done":
-                raise RuntimeError(page.locator(".tdkt-status").inner_text())
-            work = float(page.get_attribute("#tdkt-search", "data-work-ms"))
-            count = page.locator(".tdkt-status").inner_text()
-            first = sum(gz for _, _, gz in fetched)
-            scripts = sum(gz for url, _, gz in fetched if url.endswith((".js", ".css", "/tim-kiem/")) or "?q=" in url)
-            before = len(fetched)
-            runs = page.get_attribute("#tdkt-search", "data-runs")
-            page.fill("#tdkt-q", "thi đua khen thưởng")
-            page.press("#tdkt-q", "Enter")
-            page.wait_for_function(f"() => document.querySelector('#tdkt-search').dataset.runs === '{int(runs) + 1}'")
-            second = sum(gz for _, _, gz in fetched[before:])
-            rows.append({"query": q, "results": count.split(" ")[0], "first_kb": first / 1024,
-                         "page_and_scripts_kb": scripts / 1024, "index_kb": (first - scripts) / 1024,
-                         "work_ms": work, "second_kb": second / 1024})
-            context.close()
+            runs = [_one_query(browser, base, q) for _ in range(repeat)]
+            runs.sort(key=lambda r: r["work_ms"])
+            row = dict(runs[len(runs) // 2])
+            row["work_range"] = (runs[0]["work_ms"], runs[-1]["work_ms"])
+            rows.append(row)
         browser.close()
     server.shutdown()
     return rows
+
+
+def _one_query(browser, base: str, q: str) -> dict:
+    context = browser.new_context()
+    page = context.new_page()
+    fetched: list[tuple[str, int, int]] = []
+
+    def record(response, fetched=fetched):
+        try:
+            body = response.body()
+        except Exception:
+            return
+        fetched.append((response.url, len(body), len(gzip.compress(body, 6))))
+
+    page.on("response", record)
+    page.goto(f"{base}/tim-kiem/?q={quote(q)}")
+    page.wait_for_function("() => ['done', 'error'].includes(document.querySelector('#tdkt-search')"
+                           "?.dataset.state)", timeout=120_000)
+    if page.get_attribute("#tdkt-search", "data-state") != "done":
+        raise RuntimeError(page.locator(".tdkt-status").inner_text())
+    work = float(page.get_attribute("#tdkt-search", "data-work-ms"))
+    phases = page.get_attribute("#tdkt-search", "data-work") or ""
+    count = page.locator(".tdkt-status").inner_text()
+    first = sum(gz for _, _, gz in fetched)
+    scripts = sum(gz for url, _, gz in fetched if url.endswith((".js", ".css", "/tim-kiem/")) or "?q=" in url)
+    before = len(fetched)
+    runs = page.get_attribute("#tdkt-search", "data-runs")
+    page.fill("#tdkt-q", "thi đua khen thưởng")
+    page.press("#tdkt-q", "Enter")
+    page.wait_for_function(f"() => document.querySelector('#tdkt-search').dataset.runs === '{int(runs) + 1}'")
+    second = sum(gz for _, _, gz in fetched[before:])
+    context.close()
+    return {"query": q, "results": count.split(" ")[0], "first_kb": first / 1024,
+            "page_and_scripts_kb": scripts / 1024, "index_kb": (first - scripts) / 1024,
+            "work_ms": work, "phases": phases, "second_kb": second / 1024}
 
 
 def search_site(n_index: Path) -> Path:
@@ -211,7 +222,10 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--pagefind", action="store_true")
+    parser.add_argument("--query-runs", type=int, default=5,
+                        help="run each query this many times (fresh context each), report the median")
     parser.add_argument("--browser-only", action="store_true", help="reuse the indexes of an earlier run")
+    parser.add_argument("--phases", action="store_true", help="also print where the script time goes (median run)")
     args = parser.parse_args()
     CACHE.mkdir(exist_ok=True)
     print("| reports | index build (median s) | peak RSS (MB) | files | index size (MB) | gzip (MB) | shards | largest shard gz (KB) |")
@@ -228,13 +242,16 @@ def main() -> int:
               f"{r['total_gz'] / 2**20:.1f} | {r['shards']} | {r['largest_shard_gz'] / 1024:.0f} |", flush=True)
     print()
     print("| reports | query | results | first query, all fetched (KB gz) | of which page, scripts, styles | "
-          "index and results | script time after data (ms) | second query adds (KB gz) |")
-    print("|---|---|---|---|---|---|---|---|")
+          f"index and results | script time after data (ms, median of {args.query_runs}) | fastest–slowest | "
+          "second query adds (KB gz) |" + (" phases of the median run (ms) |" if args.phases else ""))
+    print("|---|---|---|---|---|---|---|---|---|" + ("---|" if args.phases else ""))
     for n, (data, out) in built.items():
-        for row in measure_ours(search_site(out), QUERIES):
+        for row in measure_ours(search_site(out), QUERIES, args.query_runs):
+            low, high = row["work_range"]
             print(f"| {n:,} | `{row['query']}` | {row['results']} | {row['first_kb']:.0f} | "
                   f"{row['page_and_scripts_kb']:.0f} | {row['index_kb']:.0f} | {row['work_ms']:.0f} | "
-                  f"{row['second_kb']:.0f} |", flush=True)
+                  f"{low:.0f}–{high:.0f} | {row['second_kb']:.0f} |" + (f" {row['phases']} |" if args.phases else ""),
+                  flush=True)
     if args.pagefind:
         print()
         print("| reports | Pagefind index (s) | query | results | first query, pagefind files (KB gz) | search + 20 results (ms) |")

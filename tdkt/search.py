@@ -2,12 +2,14 @@
 
 Input: the catalogue. Output: ``{path under tim-kiem/chi-muc/: bytes}``:
 
-- ``manifest.json``: field names, document count, and the first term of every shard;
+- ``manifest.json``: field names, document count, and the key of every shard (see ``shards``);
 - ``t/<n>.json``: shard *n*: for each term (sorted by UTF-16 code units, as JavaScript compares
   strings) its lunr term index and, per field, the documents holding it with their BM25 weight;
-- ``d/<n>.json``: what a result shows (title, unit, date, type, link) for documents 50·n…;
-- ``p/<doc>.json``: a report's blocks (anchor number and text), for snippets and landing;
-- ``facets.json``: facet values and each document's values, for counts and filters;
+- ``d/<n>.json``: what a result shows (title, unit, date, type, link) for documents 50·n… (browsing);
+- ``p/<doc>.json``: the same for one report and its blocks (anchor number and text), for a query's
+  results: one file per result shown, snippet included;
+- ``facets.json``: facet values and each document's values, for counts and filters (a single-valued
+  facet as one character per document, ``codes``; a many-valued one as each document's characters, ``lists``);
 - ``f/<province>.json``: the unit facet of one province's documents.
 
 The weights are exactly those of lunr's Builder (BM25, k1 = 1.2, b = 0.75, three decimals; built
@@ -24,7 +26,7 @@ import json
 from dataclasses import dataclass
 
 from . import paths, search_text
-from .lunr_build import build_records
+from .lunr_build import _utf16, build_records
 from .model import Catalog, Report, TextQuality
 from .collate import sort_key
 from .present import date_vn, report_label, report_order
@@ -37,6 +39,7 @@ BOOSTS = {"words": 1, "exact": 1, "pairs": 1}
 DOCS_PER_CHUNK = 50  # a result page of 10 fetches at most 10 small chunks
 SHARD_BYTES = 24_000  # target size of a shard before compression
 INDEX_DIR = "tim-kiem/chi-muc"
+CODE_BASE, MAX_CODE = 0x30, 50_000  # facet codes as characters: from "0", below the surrogates
 
 
 # fields analysed together may share terms; groups share none (so they can be built apart)
@@ -107,21 +110,35 @@ def _dump(value) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
+def separator(before: str, term: str) -> str:
+    """The shortest prefix of ``term`` that sorts after ``before`` (as JavaScript compares strings)."""
+    key = _utf16(before)
+    for end in range(1, len(term) + 1):
+        if _utf16(term[:end]) > key:
+            return term[:end]
+    return term
+
+
 def shards(records: list[tuple[str, str]]) -> tuple[list[str], list[bytes]]:
-    """Cut the sorted records into shards of about SHARD_BYTES; return first terms and contents."""
-    firsts, contents, current, size = [], [], [], 0
+    """Cut the sorted records into shards of about SHARD_BYTES; return their keys and contents.
+
+    Shard n holds the terms from key n (included) to key n + 1: key 0 is "", key n the shortest
+    prefix of the shard's first term that sorts after the previous shard's last term (so the
+    manifest stays small: a browser finds a term's shard by binary search over the keys)."""
+    keys, contents, current, size, previous = [], [], [], 0, None
     for term, record in records:
         data = record.encode("utf-8")
         if current and size + len(data) > SHARD_BYTES:
             contents.append(b"[" + b",".join(current) + b"]")
             current, size = [], 0
         if not current:
-            firsts.append(term)
+            keys.append("" if previous is None else separator(previous, term))
         current.append(data)
         size += len(data) + 1
+        previous = term
     if current:
         contents.append(b"[" + b",".join(current) + b"]")
-    return firsts, contents
+    return keys, contents
 
 
 def _result_entry(doc: SearchDoc) -> list:
@@ -138,18 +155,31 @@ def _single(docs: list[SearchDoc], key_label, order) -> dict:
         labels.setdefault(key, label)
     keys = sorted(labels, key=lambda k: order(k, labels[k]))
     index = {k: i for i, k in enumerate(keys)}
-    return {"values": [[k, labels[k]] for k in keys], "doc": [index[key_label(d.report)[0]] for d in docs]}
+    codes = [index[key_label(d.report)[0]] for d in docs]
+    if len(keys) > MAX_CODE:
+        return {"values": [[k, labels[k]] for k in keys], "doc": codes}
+    # one character per document (value index + CODE_BASE): a tenth of the bytes of a list, and no parsing
+    return {"values": [[k, labels[k]] for k in keys], "codes": "".join(chr(CODE_BASE + c) for c in codes)}
 
 
-def _multi(docs: list[SearchDoc], keys_labels, order) -> dict:
-    """A facet with any number of values per document: values and, per value, its docs (deltas)."""
-    labels, members = {}, {}
+def _multi(docs: list[SearchDoc], keys_labels, order, per_doc: bool = False) -> dict:
+    """A facet with any number of values per document: values and, per value, its docs (deltas);
+    or (per_doc, for a facet of every document) each document's values as characters (value index
+    + CODE_BASE), documents separated by commas: what the browser counts with, without reshaping."""
+    labels, members, of_doc = {}, {}, []
     for doc in docs:
-        for key, label in keys_labels(doc.report):
+        pairs = keys_labels(doc.report)
+        of_doc.append([key for key, _ in pairs])
+        for key, label in pairs:
             labels.setdefault(key, label)
             members.setdefault(key, []).append(doc.num)
     keys = sorted(labels, key=lambda k: order(k, labels[k]))
-    return {"values": [[k, labels[k]] for k in keys], "docs": [_deltas(members[k]) for k in keys]}
+    values = [[k, labels[k]] for k in keys]
+    if per_doc and len(keys) <= MAX_CODE:
+        index = {k: i for i, k in enumerate(keys)}
+        return {"values": values, "lists": ",".join("".join(chr(CODE_BASE + index[k]) for k in sorted(
+            set(d), key=index.get)) for d in of_doc)}
+    return {"values": values, "docs": [_deltas(members[k]) for k in keys]}
 
 
 def _facets(docs: list[SearchDoc], catalog: Catalog) -> tuple[dict, dict[str, dict]]:
@@ -165,10 +195,10 @@ def _facets(docs: list[SearchDoc], catalog: Catalog) -> tuple[dict, dict[str, di
         "cap": {"label": "Cấp đơn vị", **_single(docs, lambda r: (r.unit.level.value, r.unit.level.label), by_name)},
         "loai": {"label": "Loại văn bản", **_single(docs, lambda r: (r.doc_type.id, r.doc_type.name), by_name)},
         "phong-trao": {"label": "Phong trào", **_multi(
-            docs, lambda r: [(m.id, m.name) for m in r.movements], by_name)},
+            docs, lambda r: [(m.id, m.name) for m in r.movements], by_name, per_doc=True)},
         # a report counts under an award form if it records an award of that form (granted or proposed)
         "hinh-thuc": {"label": "Hình thức khen thưởng", **_multi(
-            docs, lambda r: list(dict.fromkeys((a.form.id, a.form.name) for a in r.awards)), by_name)},
+            docs, lambda r: [(a.form.id, a.form.name) for a in r.awards], by_name, per_doc=True)},
         "don-vi": {"label": "Đơn vị", "by": "tinh"},
     }
     per_province: dict[str, list[SearchDoc]] = {}
@@ -200,18 +230,19 @@ def _deltas(nums: list[int]) -> list[int]:
 def search_files(catalog: Catalog) -> dict[str, bytes]:
     """Every file of the search index, keyed by docs-relative path."""
     docs = search_docs(catalog)
-    firsts, contents = shards(term_records(docs))
+    keys, contents = shards(term_records(docs))
     files = {f"{INDEX_DIR}/t/{n}.json": content for n, content in enumerate(contents)}
     for start in range(0, len(docs), DOCS_PER_CHUNK):
         chunk = [_result_entry(d) for d in docs[start:start + DOCS_PER_CHUNK]]
         files[f"{INDEX_DIR}/d/{start // DOCS_PER_CHUNK}.json"] = _dump(chunk)
     for doc in docs:
-        files[f"{INDEX_DIR}/p/{doc.num}.json"] = _dump([[b.number, b.text] for b in doc.report.blocks])
+        # what a result of a query shows, in one file: its entry and its blocks (for the snippet)
+        files[f"{INDEX_DIR}/p/{doc.num}.json"] = _dump([_result_entry(doc), [[b.number, b.text] for b in doc.report.blocks]])
     facets, unit_files = _facets(docs, catalog)
     files[f"{INDEX_DIR}/facets.json"] = _dump(facets)
     for pid, facet in unit_files.items():
         files[f"{INDEX_DIR}/f/{pid}.json"] = _dump(facet)
     files[f"{INDEX_DIR}/manifest.json"] = _dump({
-        "version": 1, "fields": list(FIELDS), "docs": len(docs), "chunk": DOCS_PER_CHUNK, "shards": firsts,
+        "version": 1, "fields": list(FIELDS), "docs": len(docs), "chunk": DOCS_PER_CHUNK, "shards": keys,
     })
     return files

@@ -67,6 +67,20 @@ def test_with_or_without_marks_finds_the_same_reports(page, base_url, plain, mar
     assert a == b and a
 
 
+@pytest.mark.parametrize("plain, marked, expected", [
+    ('"dang uy"', '"Đảng ủy"', {"2023-long-xuyen-kinh-mon-bc-6", "2024-tan-viet-thanh-ha-kh",
+                               "2023-my-quy-long-xuyen-bc-184"}),
+    ('"hoa binh"', '"hoà bình"', {"2023-my-quy-long-xuyen-bc-184"}),
+    # the two OCR reports, found through their restored text and their OCR text
+    ('"chuyen doi so"', '"chuyển đổi số"', {"2023-long-xuyen-kinh-mon-bc-6", "2024-tan-viet-thanh-ha-kh"}),
+])
+def test_the_expected_reports_come_back(page, base_url, plain, marked, expected):
+    assert {report_id(r) for r in search(page, base_url, plain)} == expected
+    found = search(page, base_url, marked)
+    assert {report_id(r) for r in found} == expected
+    assert all(r["marks"] for r in found)  # each with the phrase highlighted in its snippet
+
+
 def test_exact_marks_rank_first(page, base_url):
     found = search(page, base_url, "thưởng")
     kinds = ["OCR" in r["meta"] for r in found]

@@ -1,6 +1,7 @@
 """The search index: exactly lunr's weights, split by term without changing a score."""
 from __future__ import annotations
 
+import bisect
 import gzip
 import json
 
@@ -64,12 +65,30 @@ def test_fields_hold_folded_exact_and_pair_terms(fixture_catalog):
 def test_shards_cover_every_term_once_in_order(fixture_catalog, monkeypatch):
     monkeypatch.setattr(search, "SHARD_BYTES", 300)
     records = term_records(search_docs(fixture_catalog))
-    firsts, contents = shards(records)
-    assert len(firsts) == len(contents) > 3
+    keys, contents = shards(records)
+    assert len(keys) == len(contents) > 3
     terms = [record[0] for content in contents for record in json.loads(content)]
     assert sorted(terms) == sorted(t for t, _ in records) and len(terms) == len(set(terms))
-    assert firsts == [json.loads(c)[0][0] for c in contents]
-    assert terms == sorted(terms, key=lambda t: t.encode("utf-16-be"))
+    assert terms == sorted(terms, key=utf16)
+    assert keys[0] == "" and keys == sorted(keys, key=utf16)
+    for n, content in enumerate(contents):  # the browser's binary search over the keys finds every term's shard
+        for term, *_ in json.loads(content):
+            assert bisect.bisect_right([utf16(k) for k in keys], utf16(term)) - 1 == n, term
+    firsts = [json.loads(c)[0][0] for c in contents]
+    assert all(first.startswith(key) for first, key in zip(firsts, keys))
+    assert sum(map(len, keys)) < sum(map(len, firsts))  # keys are prefixes, shorter than the terms
+
+
+def utf16(term: str) -> bytes:
+    return term.encode("utf-16-be")
+
+
+def test_shard_key_is_the_shortest_prefix_after_the_previous_term():
+    assert search.separator("khen", "khoa") == "kho"
+    assert search.separator("a", "b") == "b"
+    assert search.separator("ab", "abc") == "abc"
+    # as JavaScript compares: by UTF-16 code units, where U+E000 sorts after the surrogates of U+1F600
+    assert search.separator("a\U0001f600", "a\ue000b") == "a\ue000"
 
 
 def test_search_files_are_small_json(fixture_catalog):
@@ -78,16 +97,23 @@ def test_search_files_are_small_json(fixture_catalog):
     assert manifest["docs"] == 3 and manifest["fields"] == list(FIELDS)
     facets = json.loads(files["tim-kiem/chi-muc/facets.json"])
     assert facets["nam"]["values"] == [["2024", "2024"], ["2023", "2023"]]  # newest first
+    assert facets["nam"]["codes"] == "101"  # one character per document: its value index + "0"
+    movements = facets["phong-trao"]
+    assert movements["lists"].count(",") == 2  # each document's movements as characters, documents apart
+    assert [[movements["values"][ord(c) - 0x30][0] for c in doc] for doc in movements["lists"].split(",")] == \
+        [[m.id for m in sorted(d.report.movements, key=lambda m: [v[0] for v in movements["values"]].index(m.id))]
+         for d in search_docs(fixture_catalog)]
     assert [v[1] for v in facets["tinh"]["values"]] == ["Tỉnh An Giang", "Tỉnh Hải Dương"]  # Vietnamese order
     assert facets["don-vi"] == {"label": "Đơn vị", "by": "tinh"}  # per province, loaded on demand
     # award forms: a report counts under a form it records, granted or proposed (giay-khen is proposed)
     assert facets["hinh-thuc"] == {"label": "Hình thức khen thưởng", "values": [
-        ["don-vi-quyet-thang", "Đơn vị quyết thắng"], ["giay-khen", "Giấy khen"]], "docs": [[0], [0]]}
+        ["don-vi-quyet-thang", "Đơn vị quyết thắng"], ["giay-khen", "Giấy khen"]], "lists": "01,,"}
     units = json.loads(files["tim-kiem/chi-muc/f/tinh-30.json"])
     assert [v[1] for v in units["values"]] == ["Phường Long Xuyên", "Xã Tân Việt"]
     results = json.loads(files["tim-kiem/chi-muc/d/0.json"])
     assert results[0][:3] == ["bao-cao/2023-long-xuyen-hd-bc-1/", "Tổng kết năm 2023", "Báo cáo số 1/BC-UBND"]
-    blocks = json.loads(files["tim-kiem/chi-muc/p/0.json"])
+    entry, blocks = json.loads(files["tim-kiem/chi-muc/p/0.json"])
+    assert entry == results[0]  # a query's result comes in one file: its entry and its blocks
     assert blocks[8] == [9, "# 12 cá nhân được khen"]  # raw text: the browser inserts it as text, never HTML
     assert all(len(gzip.compress(content)) < 20_000 for content in files.values())
 

@@ -123,13 +123,30 @@
 
   /* One facet, ready for counting: a single-valued facet keeps each document's value index
    * (`code`); a many-valued one keeps them CSR-style: values of doc d are vals[off[d]] … vals[off[d+1]-1].
-   * On the wire a single facet is `doc` (one value index per document), a many-valued one is `docs`
-   * (per value, its documents as ascending deltas). */
+   * On the wire a single facet is `codes` (one character per document) or `doc` (a value index per
+   * document), a many-valued one `lists` (each document's characters, comma-separated) or `docs` (per
+   * value, its documents as ascending deltas). Characters are value indexes + 0x30. */
   function prepareFacet(raw, docCount) {
     var f = { label: raw.label, values: raw.values || [], index: new Map(), code: null, off: null, vals: null };
     f.values.forEach(function (pair, i) { f.index.set(pair[0], i); });
+    if (raw.codes !== undefined) {  // one character per document: its value index + 0x30
+      f.code = new Int32Array(docCount);
+      for (var d = 0; d < docCount; d++) f.code[d] = raw.codes.charCodeAt(d) - 0x30;
+      return f;
+    }
     if (raw.doc) {
       f.code = Int32Array.from(raw.doc);
+      return f;
+    }
+    if (raw.lists !== undefined) {  // each document's value characters, documents separated by commas
+      var text = raw.lists, at = 0, c;
+      f.off = new Int32Array(docCount + 1);
+      f.vals = new Int32Array(text.length);
+      for (var p = 0, dd = 0; p < text.length; p++) {
+        c = text.charCodeAt(p);
+        if (c === 0x2c) f.off[++dd] = at; else f.vals[at++] = c - 0x30;
+      }
+      f.off[docCount] = at;
       return f;
     }
     var sizes = new Int32Array(docCount + 1), lists = raw.docs || [], i, j, doc;
@@ -411,10 +428,13 @@
       syllables = syllables.concat(two);
       tests.push([whole(escaped(two[0]) + SPACES + escaped(two[1])), 2]);
     });
+    // folded in one call (folding is per character): the NUL that joins them comes out as it went in
+    var joined = v.fold(blocks.map(function (b) { return b[1]; }).join("\u0000")).split("\u0000");
+    if (joined.length !== blocks.length) joined = blocks.map(function (b) { return v.fold(b[1]); });
     var best = null, bestScore = 0;
     for (var i = 0; i < blocks.length; i++) {
       // cheap test first: a block whose folded text holds none of the query's syllables cannot win
-      var folded = v.fold(blocks[i][1]), score = 0, j;
+      var folded = joined[i], score = 0, j;
       for (j = 0; j < syllables.length; j++) if (folded.indexOf(syllables[j]) >= 0) break;
       if (j === syllables.length) continue;
       for (j = 0; j < tests.length; j++) if (tests[j][0].test(folded)) score += tests[j][1];
@@ -448,10 +468,12 @@
     var li = document.createElement("li");
     li.className = "tdkt-result";
     list.appendChild(li);
+    // with a query, one file per result (its entry and paragraphs); browsing, the entries of 50 reports
     var chunk = Math.floor(doc / manifest.chunk);
-    return Promise.all([fetchJson("d/" + chunk + ".json"), parsed.terms.length ? fetchJson("p/" + doc + ".json") : null])
-      .then(timed(function (got) {
-        var entry = got[0][doc - chunk * manifest.chunk], blocks = got[1];
+    var file = parsed.terms.length ? fetchJson("p/" + doc + ".json")
+      : fetchJson("d/" + chunk + ".json").then(function (entries) { return [entries[doc - chunk * manifest.chunk], null]; });
+    return file.then(timed(function (got) {
+        var entry = got[0], blocks = got[1];
         var block = blocks ? bestBlock(blocks, parsed) : null;
         var link = new URL(entry[0], siteUrl);
         if (q) link.searchParams.set("q", q);
