@@ -32,19 +32,14 @@ ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 
 FLOOR = r"""
-import sys, markdown, yaml
+import sys, markdown
 from pathlib import Path
+from mkdocs.config import load_config
 from mkdocs.utils import meta
-cfg = yaml.safe_load(open(sys.argv[2], encoding="utf-8"))
-names, configs = [], {}
-for ext in cfg["markdown_extensions"]:
-    if isinstance(ext, dict):
-        (name, conf), = ext.items(); names.append(name); configs[name] = conf
-    else:
-        names.append(ext)
+config = load_config(sys.argv[2], docs_dir=sys.argv[1])  # the site's extensions, as MkDocs reads them
 for path in sorted(Path(sys.argv[1]).rglob("*.md")):
     body, _ = meta.get_data(path.read_text(encoding="utf-8"))
-    markdown.Markdown(extensions=names, extension_configs=configs).convert(body)
+    markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs).convert(body)
 """
 
 PLAIN = r"""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import unicodedata
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from .award_records import parse_awards
 from .exemplar_records import load_exemplars
 from .collate import is_slug
 from .gazetteer import Gazetteer
+from .loadcache import cache_folder, load_folders
 from . import readers  # noqa: F401  registers the codecs named by source.encoding (vni, docx, ...)
 from .model import (
     MAX_FILE_BYTES, REORGANISATION, AwardType, Catalog, DocType, Era, Movement, Origin, Period, Report, ReviewFlag,
@@ -82,8 +84,13 @@ def _read_text(path: Path, display: str, problems: Problems) -> str | None:
         return None
 
 
-def load_catalog(data_dir: Path, gazetteer: Gazetteer, problems: Problems) -> Catalog:
-    """Read and validate all of ``data_dir``; invalid reports are reported and left out."""
+def load_catalog(data_dir: Path, gazetteer: Gazetteer, problems: Problems, *,
+                 cache_dir: Path | None = None) -> Catalog:
+    """Read and validate all of ``data_dir``; invalid reports are reported and left out.
+
+    With ``cache_dir``, a report folder whose files are byte for byte those of the last run is not
+    parsed again (``tdkt/loadcache.py``): the same reports, the same problems.
+    """
     def display(p: Path) -> str:
         return _rel(p, data_dir)
 
@@ -100,52 +107,11 @@ def load_catalog(data_dir: Path, gazetteer: Gazetteer, problems: Problems) -> Ca
         award_types={a.id: a for a in parsed["award_types"]},
     )
 
-    reports = []
     reports_dir = data_dir / "reports"
-    for folder in sorted(p for p in reports_dir.iterdir() if p.is_dir()) if reports_dir.is_dir() else ():
-        if _is_link(folder, display(folder), problems):
-            continue
-        yml_path, text_path = folder / "report.yml", folder / "text.txt"
-        yml = _read_text(yml_path, display(yml_path), problems)
-        if yml is None:
-            continue
-        root = read_yaml(yml, display(yml_path), problems)
-        if not isinstance(root, YMap):
-            if root is not None:
-                problems.add(root.origin, "Y003", "", "report.yml must be a mapping of fields", "")
-            continue
-        text = _nfc(_read_text(text_path, display(text_path), problems), display(text_path), problems)
-        ocr_path = folder / "ocr.txt"
-        ocr_text = _nfc(_read_text(ocr_path, display(ocr_path), problems), display(ocr_path), problems) \
-            if ocr_path.exists() or ocr_path.is_symlink() else None
-        furniture_path = folder / "furniture.txt"
-        furniture = _read_text(furniture_path, display(furniture_path), problems) if furniture_path.exists() else ""
-        source = fields.mapping(root, "source", problems)
-        original_name = fields.text(source, "original", problems) if source else ""
-        original = None
-        if original_name:
-            original_path = folder / original_name
-            if "/" in original_name or "\\" in original_name or original_name.startswith("."):
-                problems.add(source.get("original").origin, "R104", "source.original",
-                             f'"{original_name}" must be a file name in the report folder', "write e.g. original.txt")
-            elif _is_link(original_path, display(original_path), problems):
-                pass
-            elif not original_path.is_file():
-                problems.add(source.get("original").origin, "F001", "source.original",
-                             f"{display(original_path)} is missing", "put the original file there, byte for byte")
-            elif original_path.stat().st_size > MAX_FILE_BYTES:
-                problems.add(source.get("original").origin, "F005", "source.original",
-                             f"{display(original_path)} is larger than {MAX_FILE_BYTES} bytes (20 MB)",
-                             "split the report, or keep only its text")
-            else:
-                original = original_path.read_bytes()
-        report = parse_report(
-            folder.name, root, text, original, display(folder), vocabs, gazetteer, problems,
-            furniture=tuple(line for line in (furniture or "").splitlines() if line.strip()),
-            ocr_text=ocr_text,
-        )
-        if report is not None:
-            reports.append(_with_awards(report, folder / "awards.yml", display, vocabs, problems))
+    folders = sorted(p for p in reports_dir.iterdir() if p.is_dir()) if reports_dir.is_dir() else []
+    load = functools.partial(_load_report, display=display, vocabs=vocabs, gazetteer=gazetteer)
+    cache = _cache_dir(cache_dir, data_dir, vocabs, gazetteer)
+    reports = [r for r in load_folders(folders, load, problems, cache=cache) if r is not None]
 
     _check_unique_slugs(reports, problems)
     units = _units_used(reports, gazetteer)
@@ -154,6 +120,60 @@ def load_catalog(data_dir: Path, gazetteer: Gazetteer, problems: Problems) -> Ca
         award_types=parsed["award_types"], doc_types=parsed["doc_types"],
     )
     return dataclasses.replace(catalog, exemplars=load_exemplars(data_dir, catalog, problems))
+
+
+def _cache_dir(cache_dir: Path | None, data_dir: Path, vocabs: Vocabularies, gazetteer: Gazetteer):
+    """Where the report folders' parsed records are remembered, for these vocabularies and this gazetteer."""
+    return None if cache_dir is None else cache_folder(cache_dir, data_dir, repr(vocabs), gazetteer.source)
+
+
+def _load_report(folder: Path, problems: Problems, *, display, vocabs: Vocabularies,
+                 gazetteer: Gazetteer) -> Report | None:
+    """One report folder → its report (awards included), or None with problems."""
+    if _is_link(folder, display(folder), problems):
+        return None
+    yml_path, text_path = folder / "report.yml", folder / "text.txt"
+    yml = _read_text(yml_path, display(yml_path), problems)
+    if yml is None:
+        return None
+    root = read_yaml(yml, display(yml_path), problems)
+    if not isinstance(root, YMap):
+        if root is not None:
+            problems.add(root.origin, "Y003", "", "report.yml must be a mapping of fields", "")
+        return None
+    text = _nfc(_read_text(text_path, display(text_path), problems), display(text_path), problems)
+    ocr_path = folder / "ocr.txt"
+    ocr_text = _nfc(_read_text(ocr_path, display(ocr_path), problems), display(ocr_path), problems) \
+        if ocr_path.exists() or ocr_path.is_symlink() else None
+    furniture_path = folder / "furniture.txt"
+    furniture = _read_text(furniture_path, display(furniture_path), problems) if furniture_path.exists() else ""
+    source = fields.mapping(root, "source", problems)
+    original_name = fields.text(source, "original", problems) if source else ""
+    original = None
+    if original_name:
+        original_path = folder / original_name
+        if "/" in original_name or "\\" in original_name or original_name.startswith("."):
+            problems.add(source.get("original").origin, "R104", "source.original",
+                         f'"{original_name}" must be a file name in the report folder', "write e.g. original.txt")
+        elif _is_link(original_path, display(original_path), problems):
+            pass
+        elif not original_path.is_file():
+            problems.add(source.get("original").origin, "F001", "source.original",
+                         f"{display(original_path)} is missing", "put the original file there, byte for byte")
+        elif original_path.stat().st_size > MAX_FILE_BYTES:
+            problems.add(source.get("original").origin, "F005", "source.original",
+                         f"{display(original_path)} is larger than {MAX_FILE_BYTES} bytes (20 MB)",
+                         "split the report, or keep only its text")
+        else:
+            original = original_path.read_bytes()
+    report = parse_report(
+        folder.name, root, text, original, display(folder), vocabs, gazetteer, problems,
+        furniture=tuple(line for line in (furniture or "").splitlines() if line.strip()),
+        ocr_text=ocr_text,
+    )
+    if report is None:
+        return None
+    return _with_awards(report, folder / "awards.yml", display, vocabs, problems)
 
 
 def _nfc(text: str | None, display: str, problems: Problems) -> str | None:

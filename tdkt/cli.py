@@ -61,10 +61,10 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _load(data: Path, strict: bool) -> tuple[Catalog | None, str]:
+def _load(data: Path, strict: bool, cache: Path | None = None) -> tuple[Catalog | None, str]:
     problems = Problems()
     gazetteer = load_gazetteer()
-    catalog = load_catalog(data, gazetteer, problems)
+    catalog = load_catalog(data, gazetteer, problems, cache_dir=cache)
     if len(problems):
         print(problems.report(), file=sys.stderr)
     if problems.has_errors(strict=strict):
@@ -191,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: the data folder {args.data} does not exist", file=sys.stderr)
         return 2
     try:
-        catalog, source = _load(args.data, args.strict)
+        catalog, source = _load(args.data, args.strict, args.cache)
     except GazetteerMissing as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

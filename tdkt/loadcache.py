@@ -1,0 +1,142 @@
+"""Report folders → records, not parsed again for a folder whose bytes have not changed.
+
+``load_folders(folders, load, problems, cache=)`` calls ``load(folder, problems)`` for each folder
+(``catalog._load_report``) and returns the results in folder order, the problems added in folder
+order too, exactly as one loop would. One process: parsing a report costs ~1.2 ms of CPU, and
+sending it back from a worker process (pickled, ~45 KB of text) costs more than that, so two
+workers were slower than one (measured on 1,000 reports: 2.7 s of CPU against 1.2 s). With a
+``FolderCache``, each folder's result and problems are kept in a file named after the
+folder; they are used again only when the folder's key is the same: a hash of every entry of the
+folder (name, kind and bytes, read afresh each run), of the code (every module of ``tdkt/``), of
+the vocabularies and of the gazetteer. A cache therefore never changes the result; deleting it
+only costs time. Measured on 1,000 reports: 0.6 s of CPU from the cache, 1.2 s parsing, 2.3 s
+parsing and writing the cache. Reads and writes files (under the cache folder only).
+"""
+from __future__ import annotations
+
+import copyreg
+import dataclasses
+import os
+import pickle
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from . import model
+from .model import MAX_FILE_BYTES
+from .problems import Problem, Problems, Severity
+from .rendercache import digest
+
+KEEP = 8            # archives whose caches are kept (the most recently used)
+
+
+@dataclass(frozen=True, slots=True)
+class FolderCache:
+    folder: Path   # <cache>/catalog/<hash of the data folder>/
+    context: str   # hash of the code, vocabularies and gazetteer
+
+
+def cache_folder(cache_dir: Path, data_dir: Path, *context: str) -> FolderCache:
+    """The cache of ``data_dir``'s report folders, for this code and these vocabularies/gazetteer."""
+    code = sorted(Path(__file__).parent.glob("*.py"))
+    return FolderCache(
+        folder=cache_dir / "catalog" / digest(str(data_dir.resolve()))[:16],
+        context=digest(*(p.read_bytes() for p in code), *context),
+    )
+
+
+def folder_key(cache: FolderCache, folder: Path) -> str:
+    """Every entry of ``folder``: name, kind and bytes (files over the size limit: their size)."""
+    parts = [cache.context, folder.name, "link" if folder.is_symlink() else "dir"]
+    if not folder.is_symlink():
+        with os.scandir(folder) as it:
+            for entry in sorted(it, key=lambda e: e.name):
+                if entry.is_symlink():
+                    parts += [entry.name, "link", os.readlink(entry.path)]
+                elif entry.is_dir():
+                    parts += [entry.name, "dir"]
+                else:
+                    size = entry.stat().st_size
+                    parts += [entry.name, "big", str(size)] if size > MAX_FILE_BYTES else \
+                        [entry.name, "file", Path(entry.path).read_bytes()]
+    return digest(*parts)
+
+
+Loaded = tuple[object, tuple[Problem, ...]]  # (the record or None, its problems)
+
+
+def _load_one(folder: Path, load: Callable, key: str | None, cache: FolderCache | None) -> Loaded:
+    local = Problems()
+    result = (load(folder, local), tuple(local))
+    if cache is not None and key is not None:
+        path = cache.folder / f"{folder.name}.pickle"
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        with open(tmp, "wb") as f:
+            pickle.dump((key, result), f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    return result
+
+
+def _cached(cache: FolderCache, folder: Path, key: str) -> Loaded | None:
+    try:
+        with open(cache.folder / f"{folder.name}.pickle", "rb") as f:
+            saved_key, result = pickle.load(f)
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError, TypeError):
+        return None
+    return result if saved_key == key else None
+
+
+def _rebuild(cls, names: tuple[str, ...], values: tuple):
+    obj = object.__new__(cls)
+    for name, value in zip(names, values):
+        object.__setattr__(obj, name, value)
+    return obj
+
+
+def _register_fast_pickling() -> None:
+    """Frozen slotted dataclasses unpickle through ``dataclasses.fields()`` once per object (a report
+    has ~90 blocks): rebuilt from their field values instead, the catalogue's records load ~2x faster."""
+    for value in vars(model).values():
+        if isinstance(value, type) and dataclasses.is_dataclass(value) and "__slots__" in vars(value):
+            names = tuple(f.name for f in dataclasses.fields(value))
+            copyreg.pickle(value, lambda obj, names=names: (_rebuild, (type(obj), names,
+                                                                       tuple(getattr(obj, n) for n in names))))
+
+
+_register_fast_pickling()
+
+
+def load_folders(folders: list[Path], load: Callable, problems: Problems, *,
+                 cache: FolderCache | None = None) -> list:
+    """``load(folder, problems)`` for every folder, in order; see the module docstring."""
+    keys: list[str | None] = [None] * len(folders)
+    results: dict[int, Loaded] = {}
+    if cache is not None:
+        cache.folder.mkdir(parents=True, exist_ok=True)
+        os.utime(cache.folder)
+        for i, folder in enumerate(folders):
+            keys[i] = folder_key(cache, folder)
+            hit = _cached(cache, folder, keys[i])
+            if hit is not None:
+                results[i] = hit
+    for i in range(len(folders)):
+        if i not in results:
+            results[i] = _load_one(folders[i], load, keys[i], cache)
+    for i in range(len(folders)):
+        for p in results[i][1]:
+            problems.add(p.origin, p.code, p.field, p.message, p.fix, warning=p.severity is Severity.WARNING)
+    if cache is not None:
+        _prune(cache, {f.name for f in folders})
+    return [results[i][0] for i in range(len(folders))]
+
+
+def _prune(cache: FolderCache, names: set[str]) -> None:
+    """Forget folders that are gone, and the caches of all but the ``KEEP`` most recent archives."""
+    for entry in cache.folder.glob("*.pickle"):
+        if entry.stem not in names:
+            entry.unlink(missing_ok=True)
+    archives = sorted(cache.folder.parent.iterdir(), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in archives[KEEP:]:
+        for entry in old.glob("*"):
+            entry.unlink(missing_ok=True)
+        old.rmdir()

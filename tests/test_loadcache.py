@@ -1,0 +1,64 @@
+"""The catalogue's cache: the same reports and the same problems as parsing, whatever was remembered."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from tdkt.catalog import load_catalog
+from tdkt.problems import Problems
+
+from .conftest import FIXTURE
+
+
+def load(data, gazetteer, cache):
+    problems = Problems()
+    catalog = load_catalog(data, gazetteer, problems, cache_dir=cache)
+    return catalog, problems.report()
+
+
+@pytest.fixture
+def archive(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE, data)
+    yml = data / "reports" / "2023-tan-viet-bc-ocr" / "report.yml"
+    yml.write_text(yml.read_text(encoding="utf-8") + "colour: red\n", encoding="utf-8")  # a warning to remember
+    return data
+
+
+def test_a_cached_load_is_the_parsed_load(archive, gazetteer, tmp_path):
+    plain = load(archive, gazetteer, None)
+    assert "warning[Y004]" in plain[1]
+    first = load(archive, gazetteer, tmp_path / "cache")
+    second = load(archive, gazetteer, tmp_path / "cache")  # every report from the cache
+    assert len(list((tmp_path / "cache").rglob("*.pickle"))) == 3
+    assert first == plain and second == plain
+
+
+def test_an_edited_file_is_parsed_again(archive, gazetteer, tmp_path):
+    load(archive, gazetteer, tmp_path / "cache")
+    text = archive / "reports" / "2024-tp-long-xuyen-kh" / "text.txt"
+    text.write_text(text.read_text(encoding="utf-8").replace("\n", " đã sửa\n", 1), encoding="utf-8")
+    catalog, _ = load(archive, gazetteer, tmp_path / "cache")
+    report = next(r for r in catalog.reports if r.id == "2024-tp-long-xuyen-kh")
+    assert "đã sửa" in report.blocks[0].text
+    assert (catalog, _) == load(archive, gazetteer, None)
+
+
+def test_a_changed_vocabulary_is_seen_by_remembered_reports(archive, gazetteer, tmp_path):
+    load(archive, gazetteer, tmp_path / "cache")
+    movements = archive / "vocab" / "movements.yml"
+    text = movements.read_text(encoding="utf-8")
+    movements.write_text(text.replace("- id: dan-van-kheo", "- id: dan-van-kheo-moi"), encoding="utf-8")
+    cached = load(archive, gazetteer, tmp_path / "cache")
+    assert '"dan-van-kheo" is not in vocab/movements.yml' in cached[1]
+    assert cached == load(archive, gazetteer, None)
+
+
+def test_a_removed_report_is_forgotten(archive, gazetteer, tmp_path):
+    load(archive, gazetteer, tmp_path / "cache")
+    shutil.rmtree(archive / "reports" / "2023-tan-viet-bc-ocr")
+    cached = load(archive, gazetteer, tmp_path / "cache")
+    assert cached == load(archive, gazetteer, None)
+    assert sorted(p.stem for p in (tmp_path / "cache").rglob("*.pickle")) == [
+        "2023-long-xuyen-hd-bc-1", "2024-tp-long-xuyen-kh"]
