@@ -204,6 +204,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "exemplars":
         return _propose_exemplars(catalog, args)
     loaded = time.monotonic()
+    progress = Progress()
+    progress.stage("tạo site_src/ (trang, chỉ mục tìm kiếm, dữ liệu mở)")
     stats = _generate(catalog, source, args.data, args.docs)
     generated = time.monotonic()
     if args.command == "serve":
@@ -211,7 +213,6 @@ def main(argv: list[str] | None = None) -> int:
 
         serve(str(ROOT / "mkdocs.yml"), docs_dir=str(args.docs))
         return 0
-    progress = Progress()
     try:
         rendered = render_site(ROOT / "mkdocs.yml", args.out, docs_dir=args.docs, build_date=newest_date(catalog),
                                cache_dir=args.cache, jobs=os.cpu_count() or 1, progress=progress)

@@ -1,7 +1,7 @@
 """Progress of a long build, on standard error: a bar on a terminal, plain periodic lines elsewhere (CI).
 
-``Progress.stage(name, total)`` starts a stage, ``advance(n)`` counts work done, ``finish()``
-closes the bar. On a terminal the bar is redrawn at most ten times a second; otherwise a line
+``Progress.stage(name, total)`` starts a stage (``total`` None: a stage shown by its name only),
+``advance(n)`` counts work done, ``finish()`` closes the bar. On a terminal the bar is redrawn at most ten times a second; otherwise a line
 ``trang: 12000/27000 (44%), 31 giây`` is printed when a stage starts, every ``every`` seconds,
 and when it ends. The clock and the stream are parameters, so tests need no real time.
 """
@@ -28,12 +28,17 @@ class Progress:
         self.finish()
         self.name, self.total, self.done = name, total, 0
         self._last = float("-inf")
-        if total:  # an empty stage shows nothing
+        if total is None:  # a stage without a count: its name, once
+            self.stream.write(f"\r{name}…, {self.elapsed():.0f} giây" if self.tty else f"{name}…\n")
+            self._open = self.tty
+            self.stream.flush()
+        elif total:  # an empty stage shows nothing
             self._show(force=True)
 
     def advance(self, n: int = 1) -> None:
         self.done += n
-        self._show(force=self.total is not None and self.done >= self.total)
+        if self.total is not None:
+            self._show(force=self.done >= self.total)
 
     def finish(self) -> None:
         """End the current stage (the bar's line is closed)."""
@@ -50,10 +55,9 @@ class Progress:
         if not force and now - self._last < (0.1 if self.tty else self.every):
             return
         self._last = now
-        count = f"{self.done}/{self.total}" if self.total else str(self.done)
-        share = f" ({100 * self.done // self.total}%)" if self.total else ""
+        count, share = f"{self.done}/{self.total}", f" ({100 * self.done // self.total}%)"
         if self.tty:
-            filled = self.width * self.done // self.total if self.total else 0
+            filled = self.width * self.done // self.total
             bar = "█" * filled + "·" * (self.width - filled)
             self.stream.write(f"\r{self.name:>9} {bar} {count}{share}, {self.elapsed():.0f} giây")
             self._open = True

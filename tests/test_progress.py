@@ -39,3 +39,11 @@ def test_an_empty_stage_shows_nothing():
     out = io.StringIO()
     Progress(out, tty=False).stage("trang", 0)
     assert out.getvalue() == ""
+
+
+def test_a_stage_without_a_count_shows_its_name_once():
+    out = io.StringIO()
+    progress = Progress(out, tty=False)
+    progress.stage("tạo site_src/")
+    progress.advance()
+    assert out.getvalue() == "tạo site_src/…\n"
