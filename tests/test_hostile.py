@@ -1,7 +1,7 @@
 """Hostile and careless input (issue 6): each gets an inert rendering or a precise error, never a crash.
 
 The corpus is tests/fixtures/hostile/ (written by its corpus.py): a valid archive whose every metadata field
-and paragraph tries HTML, script, Markdown, Jinja, control and bidi characters, NFD, a legacy encoding and
+and paragraph (and an exemplar's) tries HTML, script, Markdown, Jinja, control and bidi characters, NFD, a legacy encoding and
 very long lines. It is built for real (plus a generated 1 MB report) and read in Chromium: nothing runs,
 no element is added, the text shows literally. Inputs that must be refused are edits of it below, each
 with its message word for word. Property tests for escaping are in test_hostile_properties.py.
@@ -263,6 +263,9 @@ SHOWN = {
     "launched_by": ["phong-trao/"], "period": ["phong-trao/"],
     "ocr-title": ["bao-cao/2023-hostile-ocr/", "bao-cao/2023-hostile-ocr/ocr/"],
     "ocr-issuer": ["bao-cao/2023-hostile-ocr/"],
+    "exemplar-name": ["dien-hinh/", "dien-hinh/hostile-exemplar/", "bao-cao/2023-hostile/"],
+    "exemplar-achievement": ["dien-hinh/hostile-exemplar/", "don-vi/phuong-long-xuyen-10738/"],
+    "exemplar-authority": ["dien-hinh/hostile-exemplar/"], "exemplar-note": ["dien-hinh/hostile-exemplar/"],
 }
 
 
@@ -271,7 +274,7 @@ def test_every_metadata_field_shows_literally(page, hostile_url):
     texts: dict[str, str] = {}
     for url in sorted({u for urls in SHOWN.values() for u in urls}):
         page.goto(f"{hostile_url}/{url}")
-        texts[url] = " ".join(page.locator("article").inner_text().split())
+        texts[url] = " ".join(page.locator("article.md-content__inner").inner_text().split())
         assert page.evaluate("window.__pwned") is None, url
     missing = [(field, url) for field, urls in SHOWN.items() for url in urls
                if visible(corpus.payload(field)) not in texts[url]]
