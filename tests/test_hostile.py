@@ -1,10 +1,10 @@
 """Hostile and careless input (issue 6): each gets an inert rendering or a precise error, never a crash.
 
 The corpus is tests/fixtures/hostile/ (written by its corpus.py): a valid archive whose every metadata field
-and paragraph (and an exemplar's) tries HTML, script, Markdown, Jinja, control and bidi characters, NFD, a legacy encoding and
-very long lines. It is built for real (plus a generated 1 MB report) and read in Chromium: nothing runs,
-no element is added, the text shows literally. Inputs that must be refused are edits of it below, each
-with its message word for word. Property tests for escaping are in test_hostile_properties.py.
+and paragraph (an exemplar's too) tries HTML, script, Markdown, Jinja, control and bidi characters, NFD, a
+legacy encoding and very long lines. It is built for real (plus a generated 1 MB report) and read in
+Chromium: nothing runs, no element is added, the text shows literally. Inputs that must be refused are
+edits of it below, each with its message word for word. Property tests: test_hostile_properties.py.
 """
 from __future__ import annotations
 
