@@ -41,6 +41,7 @@ from .yamlread import YMap, read_yaml
 RESTORE_MISSING = ("OCR text with its Vietnamese marks destroyed; the restoration module (tdkt.restore) is not "
                    "installed, so the marks were not restored")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+MAX_ID = 100  # characters of a proposed report id (a folder name and a URL that people read)
 
 
 def _restorer():
@@ -106,14 +107,18 @@ def propose_id(e: Extracted, gazetteer: Gazetteer, data: bytes) -> str:
             parts.append(slug(parent.name))
     parts.append(slug(e.doc_type.value.code) if e.doc_type.value else "van-ban")
     number, _, sign = (e.doc_number.value or "").partition("/")
-    parts.append(number if number.isdigit() else slug(sign.partition("-")[2]) if sign else "")
+    # ASCII digits only: "²".isdigit() is true, and an id must be a slug
+    parts.append(number if number.isascii() and number.isdigit() else slug(sign.partition("-")[2]) if sign else "")
     if period:
         parts.append({Span.FIRST_HALF: "6-thang", Span.SECOND_HALF: "6-thang-cuoi",
                       Span.QUARTER: f"quy-{period.number}", Span.MONTH: f"thang-{period.number}",
                       Span.TERM: f"den-{period.end_year}"}.get(period.span, ""))
     if not unit:
         parts.append(hashlib.sha256(data).hexdigest()[:8])  # two unknown units must not share an id
-    return "-".join(p for p in parts if p)
+    ident = "-".join(p for p in parts if p)
+    if len(ident) > MAX_ID:  # a 300-digit "number" made a folder name the file system refuses
+        ident = ident[:MAX_ID - 9].rstrip("-") + "-" + hashlib.sha256(data).hexdigest()[:8]
+    return ident
 
 
 # --------------------------------------------------------------------------- output

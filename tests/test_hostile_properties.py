@@ -181,6 +181,8 @@ def gazetteer():
        name=st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="/\x00"),
                     min_size=1, max_size=20))
 @example(number="12", title="\uffff", signer="A\ufffe", extra=[], name="a")  # YAML refuses both, unescaped
+@example(number="9" * 300, title="", signer="", extra=[], name="a")  # the id was a 330-character folder name
+@example(number="²³", title="", signer="", extra=[], name="a")  # digits, but not ASCII: not in a slug
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_property_ingest_writes_only_folders_the_catalogue_reads(monkeypatch, number, title, signer, extra, name):
     monkeypatch.setattr(ingest, "_restorer", lambda: None)
