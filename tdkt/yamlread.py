@@ -90,6 +90,9 @@ def read_yaml(text: str, file: str, problems: Problems) -> YNode | None:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         origin = Origin(file=file, line=mark.line + 1, column=mark.column + 1) if mark else Origin(file=file)
+        if isinstance(exc, yaml.reader.ReaderError) and isinstance(exc.position, int):  # a character YAML refuses
+            origin = Origin(file=file, line=text.count("\n", 0, exc.position) + 1,
+                            column=exc.position - text.rfind("\n", 0, exc.position))
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         problems.add(origin, "Y001", "", f"YAML cannot be read: {problem}", "check indentation and quoting")
         return None

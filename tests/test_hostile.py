@@ -338,6 +338,10 @@ REFUSED = [
      lambda d: edit(d, "report.yml", "doc_type: bao-cao", "doc_type: " + "[" * 1000 + "]" * 1000),
      f"{REPORT}:2:30: error[Y003] values are nested more than 20 levels deep. "
      "Fix: the format nests at most three levels; remove the extra brackets"),
+    ("a raw control character in report.yml",
+     lambda d: edit(d, "report.yml", 'issued: "2024-01-17"', 'issued: "2024-01-17"\nplace: Long\x02Xuyên'),
+     f"{REPORT}:7:12: error[Y001] YAML cannot be read: unacceptable character #x0002: control characters are not "
+     "allowed. Fix: check indentation and quoting"),
     ("two yaml documents",
      lambda d: edit(d, "report.yml", "doc_type: bao-cao", "doc_type: bao-cao\n---\nx: y"),
      f"{REPORT}:3:1: error[Y001] YAML cannot be read: but found another document. Fix: check indentation and quoting"),

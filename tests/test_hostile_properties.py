@@ -252,3 +252,46 @@ def test_property_ingest_of_mixed_encodings_never_crashes(monkeypatch, parts, ju
             assert isinstance(read_yaml((folder / "report.yml").read_text(encoding="utf-8"), "r", problems), YMap)
             assert not len(problems), problems.report()
             assert (folder / "original.txt").read_bytes() == document
+
+
+# --------------------------------------------------------------------------- the catalogue
+
+_VNI = ROOT / "tests" / "fixtures" / "hostile" / "reports" / "2023-hostile-vni"
+_YAML_VALUE = st.one_of(
+    _FIELD.map(json.dumps),  # any string, double-quoted
+    _MARKUP.filter(lambda s: "\n" not in s and "\x00" not in s),  # written plain: YAML decides what it is
+    st.sampled_from(["[]", "{}", "[a, [b]]", "{a: b}", "~", "''", "!!str x", "&a x", "*a", "|\n  x", ">-\n  x",
+                     "- x", "2023-13-45", "9" * 40, "-1", "0x1F", "1e999", ".nan", "yes"]),
+)
+_KEY_LINES = [line.split(":")[0] for line in (_VNI / "report.yml").read_text(encoding="utf-8").splitlines()]
+
+
+@given(key=st.sampled_from(_KEY_LINES + ["place", "recipient", "signer", "movements", "signatures", "review",
+                                         "notes", "theme"]),
+       value=_YAML_VALUE)
+@settings(max_examples=300, deadline=None)
+def test_property_any_value_in_any_field_is_a_record_or_a_problem(key, value):
+    """report.yml with one field replaced (or added) by anything: a report or problems, never an exception."""
+    from tdkt.catalog import load_catalog
+    from tdkt.pages import build_pages
+
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp)
+        (data / "vocab").symlink_to(ROOT / "tests" / "fixtures" / "hostile" / "vocab")
+        folder = data / "reports" / "2023-hostile-vni"
+        folder.mkdir(parents=True)
+        for name in ("text.txt", "original.txt"):
+            (folder / name).write_bytes((_VNI / name).read_bytes())
+        lines = (_VNI / "report.yml").read_text(encoding="utf-8").splitlines()
+        if key.startswith(" "):  # a nested field (period.year, source.sha256 ...): replaced where it is
+            lines = [f"{key}: {value}" if line.split(":")[0] == key else line for line in lines]
+        else:  # a top-level field: replaced, or added
+            lines = [line for line in lines if line.split(":")[0] != key] + [f"{key}: {value}"]
+        (folder / "report.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        problems = Problems()
+        catalog = load_catalog(data, gazetteer(), problems)
+        assert len(catalog.reports) == 1 or problems.has_errors()
+        for problem in problems:
+            assert problem.origin.file.endswith("report.yml") and problem.origin.line >= 1, problem.format()
+            assert "\n" not in problem.format()
+        build_pages(catalog, "x")
