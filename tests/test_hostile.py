@@ -149,6 +149,13 @@ def test_the_original_is_one_pre_block_holding_every_line(hostile_site):
     assert len(pre) == 2 and "Trang 1 &lt;script&gt;" in pre[1]  # the furniture, verbatim too
 
 
+def test_a_legacy_encoded_original_is_shown_decoded(hostile_site):
+    page = (hostile_site / "bao-cao" / "2023-hostile-vni" / "ban-goc" / "index.html").read_text(encoding="utf-8")
+    assert html.unescape(re.findall(r"<pre><code>(.*?)</code></pre>", page, re.S)[0]) == corpus.LEGACY_TEXT
+    assert (hostile_site / "bao-cao" / "2023-hostile-vni" / "ban-goc.txt").read_bytes() == \
+        corpus.LEGACY_TEXT.encode("vni")  # the download stays byte for byte
+
+
 def test_search_files_of_the_long_report_are_written(hostile_site):
     chunks = list((hostile_site / "tim-kiem" / "chi-muc").rglob("*.json"))
     assert chunks and any(LONG_LINE * "x" in p.read_text(encoding="utf-8") for p in chunks if "/p/" in p.as_posix())
@@ -235,6 +242,7 @@ def _list_text(block: str) -> str:
     ("2023-hostile", corpus.BLOCKS),
     ("2023-hostile-ocr", corpus.RESTORED_BLOCKS),
     ("2023-hostile-ocr/ocr", corpus.OCR_BLOCKS),
+    ("2023-hostile-vni", corpus.LEGACY_TEXT.strip().split("\n\n")),
 ])
 def test_every_paragraph_shows_its_text_literally(page, hostile_url, report, blocks):
     page.add_init_script(WATCH)
