@@ -130,19 +130,17 @@ def _versions() -> str:
 
 
 def _theme_fingerprint(config) -> str:
-    """The theme's folders: file contents for the project's own ``custom_dir``, names, sizes and
-    modification times for installed themes (thousands of icons; they change with their version)."""
+    """The theme's folders: every file's contents for the project's own ``custom_dir``; for installed
+    themes (Material: 14,000 files, icons mostly) their folder, their version being in ``_versions()``."""
     custom = os.path.realpath(config.theme.custom_dir) if config.theme.custom_dir else None
     parts = []
     for folder in config.theme.dirs:
-        own = custom is not None and os.path.realpath(folder) == custom
-        for dirpath, dirnames, filenames in os.walk(folder):
-            dirnames.sort()
-            for name in sorted(filenames):
-                path = os.path.join(dirpath, name)
-                st = os.stat(path)
-                sig = Path(path).read_bytes() if own else f"{st.st_size}:{st.st_mtime_ns}"
-                parts.append(digest(os.path.relpath(path, folder), sig))
+        if custom is not None and os.path.realpath(folder) == custom:
+            for dirpath, dirnames, filenames in os.walk(folder):
+                dirnames.sort()
+                for name in sorted(filenames):
+                    path = os.path.join(dirpath, name)
+                    parts.append(digest(path[len(folder):], Path(path).read_bytes()))
         parts.append(f"dir:{folder}")
     return digest(*parts)
 
