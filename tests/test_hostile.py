@@ -156,6 +156,22 @@ def test_a_legacy_encoded_original_is_shown_decoded(hostile_site):
         corpus.LEGACY_TEXT.encode("vni")  # the download stays byte for byte
 
 
+def test_charts_are_inert_svg(hostile_site):
+    """The charts carry award names: well-formed SVG, text escaped, nothing that could run."""
+    import xml.etree.ElementTree as ET
+
+    charts = sorted(hostile_site.rglob("*.svg"))
+    charts = [c for c in charts if "assets" not in c.parts]
+    assert charts
+    for chart in charts:
+        root = ET.fromstring(chart.read_bytes())
+        for element in root.iter():
+            tag = element.tag.rsplit("}", 1)[-1]
+            assert tag not in ("script", "foreignObject", "iframe", "image", "use", "a"), (chart, tag)
+            assert not [name for name in element.attrib if name.lower().startswith("on") or "href" in name], chart
+    assert any("window.__pwned='award-type'" in "".join(ET.fromstring(c.read_bytes()).itertext()) for c in charts)
+
+
 def test_search_files_of_the_long_report_are_written(hostile_site):
     chunks = list((hostile_site / "tim-kiem" / "chi-muc").rglob("*.json"))
     assert chunks and any(LONG_LINE * "x" in p.read_text(encoding="utf-8") for p in chunks if "/p/" in p.as_posix())
@@ -274,6 +290,7 @@ SHOWN = {
     "exemplar-name": ["dien-hinh/", "dien-hinh/hostile-exemplar/", "bao-cao/2023-hostile/"],
     "exemplar-achievement": ["dien-hinh/hostile-exemplar/", "don-vi/phuong-long-xuyen-10738/"],
     "exemplar-authority": ["dien-hinh/hostile-exemplar/"], "exemplar-note": ["dien-hinh/hostile-exemplar/"],
+    "award-type": ["bao-cao/2023-hostile/", "khen-thuong/"],
 }
 
 
