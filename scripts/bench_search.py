@@ -4,7 +4,7 @@
     .venv/bin/python scripts/bench_search.py [--sizes 1000 10000] [--runs 3] [--query-runs 5] [--phases] [--pagefind]
 
 For each size N it makes a synthetic archive (`python build.py synth`, cached under
-/tmp/tdkt-bench), then:
+/tmp/tdkt-bench or --cache), then:
 
 - builds the search index N times in a fresh process (median wall time, peak RSS);
 - serves the default site with that index in place of its own (the search page and its assets
@@ -58,6 +58,11 @@ for path, data in files.items():
     target.write_bytes(data)
 print(elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, len(files), sum(map(len, files.values())))
 """
+
+
+def use_cache(folder: Path) -> None:
+    global CACHE
+    CACHE = folder
 
 
 def archive(n: int) -> Path:
@@ -226,7 +231,10 @@ def main() -> int:
                         help="run each query this many times (fresh context each), report the median")
     parser.add_argument("--browser-only", action="store_true", help="reuse the indexes of an earlier run")
     parser.add_argument("--phases", action="store_true", help="also print where the script time goes (median run)")
+    parser.add_argument("--cache", type=Path, default=CACHE,
+                        help=f"where generated archives, indexes and sites are kept (default {CACHE})")
     args = parser.parse_args()
+    use_cache(args.cache)
     CACHE.mkdir(exist_ok=True)
     print("| reports | index build (median s) | peak RSS (MB) | files | index size (MB) | gzip (MB) | shards | largest shard gz (KB) |")
     print("|---|---|---|---|---|---|---|---|")

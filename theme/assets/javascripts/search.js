@@ -428,13 +428,12 @@
       syllables = syllables.concat(two);
       tests.push([whole(escaped(two[0]) + SPACES + escaped(two[1])), 2]);
     });
-    // folded in one call (folding is per character): the NUL that joins them comes out as it went in
-    var joined = v.fold(blocks.map(function (b) { return b[1]; }).join("\u0000")).split("\u0000");
-    if (joined.length !== blocks.length) joined = blocks.map(function (b) { return v.fold(b[1]); });
-    var best = null, bestScore = 0;
-    for (var i = 0; i < blocks.length; i++) {
+    var best = null, bestScore = 0, most = 0, j;
+    for (j = 0; j < tests.length; j++) most += tests[j][1];
+    // in order, so the first block holding the whole query wins and ends the search
+    for (var i = 0; i < blocks.length && bestScore < most; i++) {
       // cheap test first: a block whose folded text holds none of the query's syllables cannot win
-      var folded = joined[i], score = 0, j;
+      var folded = v.fold(blocks[i][1]), score = 0;
       for (j = 0; j < syllables.length; j++) if (folded.indexOf(syllables[j]) >= 0) break;
       if (j === syllables.length) continue;
       for (j = 0; j < tests.length; j++) if (tests[j][0].test(folded)) score += tests[j][1];

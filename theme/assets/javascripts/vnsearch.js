@@ -16,12 +16,15 @@
   var PAIR = /(?<![\p{L}\p{N}])([\p{L}\p{N}]+)[ \t\n\r\f\v\u00a0]+(?=([\p{L}\p{N}]+))/gu;
   var PAIR_JOIN = "_";
 
-  var LATIN = /^[\x00-\x7f\u00a0-\u024f\u1e00-\u1eff]*$/, MARKS = /[\u0300-\u036f]/g, DD = /[đĐ]/g;
+  // Latin letters, general punctuation (“ ” – …), symbols, CJK and fullwidth punctuation; not U+2ADC,
+  // which NFC leaves as a base and a mark
+  var LATIN = /^[\x00-\u024f\u1e00-\u1eff\u2000-\u2adb\u2add-\u2bff\u3000-\u303f\uff00-\uffef]*$/;
+  var MARKS = /[\u0300-\u036f]/g, DD = /[đĐ]/g;
 
   /* NFD, keep the base letter, đ→d, lowercase: one code point in, one out (for NFC input).
-   * Text made only of Latin letters (Vietnamese is) takes a faster path with the same result: in those
-   * blocks every letter decomposes to a base and marks of U+0300–U+036F, and lowercasing needs no
-   * context (tests/test_search_text.py checks every code point of them against the Python). */
+   * Text made only of the characters of LATIN (Vietnamese text is) takes a faster path with the same
+   * result: there every character decomposes to a base and marks of U+0300–U+036F, and lowercasing
+   * needs no context (tests/test_search_text.py checks every code point of them against the Python). */
   function fold(s) {
     var out = "", nfc = s.normalize("NFC");
     if (LATIN.test(nfc)) return nfc.normalize("NFD").replace(MARKS, "").replace(DD, "d").toLowerCase();
