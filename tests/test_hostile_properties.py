@@ -183,7 +183,7 @@ def gazetteer():
 @example(number="12", title="\uffff", signer="A\ufffe", extra=[], name="a")  # YAML refuses both, unescaped
 @example(number="9" * 300, title="", signer="", extra=[], name="a")  # the id was a 330-character folder name
 @example(number="²³", title="", signer="", extra=[], name="a")  # digits, but not ASCII: not in a slug
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_property_ingest_writes_only_folders_the_catalogue_reads(monkeypatch, number, title, signer, extra, name):
     monkeypatch.setattr(ingest, "_restorer", lambda: None)
     with tempfile.TemporaryDirectory() as tmp:
@@ -299,7 +299,7 @@ def _one_field_changed(report: str, name: str, key: str, value: str) -> list[str
 @given(key=st.sampled_from(_keys("2023-hostile-vni", "report.yml") + ["place", "recipient", "signer", "movements",
                                                                       "signatures", "review", "notes", "theme"]),
        value=_YAML_VALUE)
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 def test_property_any_value_in_any_field_is_a_record_or_a_problem(key, value):
     """report.yml with one field replaced (or added) by anything: a report or problems, never an exception."""
     for problem in _one_field_changed("2023-hostile-vni", "report.yml", key, value):
@@ -308,7 +308,7 @@ def test_property_any_value_in_any_field_is_a_record_or_a_problem(key, value):
 
 
 @given(key=st.sampled_from(_keys("2023-hostile", "awards.yml")), value=_YAML_VALUE)
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 def test_property_any_value_in_an_award_record_is_a_record_or_a_problem(key, value):
     for problem in _one_field_changed("2023-hostile", "awards.yml", key, value):
         if problem.origin.file.endswith("awards.yml"):
