@@ -33,18 +33,21 @@
     if (!rec) return null;
     p = { index: rec[1], fields: [] };
     for (var f = 0; f < this.fieldCount; f++) p.fields.push(NO_DOCS);
-    for (var i = 2; i < rec.length; i++) {
-      var flat = rec[i][1], n = flat.length >> 1, docs = new Int32Array(n), weights = new Float64Array(n);
-      for (var j = 0, doc = 0; j < n; j++) {
-        doc += flat[2 * j];
-        docs[j] = doc;
-        weights[j] = flat[2 * j + 1] / 1000;
-      }
-      p.fields[rec[i][0]] = { docs: docs, weights: weights };
-    }
+    for (var i = 2; i < rec.length; i++) p.fields[rec[i][0]] = decode(rec[i][1]);
     this.postings.set(term, p);
     return p;
   };
+
+  /* [docDelta, weight×1000, ...] → documents and weights as typed arrays. */
+  function decode(flat) {
+    var n = flat.length >> 1, docs = new Int32Array(n), weights = new Float64Array(n);
+    for (var j = 0, doc = 0; j < n; j++) {
+      doc += flat[2 * j];
+      docs[j] = doc;
+      weights[j] = flat[2 * j + 1] / 1000;
+    }
+    return { docs: docs, weights: weights };
+  }
 
   /* lunr.js 2.3.9's Index.query, for clauses that each name one exact term in one field
    * ({term, field: number, boost, required}), over documents 0 … docCount - 1. Returns the matching
@@ -74,15 +77,11 @@
       if (fieldOrder.indexOf(c.field) < 0) fieldOrder.push(c.field);
     }
     // the documents holding every required term (or, with none required, any term)
-    var hits = new Int32Array(docCount), need = required.length, count = 0, docs;
+    var hits = new Int32Array(docCount), need = required.length;
     var lists = need ? required : [];
     if (!need) fieldTerms.forEach(function (t) { t.forEach(function (e) { lists.push(e.list); }); });
-    for (i = 0; i < lists.length; i++) {
-      docs = lists[i].docs;
-      for (j = 0; j < docs.length; j++) hits[docs[j]]++;
-    }
-    for (i = 0; i < docCount; i++) if (need ? hits[i] === need : hits[i] > 0) hits[count++] = i;
-    var found = hits.slice(0, count), scores = new Float64Array(docCount), dot = new Float64Array(docCount);
+    for (i = 0; i < lists.length; i++) countHits(hits, lists[i].docs);
+    var found = holding(hits, need), scores = new Float64Array(docCount), dot = new Float64Array(docCount);
     for (var o = 0; o < fieldOrder.length; o++) {
       var byIndex = fieldTerms[fieldOrder[o]], indexes = Array.from(byIndex.keys()).sort(function (a, b) { return a - b; });
       var sumOfSquares = 0, k, e;
@@ -91,12 +90,28 @@
       dot.fill(0);
       for (k = 0; k < indexes.length; k++) {
         e = byIndex.get(indexes[k]);
-        var postingDocs = e.list.docs, weights = e.list.weights, boost = e.boost;
-        for (j = 0; j < postingDocs.length; j++) dot[postingDocs[j]] += boost * weights[j];
+        addProducts(dot, e.list.docs, e.list.weights, e.boost);
       }
-      for (j = 0; j < count; j++) { var d = found[j]; scores[d] += dot[d] / magnitude || 0; }
+      addScores(scores, dot, found, magnitude);
     }
     return { docs: found, scores: scores };
+  }
+
+  // The loops of score(), each a small function of its own: the engine compiles a small hot loop
+  // sooner and better than one inside a long function that runs once.
+  function countHits(hits, docs) {
+    for (var j = 0; j < docs.length; j++) hits[docs[j]]++;
+  }
+  function holding(hits, need) {  // the documents counted `need` times (need 0: at least once), ascending
+    var count = 0;
+    for (var i = 0; i < hits.length; i++) if (need ? hits[i] === need : hits[i] > 0) hits[count++] = i;
+    return hits.slice(0, count);
+  }
+  function addProducts(dot, docs, weights, boost) {
+    for (var j = 0; j < docs.length; j++) dot[docs[j]] += boost * weights[j];
+  }
+  function addScores(scores, dot, found, magnitude) {
+    for (var j = 0; j < found.length; j++) { var d = found[j]; scores[d] += dot[d] / magnitude || 0; }
   }
 
   /* The first k of `docs` (ascending) best first: by score (none: in document order), ties in
@@ -130,8 +145,7 @@
     var f = { label: raw.label, values: raw.values || [], index: new Map(), code: null, off: null, vals: null };
     f.values.forEach(function (pair, i) { f.index.set(pair[0], i); });
     if (raw.codes !== undefined) {  // one character per document: its value index + 0x30
-      f.code = new Int32Array(docCount);
-      for (var d = 0; d < docCount; d++) f.code[d] = raw.codes.charCodeAt(d) - 0x30;
+      f.code = codesOf(raw.codes, docCount);
       return f;
     }
     if (raw.doc) {
@@ -139,14 +153,9 @@
       return f;
     }
     if (raw.lists !== undefined) {  // each document's value characters, documents separated by commas
-      var text = raw.lists, at = 0, c;
       f.off = new Int32Array(docCount + 1);
-      f.vals = new Int32Array(text.length);
-      for (var p = 0, dd = 0; p < text.length; p++) {
-        c = text.charCodeAt(p);
-        if (c === 0x2c) f.off[++dd] = at; else f.vals[at++] = c - 0x30;
-      }
-      f.off[docCount] = at;
+      f.vals = new Int32Array(raw.lists.length);
+      listsOf(raw.lists, f.off, f.vals, docCount);
       return f;
     }
     var sizes = new Int32Array(docCount + 1), lists = raw.docs || [], i, j, doc;
@@ -181,19 +190,35 @@
     var counts = {};
     Object.keys(facets).forEach(function (name) {
       var f = facets[name], own = names.indexOf(name), needed = own < 0 ? full : full & ~(1 << own);
-      var c = new Int32Array(f.values.length), code = f.code, off = f.off, vals = f.vals, i, j, d;
-      if (code && !needed) for (i = 0; i < n; i++) c[code[matches[i]]]++;
-      else if (code) { for (i = 0; i < n; i++) if ((passed[i] & needed) === needed) c[code[matches[i]]]++; }
-      else {
-        for (i = 0; i < n; i++) {
-          if ((passed[i] & needed) !== needed) continue;
-          d = matches[i];
-          for (j = off[d]; j < off[d + 1]; j++) c[vals[j]]++;
-        }
-      }
+      var c = new Int32Array(f.values.length);
+      if (f.code) countCodes(c, f.code, matches, passed, needed);
+      else countLists(c, f.off, f.vals, matches, passed, needed);
       counts[name] = c;
     });
     return { kept: kept.slice(0, count), counts: counts };
+  }
+
+  function codesOf(text, docCount) {
+    var code = new Int32Array(docCount);
+    for (var d = 0; d < docCount; d++) code[d] = text.charCodeAt(d) - 0x30;
+    return code;
+  }
+  function listsOf(text, off, vals, docCount) {
+    var at = 0, doc = 0, c;
+    for (var p = 0; p < text.length; p++) {
+      c = text.charCodeAt(p);
+      if (c === 0x2c) off[++doc] = at; else vals[at++] = c - 0x30;
+    }
+    off[docCount] = at;
+  }
+  function countCodes(c, code, matches, passed, needed) {
+    for (var i = 0; i < matches.length; i++) if ((passed[i] & needed) === needed) c[code[matches[i]]]++;
+  }
+  function countLists(c, off, vals, matches, passed, needed) {
+    for (var i = 0; i < matches.length; i++) {
+      if ((passed[i] & needed) !== needed) continue;
+      for (var j = off[matches[i]], end = off[matches[i] + 1]; j < end; j++) c[vals[j]]++;
+    }
   }
 
   var core = { TermIndex: TermIndex, score: score, rank: rank, prepareFacet: prepareFacet, facetCounts: facetCounts };
