@@ -8,7 +8,8 @@ For each size, synthetic archives from ``python build.py synth`` (made if missin
 - incremental: one report's title and first paragraph edited, then ``python build.py`` again;
 - floor: the same ``site_src/`` Markdown rendered by Python-Markdown alone (the site's extensions,
   one process: the least any Markdown renderer in Python pays);
-- mkdocs: plain ``mkdocs build --strict`` of the same ``site_src/`` (one process).
+- mkdocs: plain ``mkdocs build --strict`` of the same ``site_src/`` (one process);
+- render: our renderer alone (``tdkt.render.render_site``, no cache) on the same ``site_src/``.
 
 Each run is a fresh process; wall time, CPU time (user + system, the process and its children) and
 peak RSS (``resource.getrusage(RUSAGE_CHILDREN)``, the largest process) are measured around it.
@@ -40,6 +41,14 @@ config = load_config(sys.argv[2], docs_dir=sys.argv[1])  # the site's extensions
 for path in sorted(Path(sys.argv[1]).rglob("*.md")):
     body, _ = meta.get_data(path.read_text(encoding="utf-8"))
     markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs).convert(body)
+"""
+
+RENDER = r"""
+import datetime as dt, os, sys
+from pathlib import Path
+from tdkt.render import render_site
+render_site(Path(sys.argv[3]), Path(sys.argv[2]), docs_dir=Path(sys.argv[1]), build_date=dt.date(2023, 11, 14),
+            jobs=os.cpu_count() or 1)
 """
 
 PLAIN = r"""
@@ -77,7 +86,7 @@ def edit_one_report(archive: Path, run: int) -> None:
     body.write_text("\n".join(lines), encoding="utf-8")
 
 
-def bench_size(n: int, runs: int, archives: Path, work: Path, skip_plain: bool) -> dict:
+def bench_size(n: int, runs: int, archives: Path, work: Path, skip_plain: bool, full_only: bool) -> dict:
     archive = archives / f"archive-{n}"
     if not archive.is_dir():
         subprocess.run([PY, "build.py", "synth", "--reports", str(n), "--out", str(archive)], cwd=ROOT, check=True)
@@ -86,12 +95,15 @@ def bench_size(n: int, runs: int, archives: Path, work: Path, skip_plain: bool) 
     shutil.copytree(archive, mine)
     site, src, cache = work / f"site-{n}", work / f"src-{n}", work / f"cache-{n}"
     build = [PY, "build.py", "--data", str(mine), "--out", str(site), "--docs", str(src), "--cache", str(cache)]
-    rows: dict[str, list] = {"full": [], "incremental": [], "floor": [], "mkdocs": []}
+    rows: dict[str, list] = {"full": [], "incremental": [], "floor": [], "mkdocs": [], "render": []}
     summaries = []
     for run in range(runs):
         for folder in (site, src, cache):
             shutil.rmtree(folder, ignore_errors=True)
         rows["full"].append(measured(build, cwd=ROOT)[:3])
+        if full_only:
+            summaries.append("")
+            continue
         edit_one_report(mine, run)
         wall, cpu, rss, err = measured(build, cwd=ROOT)
         rows["incremental"].append((wall, cpu, rss))
@@ -104,7 +116,11 @@ def bench_size(n: int, runs: int, archives: Path, work: Path, skip_plain: bool) 
             rows["mkdocs"].append(measured([PY, "-c", PLAIN, str(src), str(plain), str(ROOT / "mkdocs.yml")],
                                            cwd=ROOT)[:3])
             shutil.rmtree(plain, ignore_errors=True)
-    med = {k: tuple(statistics.median(x[i] for x in v) for i in range(3)) for k, v in rows.items() if v}
+            rows["render"].append(measured([PY, "-c", RENDER, str(src), str(plain), str(ROOT / "mkdocs.yml")],
+                                           cwd=ROOT)[:3])
+            shutil.rmtree(plain, ignore_errors=True)
+    nothing = (float("nan"),) * 3
+    med = {k: tuple(statistics.median(x[i] for x in v) for i in range(3)) if v else nothing for k, v in rows.items()}
     med["pages"] = sum(1 for _ in src.rglob("*.md"))
     med["summary"] = summaries[-1]
     med["runs"] = {k: len(v) for k, v in rows.items()}
@@ -118,18 +134,20 @@ def main() -> int:
     p.add_argument("--archives", type=Path, default=Path("/tmp/tdkt-bench"))
     p.add_argument("--work", type=Path, default=Path("/tmp/tdkt-bench/build-bench"))
     p.add_argument("--plain-once", action="store_true", help="floor and mkdocs: one run per size (they are slow)")
+    p.add_argument("--full-only", action="store_true", help="only the full build (for the largest sizes)")
     args = p.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     print(f"load average before: {os.getloadavg()[0]:.1f}, {os.cpu_count()} cores", file=sys.stderr)
     print("| reports | pages | full build s (CPU s) | peak RSS MB | incremental s (CPU s) | floor: Python-Markdown s "
-          "(CPU s) | plain mkdocs build s (CPU s) | full / mkdocs | full / floor | runs |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+          "(CPU s) | plain mkdocs build s (CPU s) | our render alone s (CPU s) | render / mkdocs | render / floor "
+          "| runs |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for n in args.sizes:
-        m = bench_size(n, args.runs, args.archives, args.work, args.plain_once)
-        f, i, fl, mk = m["full"], m["incremental"], m["floor"], m["mkdocs"]
+        m = bench_size(n, args.runs, args.archives, args.work, args.plain_once, args.full_only)
+        f, i, fl, mk, r = m["full"], m["incremental"], m["floor"], m["mkdocs"], m["render"]
         print(f"| {n:,} | {m['pages']:,} | {f[0]:.0f} ({f[1]:.0f}) | {f[2]:.0f} | {i[0]:.1f} ({i[1]:.1f}) | "
-              f"{fl[0]:.0f} ({fl[1]:.0f}) | {mk[0]:.0f} ({mk[1]:.0f}) | {f[0] / mk[0]:.2f} | {f[0] / fl[0]:.2f} | "
-              f"{m['runs']['full']}/{m['runs']['floor']} |", flush=True)
+              f"{fl[0]:.0f} ({fl[1]:.0f}) | {mk[0]:.0f} ({mk[1]:.0f}) | {r[0]:.0f} ({r[1]:.0f}) | {r[0] / mk[0]:.2f} | "
+              f"{r[0] / fl[0]:.2f} | {m['runs']['full']}/{m['runs']['floor']} |", flush=True)
         print(f"  {n}: last incremental: {m['summary']}", file=sys.stderr)
     print(f"load average after: {os.getloadavg()[0]:.1f}", file=sys.stderr)
     return 0
