@@ -86,7 +86,8 @@ def edit_one_report(archive: Path, run: int) -> None:
     body.write_text("\n".join(lines), encoding="utf-8")
 
 
-def bench_size(n: int, runs: int, archives: Path, work: Path, skip_plain: bool, full_only: bool) -> dict:
+def bench_size(n: int, runs: int, archives: Path, work: Path, skip_plain: bool, full_only: bool,
+               no_reference: bool = False) -> dict:
     archive = archives / f"archive-{n}"
     if not archive.is_dir():
         subprocess.run([PY, "build.py", "synth", "--reports", str(n), "--out", str(archive)], cwd=ROOT, check=True)
@@ -109,7 +110,7 @@ def bench_size(n: int, runs: int, archives: Path, work: Path, skip_plain: bool, 
         rows["incremental"].append((wall, cpu, rss))
         summaries.append(err.strip().splitlines()[-1])
         print(f"  {n}: run {run + 1}: full {rows['full'][-1][0]:.1f} s, incremental {wall:.1f} s", file=sys.stderr)
-        if run == 0 or not skip_plain:
+        if not no_reference and (run == 0 or not skip_plain):
             rows["floor"].append(measured([PY, "-c", FLOOR, str(src), str(ROOT / "mkdocs.yml")], cwd=ROOT)[:3])
             plain = work / f"plain-{n}"
             shutil.rmtree(plain, ignore_errors=True)
@@ -135,6 +136,7 @@ def main() -> int:
     p.add_argument("--work", type=Path, default=Path("/tmp/tdkt-bench/build-bench"))
     p.add_argument("--plain-once", action="store_true", help="floor and mkdocs: one run per size (they are slow)")
     p.add_argument("--full-only", action="store_true", help="only the full build (for the largest sizes)")
+    p.add_argument("--no-reference", action="store_true", help="without the floor and plain mkdocs runs")
     args = p.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     print(f"load average before: {os.getloadavg()[0]:.1f}, {os.cpu_count()} cores", file=sys.stderr)
@@ -143,7 +145,7 @@ def main() -> int:
           "| runs |")
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     for n in args.sizes:
-        m = bench_size(n, args.runs, args.archives, args.work, args.plain_once, args.full_only)
+        m = bench_size(n, args.runs, args.archives, args.work, args.plain_once, args.full_only, args.no_reference)
         f, i, fl, mk, r = m["full"], m["incremental"], m["floor"], m["mkdocs"], m["render"]
         print(f"| {n:,} | {m['pages']:,} | {f[0]:.0f} ({f[1]:.0f}) | {f[2]:.0f} | {i[0]:.1f} ({i[1]:.1f}) | "
               f"{fl[0]:.0f} ({fl[1]:.0f}) | {mk[0]:.0f} ({mk[1]:.0f}) | {r[0]:.0f} ({r[1]:.0f}) | {r[0] / mk[0]:.2f} | "
