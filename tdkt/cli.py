@@ -34,12 +34,11 @@ from .model import Catalog
 from .pages import build_pages, original_files
 from .problems import Problems
 from .progress import Progress
-from .render import RenderFailed, lunr_js, render_site
+from .render import RenderFailed, render_site
 from .search import search_files
 from .sync import sync_tree
 
 ROOT = Path(__file__).resolve().parent.parent
-LUNR_JS = "assets/javascripts/lunr.js"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -81,7 +80,6 @@ def _generate(catalog: Catalog, gazetteer_source: str, data: Path, docs: Path):
     files.update(search_files(catalog))
     files.update(export_files(catalog))
     files[paths.DATA] = render_data_page(catalog).encode("utf-8")
-    files[LUNR_JS] = lunr_js()
     return sync_tree(docs, files)
 
 

@@ -268,8 +268,8 @@ def render_about(catalog: Catalog, gazetteer_source: str) -> str:
         "- Văn bản: các báo cáo do đơn vị ban hành; văn bản hành chính nhà nước không thuộc đối tượng bảo hộ "
         "quyền tác giả (Điều 15 Luật Sở hữu trí tuệ).\n",
         "## Phần mềm\n",
-        "Trang web tĩnh dựng bằng MkDocs và Material for MkDocs (giấy phép MIT); tìm kiếm bằng lunr.js (giấy phép "
-        "MIT) với chỉ mục dựng sẵn; biểu đồ SVG tạo khi dựng trang.\n",
+        "Trang web tĩnh dựng bằng MkDocs và Material for MkDocs (giấy phép MIT). Tìm kiếm chạy trong trình duyệt "
+        "trên chỉ mục dựng sẵn, chấm điểm như lunr (giấy phép MIT); biểu đồ SVG tạo khi dựng trang.\n",
         "## Thuật ngữ\n",
         table(("Tiếng Việt", "Nghĩa"), [
             ("Thi đua", "emulation"), ("Khen thưởng", "commendation"), ("Phong trào thi đua", "emulation movement"),

@@ -67,7 +67,8 @@ class RenderStats:
 
 
 def lunr_js() -> bytes:
-    """lunr.js 2.3.9 (MIT, Oliver Nightingale) as MkDocs ships it: the browser half of the search."""
+    """lunr.js 2.3.9 (MIT, Oliver Nightingale) as MkDocs ships it: the reference the browser's scorer is tested
+    against (tests/test_search_rank.py); the site itself does not load it."""
     import importlib.util
 
     spec = importlib.util.find_spec("mkdocs")
