@@ -11,13 +11,13 @@ forms) is left out the same way. Every record is ``reviewed: "no"``. Pure: inges
 """
 from __future__ import annotations
 
-import json
 import re
 from typing import NamedTuple
 
 from .awards import Award
 from .collate import fold
 from .model import AwardKind, AwardType, Block
+from .yamlread import quoted
 
 # authority (folded) → the Giấy khen / Bằng khen / Cờ it grants; checked in order, first match wins
 _BY_AUTHORITY = (
@@ -84,7 +84,7 @@ def propose(awards: tuple[Award, ...], blocks: tuple[Block, ...], types: dict[st
 
 def awards_yml(proposals: list[Proposal]) -> str:
     """The file: a header for the reviewer, the statements left out as comments, then the records."""
-    q = lambda v: json.dumps(v, ensure_ascii=False)  # noqa: E731  (a JSON string is a YAML double-quoted scalar)
+    q = quoted
     out = ["# Award statements proposed by `python build.py ingest` (tdkt.awards, tdkt.award_proposals):",
            "# check each against the text, correct it, and set reviewed to \"yes\" (docs/data-format.md)."]
     left = [p.why for p in proposals if p.record is None]

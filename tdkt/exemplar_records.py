@@ -17,7 +17,7 @@ from . import fields
 from .collate import is_slug
 from .model import Catalog, Exemplar, ExemplarKind, ExemplarStatus, Origin, Report
 from .problems import Problems
-from .yamlread import YMap, read_yaml
+from .yamlread import YMap, quoted, read_yaml
 
 FOLDER = "exemplars"
 EXEMPLAR_KEYS = ("name", "kind", "year", "achievement", "award", "authority", "movements", "report", "block",
@@ -130,27 +130,21 @@ def load_exemplars(data_dir: Path, catalog: Catalog, problems: Problems) -> tupl
     return tuple(out)
 
 
-def _q(value: str) -> str:
-    """A YAML double-quoted scalar (the archive's files quote every value)."""
-    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
-    return f'"{escaped}"'
-
-
 def exemplar_yaml(e: Exemplar, why: str = "") -> str:
     """The file for ``e``, in the layout docs/data-format.md shows; ``why`` becomes a leading comment."""
     lines = [f"# {line}" for line in why.splitlines()] if why else []
     lines += [
-        f"name: {_q(e.name)}",
-        f"kind: {_q(e.kind.value)}",
-        f"year: {_q(str(e.year))}",
-        f"achievement: {_q(e.achievement)}",
-        f"award: {_q(e.award.id if e.award else '')}",
-        f"authority: {_q(e.authority)}",
-        "movements: [" + ", ".join(_q(m.id) for m in e.movements) + "]",
-        f"report: {_q(e.report_id)}",
-        f"block: {_q(str(e.block))}",
-        f"quote: {_q(e.quote)}",
-        f"status: {_q(e.status.value)}",
-        f"note: {_q(e.note)}",
+        f"name: {quoted(e.name)}",
+        f"kind: {quoted(e.kind.value)}",
+        f"year: {quoted(str(e.year))}",
+        f"achievement: {quoted(e.achievement)}",
+        f"award: {quoted(e.award.id if e.award else '')}",
+        f"authority: {quoted(e.authority)}",
+        "movements: [" + ", ".join(quoted(m.id) for m in e.movements) + "]",
+        f"report: {quoted(e.report_id)}",
+        f"block: {quoted(str(e.block))}",
+        f"quote: {quoted(e.quote)}",
+        f"status: {quoted(e.status.value)}",
+        f"note: {quoted(e.note)}",
     ]
     return "\n".join(lines) + "\n"

@@ -36,7 +36,7 @@ from .gazetteer import Gazetteer
 from .model import Level, Origin, ReviewFlag, Span, TextQuality
 from .normalise import Normalised, normalise, parse_blocks
 from .problems import Problems
-from .yamlread import YMap, read_yaml
+from .yamlread import YMap, quoted, read_yaml
 
 RESTORE_MISSING = ("OCR text with its Vietnamese marks destroyed; the restoration module (tdkt.restore) is not "
                    "installed, so the marks were not restored")
@@ -163,8 +163,7 @@ def metadata(p: Prepared, gazetteer: Gazetteer) -> dict:
 
 
 def _q(value) -> str:
-    # a JSON string is a YAML double-quoted scalar, once the two non-characters YAML refuses are escaped
-    return json.dumps(_clean(value), ensure_ascii=False).replace("\ufffe", "\\ufffe").replace("\uffff", "\\uffff")
+    return quoted(_clean(value))
 
 
 def report_yml(p: Prepared, original: str) -> str:

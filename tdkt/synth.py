@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import math
 import random
 import re
@@ -38,7 +37,7 @@ from .normalise import BLOCK_PATTERNS, parse_blocks
 from .problems import Problems
 from .synth_awards import awards_yml, exemplar_yml, statements
 from .vocab import parse_movements
-from .yamlread import YMap, read_yaml
+from .yamlread import YMap, quoted, read_yaml
 
 MARKER, WIDTHS = ".synth", (72, 80, 88)
 _STRIP = {cp: b for cp in range(0xC0, 0x2000) if (b := unicodedata.normalize("NFD", chr(cp))[0]) != chr(cp)
@@ -509,7 +508,7 @@ def _layout(blocks: list[_Block], style: str, rng: random.Random, stamps: list, 
 
 
 def _yaml(meta: dict) -> str:
-    q = lambda s: json.dumps(s, ensure_ascii=False)  # noqa: E731  (a JSON string is a YAML double-quoted scalar)
+    q = quoted
     out = ["# Synthetic report (tdkt.synth): not a real document."]
     for key, value in meta.items():
         if isinstance(value, dict):

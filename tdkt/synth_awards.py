@@ -8,9 +8,10 @@ statements have their paragraph numbers. Pure (``rng`` is the only state); used 
 """
 from __future__ import annotations
 
-import json
 import random
 from typing import NamedTuple
+
+from .yamlread import quoted
 
 COLLECTIVE, INDIVIDUAL, HOUSEHOLD = "tập thể", "cá nhân", "hộ gia đình"
 NAMED_BODIES = ("Công an", "Đoàn Thanh niên", "Hội Liên hiệp Phụ nữ", "Hội Nông dân", "Hội Cựu chiến binh",
@@ -91,18 +92,14 @@ def statements(rng: random.Random, kind: str, place: str, hk: str, when: str, fi
     return [first, *rng.sample(others, rng.randint(1, 4))]
 
 
-def _q(value) -> str:
-    return json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
-
-
 def awards_yml(placed: list[tuple[Statement, int]]) -> str:
     """``awards.yml`` for statements placed at the given paragraph numbers (machine-made: reviewed "no")."""
     out = ["# Synthetic award records (tdkt.synth): they match the generated text, not a real document."]
     for st, block in placed:
         for r in st.records:
-            out += [f"- form: {_q(r.form)}", f"  authority: {_q(r.authority)}", f"  recipients: {_q(r.recipients)}",
-                    f"  count: {_q(str(r.count))}", f"  names: [{', '.join(_q(n) for n in r.names)}]",
-                    f"  status: {_q(r.status)}", f"  block: {_q(str(block))}", '  reviewed: "no"', ""]
+            out += [f"- form: {quoted(r.form)}", f"  authority: {quoted(r.authority)}", f"  recipients: {quoted(r.recipients)}",
+                    f"  count: {quoted(str(r.count))}", f"  names: [{', '.join(quoted(n) for n in r.names)}]",
+                    f"  status: {quoted(r.status)}", f"  block: {quoted(str(block))}", '  reviewed: "no"', ""]
     return "\n".join(out) + ("\n" if out[-1] else "")
 
 
@@ -110,8 +107,8 @@ def exemplar_yml(st: Statement, report_id: str, block: int, year: int) -> str:
     """A published exemplar for the collective a statement names, quoting the statement."""
     rec = st.records[0]
     lines = ["# Synthetic exemplar (tdkt.synth): not a real one.",
-             f"name: {_q(st.named)}", 'kind: "tập thể"', f"year: {_q(str(year))}",
-             f"achievement: {_q(f'Được {rec.authority} tặng Bằng khen.')}", f"award: {_q(rec.form)}",
-             f"authority: {_q(rec.authority)}", "movements: []", f"report: {_q(report_id)}",
-             f"block: {_q(str(block))}", f"quote: {_q(st.sentence.rstrip('.'))}", 'status: "published"', 'note: ""']
+             f"name: {quoted(st.named)}", 'kind: "tập thể"', f"year: {quoted(str(year))}",
+             f"achievement: {quoted(f'Được {rec.authority} tặng Bằng khen.')}", f"award: {quoted(rec.form)}",
+             f"authority: {quoted(rec.authority)}", "movements: []", f"report: {quoted(report_id)}",
+             f"block: {quoted(str(block))}", f"quote: {quoted(st.sentence.rstrip('.'))}", 'status: "published"', 'note: ""']
     return "\n".join(lines) + "\n"

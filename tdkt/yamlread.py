@@ -8,6 +8,7 @@ expand without bound), and so is nesting deeper than ``MAX_DEPTH``. Pure: the ca
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 import yaml
@@ -120,3 +121,15 @@ def _convert(node, file: str, problems: Problems) -> YNode:
         seen.add(key.value)
         entries.append((key, _convert(value_node, file, problems)))
     return YMap(tuple(entries), origin)
+
+
+def quoted(value: str) -> str:
+    """``value`` as a YAML double-quoted scalar, the way the archive's files write every value.
+
+    A JSON string is one, once what YAML reads differently is escaped: the two non-characters it refuses
+    (U+FFFE, U+FFFF) and the characters it takes for line breaks and folds to a space (U+0085, U+2028, U+2029).
+    """
+    return json.dumps(value, ensure_ascii=False).translate(_YAML_ESCAPES)
+
+
+_YAML_ESCAPES = {ord(c): f"\\u{ord(c):04x}" for c in "\ufffe\uffff\x85\u2028\u2029"}
