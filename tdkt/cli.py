@@ -20,9 +20,13 @@ did not render; 2 the command line or the environment is wrong.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import gc
 import os
 import sys
 import time
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import paths
@@ -31,12 +35,12 @@ from .exports import export_files, render_data_page
 from .gazetteer import GazetteerMissing, load_gazetteer
 from .ingest import ingest_files, renormalise
 from .model import Catalog
-from .pages import build_pages, original_files
+from .pages import iter_pages, original_files
 from .problems import Problems
 from .progress import Progress
 from .render import RenderFailed, render_site
 from .search import search_files
-from .sync import sync_tree
+from .sync import SyncStats, sync_tree
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -71,16 +75,20 @@ def _load(data: Path, strict: bool, cache: Path | None = None) -> tuple[Catalog 
     return catalog, gazetteer.source
 
 
-def _generate(catalog: Catalog, gazetteer_source: str, data: Path, docs: Path):
-    files: dict[str, bytes] = {}
-    for path, content in build_pages(catalog, gazetteer_source).items():
-        files[path] = content.encode("utf-8") if isinstance(content, str) else content
+def _site_files(catalog: Catalog, gazetteer_source: str, data: Path, cache: Path | None) -> Iterator[tuple[str, bytes]]:
+    """Every file of ``site_src/``, one at a time: pages, originals, search index, open data."""
+    for path, content in iter_pages(catalog, gazetteer_source):
+        yield path, content.encode("utf-8") if isinstance(content, str) else content
     for path, source in original_files(catalog).items():
-        files[path] = (data / source).read_bytes()
-    files.update(search_files(catalog))
-    files.update(export_files(catalog))
-    files[paths.DATA] = render_data_page(catalog).encode("utf-8")
-    return sync_tree(docs, files)
+        yield path, (data / source).read_bytes()
+    index = search_files(catalog)
+    yield from index.items() if isinstance(index, Mapping) else index
+    yield from export_files(catalog).items()
+    yield paths.DATA, render_data_page(catalog).encode("utf-8")
+
+
+def _generate(catalog: Catalog, gazetteer_source: str, data: Path, docs: Path, cache: Path | None = None):
+    return sync_tree(docs, _site_files(catalog, gazetteer_source, data, cache))
 
 
 def _normalise(folders: list[Path]) -> int:
@@ -160,10 +168,8 @@ def _restore() -> int:
     return 0
 
 
-def newest_date(catalog: Catalog):
+def newest_date(catalog: Catalog) -> dt.date:
     """The latest date any report states (its issue date, else 1 January of its year)."""
-    import datetime as dt
-
     dates = [r.issued.as_date() if r.issued else dt.date(r.period.year, 1, 1) for r in catalog.reports]
     return max(dates, default=dt.date(2000, 1, 1))
 
@@ -188,6 +194,48 @@ def main(argv: list[str] | None = None) -> int:
     if not args.data.is_dir():
         print(f"error: the data folder {args.data} does not exist", file=sys.stderr)
         return 2
+    progress = Progress()
+    made = _load_and_generate(args, progress)
+    if isinstance(made, int):
+        return made
+    if args.command == "serve":
+        from mkdocs.commands.serve import serve
+
+        serve(str(ROOT / "mkdocs.yml"), docs_dir=str(args.docs))
+        return 0
+    # the catalogue is gone with _load_and_generate's frame: the render workers fork from a small process
+    try:
+        rendered = render_site(ROOT / "mkdocs.yml", args.out, docs_dir=args.docs, build_date=made.build_date,
+                               cache_dir=args.cache, jobs=os.cpu_count() or 1, progress=progress)
+    except RenderFailed as exc:
+        progress.finish()
+        print(str(exc), file=sys.stderr)
+        return 1
+    progress.finish()
+    elapsed = time.monotonic() - started
+    print(f"Đã dựng {made.reports} báo cáo, {made.units} đơn vị vào {args.out} "
+          f"trong {elapsed:.1f} giây ({made.stats.summary()}).")
+    print(f"Tóm tắt: {made.reports} báo cáo, {elapsed:.1f} giây (đọc dữ liệu {made.load_s:.1f}, "
+          f"tạo site_src/ {made.generate_s:.1f}, dựng trang {elapsed - made.load_s - made.generate_s:.1f}); "
+          f"site_src/: {made.stats.summary()}; site: {rendered.summary()}.", file=sys.stderr)
+    return 0
+
+
+@dataclass(frozen=True, slots=True)
+class _Generated:
+    """What the render step needs to know of the catalogue once ``site_src/`` is written."""
+
+    reports: int
+    units: int
+    build_date: dt.date
+    stats: SyncStats
+    load_s: float
+    generate_s: float
+
+
+def _load_and_generate(args: argparse.Namespace, progress: Progress) -> _Generated | int:
+    """Load and check ``data/``, then (build, serve) write ``site_src/``; an exit status when the run ends here."""
+    started = time.monotonic()
     try:
         catalog, source = _load(args.data, args.strict, args.cache)
     except GazetteerMissing as exc:
@@ -202,27 +250,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "exemplars":
         return _propose_exemplars(catalog, args)
     loaded = time.monotonic()
-    progress = Progress()
     progress.stage("tạo site_src/ (trang, chỉ mục tìm kiếm, dữ liệu mở)")
-    stats = _generate(catalog, source, args.data, args.docs)
-    generated = time.monotonic()
-    if args.command == "serve":
-        from mkdocs.commands.serve import serve
-
-        serve(str(ROOT / "mkdocs.yml"), docs_dir=str(args.docs))
-        return 0
+    gc.freeze()  # the catalogue lives until site_src/ is written: collections need not rescan its objects
     try:
-        rendered = render_site(ROOT / "mkdocs.yml", args.out, docs_dir=args.docs, build_date=newest_date(catalog),
-                               cache_dir=args.cache, jobs=os.cpu_count() or 1, progress=progress)
-    except RenderFailed as exc:
-        progress.finish()
-        print(str(exc), file=sys.stderr)
-        return 1
-    progress.finish()
-    elapsed = time.monotonic() - started
-    print(f"Đã dựng {len(catalog.reports)} báo cáo, {len(catalog.units)} đơn vị vào {args.out} "
-          f"trong {elapsed:.1f} giây ({stats.summary()}).")
-    print(f"Tóm tắt: {len(catalog.reports)} báo cáo, {elapsed:.1f} giây (đọc dữ liệu {loaded - started:.1f}, "
-          f"tạo site_src/ {generated - loaded:.1f}, dựng trang {time.monotonic() - generated:.1f}); "
-          f"site_src/: {stats.summary()}; site: {rendered.summary()}.", file=sys.stderr)
-    return 0
+        stats = _generate(catalog, source, args.data, args.docs, args.cache)
+    finally:
+        gc.unfreeze()
+    return _Generated(reports=len(catalog.reports), units=len(catalog.units), build_date=newest_date(catalog),
+                      stats=stats, load_s=loaded - started, generate_s=time.monotonic() - loaded)

@@ -1,4 +1,4 @@
-"""``Catalog`` → every page of the site: ``{docs-relative path: Markdown text or bytes}``.
+"""``Catalog`` → every page of the site: ``{docs-relative path: Markdown text or bytes}`` (or one by one).
 
 The generated index pages are the navigation: home, all reports, units grouped by province,
 years, movements, about. Report pages stay out of the nav (see README, "Scale"). Lists are
@@ -7,6 +7,7 @@ ordered in Python (Vietnamese collation, newest first); templates only print. Pu
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 
 from . import paths
 from .collate import sort_key
@@ -304,36 +305,41 @@ def render_search_page() -> str:
 def build_pages(catalog: Catalog, gazetteer_source: str) -> dict[str, str | bytes]:
     """Every page and published file of the site, keyed by docs-relative path."""
     pages: dict[str, str | bytes] = {}
-    _put(pages, paths.HOME, render_home(catalog))
-    _put(pages, paths.REPORTS, render_all_reports(catalog))
-    _put(pages, paths.ABOUT, render_about(catalog, gazetteer_source))
-    _put(pages, paths.SEARCH, render_search_page())
+    for path, content in iter_pages(catalog, gazetteer_source):
+        _put(pages, path, content)
+    return pages
+
+
+def iter_pages(catalog: Catalog, gazetteer_source: str) -> Iterator[tuple[str, str | bytes]]:
+    """``build_pages`` one page at a time (the build writes each as it comes, holding none of them)."""
+    yield paths.HOME, render_home(catalog)
+    yield paths.REPORTS, render_all_reports(catalog)
+    yield paths.ABOUT, render_about(catalog, gazetteer_source)
+    yield paths.SEARCH, render_search_page()
     ex_by_report, ex_by_unit = by_report_and_unit(catalog)
     for r in catalog.reports:
-        _put(pages, paths.report(r), render_report_page(r, catalog, ex_by_report.get(r.id, [])))
-        _put(pages, paths.original_page(r), render_original_page(r))
+        yield paths.report(r), render_report_page(r, catalog, ex_by_report.get(r.id, []))
+        yield paths.original_page(r), render_original_page(r)
         if r.ocr_blocks:
-            _put(pages, paths.ocr_page(r), render_ocr_page(r))
-    _put(pages, paths.UNITS, render_unit_index(catalog))
+            yield paths.ocr_page(r), render_ocr_page(r)
+    yield paths.UNITS, render_unit_index(catalog)
     for uid, reports in _by_unit(catalog).items():
         unit = catalog.units[uid]
-        _put(pages, paths.unit(unit), render_unit_page(unit, reports, catalog, ex_by_unit.get(uid, [])))
-    _put(pages, paths.YEARS, render_year_index(catalog))
+        yield paths.unit(unit), render_unit_page(unit, reports, catalog, ex_by_unit.get(uid, []))
+    yield paths.YEARS, render_year_index(catalog)
     for year, reports in _by_year(catalog).items():
-        _put(pages, paths.year(year), render_year_page(year, reports))
-    _put(pages, paths.MOVEMENTS, render_movement_index(catalog))
+        yield paths.year(year), render_year_page(year, reports)
+    yield paths.MOVEMENTS, render_movement_index(catalog)
     used = _by_movement(catalog)
     for m in catalog.movements:
-        _put(pages, paths.movement(m), render_movement_page(m, used.get(m.id, [])))
+        yield paths.movement(m), render_movement_page(m, used.get(m.id, []))
     award_md, award_files = render_award_page(catalog)
-    _put(pages, paths.AWARDS, award_md)
-    for path, content in award_files.items():
-        _put(pages, path, content)
-    _put(pages, paths.EXEMPLARS, render_exemplar_index(catalog))
+    yield paths.AWARDS, award_md
+    yield from award_files.items()
+    yield paths.EXEMPLARS, render_exemplar_index(catalog)
     reports = reports_by_id(catalog)
     for e in published(catalog):
-        _put(pages, paths.exemplar(e), render_exemplar_page(e, reports[e.report_id], catalog))
-    return pages
+        yield paths.exemplar(e), render_exemplar_page(e, reports[e.report_id], catalog)
 
 
 def original_files(catalog: Catalog) -> dict[str, str]:

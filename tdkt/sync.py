@@ -1,21 +1,28 @@
 """Write the generated tree into the folder the build owns, touching only what changed.
 
-Input: a folder and ``{relative path: bytes}``. Effect: files whose bytes differ are rewritten
-(atomically: write beside, then rename), files no longer generated are removed, empty folders
-pruned; unchanged files keep their modification time, so ``mkdocs serve`` and static hosts only
-see real changes. A path that is absolute or climbs out of the folder is a bug and raises
-``UnsafePath`` before anything is written. Writes files.
+Input: a folder and ``{relative path: bytes}``, or any iterable of ``(relative path, bytes)`` pairs
+(a generator: the build streams its files through here, so they are never all held at once).
+Effect: files whose bytes differ are rewritten (atomically: write beside, then rename), files no
+longer generated are removed, empty folders pruned; unchanged files keep their modification time,
+so ``mkdocs serve`` and static hosts only see real changes. A path that is absolute or climbs out
+of the folder is a bug and raises ``UnsafePath`` before it is written (for a dict, before anything
+is written); a path given twice raises ``DuplicatePath``. Either way nothing is removed. Writes files.
 """
 from __future__ import annotations
 
 import os
 import posixpath
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 
 class UnsafePath(ValueError):
     pass
+
+
+class DuplicatePath(ValueError):
+    """Two generated files were given the same path: a bug in the slug scheme, never bad data."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,12 +44,18 @@ def check_path(rel: str) -> str:
     return norm
 
 
-def sync_tree(root: Path, files: dict[str, bytes]) -> SyncStats:
+def sync_tree(root: Path, files: Mapping[str, bytes] | Iterable[tuple[str, bytes]]) -> SyncStats:
     """Make ``root`` hold exactly ``files``; see the module docstring."""
-    wanted = {check_path(rel): data for rel, data in files.items()}
+    if isinstance(files, Mapping):
+        files = [(check_path(rel), data) for rel, data in files.items()]
     root.mkdir(parents=True, exist_ok=True)
+    wanted: set[str] = set()
     written = unchanged = removed = 0
-    for rel, data in sorted(wanted.items()):
+    for rel, data in files:
+        rel = check_path(rel)
+        if rel in wanted:
+            raise DuplicatePath(f"generated twice: {rel}")
+        wanted.add(rel)
         path = root / rel
         try:
             if path.read_bytes() == data:

@@ -58,36 +58,61 @@ def _origin(file: str, node) -> Origin:
 
 
 def read_yaml(text: str, file: str, problems: Problems) -> YNode | None:
-    """Parse one YAML document into string nodes; on any problem add it and return None."""
-    depth = 0
+    """Parse one YAML document into string nodes; on any problem add it and return None.
+
+    One pass over libyaml's events builds the nodes (PyYAML's composer would need a second pass
+    to refuse anchors and deep nesting first). Problems of the content (duplicate keys) are added
+    only once the whole text has been read, so a syntax error is reported alone, as before.
+    """
+    found: list[tuple[Origin, str, str, str, str]] = []
+    stack: list[list] = []  # open collections: [kind, origin, items, seen keys, pending key]
+    root: YNode | None = None
+    documents = 0
     try:
         for event in yaml.parse(text, Loader=_LOADER):
-            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                depth += 1
-                if depth > MAX_DEPTH:  # composing it would recurse that deep: refuse before
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                node: YNode | None = YStr(event.value, _origin(file, event))
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                if len(stack) >= MAX_DEPTH:  # composing it would recurse that deep: refuse before
                     problems.add(
                         _origin(file, event), "Y003", "", f"values are nested more than {MAX_DEPTH} levels deep",
                         "the format nests at most three levels; remove the extra brackets",
                     )
                     return None
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                depth -= 1
-            anchor = getattr(event, "anchor", None)
-            tag = getattr(event, "tag", None)
-            implicit = getattr(event, "implicit", True)
-            if isinstance(event, yaml.AliasEvent) or anchor:
-                problems.add(
-                    _origin(file, event), "Y002", "", "anchors and aliases are not allowed",
-                    "write the value out in full",
-                )
+                node = None
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                kind_, origin, items, _, _ = stack.pop()
+                node = YMap(tuple(items), origin) if kind_ == "map" else YList(tuple(items), origin)
+            elif kind is yaml.AliasEvent:
+                problems.add(_origin(file, event), "Y002", "", "anchors and aliases are not allowed",
+                             "write the value out in full")
                 return None
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    problems.add(_origin(file, event), "Y001", "", "YAML cannot be read: but found another document",
+                                 "check indentation and quoting")
+                    return None
+                continue
+            else:  # stream and document ends
+                continue
+            if getattr(event, "anchor", None):
+                problems.add(_origin(file, event), "Y002", "", "anchors and aliases are not allowed",
+                             "write the value out in full")
+                return None
+            tag, implicit = getattr(event, "tag", None), getattr(event, "implicit", True)
             if tag and not (implicit is True or (isinstance(implicit, tuple) and any(implicit))):
-                problems.add(
-                    _origin(file, event), "Y002", "", f"explicit tag {tag!r} is not allowed",
-                    "remove the tag; every value is read as text",
-                )
+                problems.add(_origin(file, event), "Y002", "", f"explicit tag {tag!r} is not allowed",
+                             "remove the tag; every value is read as text")
                 return None
-        node = yaml.compose(text, Loader=_LOADER)
+            if node is None:  # a collection opens
+                stack.append(["map" if kind is yaml.MappingStartEvent else "list", _origin(file, event), [], set(),
+                              None])
+                continue
+            _place(node, stack, found)
+            if not stack:
+                root = node
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         origin = Origin(file=file, line=mark.line + 1, column=mark.column + 1) if mark else Origin(file=file)
@@ -97,30 +122,32 @@ def read_yaml(text: str, file: str, problems: Problems) -> YNode | None:
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         problems.add(origin, "Y001", "", f"YAML cannot be read: {problem}", "check indentation and quoting")
         return None
-    if node is None:
+    for origin, code, field, message, fix in found:
+        problems.add(origin, code, field, message, fix)
+    if root is None:
         return YMap((), Origin(file=file, line=1))
-    return _convert(node, file, problems)
+    return root
 
 
-def _convert(node, file: str, problems: Problems) -> YNode:
-    origin = _origin(file, node)
-    if isinstance(node, yaml.ScalarNode):
-        return YStr(node.value, origin)
-    if isinstance(node, yaml.SequenceNode):
-        return YList(tuple(_convert(n, file, problems) for n in node.value), origin)
-    entries: list[tuple[YStr, YNode]] = []
-    seen: set[str] = set()
-    for key_node, value_node in node.value:
-        key = _convert(key_node, file, problems)
-        if not isinstance(key, YStr):
-            problems.add(key.origin, "Y003", "", "a key must be plain text", "")
-            continue
-        if key.value in seen:
-            problems.add(key.origin, "Y005", key.value, "this key appears twice", "keep one of them")
-            continue
-        seen.add(key.value)
-        entries.append((key, _convert(value_node, file, problems)))
-    return YMap(tuple(entries), origin)
+def _place(node: YNode, stack: list[list], found: list) -> None:
+    """Put a finished node into the collection open on top of ``stack`` (a mapping takes key, value)."""
+    if not stack:
+        return
+    top = stack[-1]
+    if top[0] == "list":
+        top[2].append(node)
+        return
+    if top[4] is None:  # a key
+        top[4] = node
+        return
+    key, top[4] = top[4], None
+    if not isinstance(key, YStr):
+        found.append((key.origin, "Y003", "", "a key must be plain text", ""))
+    elif key.value in top[3]:
+        found.append((key.origin, "Y005", key.value, "this key appears twice", "keep one of them"))
+    else:
+        top[3].add(key.value)
+        top[2].append((key, node))
 
 
 def quoted(value: str) -> str:

@@ -62,3 +62,41 @@ def test_a_removed_report_is_forgotten(archive, gazetteer, tmp_path):
     assert cached == load(archive, gazetteer, None)
     assert sorted(p.stem for p in (tmp_path / "cache").rglob("*.pickle")) == [
         "2023-long-xuyen-hd-bc-1", "2024-tp-long-xuyen-kh"]
+
+
+def test_settled_files_are_known_by_their_stat_signature_and_not_read(archive, gazetteer, tmp_path, monkeypatch):
+    import pathlib
+
+    from tdkt import loadcache
+
+    monkeypatch.setattr(loadcache, "RACY_NS", 0)  # every file counts as settled
+    plain = load(archive, gazetteer, None)
+    assert load(archive, gazetteer, tmp_path / "cache") == plain
+    real = pathlib.Path.read_bytes
+
+    def guarded(self):
+        assert archive / "reports" not in self.parents, f"read again: {self}"
+        return real(self)
+
+    monkeypatch.setattr(pathlib.Path, "read_bytes", guarded)
+    assert load(archive, gazetteer, tmp_path / "cache") == plain  # no report file read (the vocabularies are)
+
+
+def test_a_same_size_edit_with_its_time_set_back_is_seen(archive, gazetteer, tmp_path, monkeypatch):
+    import os
+
+    from tdkt import loadcache
+
+    monkeypatch.setattr(loadcache, "RACY_NS", 0)
+    load(archive, gazetteer, tmp_path / "cache")
+    text = archive / "reports" / "2024-tp-long-xuyen-kh" / "text.txt"
+    before = os.stat(text)
+    body = text.read_bytes()
+    edited = body.replace("khéo".encode(), "khoé".encode(), 1)  # the same number of bytes
+    assert edited != body and len(edited) == len(body)
+    text.write_bytes(edited)
+    os.utime(text, ns=(before.st_atime_ns, before.st_mtime_ns))  # the modification time as it was
+    catalog, _ = load(archive, gazetteer, tmp_path / "cache")
+    report = next(r for r in catalog.reports if r.id == "2024-tp-long-xuyen-kh")
+    assert any("khoé" in b.text for b in report.blocks)
+    assert (catalog, _) == load(archive, gazetteer, None)
