@@ -77,7 +77,7 @@ def _load(data: Path, strict: bool, cache: Path | None = None) -> tuple[Catalog 
 
 def _site_files(catalog: Catalog, gazetteer_source: str, data: Path, cache: Path | None) -> Iterator[tuple[str, bytes]]:
     """Every file of ``site_src/``, one at a time: pages, originals, search index, open data."""
-    for path, content in iter_pages(catalog, gazetteer_source):
+    for path, content in iter_pages(catalog, gazetteer_source, jobs=os.cpu_count() or 1):
         yield path, content.encode("utf-8") if isinstance(content, str) else content
     for path, source in original_files(catalog).items():
         yield path, (data / source).read_bytes()

@@ -18,6 +18,7 @@ from .exemplar_pages import (
 )
 from .markdown import Context, escape, front_matter, link, table
 from .model import Catalog, Exemplar, Movement, Report, Unit
+from .parallel import fork_map
 from .present import by_name, date_of, date_vn, parents, report_label, report_order, successors, unit_chain
 from .report_page import render_ocr_page, render_original_page, render_report_page
 
@@ -310,18 +311,29 @@ def build_pages(catalog: Catalog, gazetteer_source: str) -> dict[str, str | byte
     return pages
 
 
-def iter_pages(catalog: Catalog, gazetteer_source: str) -> Iterator[tuple[str, str | bytes]]:
-    """``build_pages`` one page at a time (the build writes each as it comes, holding none of them)."""
+def _report_pages(shared: tuple[Catalog, dict[str, list[Exemplar]]], i: int) -> list[tuple[str, bytes]]:
+    """The pages of the catalogue's ``i``-th report (the report, its original, its OCR text) in UTF-8
+    (what a worker process sends back: bytes cost nothing to pickle, text must be re-encoded)."""
+    catalog, ex_by_report = shared
+    r = catalog.reports[i]
+    out = [(paths.report(r), render_report_page(r, catalog, ex_by_report.get(r.id, []))),
+           (paths.original_page(r), render_original_page(r))]
+    if r.ocr_blocks:
+        out.append((paths.ocr_page(r), render_ocr_page(r)))
+    return [(path, text.encode("utf-8")) for path, text in out]
+
+
+def iter_pages(catalog: Catalog, gazetteer_source: str, *, jobs: int = 1) -> Iterator[tuple[str, str | bytes]]:
+    """``build_pages`` one page at a time (the build writes each as it comes, holding none of them);
+    with ``jobs`` > 1 the report pages are made in that many forked processes (``tdkt/parallel.py``)."""
     yield paths.HOME, render_home(catalog)
     yield paths.REPORTS, render_all_reports(catalog)
     yield paths.ABOUT, render_about(catalog, gazetteer_source)
     yield paths.SEARCH, render_search_page()
     ex_by_report, ex_by_unit = by_report_and_unit(catalog)
-    for r in catalog.reports:
-        yield paths.report(r), render_report_page(r, catalog, ex_by_report.get(r.id, []))
-        yield paths.original_page(r), render_original_page(r)
-        if r.ocr_blocks:
-            yield paths.ocr_page(r), render_ocr_page(r)
+    for pages in fork_map(_report_pages, (catalog, ex_by_report), len(catalog.reports), jobs=jobs):
+        for path, data in pages:
+            yield path, data.decode("utf-8")
     yield paths.UNITS, render_unit_index(catalog)
     for uid, reports in _by_unit(catalog).items():
         unit = catalog.units[uid]
