@@ -352,7 +352,13 @@ def _build(config_file, config, overrides, out_dir: Path, staging: Path, cache_d
     def intact(dest: str) -> bool:
         return existing is not None and dest in previous.outputs and existing.get(dest) == previous.outputs[dest]
 
-    resolve = lambda path: _describe(files.get_file_from_path(path))  # noqa: E731
+    resolved: dict[str, tuple[str, str, bool] | None] = {}
+
+    def resolve(path: str) -> tuple[str, str, bool] | None:  # pages share most look-ups (their unit, year, ...)
+        if path not in resolved:
+            resolved[path] = _describe(files.get_file_from_path(path))
+        return resolved[path]
+
     entries: dict[int, PageEntry] = {}
     todo = []
     for i, file in enumerate(doc_files):
