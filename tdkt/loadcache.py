@@ -9,7 +9,7 @@ workers were slower than one (measured on 1,000 reports: 2.7 s of CPU against 1.
 folder; they are used again only when the folder's key is the same: a hash of every entry of the
 folder (name, kind and, for each file, its bytes or its stat signature), of the code (every
 module of ``tdkt/``), of the vocabularies and of the gazetteer. A file last changed more than
-``RACY_NS`` ago is known by its size, inode, modification and change times (as git and make know
+``rendercache.RACY_NS`` ago is known by its size, inode, modification and change times (as git and make know
 files: an edit, a copy or ``touch`` changes them, and the change time cannot be set back), so an
 unchanged archive is not read again; a file changed within that window is known by its bytes, since
 a second edit in the same clock tick could leave its times as they were. A cache therefore never
@@ -33,10 +33,9 @@ from typing import Callable
 from . import model
 from .model import MAX_FILE_BYTES
 from .problems import Problem, Problems, Severity
-from .rendercache import digest
+from .rendercache import digest, settled
 
 KEEP = 8            # archives whose caches are kept (the most recently used)
-RACY_NS = 2_000_000_000  # a file changed less than 2 s ago is known by its bytes, not its stat signature
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +55,7 @@ def cache_folder(cache_dir: Path, data_dir: Path, *context: str) -> FolderCache:
 
 def folder_key(cache: FolderCache, folder: Path, now_ns: int | None = None) -> str:
     """Every entry of ``folder``: name, kind and bytes or stat signature (files over the size limit: their size)."""
-    settled = (time.time_ns() if now_ns is None else now_ns) - RACY_NS
+    now = time.time_ns() if now_ns is None else now_ns
     parts = [cache.context, folder.name, "link" if folder.is_symlink() else "dir"]
     if not folder.is_symlink():
         with os.scandir(folder) as it:
@@ -69,7 +68,7 @@ def folder_key(cache: FolderCache, folder: Path, now_ns: int | None = None) -> s
                     st = entry.stat()
                     if st.st_size > MAX_FILE_BYTES:
                         parts += [entry.name, "big", str(st.st_size)]
-                    elif max(st.st_mtime_ns, st.st_ctime_ns) < settled:
+                    elif settled(st, now):
                         parts += [entry.name, "stat", f"{st.st_size}:{st.st_ino}:{st.st_mtime_ns}:{st.st_ctime_ns}"]
                     else:
                         parts += [entry.name, "file", Path(entry.path).read_bytes()]

@@ -39,7 +39,7 @@ from pathlib import Path
 from .progress import Silent
 from .rendercache import (
     FORMAT, PageEntry, SiteState, digest, forget_state, load_state, lookups_hold, page_key, save_state,
-    stat_sig,
+    source_digest, stat_sig,
 )
 
 PARALLEL_FROM = 48  # fewer pages than this are rendered in-process: forking costs more than it saves
@@ -194,7 +194,7 @@ def _render_pages(indexes: list[int]) -> list[tuple[int, PageEntry]]:
             page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
             cross = tuple(sorted((f.src_uri, tuple(v.items())) for f, v in links.items() if f is not page.file))
             out.append((i, PageEntry(
-                key=ctx["keys"][i], dest=page.file.dest_uri, lookups=tuple(recording.lookups.items()),
+                key=ctx["keys"][i], source=ctx["sources"][i], dest=page.file.dest_uri, lookups=tuple(recording.lookups.items()),
                 anchors=frozenset(page.present_anchor_ids or ()), links=cross, logs=tuple(capture.records),
                 written=os.path.exists(page.file.abs_dest_path),
             )))
@@ -344,8 +344,11 @@ def _build(config_file, config, overrides, out_dir: Path, staging: Path, cache_d
 
     key_overrides = {k: v for k, v in overrides.items() if k != "site_dir"}
     site_key = _site_key(config_file, config, nav, key_overrides)
-    keys = [page_key(site_key, f.src_uri, Path(f.abs_src_path).read_bytes()) for f in doc_files]
     previous = load_state(cache_dir, out_dir)
+    now = time.time_ns()
+    sources = [source_digest(f.abs_src_path, getattr(previous.pages.get(f.src_uri), "source", None), now)
+               for f in doc_files]
+    keys = [page_key(site_key, f.src_uri, src[1]) for f, src in zip(doc_files, sources)]
     existing = _scan(out_dir) if previous.outputs and out_dir.is_dir() else None
     incremental = existing is not None
 
@@ -370,7 +373,7 @@ def _build(config_file, config, overrides, out_dir: Path, staging: Path, cache_d
         else:
             todo.append(i)
 
-    _CTX.update(config=config, files=files, nav=nav, env=env, doc_files=doc_files, keys=keys,
+    _CTX.update(config=config, files=files, nav=nav, env=env, doc_files=doc_files, keys=keys, sources=sources,
                 docs_dir=config.docs_dir)
     progress.stage("trang", len(todo))
     entries.update(_render_all(todo, jobs, progress, parallel_from))

@@ -20,7 +20,8 @@ import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
-FORMAT = 3  # bump when the records or what a key covers change
+FORMAT = 4  # bump when the records or what a key covers change
+RACY_NS = 2_000_000_000  # a file changed less than 2 s ago is known by its bytes, not by its stat signature
 
 # A link look-up: the path MkDocs asked for → (src_uri, url, excluded) of the file found, or None.
 Lookup = tuple[str, tuple[str, str, bool] | None]
@@ -33,6 +34,7 @@ StatSig = tuple[int, int, int, int]
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PageEntry:
     key: str
+    source: tuple[StatSig, str]                # the Markdown file's stat signature and the digest of its bytes
     dest: str                                  # site-relative output path
     lookups: tuple[Lookup, ...]
     anchors: frozenset[str]
@@ -60,13 +62,29 @@ def digest(*parts: bytes | str) -> str:
     return h.hexdigest()
 
 
-def page_key(site_key: str, src_uri: str, source: bytes) -> str:
-    """The key of one page's HTML: the shared site key, the page's path and its Markdown bytes."""
-    return digest(site_key, src_uri, source)
+def page_key(site_key: str, src_uri: str, source_digest: str) -> str:
+    """The key of one page's HTML: the shared site key, the page's path and its Markdown bytes' digest."""
+    return digest(site_key, src_uri, source_digest)
 
 
 def stat_sig(st: os.stat_result) -> StatSig:
     return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
+def settled(st: os.stat_result, now_ns: int) -> bool:
+    """True if the file last changed more than ``RACY_NS`` before ``now_ns``: its stat signature then
+    identifies its bytes (an edit within the same clock tick as the last look could leave it as it was)."""
+    return max(st.st_mtime_ns, st.st_ctime_ns) < now_ns - RACY_NS
+
+
+def source_digest(path: str, known: tuple[StatSig, str] | None, now_ns: int) -> tuple[StatSig, str]:
+    """``path``'s stat signature and the digest of its bytes, the latter remembered from ``known`` when the
+    file is settled and its signature unchanged, read and hashed otherwise."""
+    st = os.stat(path)
+    sig = stat_sig(st)
+    if known is not None and known[0] == sig and settled(st, now_ns):
+        return known
+    return sig, digest(Path(path).read_bytes())
 
 
 def lookups_hold(entry: PageEntry, resolve) -> bool:

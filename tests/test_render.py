@@ -160,3 +160,27 @@ def test_a_new_build_date_renders_every_page_again(small):
     stats = render_site(site.parent / "mkdocs.yml", site, docs_dir=docs, build_date=dt.date(2025, 1, 1),
                         cache_dir=site.parent / "cache")
     assert stats.rendered == 3
+
+
+def test_settled_sources_are_known_by_their_stat_signature_and_edits_still_seen(small, monkeypatch):
+    import pathlib
+
+    from tdkt import rendercache
+
+    docs, site, build, reference = small
+    monkeypatch.setattr(rendercache, "RACY_NS", 0)  # every file counts as settled
+    build()
+    real = pathlib.Path.read_bytes
+
+    def guarded(self):
+        assert self.name != "b.md", "an unchanged, settled page was read again"
+        return real(self)
+
+    monkeypatch.setattr(pathlib.Path, "read_bytes", guarded)
+    assert build().rendered == 0
+    monkeypatch.setattr(pathlib.Path, "read_bytes", real)
+    before = os.stat(docs / "c.md")
+    (docs / "c.md").write_text("# D\n\n[back](index.md)\n", encoding="utf-8")  # the same size
+    os.utime(docs / "c.md", ns=(before.st_atime_ns, before.st_mtime_ns))  # and the same modification time
+    assert build().rendered == 1
+    assert tree(site) == reference()
