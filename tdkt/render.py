@@ -30,7 +30,6 @@ import logging
 import multiprocessing
 import os
 import shutil
-import sys
 import tempfile
 import time
 from dataclasses import dataclass
@@ -38,7 +37,7 @@ from pathlib import Path
 
 from .progress import Silent
 from .rendercache import (
-    FORMAT, PageEntry, SiteState, digest, forget_state, load_state, lookups_hold, page_key, save_state,
+    PageEntry, SiteState, digest, forget_state, load_state, lookups_hold, page_key, save_state, site_key_of,
     source_digest, stat_sig,
 )
 
@@ -113,57 +112,6 @@ class _RecordingFiles:
 
 def _describe(file) -> tuple[str, str, bool] | None:
     return None if file is None else (file.src_uri, file.url, file.inclusion.is_excluded())
-
-
-# ------------------------------------------------------------------ the site key (what every page shares)
-
-def _versions() -> str:
-    from importlib import metadata
-
-    names = ("mkdocs", "mkdocs-material", "markdown", "jinja2", "pymdown-extensions", "markupsafe", "pygments")
-    found = []
-    for name in names:
-        try:
-            found.append(f"{name}={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            found.append(f"{name}=-")
-    return f"{FORMAT};{sys.version};" + ";".join(found)
-
-
-def _theme_fingerprint(config) -> str:
-    """The theme's folders: every file's contents for the project's own ``custom_dir``; for installed
-    themes (Material: 14,000 files, icons mostly) their folder, their version being in ``_versions()``."""
-    custom = os.path.realpath(config.theme.custom_dir) if config.theme.custom_dir else None
-    parts = []
-    for folder in config.theme.dirs:
-        if custom is not None and os.path.realpath(folder) == custom:
-            for dirpath, dirnames, filenames in os.walk(folder):
-                dirnames.sort()
-                for name in sorted(filenames):
-                    path = os.path.join(dirpath, name)
-                    parts.append(digest(path[len(folder):], Path(path).read_bytes()))
-        parts.append(f"dir:{folder}")
-    return digest(*parts)
-
-
-def _nav_fingerprint(items) -> str:
-    """What the nav puts into every page: each item's kind, title, URL and (pages) front matter."""
-    parts = []
-    for item in items:
-        meta = sorted((str(k), repr(v)) for k, v in (getattr(item, "meta", None) or {}).items())
-        children = _nav_fingerprint(item.children) if item.children else ""
-        parts.append(repr((type(item).__name__, item.title, getattr(item, "url", None), meta,
-                           getattr(item, "is_index", None), children)))
-    return digest(*parts)
-
-
-def _site_key(config_file: Path, config, nav, overrides: dict) -> str:
-    from mkdocs.utils import get_build_datetime
-
-    return digest(
-        _versions(), Path(config_file).read_bytes(), repr(sorted(overrides.items())),
-        _theme_fingerprint(config), _nav_fingerprint(nav.items), get_build_datetime().isoformat(),
-    )
 
 
 # ------------------------------------------------------------------ rendering pages (parent or worker)
@@ -343,7 +291,7 @@ def _build(config_file, config, overrides, out_dir: Path, staging: Path, cache_d
         page.read_source(config)
 
     key_overrides = {k: v for k, v in overrides.items() if k != "site_dir"}
-    site_key = _site_key(config_file, config, nav, key_overrides)
+    site_key = site_key_of(config_file, config, nav, key_overrides)
     previous = load_state(cache_dir, out_dir)
     now = time.time_ns()
     sources = [source_digest(f.abs_src_path, getattr(previous.pages.get(f.src_uri), "source", None), now)

@@ -9,14 +9,16 @@ logged (replayed, so strict mode fails a rebuild exactly as it failed the first 
 output folder, the ``os.stat`` signature of every file as written: a file that is not exactly as
 we left it (edited, replaced, missing) is written again, so the cache never changes the result.
 
-``load_state``/``save_state`` are the only functions that touch the disk (one pickle per output
-folder under the cache folder; unreadable or foreign state is ignored, never trusted).
+``load_state``/``save_state`` are the only functions that touch the state on disk (one pickle per
+output folder under the cache folder; unreadable or foreign state is ignored, never trusted);
+``site_key_of`` and ``source_digest`` read the inputs they fingerprint.
 """
 from __future__ import annotations
 
 import hashlib
 import os
 import pickle
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -85,6 +87,59 @@ def source_digest(path: str, known: tuple[StatSig, str] | None, now_ns: int) -> 
     if known is not None and known[0] == sig and settled(st, now_ns):
         return known
     return sig, digest(Path(path).read_bytes())
+
+
+# ------------------------------------------------------------------ the site key (what every page shares)
+
+def _versions() -> str:
+    from importlib import metadata
+
+    names = ("mkdocs", "mkdocs-material", "markdown", "jinja2", "pymdown-extensions", "markupsafe", "pygments")
+    found = []
+    for name in names:
+        try:
+            found.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name}=-")
+    return f"{FORMAT};{sys.version};" + ";".join(found)
+
+
+def _theme_fingerprint(config) -> str:
+    """The theme's folders: every file's contents for the project's own ``custom_dir``; for installed
+    themes (Material: 14,000 files, icons mostly) their folder, their version being in ``_versions()``."""
+    custom = os.path.realpath(config.theme.custom_dir) if config.theme.custom_dir else None
+    parts = []
+    for folder in config.theme.dirs:
+        if custom is not None and os.path.realpath(folder) == custom:
+            for dirpath, dirnames, filenames in os.walk(folder):
+                dirnames.sort()
+                for name in sorted(filenames):
+                    path = os.path.join(dirpath, name)
+                    parts.append(digest(path[len(folder):], Path(path).read_bytes()))
+        parts.append(f"dir:{folder}")
+    return digest(*parts)
+
+
+def _nav_fingerprint(items) -> str:
+    """What the nav puts into every page: each item's kind, title, URL and (pages) front matter."""
+    parts = []
+    for item in items:
+        meta = sorted((str(k), repr(v)) for k, v in (getattr(item, "meta", None) or {}).items())
+        children = _nav_fingerprint(item.children) if item.children else ""
+        parts.append(repr((type(item).__name__, item.title, getattr(item, "url", None), meta,
+                           getattr(item, "is_index", None), children)))
+    return digest(*parts)
+
+
+def site_key_of(config_file: Path, config, nav, overrides: dict) -> str:
+    """What every page's HTML shares: versions, ``mkdocs.yml`` and its overrides, the theme, the nav,
+    the build date. Reads ``mkdocs.yml`` and the project's theme files."""
+    from mkdocs.utils import get_build_datetime
+
+    return digest(
+        _versions(), Path(config_file).read_bytes(), repr(sorted(overrides.items())),
+        _theme_fingerprint(config), _nav_fingerprint(nav.items), get_build_datetime().isoformat(),
+    )
 
 
 def lookups_hold(entry: PageEntry, resolve) -> bool:
