@@ -85,11 +85,12 @@ def _read_text(path: Path, display: str, problems: Problems) -> str | None:
 
 
 def load_catalog(data_dir: Path, gazetteer: Gazetteer, problems: Problems, *,
-                 cache_dir: Path | None = None) -> Catalog:
+                 cache_dir: Path | None = None, jobs: int = 1) -> Catalog:
     """Read and validate all of ``data_dir``; invalid reports are reported and left out.
 
     With ``cache_dir``, a report folder whose files are byte for byte those of the last run is not
-    parsed again (``tdkt/loadcache.py``): the same reports, the same problems.
+    parsed again (``tdkt/loadcache.py``): the same reports, the same problems. ``jobs``: processes
+    that parse the folders not remembered.
     """
     def display(p: Path) -> str:
         return _rel(p, data_dir)
@@ -111,7 +112,7 @@ def load_catalog(data_dir: Path, gazetteer: Gazetteer, problems: Problems, *,
     folders = sorted(p for p in reports_dir.iterdir() if p.is_dir()) if reports_dir.is_dir() else []
     load = functools.partial(_load_report, display=display, vocabs=vocabs, gazetteer=gazetteer)
     cache = _cache_dir(cache_dir, data_dir, vocabs, gazetteer)
-    reports = [r for r in load_folders(folders, load, problems, cache=cache) if r is not None]
+    reports = [r for r in load_folders(folders, load, problems, cache=cache, jobs=jobs) if r is not None]
 
     _check_unique_slugs(reports, problems)
     units = _units_used(reports, gazetteer)

@@ -67,7 +67,7 @@ def _parser() -> argparse.ArgumentParser:
 def _load(data: Path, strict: bool, cache: Path | None = None) -> tuple[Catalog | None, str]:
     problems = Problems()
     gazetteer = load_gazetteer()
-    catalog = load_catalog(data, gazetteer, problems, cache_dir=cache)
+    catalog = load_catalog(data, gazetteer, problems, cache_dir=cache, jobs=os.cpu_count() or 1)
     if len(problems):
         print(problems.report(), file=sys.stderr)
     if problems.has_errors(strict=strict):

@@ -6,6 +6,7 @@ import shutil
 import pytest
 
 from tdkt.catalog import load_catalog
+from tdkt.model import Origin
 from tdkt.problems import Problems
 
 from .conftest import FIXTURE
@@ -100,3 +101,32 @@ def test_a_same_size_edit_with_its_time_set_back_is_seen(archive, gazetteer, tmp
     report = next(r for r in catalog.reports if r.id == "2024-tp-long-xuyen-kh")
     assert any("khoé" in b.text for b in report.blocks)
     assert (catalog, _) == load(archive, gazetteer, None)
+
+
+def _fake_load(folder, problems):
+    text = (folder / "x.txt").read_text(encoding="utf-8")
+    if text.endswith("7"):
+        problems.add(Origin(file=f"{folder.name}/x.txt", line=1), "Y003", "x", f"ends in 7: {text}", "")
+    return text.upper()
+
+
+def test_forked_workers_give_what_one_process_gives(tmp_path):
+    from tdkt.loadcache import FolderCache, load_folders
+
+    folders = []
+    for i in range(150):
+        folder = tmp_path / "data" / f"r{i:03d}"
+        folder.mkdir(parents=True)
+        (folder / "x.txt").write_text(f"report {i}", encoding="utf-8")
+        folders.append(folder)
+    runs = {}
+    for jobs in (1, 2):
+        problems = Problems()
+        cache = FolderCache(folder=tmp_path / f"cache-{jobs}", context="c")
+        runs[jobs] = (load_folders(folders, _fake_load, problems, cache=cache, jobs=jobs), problems.report())
+        assert len(list(cache.folder.glob("*.pickle"))) == 150
+    assert runs[1] == runs[2]
+    assert runs[2][0][:2] == ["REPORT 0", "REPORT 1"] and runs[2][1].count("Y003") == 15
+    problems = Problems()  # and the second time, from the cache the workers wrote
+    cache = FolderCache(folder=tmp_path / "cache-2", context="c")
+    assert (load_folders(folders, _fake_load, problems, cache=cache, jobs=2), problems.report()) == runs[1]
