@@ -8,9 +8,41 @@ toc, admonition), is the input (whitespace runs collapse, as HTML does). Context
 - ``Context.INLINE`` (default): text inside a paragraph, heading, list item or table cell.
 - ``Context.HTML``: text that reaches HTML without Markdown (page titles in front matter).
 - ``Context.VERBATIM``: a whole text kept line for line, as a ``<pre>`` block of escaped text.
+- ``Context.RAW``: the content of an element we write inside a raw HTML block (a report's text:
+  ``<p id="p-4">…</p>``), never an attribute value. See "Raw HTML blocks" below.
 
 Control characters (which Python-Markdown uses internally as placeholders) and bidirectional
 overrides are shown as visible ``[U+XXXX]`` marks, never passed through. Pure.
+
+Raw HTML blocks. Python-Markdown's ``md_in_html`` (``HTMLExtractorExtra``) takes a block-level start
+tag at the start of a line, outside any ``markdown="1"`` element, as the start of a raw block, and
+ends it only where the tags it has seen are all closed again (a blank line does not end it): the block
+is stashed whole and copied to the output untouched, which is what makes it cheap. Inside a
+``markdown="1"`` element, the nested elements without ``markdown`` are built into the document tree
+instead, their text kept from inline Markdown (``AtomicString``) but still seen by the tree
+processors: ``attr_list`` reads a trailing ``{: #id .class key=value }`` of a heading's text as
+attributes, ``toc`` reads the headings (which is why a text with headings is written that way: its
+headings stay in the page's table of contents). ``escape(text, Context.RAW)`` is safe in both:
+
+- ``&``, ``<`` and ``>`` become ``&amp;``, ``&lt;``, ``&gt;``: the text holds no tag, so it cannot end
+  the block, open an element, a comment or a declaration; ``&`` starts no entity of the input's;
+- ``{`` and ``[`` become ``&#123;`` and ``&#91;``: the text is never read as ``attr_list`` attributes
+  nor as the toc's ``[TOC]`` marker (an element whose whole text it is becomes the table of contents);
+- whitespace runs (newlines too) collapse to one space, as HTML shows them anyway: one line;
+- controls and bidi overrides become ``[U+XXXX]``, as in every context.
+
+Quotes stay as they are (element content, never an attribute), so the HTML is what Python-Markdown
+wrote for the same text given as Markdown (``Context.INLINE``) but for ``{`` and ``[``, and the ``)`` and
+``!`` that ``INLINE`` writes as ``&#41;``/``&#33;`` at a block's start. The caller writes the markup
+around it (tags, ids, links: ours, never the text's). ``Context.VERBATIM``'s ``<pre>`` is safe in a raw
+block too (no tag; blank lines do not end the block).
+
+Before any of this, Python-Markdown's preprocessors read the whole source, raw blocks included:
+``normalize_whitespace`` expands tabs (so ``VERBATIM`` writes them as ``&#9;``) and empties lines of
+spaces alone, and ``fenced_code`` (one of MkDocs' built-in extensions) takes a line starting with three
+backticks or tildes, up to the next such line, for a code block, even inside a raw ``<pre>``: so
+``VERBATIM`` writes a backtick or tilde that starts a line as ``&#96;``/``&#126;``. ``RAW`` text never
+starts a line (the caller's tag does).
 """
 from __future__ import annotations
 
@@ -25,6 +57,7 @@ class Context(Enum):
     INLINE = "inline"
     HTML = "html"
     VERBATIM = "verbatim"
+    RAW = "raw"
 
 
 # C0/C1 controls (but tab and newline) and the bidi embedding/override/isolate characters
@@ -33,6 +66,14 @@ _INERT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u206
 _ANYWHERE = re.compile(r"([\\`*_{}\[\]#|])")
 # only dangerous at the start of a block: list markers, ordered-list numbers, admonitions
 _AT_START = re.compile(r"^([-+!]|\d+(?=[.)]))")
+
+
+# a backtick or tilde at a line's start: where fenced_code looks for a fence
+_FENCE = re.compile(r"^[`~]", re.M)
+
+
+def _reference(m: re.Match) -> str:
+    return f"&#{ord(m.group(0))};"
 
 
 def _visible(m: re.Match) -> str:
@@ -45,13 +86,16 @@ def escape(text: str, context: Context = Context.INLINE) -> str:
     if context is Context.VERBATIM:
         # A raw <pre> of escaped text, not an indented code block: inside a ``markdown="1"`` div,
         # md_in_html reads a line ``    </div>`` of an indented block as the div's end tag.
-        # (tabs as references: Python-Markdown would expand them to four spaces)
+        # (tabs and a line's first ` or ~ as references: see "Raw HTML blocks" above)
         text = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
-        return f"<pre><code>{html.escape(text, quote=False).replace(chr(9), '&#9;')}\n</code></pre>"
+        text = _FENCE.sub(_reference, html.escape(text, quote=False).replace("\t", "&#9;"))
+        return f"<pre><code>{text}\n</code></pre>"
     text = " ".join(text.split())  # one line; HTML collapses whitespace anyway
     text = html.escape(text, quote=context is Context.HTML)
     if context is Context.HTML:
         return text
+    if context is Context.RAW:
+        return text.replace("{", "&#123;").replace("[", "&#91;")
     text = _ANYWHERE.sub(r"\\\1", text)
     m = _AT_START.match(text)
     if m:

@@ -3,8 +3,17 @@
 Input: a ``Report`` and the ``Catalog`` (for unit names and links). Output: Markdown text.
 Every piece of report text goes through ``markdown.escape``; everything else here is markup we
 wrote. Pure.
+
+The report's text (report page, OCR page) and the original are written as HTML already escaped, one
+block each, not as Markdown: Python-Markdown's block and inline parsing of every paragraph (with an
+attribute list each for its ``p-N``) was most of the time MkDocs spent on a report page (README,
+Scale). The HTML is what that Markdown rendered to. Links inside those blocks are not rewritten by
+MkDocs, so they are served URLs (``paths.url``); MkDocs still reads the ``p-N`` ids of raw HTML for
+its anchor validation.
 """
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from . import paths
 from .markdown import Context, escape, front_matter, link, table
@@ -69,23 +78,48 @@ def _heading_levels(blocks: tuple[Block, ...]) -> dict[int, int]:
     return {rank: min(_FIRST_LEVEL + i, _LAST_LEVEL) for i, rank in enumerate(ranks)}
 
 
-def _pilcrow(number: int, twin: str = "") -> str:
+@dataclass(frozen=True)
+class Twin:
+    """The same text on another page (restored ↔ OCR): each block links to its twin block there (the
+    catalogue refuses an OCR text whose blocks do not match the text's one for one, R110; MkDocs does not
+    check links in raw HTML, tests/test_site.py does)."""
+
+    url: str  # served URL of that page, relative to this one (``paths.url``): raw HTML is not rewritten
+    label: str
+    title: str
+
+
+def _twin_to_ocr(r: Report) -> Twin:
+    return Twin(paths.url(paths.report(r), paths.ocr_page(r)), "OCR",
+                "Đoạn này trong bản nhận dạng (OCR) gốc, chưa khôi phục dấu")
+
+
+def _twin_to_restored(r: Report) -> Twin:
+    return Twin(paths.url(paths.ocr_page(r), paths.report(r)), "đã khôi phục",
+                "Đoạn này trong bản đã được máy khôi phục dấu")
+
+
+def _pilcrow(number: int, twin: Twin | None) -> str:
     """The ¶ link that cites block ``number``; with ``twin``, a link to the same block on that page."""
-    link_md = f'[¶](#p-{number} "Đoạn {number}: liên kết để trích dẫn"){{: .tdkt-para }}'
+    out = f'<a class="tdkt-para" href="#p-{number}" title="Đoạn {number}: liên kết để trích dẫn">¶</a>'
     if twin:
-        link_md += f' [{_TWIN_LABEL[twin]}]({twin}#p-{number} "{_TWIN_TITLE[twin]}"){{: .tdkt-twin }}'
-    return link_md
+        out += (f' <a class="tdkt-twin" href="{escape(twin.url, Context.HTML)}#p-{number}" '
+                f'title="{escape(twin.title, Context.HTML)}">{escape(twin.label, Context.RAW)}</a>')
+    return out
 
 
-_TWIN_LABEL = {"ocr/index.md": "OCR", "../index.md": "đã khôi phục"}
-_TWIN_TITLE = {"ocr/index.md": "Đoạn này trong bản nhận dạng (OCR) gốc, chưa khôi phục dấu",
-               "../index.md": "Đoạn này trong bản đã được máy khôi phục dấu"}
+def _body(blocks: tuple[Block, ...], twin: Twin | None = None, css: str = "tdkt-text") -> list[str]:
+    """The report text as one HTML block: headings, list items and paragraphs, each with its ``p-N`` anchor.
 
-
-def _body(blocks: tuple[Block, ...], twin: str = "") -> list[str]:
-    """The report text: headings, list items and paragraphs, each with its ``p-N`` anchor."""
+    Every text goes through ``escape(…, Context.RAW)``; the markup is ours. Without headings the block
+    is raw HTML that Python-Markdown copies as it is (see ``tdkt.markdown``). With headings it is marked
+    ``markdown="1"``: its elements are then built into the document tree, so the toc extension gives each
+    heading its permalink and lists it in the page's table of contents, as it did for Markdown headings.
+    Either way the HTML is what the Markdown this replaced rendered to, but for the text's ``{`` and ``[``,
+    written as references (see ``tdkt.markdown``).
+    """
     levels = _heading_levels(blocks)
-    out: list[str] = []
+    out = [f'<div class="{css}" markdown="1">' if levels else f'<div class="{css}">']
     in_list = False
     for block in blocks:
         if block.kind is BlockKind.LIST_ITEM:
@@ -94,18 +128,23 @@ def _body(blocks: tuple[Block, ...], twin: str = "") -> list[str]:
                 if text.startswith(marker):
                     text = text[len(marker):]
                     break
-            out.append(f"- {escape(text)} {_pilcrow(block.number, twin)}\n    {{: #{block.anchor} }}")
-            in_list = True
+            if not in_list:
+                out.append("<ul>")
+                in_list = True
+            out.append(f'<li id="{block.anchor}">{escape(text, Context.RAW)} {_pilcrow(block.number, twin)}</li>')
             continue
         if in_list:
-            out.append("")  # a blank line closes the list
+            out.append("</ul>")
             in_list = False
         if block.kind is BlockKind.HEADING:
-            hashes = "#" * levels[block.rank]
-            out.append(f"{hashes} {escape(block.text)} {{ #{block.anchor} }}\n")
+            h = f"h{levels[block.rank]}"
+            out.append(f'<{h} id="{block.anchor}">{escape(block.text, Context.RAW)}</{h}>')
         else:
-            out.append(f"{escape(block.text)} {_pilcrow(block.number, twin)}\n{{: #{block.anchor} }}\n")
-    return out
+            out.append(f'<p id="{block.anchor}">{escape(block.text, Context.RAW)} {_pilcrow(block.number, twin)}</p>')
+    if in_list:
+        out.append("</ul>")
+    out.append("</div>\n")
+    return ["\n".join(out)]
 
 
 def _notices(r: Report) -> list[str]:
@@ -194,9 +233,7 @@ def render_report_page(r: Report, catalog: Catalog, exemplars: list[Exemplar] = 
         "\n</div>\n",
         *_notices(r),
         "## Nội dung văn bản {: #noi-dung }\n",
-        '<div class="tdkt-text" markdown="1">\n',
-        *_body(r.blocks, paths.rel(here, paths.ocr_page(r)) if r.ocr_blocks else ""),
-        "\n</div>\n",
+        *_body(r.blocks, _twin_to_ocr(r) if r.ocr_blocks else None),
         *_awards(r),
         *_exemplars(list(exemplars), here),
         *_provenance(r, here),
@@ -213,10 +250,15 @@ def render_ocr_page(r: Report) -> str:
         "Văn bản đúng như bản nhận dạng chữ (OCR), trước khi máy khôi phục dấu tiếng Việt, chia đoạn như bản "
         "đã khôi phục (cùng số đoạn). " + link("Trở về bản đã khôi phục dấu", paths.rel(here, paths.report(r)))
         + " · " + link("Nguyên văn tệp gốc", paths.rel(here, paths.original_page(r))) + "\n",
-        '<div class="tdkt-text tdkt-ocr-text" markdown="1">\n',
-        *_body(r.ocr_blocks, paths.rel(here, paths.report(r))),
-        "\n</div>\n",
+        *_body(r.ocr_blocks, _twin_to_restored(r), "tdkt-text tdkt-ocr-text"),
     ])
+
+
+def _original(text: str) -> str:
+    """The original text, line for line, as one raw HTML block (no ``markdown="1"``: nothing in it is Markdown,
+    Python-Markdown copies it as it is; see ``tdkt.markdown``)."""
+    shown = escape(text, Context.VERBATIM) if text.strip() else f"<p><em>{escape(NOT_STATED, Context.RAW)}</em></p>"
+    return f'<div class="tdkt-original">\n{shown}\n</div>\n'
 
 
 def render_original_page(r: Report) -> str:
@@ -236,8 +278,6 @@ def render_original_page(r: Report) -> str:
         front_matter({"title": escape(f"Nguyên văn: {report_label(r)}", Context.HTML)}),
         f"# Nguyên văn: {escape(r.title)}\n",
         intro,
-        '<div class="tdkt-original" markdown="1">\n',
-        escape(r.original_text, Context.VERBATIM) if r.original_text.strip() else f"*{NOT_STATED}*",
-        "\n</div>\n",
+        _original(r.original_text),
         furniture,
     ])

@@ -31,7 +31,7 @@ from tdkt.markdown import _INERT, Context, escape, front_matter
 from tdkt.model import BlockKind
 from tdkt.normalise import parse_blocks
 from tdkt.problems import Problems
-from tdkt.report_page import _body
+from tdkt.report_page import Twin, _body, _original
 from tdkt.yamlread import YMap, read_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -93,6 +93,8 @@ class _Blocks(HTMLParser):
             self.texts[parent].append(data)
 
 
+# _body now writes its own div (raw, or markdown="1" with headings): inside this extra markdown="1" div every
+# element of it is built into the tree, a harder case; the page's own composition is tested further down.
 def render_blocks(text: str) -> tuple[tuple, _Blocks]:
     blocks = parse_blocks(text)
     source = '<div class="tdkt-text" markdown="1">\n\n' + "\n".join(_body(blocks)) + "\n\n</div>\n"
@@ -153,6 +155,116 @@ def test_property_verbatim_keeps_every_line_inside_a_markdown_div(original):
     assert [line if line.strip(" ") else "" for line in shown.split("\n")] == \
         [line if line.strip(" ") else "" for line in lines] + [""]
     assert out.rstrip().endswith("<p>After</p>")
+
+
+# --------------------------------------------------------------------------- the text as one HTML block
+
+def mkdocs_markdown() -> pymd.Markdown:
+    """Python-Markdown as MkDocs configures it from mkdocs.yml: its extensions and MkDocs' built-in ones
+    (toc, tables, fenced_code, whose preprocessor reads raw HTML too)."""
+    from mkdocs.config import load_config
+
+    with tempfile.TemporaryDirectory() as docs:
+        config = load_config(str(ROOT / "mkdocs.yml"), docs_dir=docs)
+    return pymd.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"])
+
+
+MKDOCS_MD = mkdocs_markdown()
+
+
+class _Tree(HTMLParser):
+    """The rendered page as (tag, attributes, text, children); an end tag must close the element last opened."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.root: tuple = ("", {}, [], [])
+        self._stack = [self.root]
+
+    def handle_starttag(self, tag, attrs):
+        node = (tag, dict(attrs), [], [])
+        self._stack[-1][3].append(node)
+        self._stack.append(node)
+
+    def handle_endtag(self, tag):
+        assert self._stack.pop()[0] == tag, tag
+
+    def handle_data(self, data):
+        self._stack[-1][2].append(data)
+
+
+def _shown(node) -> str:
+    return " ".join("".join(node[2]).split())
+
+
+_HEADED = st.sampled_from(["I. ", "II- ", "1. ", "1.1. ", "2.3.4 ", "PHẦN I ", "- ", "+ ", "a) ", ""])
+
+
+@given(st.lists(st.tuples(_HEADED, st.lists(_LINE, min_size=1, max_size=3).map("\n".join)).map("".join),
+                min_size=1, max_size=6), st.booleans())
+@example(["I. Kết quả {: #x onclick=alert(1) }", "[TOC]", "1. ```", "```", "- </div>\n\nSau"], True)
+@settings(max_examples=300, deadline=None)
+def test_property_the_text_block_as_the_page_writes_it(paragraphs, twin):
+    """``_body`` exactly as the report page composes it, rendered as MkDocs renders it: each block is one element
+    with its id, its text and our links only; headings keep their permalink and are the table of contents; the
+    div ends where we end it (the Markdown after it is read as Markdown, outside it)."""
+    blocks = parse_blocks("\n\n".join(paragraphs) + "\n")
+    other = Twin("ocr/", "OCR", "Đoạn này trong bản OCR") if twin else None
+    source = "\n".join(["## Nội dung văn bản {: #noi-dung }\n", *_body(blocks, other), "Sau *đó*\n"])
+    MKDOCS_MD.reset()
+    parser = _Tree()
+    parser.feed(MKDOCS_MD.convert(source))
+    parser.close()
+    top = parser.root[3]
+    assert [(tag, attrs) for tag, attrs, _, _ in top] == [("h2", {"id": "noi-dung"}), ("div", {"class": "tdkt-text"}),
+                                                        ("p", {})]
+    assert [kid[0] for kid in top[2][3]] == ["em"]  # Markdown again after the div
+    elements = [kid for el in top[1][3] for kid in (el[3] if el[0] == "ul" else [el])]
+    assert all(not el[2] or not "".join(el[2]).strip() for el in top[1][3] if el[0] == "ul")
+    assert len(elements) == len(blocks)
+    headings = []
+    for block, (tag, attrs, _, kids) in zip(blocks, elements):
+        anchor, text = block.anchor, block.text
+        assert attrs == {"id": anchor}
+        if block.kind is BlockKind.HEADING:
+            assert tag in ("h3", "h4", "h5", "h6")
+            headings.append(anchor)
+            links = [("a", {"class": "headerlink", "href": f"#{anchor}", "title": "Liên kết đến mục này"}, "#")]
+        else:
+            assert tag == ("li" if block.kind is BlockKind.LIST_ITEM else "p")
+            if block.kind is BlockKind.LIST_ITEM:
+                text = next((text[len(m):] for m in ("- ", "+ ", "• ", "* ", "– ") if text.startswith(m)), text)
+            links = [("a", {"class": "tdkt-para", "href": f"#{anchor}",
+                            "title": f"Đoạn {block.number}: liên kết để trích dẫn"}, "¶")]
+            if twin:
+                links.append(("a", {"class": "tdkt-twin", "href": f"ocr/#{anchor}", "title": "Đoạn này trong bản OCR"},
+                              "OCR"))
+        assert _shown(elements[block.number - 1]) == visible(text), anchor
+        assert [(kid[0], kid[1], _shown(kid)) for kid in kids] == links, anchor  # no element of the text's own
+        assert all(not k[3] for k in kids)
+
+    def ids(tokens):
+        return [i for t in tokens for i in [t["id"], *ids(t["children"])]]
+
+    assert ids(MKDOCS_MD.toc_tokens) == ["noi-dung", *headings]
+
+
+@given(st.lists(_LINE, min_size=1, max_size=8).map("\n".join))
+@example("a\n```\n<b>x</b>\n```\n~~~\nz\n~~~")
+@settings(max_examples=300, deadline=None)
+def test_property_verbatim_keeps_every_line_in_the_raw_original_block(original):
+    """The original page's block as it writes it (raw, no ``markdown="1"``), rendered as MkDocs renders it."""
+    source = "\n".join([_original(original), "Sau\n"])
+    MKDOCS_MD.reset()
+    out = MKDOCS_MD.convert(source)
+    if not original.strip():  # a blank original (the catalogue refuses one; shown as such all the same)
+        assert out == '<div class="tdkt-original">\n<p><em>Không ghi trong văn bản</em></p>\n</div>\n\n<p>Sau</p>'
+        return
+    assert out.count("<pre>") == 1 and "".join(out.split()).endswith("</code></pre></div><p>Sau</p>")
+    shown = html.unescape(out.split("<pre><code>", 1)[1].rsplit("</code></pre>", 1)[0])
+    lines = marked(original).replace("\r\n", "\n").replace("\r", "\n").strip("\n").split("\n")
+    # every character kept, tabs too; only a line of spaces alone may lose them (Python-Markdown), unseen anyway
+    assert [line if line.strip(" ") else "" for line in shown.split("\n")] == \
+        [line if line.strip(" ") else "" for line in lines] + [""]
 
 
 # --------------------------------------------------------------------------- ingest

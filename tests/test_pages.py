@@ -54,7 +54,7 @@ def test_all_unit_slugs_in_the_gazetteer_are_unique(gazetteer):
 def test_hostile_report_text_is_inert(fixture_catalog):
     page = build_pages(fixture_catalog, "x")["bao-cao/2023-long-xuyen-hd-bc-1/index.md"]
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
-    assert "\n\\# 12 cá nhân được khen" in page  # stays a paragraph
+    assert '<p id="p-9"># 12 cá nhân được khen <a class="tdkt-para"' in page  # stays a paragraph
     assert "<i>" not in page  # metadata is escaped too
 
 
@@ -75,4 +75,61 @@ def test_every_paragraph_has_an_anchor(fixture_catalog):
     for report in fixture_catalog.reports:
         page = pages[paths.report(report)]
         for block in report.blocks:
-            assert f"#{block.anchor} }}" in page
+            assert f' id="{block.anchor}">' in page
+
+
+def test_mkdocs_sees_every_anchor_and_heading_of_the_text(fixture_catalog, tmp_path):
+    """The text is raw HTML (tdkt.report_page._body): MkDocs still finds each p-N (its _RawHTMLPreprocessor reads
+    ids in raw HTML; `validation: anchors` needs them), and the headings of the text are in the page's toc."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.pages import Page
+
+    from tdkt.model import BlockKind
+
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    docs.mkdir()
+    config = load_config(str(Path(__file__).parent.parent / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(site))
+    pages = build_pages(fixture_catalog, "x")
+    checked = 0
+    for report in fixture_catalog.reports:
+        for path, blocks in ((paths.report(report), report.blocks), (paths.ocr_page(report), report.ocr_blocks)):
+            if not blocks:
+                continue
+            content = pages[path]
+            (docs / path).parent.mkdir(parents=True, exist_ok=True)
+            (docs / path).write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+            file = File(path, str(docs), str(site), use_directory_urls=True)
+            page = Page(None, file, config)
+            page.read_source(config)
+            page.render(config, Files([file]))
+            assert {b.anchor for b in blocks} <= page.present_anchor_ids, path
+
+            def ids(items):
+                return [i for item in items for i in [item.id, *ids(item.children)]]
+
+            headings = [b.anchor for b in blocks if b.kind is BlockKind.HEADING]
+            assert [i for i in ids(page.toc) if i.startswith("p-")] == headings, path
+            checked += bool(headings)
+    assert checked  # the fixture has a text with headings
+
+
+def test_twin_links_are_served_urls_to_blocks_that_exist(fixture_catalog):
+    """Links inside the text's raw HTML are not rewritten nor checked by MkDocs: they are written as served URLs,
+    each to a block of the twin page (tests/test_site.py follows them in the built site too)."""
+    import re
+
+    from tdkt.model import BlockKind
+
+    pages = build_pages(fixture_catalog, "x")
+    text = {path: (c.decode("utf-8") if isinstance(c, bytes) else c) for path, c in pages.items()}
+    twins = [r for r in fixture_catalog.reports if r.ocr_blocks]
+    assert twins
+    for r in twins:
+        for here, there, base in ((paths.report(r), paths.ocr_page(r), "ocr/"),
+                                  (paths.ocr_page(r), paths.report(r), "../")):
+            assert paths.url(here, there) == base
+            links = re.findall(r'<a class="tdkt-twin" href="([^"]+)"', text[here])
+            assert links == [f"{base}#{b.anchor}" for b in r.blocks if b.kind is not BlockKind.HEADING]
+            assert all(f'<p id="{b.anchor}">' in text[there] or f'<li id="{b.anchor}">' in text[there]
+                       or re.search(f'<h[3-6] id="{b.anchor}">', text[there]) for b in r.blocks)
