@@ -56,8 +56,8 @@ def _filters(shown: list[Exemplar], reports: dict[str, Report], catalog: Catalog
     """Year, movement and province selects with the options the cards have; hidden until the script runs."""
     years = sorted({e.year for e in shown}, reverse=True)
     movements = sorted({m.id: m for e in shown for m in e.movements}.values(), key=lambda m: sort_key(m.name))
-    provinces = sorted({reports[e.report_id].unit.province_id for e in shown},
-                       key=lambda p: sort_key(catalog.units[p].name) if p in catalog.units else (p,))
+    provinces = sorted({reports[e.report_id].unit.province_id for e in shown},  # a set: ties broken by code
+                       key=lambda p: (sort_key(catalog.units[p].name) if p in catalog.units else (), p))
 
     def select(name: str, label: str, options: list[tuple[str, str]]) -> str:
         if not options:  # nothing to choose (no published exemplar names a movement): no select

@@ -66,4 +66,5 @@ def report_order(r: Report) -> tuple:
 
 
 def by_name(u: Unit) -> tuple:
-    return sort_key(u.name) + sort_key(u.kind)
+    """Vietnamese order of name and kind; the code breaks ties (a name the reorganisation kept)."""
+    return sort_key(u.name) + sort_key(u.kind) + (u.id,)

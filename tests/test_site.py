@@ -10,7 +10,7 @@ import pytest
 
 from tdkt.cli import main
 
-from .conftest import FIXTURE
+from .conftest import FIXTURE, ROOT
 
 pytestmark = pytest.mark.slow
 
@@ -94,3 +94,23 @@ def test_no_page_links_outside_the_site(built_site):
         external = [u for u in re.findall(r'(?:src|href)="(https?://[^"]+)"', html)
                     if "squidfunk.github.io" not in u and "mkdocs.org" not in u]  # the footer's credit links
         assert external == [], page
+
+
+def test_builds_in_separate_processes_with_different_hash_seeds_are_byte_identical(tmp_path):
+    """Set and dict-of-set orders change with PYTHONHASHSEED from one process to the next: nothing the
+    build writes may depend on them (a province list once did)."""
+    import os
+    import subprocess
+    import sys
+
+    sites = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"site-{seed}"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "build.py", "--data", "data", "--out", str(out), "--docs",
+                        str(tmp_path / f"src-{seed}"), "--cache", str(tmp_path / f"cache-{seed}")],
+                       cwd=ROOT, env=env, check=True, capture_output=True)
+        sites.append(tree(out))
+    a, b = sites
+    assert sorted(a) == sorted(b) and len(a) > 100
+    assert [path for path in a if a[path] != b[path]] == []
