@@ -153,10 +153,11 @@ def _place(node: YNode, stack: list[list], found: list) -> None:
 def quoted(value: str) -> str:
     """``value`` as a YAML double-quoted scalar, the way the archive's files write every value.
 
-    A JSON string is one, once what YAML reads differently is escaped: the two non-characters it refuses
-    (U+FFFE, U+FFFF) and the characters it takes for line breaks and folds to a space (U+0085, U+2028, U+2029).
+    A JSON string is one, once what YAML reads differently is escaped: the characters it refuses (DEL and
+    the C1 controls U+007F–U+009F, the non-characters U+FFFE, U+FFFF) and those it takes for line breaks and
+    folds to a space (U+0085, U+2028, U+2029).
     """
     return json.dumps(value, ensure_ascii=False).translate(_YAML_ESCAPES)
 
 
-_YAML_ESCAPES = {ord(c): f"\\u{ord(c):04x}" for c in "\ufffe\uffff\x85\u2028\u2029"}
+_YAML_ESCAPES = {c: f"\\u{c:04x}" for c in (*range(0x7F, 0xA0), 0xFFFE, 0xFFFF, 0x2028, 0x2029)}

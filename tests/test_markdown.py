@@ -197,3 +197,16 @@ def test_property_raw_text_inside_a_raw_block_is_the_input_and_nothing_else(para
             assert [(t["id"], _collapsed(unescape(t["name"]))) for t in md.toc_tokens] == [("p-2", _marked(head))]
         else:
             assert md.toc_tokens == []
+
+
+@given(st.dictionaries(st.sampled_from(["title", "description", "template", "hide", "search_boost"]),
+                       st.one_of(st.text(), st.lists(st.text(), max_size=3)), max_size=4))
+@settings(max_examples=300, deadline=None)
+def test_property_front_matter_reads_back_as_written(values):
+    """Any text or list of texts comes back from the front matter as MkDocs reads it, unchanged."""
+    from mkdocs.utils.meta import get_data
+
+    from tdkt.markdown import front_matter
+
+    body, meta = get_data(front_matter(values) + "# x\n")
+    assert meta == values and body.strip() == "# x"
