@@ -2,6 +2,7 @@
 """Benchmark the search at scale: index build time and memory, and what a first query costs in a browser.
 
     .venv/bin/python scripts/bench_search.py [--sizes 1000 10000] [--runs 3] [--query-runs 5] [--phases] [--pagefind]
+    .venv/bin/python scripts/bench_search.py --index-cache [--sizes 1000 10000]
 
 For each size N it makes a synthetic archive (`python build.py synth`, cached under
 /tmp/tdkt-bench or --cache), then:
@@ -13,6 +14,10 @@ For each size N it makes a synthetic archive (`python build.py synth`, cached un
   would send them, scripts and styles included), and the time the search script spends once its
   data has arrived (`data-work-ms`: parsing the JSON, scoring, facets, drawing the results; with
   --phases, how that splits); then a second query in the same context (what it adds);
+- with --index-cache, only the index step, four times in one fresh process (the catalogue loaded once):
+  without a cache, with an empty cache, with the full cache, and after one report's first paragraph is
+  edited in memory; that process --runs times: the median wall and CPU seconds (workers included), the
+  largest peak memory of the process and its workers (proportional set size: shared pages counted once);
 - with --pagefind, builds the real site of the same archive with `python build.py`, runs Pagefind
   (npm package `pagefind`, installed into the cache folder) over it and measures the same queries
   with Pagefind's own JS API in the same browser.
@@ -48,15 +53,76 @@ from tdkt.gazetteer import load_gazetteer
 from tdkt.problems import Problems
 from tdkt.search import search_files
 catalog = load_catalog(Path(sys.argv[1]), load_gazetteer(), Problems())
-t = time.perf_counter()
-files = search_files(catalog)
-elapsed = time.perf_counter() - t
 out = Path(sys.argv[2])
-for path, data in files.items():
+elapsed, count, size = 0.0, 0, 0
+t = time.perf_counter()
+for path, data in search_files(catalog):  # one file at a time; writing them is not timed
+    elapsed += time.perf_counter() - t
     target = out / path
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data)
-print(elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, len(files), sum(map(len, files.values())))
+    count, size = count + 1, size + len(data)
+    t = time.perf_counter()
+elapsed += time.perf_counter() - t
+print(elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, count, size)
+"""
+
+# The index step's cases, in one process that loads the catalogue once: the whole index without a cache,
+# with an empty cache, again with the full cache, and after one report's first paragraph is edited (in
+# memory: what the index sees of an edit). Memory: the peak of this process and its workers together
+# (proportional set size, sampled every 0.2 s), against the catalogue's own.
+CACHED = """
+import dataclasses, os, resource, shutil, sys, threading, time
+from pathlib import Path
+from tdkt.catalog import load_catalog
+from tdkt.gazetteer import load_gazetteer
+from tdkt.problems import Problems
+from tdkt.search import search_files
+
+def tree(pid):
+    out = [pid]
+    try:
+        for child in open(f"/proc/{pid}/task/{pid}/children").read().split():
+            out += tree(int(child))
+    except OSError:
+        pass
+    return out
+
+def pss_mb(pid):
+    try:
+        return next(int(l.split()[1]) for l in open(f"/proc/{pid}/smaps_rollup") if l.startswith("Pss:")) / 1024
+    except (OSError, StopIteration):
+        return 0.0
+
+def measured(catalog, cache):
+    peak, done = [0.0], threading.Event()
+    def sample():
+        while not done.wait(0.2):
+            peak[0] = max(peak[0], sum(pss_mb(p) for p in tree(os.getpid())))
+    watcher = threading.Thread(target=sample)
+    watcher.start()
+    ru0, ch0, t = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
+    files = size = 0
+    for path, data in search_files(catalog, cache_dir=cache):
+        files, size = files + 1, size + len(data)
+    wall = time.perf_counter() - t
+    ru, ch = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    done.set(); watcher.join()
+    cpu = sum(getattr(b, f) - getattr(a, f) for a, b in ((ru0, ru), (ch0, ch)) for f in ("ru_utime", "ru_stime"))
+    return wall, cpu, peak[0], files, size
+
+catalog = load_catalog(Path(sys.argv[1]), load_gazetteer(), Problems())
+cache = Path(sys.argv[2])
+shutil.rmtree(cache, ignore_errors=True)
+base = pss_mb(os.getpid())
+reports = list(catalog.reports)
+r = reports[len(reports) // 2]
+edited = dataclasses.replace(r, blocks=(dataclasses.replace(r.blocks[0], text=r.blocks[0].text + " (sửa)"), *r.blocks[1:]))
+after = dataclasses.replace(catalog, reports=type(catalog.reports)(reports[:len(reports) // 2] + [edited] + reports[len(reports) // 2 + 1:]))
+for name, cat, folder in (("no cache", catalog, None), ("empty cache", catalog, cache), ("full cache", catalog, cache),
+                          ("after one edit", after, cache)):
+    wall, cpu, peak, files, size = measured(cat, folder)
+    print(name, wall, cpu, base, peak, files, size, flush=True)
 """
 
 
@@ -88,6 +154,12 @@ def build_index(data: Path, out: Path, runs: int) -> dict:
     return {"build_s": statistics.median(times), "peak_mb": max(rss), "files": int(count), "bytes": int(size),
             "shards": len(shards), "largest_shard_gz": max(gz), "total_gz": sum(
                 len(gzip.compress(p.read_bytes(), 6)) for p in index.rglob("*.json"))}
+
+
+def build_cached(data: Path, cache: Path) -> list[list[str]]:
+    result = subprocess.run([PY, "-c", CACHED, str(data), str(cache)], cwd=ROOT, check=True, capture_output=True,
+                            text=True)
+    return [line.rsplit(" ", 6) for line in result.stdout.splitlines()]
 
 
 def serve(folder: Path):
@@ -231,11 +303,26 @@ def main() -> int:
                         help="run each query this many times (fresh context each), report the median")
     parser.add_argument("--browser-only", action="store_true", help="reuse the indexes of an earlier run")
     parser.add_argument("--phases", action="store_true", help="also print where the script time goes (median run)")
+    parser.add_argument("--index-cache", action="store_true",
+                        help="only the index step: without a cache, with an empty one, with a full one, after one edit")
     parser.add_argument("--cache", type=Path, default=CACHE,
                         help=f"where generated archives, indexes and sites are kept (default {CACHE})")
     args = parser.parse_args()
     use_cache(args.cache)
     CACHE.mkdir(exist_ok=True)
+    if args.index_cache:
+        print(f"| reports | index build | wall (s, median of {args.runs}) | CPU (s, with workers, median) | catalogue PSS (MB) "
+              "| peak PSS, with workers (MB) | of which the index step (MB) | files | MB |")
+        print("|---|---|---|---|---|---|---|---|---|")
+        for n in args.sizes:
+            runs = [build_cached(archive(n), CACHE / f"search-cache-{n}") for _ in range(args.runs)]
+            for case in zip(*runs):  # the same case in every run: median times, largest memory
+                name, files, size = case[0][0], case[0][5], case[0][6]
+                wall, cpu = (statistics.median(float(c[i]) for c in case) for i in (1, 2))
+                base, peak = max(float(c[3]) for c in case), max(float(c[4]) - float(c[3]) for c in case)
+                print(f"| {n:,} | {name} | {wall:.1f} | {cpu:.1f} | {base:.0f} | {base + peak:.0f} | {peak:.0f} | "
+                      f"{int(files):,} | {int(size) / 2**20:.1f} |", flush=True)
+        return 0
     print("| reports | index build (median s) | peak RSS (MB) | files | index size (MB) | gzip (MB) | shards | largest shard gz (KB) |")
     print("|---|---|---|---|---|---|---|---|")
     built = {}

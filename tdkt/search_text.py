@@ -13,10 +13,14 @@ A token is a maximal run of letters and digits (Unicode categories L and N) of t
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from collections import Counter
 
-from .collate import canonical_tone, fold
+import numpy as np
+
+from .collate import _FOLD, canonical_tone, fold
 
 _TOKEN = re.compile(r"[^\W_]+")
 # spaces that keep two syllables a phrase; anything else between them (punctuation, dashes) breaks it
@@ -47,3 +51,73 @@ def exact(text: str) -> list[str]:
 def pairs(text: str) -> list[str]:
     """Folded token pairs separated only by spaces (each token pairs with the next)."""
     return [a + PAIR_JOIN + b for a, b in _PAIR.findall(fold(text))]
+
+
+# ------------------------------------------------------------------ the same terms, counted fast (the index)
+#
+# The index needs each field's terms only as counts (lunr's term frequencies and field lengths). These give
+# exactly Counter(words(text)), Counter(pairs(text)) and Counter(exact(text)) (tests/test_search.py checks
+# it on hostile strings), two to three times as fast: the text is folded once, through a table; tokens and
+# pairs come from one pass; the marked form of each distinct token is worked out once.
+
+# a run of tokens separated only by phrase spaces: its tokens are its str.split() (no token character is
+# whitespace, and every phrase space is), each pairs with the next
+_PHRASE = re.compile(r"[^\W_]+(?:" + _SPACE_CLASS + r"[^\W_]+)*")
+
+
+@functools.cache
+def _fold_table() -> np.ndarray:
+    """fold() of every code point of the Basic Multilingual Plane (NFC text), as one code point each."""
+    table = np.empty(0x10000, dtype=np.uint32)
+    for code in range(0x10000):
+        folded = chr(code).translate(_FOLD)
+        table[code] = ord(folded) if len(folded) == 1 else _NOT_ONE
+    return table
+
+
+_NOT_ONE = 0xFFFFFFFF  # a character that folds to more or less than one character (none today)
+
+
+def fold_fast(text: str) -> str:
+    """Exactly ``collate.fold(text)``, through a table: five times as fast on Vietnamese text."""
+    text = unicodedata.normalize("NFC", text)
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    if len(codes) == 0 or codes.max() >= 0x10000:
+        return text.translate(_FOLD)
+    folded = _fold_table()[codes]
+    if (folded == _NOT_ONE).any():
+        return text.translate(_FOLD)
+    return folded.tobytes().decode("utf-32-le", "surrogatepass")
+
+
+def word_and_pair_counts(text: str) -> tuple[Counter, Counter]:
+    """``(Counter(words(text)), Counter(pairs(text)))``."""
+    tokens: list[str] = []
+    pairs: list[str] = []
+    for phrase in _PHRASE.findall(fold_fast(text)):
+        run = phrase.split()
+        tokens += run
+        if len(run) > 1:
+            pairs += map(PAIR_JOIN.join, zip(run, run[1:]))
+    return Counter(tokens), Counter(pairs)
+
+
+def exact_counts(text: str) -> Counter:
+    """``Counter(exact(text))``: each distinct token tested and given its tone placement once."""
+    out: Counter = Counter()
+    for token, n in Counter(_TOKEN.findall(unicodedata.normalize("NFC", text).lower())).items():
+        if (marked := _marked(token)) is not None:
+            out[marked] += n
+    return out
+
+
+def _marked(token: str) -> str | None:
+    """The exact term of a lowercase token, or None if it carries no marks (as ``exact`` decides)."""
+    return _marked_word(token) if len(token) <= 32 else _mark(token)  # only words are worth remembering
+
+
+def _mark(token: str) -> str | None:
+    return canonical_tone(token) if not token.isascii() and fold(token) != token else None
+
+
+_marked_word = functools.lru_cache(maxsize=1 << 16)(_mark)

@@ -5,10 +5,12 @@ import bisect
 import gzip
 import json
 
-import pytest
+from hypothesis import given, strategies as st
 from lunr.builder import Builder
 
-from tdkt import lunr_build, search
+from tdkt import lunr_build, search, search_text
+from tdkt.collate import fold
+from tdkt.lunr_build import FieldTerms
 from tdkt.search import FIELDS, BOOSTS, lunr_json, search_docs, search_files, shards, term_records
 
 
@@ -37,9 +39,7 @@ def by_term(serialised):
     return postings, vectors
 
 
-@pytest.mark.parametrize("parallel", [False, True])
-def test_our_builder_gives_lunr_pys_index(fixture_catalog, monkeypatch, parallel):
-    monkeypatch.setattr(lunr_build, "PARALLEL_FROM", 1 if parallel else 10**9)
+def test_our_builder_gives_lunr_pys_index(fixture_catalog):
     docs = search_docs(fixture_catalog)
     ours, theirs = lunr_json(term_records(docs)), lunr_py(docs)
     assert by_term(ours) == by_term(theirs)
@@ -92,7 +92,7 @@ def test_shard_key_is_the_shortest_prefix_after_the_previous_term():
 
 
 def test_search_files_are_small_json(fixture_catalog):
-    files = search_files(fixture_catalog)
+    files = dict(search_files(fixture_catalog))
     manifest = json.loads(files["tim-kiem/chi-muc/manifest.json"])
     assert manifest["docs"] == 3 and manifest["fields"] == list(FIELDS)
     facets = json.loads(files["tim-kiem/chi-muc/facets.json"])
@@ -127,3 +127,42 @@ def test_postings_decode_to_ascending_documents(fixture_catalog):
                 num += delta
                 docs.append(num)
             assert docs == sorted(set(docs)) and all(w > 0 for w in flat[1::2]), term
+
+
+# The index counts terms by faster paths than the plain analysis (search_text.words/exact/pairs, which
+# vnsearch.js mirrors): they must count exactly the same terms, on any text.
+PIECES = list("aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữự"
+              "ỳýỷỹỵÀÁẢÃẠĐỎÕỌỦŨỤỲÝ0123456789_-.,;:!?\"'()/%“”–—…") + [
+    " ", "  ", "\t", "\n", "\r", "\f", "\v", "\u00a0", "\u2003", "\u3000", "\u0300", "\u0301", "\u0323", "\u0303",
+    "\u0309", "İ", "ß", "Σ", "ς", "ǅ", "😀", "𝐀", "١", "日本", "ＡＢ", "\ud800", "o\u0300a", "hoà", "hòa", "thuỷ"]
+TEXT = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
+
+
+@given(TEXT)
+def test_fast_analysis_counts_the_plain_analysis(text):
+    from collections import Counter
+
+    assert search_text.fold_fast(text) == fold(text)
+    words, pairs = search_text.word_and_pair_counts(text)
+    assert words == Counter(search_text.words(text)) and pairs == Counter(search_text.pairs(text))
+    assert search_text.exact_counts(text) == Counter(search_text.exact(text))
+
+
+DOCS = st.lists(st.tuples(*(st.lists(st.sampled_from(["a", "b", "c", "á", "à_b", "ß", "z9"]), max_size=8)
+                            for _ in FIELDS)), max_size=12)
+
+
+@given(DOCS, st.lists(st.integers(min_value=0, max_value=12), max_size=4))
+def test_runs_merged_are_the_whole(docs, cuts):
+    """Postings collected by runs of documents (as workers and the cache make them) and merged are
+    those of all the documents at once; and each document's terms can be taken back from them."""
+    terms = [tuple(FieldTerms.of_list(field) for field in doc) for doc in docs]
+    bounds = sorted({0, len(terms), *(c for c in cuts if c <= len(terms))})
+    parts = [lunr_build.compact(lunr_build.collect(terms[a:b], len(FIELDS))) for a, b in zip(bounds, bounds[1:])]
+    boosts = [BOOSTS[f] for f in FIELDS]
+    whole = lunr_build.collect(terms, len(FIELDS))
+    if parts:
+        assert list(lunr_build.records(lunr_build.merge(parts), boosts)) == list(lunr_build.records(whole, boosts))
+    assert [[dict(zip(f.terms, f.counts)) for f in d] for d in lunr_build.split_docs(whole)] == \
+        [[dict(zip(f.terms, f.counts)) for f in d] for d in terms]
+    assert [[f.length for f in d] for d in lunr_build.split_docs(whole)] == [[f.length for f in d] for d in terms]

@@ -19,9 +19,9 @@ from lunr.index import Index
 from lunr.query import QueryPresence
 
 from tdkt import search_text
-from tdkt.lunr_build import build_records
+from tdkt.lunr_build import FieldTerms, build_records
 from tdkt.render import lunr_js
-from tdkt.search import BOOSTS, FIELD_GROUPS, FIELDS, lunr_json, search_docs, shards, term_records
+from tdkt.search import BOOSTS, FIELDS, lunr_json, search_docs, shards, term_records
 
 ROOT = Path(__file__).resolve().parent.parent
 SEARCH_JS = ROOT / "theme" / "assets" / "javascripts" / "search.js"
@@ -161,6 +161,6 @@ def test_same_ranking_as_lunr_on_random_archives(docs, queries):
     # the page's queries are ordered: words (each with its exact form), then pairs; lunr's field
     # order per document depends on it, so the random ones keep that order too
     queries = [[q[0]] + sorted(q[1:], key=lambda c: c["field"] == 2) for q in queries]
-    records = build_records(lambda num, fields: {f: docs[num][f] for f in fields}, len(docs), FIELD_GROUPS, FIELDS,
-                            BOOSTS)
+    records = build_records([tuple(FieldTerms.of_list(doc[f]) for f in FIELDS) for doc in docs],
+                            [BOOSTS[f] for f in FIELDS])
     same_ranking(records, len(docs), queries)
