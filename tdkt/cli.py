@@ -25,7 +25,7 @@ import gc
 import os
 import sys
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,8 +81,7 @@ def _site_files(catalog: Catalog, gazetteer_source: str, data: Path, cache: Path
         yield path, content.encode("utf-8") if isinstance(content, str) else content
     for path, source in original_files(catalog).items():
         yield path, (data / source).read_bytes()
-    index = search_files(catalog)
-    yield from index.items() if isinstance(index, Mapping) else index
+    yield from search_files(catalog, cache_dir=None if cache is None else cache / "search")
     yield from export_files(catalog).items()
     yield paths.DATA, render_data_page(catalog).encode("utf-8")
 
