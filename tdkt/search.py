@@ -25,34 +25,23 @@ Builder because that one takes minutes and gigabytes at ten thousand reports.
 
 The work: analysing each report's text into term counts (``analyse``: most of the time) is done by
 runs of about 128 reports (``plan``), in worker processes at scale, and remembered in a cache folder
-if one is given; the runs' postings are merged and weighted (``lunr_build``). Everything here is pure
-but the two marked parts at the end: the worker processes, and the cache's files.
+if one is given (``tdkt/search_cache.py``); the runs' postings are merged and weighted (``lunr_build``).
+Everything here is pure; the worker processes are ``tdkt/search_workers.py``.
 """
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import json
-import os
-import signal
-import struct
-import subprocess
-import sys
-import traceback
-import unicodedata
-import zlib
 from dataclasses import dataclass
-from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
-import numpy as np
-
 from . import paths, search_text
-from .lunr_build import DocTerms, FieldPostings, FieldTerms, Postings, _utf16, collect, compact, merge, records, split_docs
+from .lunr_build import DocTerms, FieldTerms, Postings, _utf16, collect, compact, merge, records
 from .model import Catalog, Report, TextQuality
 from .collate import sort_key
 from .present import date_vn, report_label, report_order
+from .search_cache import RunCache, analysis_key, digest_of, load_run, prune, remembered_docs, run_cache, store_run
+from .search_workers import Workers, worker_count
 
 # The title is indexed with the words (it is part of the text): a title field of its own, boosted,
 # barely changed the ranking of reports whose titles all read alike, and it cost a third more
@@ -64,7 +53,8 @@ SHARD_BYTES = 24_000  # target size of a shard before compression
 INDEX_DIR = "tim-kiem/chi-muc"
 CODE_BASE, MAX_CODE = 0x30, 50_000  # facet codes as characters: from "0", below the surrogates
 PARALLEL_FROM = 300  # reports to analyse; below this, worker processes cost more than they save
-MAX_WORKERS = 4  # worker processes at most (one per core)
+RUN_AVERAGE = 128   # reports per run, on average
+RUN_MAX = 1024      # at most (document numbers within a run are stored in 16 bits)
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,7 +295,7 @@ def search_files(catalog: Catalog, cache_dir: Path | None = None) -> Iterator[tu
     writes the result, paragraph and facet files; if those are still to be written once every run is
     known, a worker merges the runs into term shards meanwhile."""
     reports = ordered_reports(catalog)
-    cache = run_cache(cache_dir) if cache_dir is not None else None
+    cache = run_cache(cache_dir, FIELDS) if cache_dir is not None else None
     runs = plan(reports, cache)
     parts: list[Postings | None] = [load_run(cache, run.key) for run in runs] if cache else [None] * len(runs)
     missing = [n for n, part in enumerate(parts) if part is None]
@@ -315,8 +305,8 @@ def search_files(catalog: Catalog, cache_dir: Path | None = None) -> Iterator[tu
     side: Iterator[tuple[str, bytes]] | None = _side_files(reports, catalog)
     big = len(reports) >= PARALLEL_FROM and Workers.available()
     to_analyse = sum(run.end - run.start - sum(k in remembered for k in run.keys) for run in (runs[n] for n in missing))
-    if big and _workers() > 1 and to_analyse >= PARALLEL_FROM:
-        with Workers(min(_workers(), len(missing))) as workers:
+    if big and worker_count() > 1 and to_analyse >= PARALLEL_FROM:
+        with Workers(min(worker_count(), len(missing))) as workers:
             for item in workers.run_all(tasks, side):  # the side files, while the workers analyse
                 yield item
             side = None
@@ -387,7 +377,7 @@ def plan(reports: Sequence[Report], cache: RunCache | None) -> list[Run]:
     if cache is None:
         return [Run(a, min(a + RUN_AVERAGE, len(reports))) for a in range(0, len(reports), RUN_AVERAGE)]
     keys = [analysis_key(cache.context, *analysis_input(r)) for r in reports]
-    return [Run(a, b, tuple(keys[a:b]), _digest(*keys[a:b])) for a, b in cut_runs(keys)]
+    return [Run(a, b, tuple(keys[a:b]), digest_of(*keys[a:b])) for a, b in cut_runs(keys)]
 
 
 def cut_runs(keys: Sequence[str]) -> list[tuple[int, int]]:
@@ -427,307 +417,3 @@ def run_postings(task: RunTask) -> Postings:
     if task.cache is not None:
         store_run(task.cache, task.run.key, task.run.keys, postings)
     return postings
-
-
-# ------------------------------------------------------------------ processes (the impure part)
-#
-# Workers are fresh Python processes (``python -c``), not forks: a forked child shares the catalogue's
-# memory page by page, and as soon as either process touches a report (even to read it: reference counts
-# are written) that page is copied; at 10,000 reports that cost a gigabyte. Nor multiprocessing's spawn,
-# which runs the caller's main module again. They speak pickled messages over their stdin and stdout.
-
-def _workers() -> int:
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return max(1, min(MAX_WORKERS, cpus))
-
-
-class Workers:
-    """A few worker processes: ``run_all`` makes run postings, ``index_files`` merges runs into files."""
-
-    def __init__(self, count: int):
-        root = str(Path(__file__).resolve().parent.parent)  # this very code, whatever the working folder holds
-        command = f"import sys; sys.path.insert(0, {root!r}); from tdkt.search import _serve; _serve()"
-        self.processes = [subprocess.Popen([sys.executable, "-c", command], stdin=subprocess.PIPE,
-                                           stdout=subprocess.PIPE) for _ in range(count)]
-        self.to = [Connection(os.dup(p.stdin.fileno()), readable=False) for p in self.processes]
-        self.back = [Connection(os.dup(p.stdout.fileno()), writable=False) for p in self.processes]
-        for p in self.processes:
-            p.stdin.close()
-            p.stdout.close()
-        self.results: dict[int, Postings] = {}
-
-    @staticmethod
-    def available() -> bool:
-        return bool(sys.executable) and os.name == "posix"
-
-    def __enter__(self) -> Workers:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        for c in self.to + self.back:
-            c.close()
-        for p in self.processes:
-            try:
-                p.wait(timeout=5 if exc[0] is None else 0.1)
-            except subprocess.TimeoutExpired:
-                p.kill()
-                p.wait()
-
-    def _receive(self, n: int):
-        try:
-            kind, value = self.back[n].recv()
-        except EOFError:
-            raise RuntimeError(f"a search index worker died (exit code {self.processes[n].wait()})") from None
-        if kind == "error":
-            raise RuntimeError(f"a search index worker failed:\n{value}")
-        return kind, value
-
-    def run_all(self, tasks: Iterator[tuple[int, RunTask]], meanwhile: Iterator) -> Iterator:
-        """Every task's postings into ``results`` (by task number), each task sent to a free worker;
-        between two items of ``meanwhile`` (which are passed on) the finished tasks are taken back."""
-        idle, busy = list(range(len(self.processes))), {}
-
-        def turn(block: bool) -> bool:  # give out tasks, take back what is done; False once all is done
-            while idle:
-                task = next(tasks, None)
-                if task is None:
-                    break
-                n = idle.pop()
-                self.to[n].send(("run", task[1]))
-                busy[n] = task[0]
-            if not busy:
-                return False
-            for c in wait([self.back[n] for n in busy], timeout=None if block else 0):
-                n = self.back.index(c)
-                self.results[busy.pop(n)] = self._receive(n)[1]
-                idle.append(n)
-            return True
-
-        for item in meanwhile:
-            turn(block=False)
-            yield item
-        while turn(block=True):
-            pass
-
-    def index_files(self, parts: list[Postings], count: int) -> Iterator[tuple[str, bytes]]:
-        """``_index_files(parts, count)`` in the first worker, which starts as soon as it has the parts."""
-        for part in parts:
-            self.to[0].send(("part", part))
-        self.to[0].send(("index", count))
-
-        def files():
-            while (message := self._receive(0))[0] == "file":
-                yield message[1]
-
-        return files()
-
-
-def _serve() -> None:
-    """A worker's loop: requests from stdin, answers to stdout (print goes to stderr)."""
-    requests, answers = Connection(0, writable=False), Connection(os.dup(1), readable=False)
-    os.dup2(2, 1)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the build's to handle: it closes our pipes
-    parts: list[Postings] = []
-    while True:
-        try:
-            kind, value = requests.recv()
-        except EOFError:
-            return
-        try:
-            if kind == "run":
-                answers.send(("postings", run_postings(value)))
-            elif kind == "part":
-                parts.append(value)
-            elif kind == "index":
-                for file in _index_files(parts, value):
-                    answers.send(("file", file))
-                answers.send(("done", None))
-                parts = []
-        except (BrokenPipeError, EOFError):
-            return
-        except BaseException:  # noqa: BLE001 - reported to the parent, which raises
-            answers.send(("error", traceback.format_exc()))
-            return
-
-
-# ------------------------------------------------------------------ the cache (reads and writes files)
-#
-# One file per run of reports, named by the run's key (a hash of its reports' keys), holding the run's
-# postings: its terms and, per field, each term's documents and counts, and each document's length — every
-# report's analysis, in the form the index merges without analysing or parsing anything. A report's key
-# hashes its text and body as analysed and the code (search.py, search_text.py, collate.py, lunr_build.py,
-# the Unicode and Python versions): a changed report gets a new key and its run a new file, so an entry
-# is never stale, only unused; after each build the unused ones are removed, once the reports they still
-# remember have been taken (an edited report's run is made again from the others' remembered analyses).
-# Files are written under a temporary name and renamed, and used only if their checksum holds: a damaged
-# or foreign file is ignored; a file that cannot be written (full disk, read-only folder) is skipped.
-# Safe to delete; git-ignored (it lives under the build's .cache/, which the command line passes).
-
-CACHE_FORMAT = b"tdkt search run 1\n"  # change when this file format or what it holds changes
-RUN_AVERAGE = 128   # reports per run, on average
-RUN_MAX = 1024      # at most (document numbers within a run are stored in 16 bits)
-_CODE = ("search.py", "search_text.py", "collate.py", "lunr_build.py")
-
-
-@dataclass(frozen=True, slots=True)
-class RunCache:
-    folder: Path   # <cache_dir>/runs/
-    context: str   # hash of the analysis code
-
-
-def run_cache(cache_dir: Path) -> RunCache:
-    here = Path(__file__).parent
-    code = [(here / name).read_bytes() for name in _CODE]
-    context = _digest(CACHE_FORMAT, *code, unicodedata.unidata_version, "%d.%d" % sys.version_info[:2],
-                      ",".join(FIELDS))
-    return RunCache(folder=cache_dir / "runs", context=context)
-
-
-def _digest(*parts: bytes | str) -> str:
-    h = hashlib.blake2b(digest_size=20)
-    for part in parts:
-        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
-        h.update(len(data).to_bytes(8, "little"))
-        h.update(data)
-    return h.hexdigest()
-
-
-def analysis_key(context: str, text: str, body: str | None) -> str:
-    """What a report's analysis depends on: its text, its body (None: no exact field), the code."""
-    return _digest(context, text, "-" if body is None else "+", body or "")
-
-
-_HEAD = struct.Struct("<IIIQ")  # documents, fields, terms, bytes of the terms
-_FIELD = struct.Struct("<QB")   # postings, bytes per term frequency (2 or 4)
-
-
-def encode_run(keys: Sequence[str], postings: Postings) -> bytes | None:
-    """A run's keys and postings as bytes (None if they cannot be: a term holding a line break)."""
-    if any("\n" in term for term in postings.terms) or postings.count > 0xFFFF:
-        return None
-    terms = "\n".join(postings.terms).encode("utf-8", "surrogatepass")
-    out = [CACHE_FORMAT, _HEAD.pack(postings.count, len(postings.fields), len(postings.terms), len(terms)),
-           b"".join(bytes.fromhex(k) for k in keys), terms]
-    for field in postings.fields:
-        wide = len(field.tfs) and int(field.tfs.max()) > 0xFFFF
-        out += (_FIELD.pack(len(field.docs), 4 if wide else 2),
-                np.diff(field.starts).astype(np.uint32).tobytes(), field.docs.astype(np.uint16).tobytes(),
-                field.tfs.astype(np.uint32 if wide else np.uint16).tobytes(), field.lengths.astype(np.uint32).tobytes())
-    body = b"".join(out)
-    return body + struct.pack("<I", zlib.crc32(body))
-
-
-def run_keys(data: bytes) -> set[str]:
-    """The report keys a run's file names (unchecked: only a hint of where to look)."""
-    at = len(CACHE_FORMAT) + _HEAD.size
-    if not data.startswith(CACHE_FORMAT) or len(data) < at:
-        return set()
-    count = _HEAD.unpack_from(data, len(CACHE_FORMAT))[0]
-    return {data[at + 20 * n:at + 20 * n + 20].hex() for n in range(count) if at + 20 * n + 20 <= len(data)}
-
-
-def decode_run(data: bytes) -> Postings | None:
-    """``encode_run`` undone; None for bytes it did not write (damaged, truncated, another format)."""
-    if len(data) < len(CACHE_FORMAT) + _HEAD.size + 4 or not data.startswith(CACHE_FORMAT):
-        return None
-    if zlib.crc32(memoryview(data)[:-4]) != struct.unpack("<I", data[-4:])[0]:
-        return None
-    try:
-        at = len(CACHE_FORMAT)
-        count, n_fields, n_terms, n_bytes = _HEAD.unpack_from(data, at)
-        at += _HEAD.size + 20 * count
-        terms = tuple(data[at:at + n_bytes].decode("utf-8", "surrogatepass").split("\n")) if n_terms else ()
-        at += n_bytes
-        if len(terms) != n_terms:
-            return None
-
-        def take(dtype, n):
-            nonlocal at
-            array_ = np.frombuffer(data, dtype=dtype, count=n, offset=at)
-            at += array_.nbytes
-            return array_
-
-        fields = []
-        for _ in range(n_fields):
-            n_postings, width = _FIELD.unpack_from(data, at)
-            at += _FIELD.size
-            starts = np.zeros(n_terms + 1, dtype=np.int64)
-            np.cumsum(take(np.uint32, n_terms), out=starts[1:])
-            docs = take(np.uint16, n_postings)
-            tfs = take(np.uint32 if width == 4 else np.uint16, n_postings)
-            fields.append(FieldPostings(starts=starts, docs=docs, tfs=tfs, lengths=take(np.uint32, count)))
-            if starts[-1] != n_postings:
-                return None
-        if at != len(data) - 4 or n_fields != len(FIELDS):
-            return None
-        return Postings(count=count, terms=terms, fields=tuple(fields))
-    except (struct.error, UnicodeDecodeError, ValueError):
-        return None
-
-
-def _entry(cache: RunCache, key: str) -> Path:
-    return cache.folder / f"{key}.run"
-
-
-def load_run(cache: RunCache, key: str) -> Postings | None:
-    try:
-        return decode_run(_entry(cache, key).read_bytes())
-    except OSError:
-        return None
-
-
-def store_run(cache: RunCache, key: str, keys: Sequence[str], postings: Postings) -> None:
-    data = encode_run(keys, postings)
-    if data is None:
-        return
-    path = _entry(cache, key)
-    temporary = path.with_name(f"{key}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(data)
-        os.replace(temporary, path)
-    except OSError:  # a full disk or a read-only cache costs time on the next build, nothing else
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-
-
-def remembered_docs(cache: RunCache, wanted: set[str], current: set[str]) -> dict[str, DocTerms]:
-    """The analyses of the ``wanted`` report keys that runs of the cache other than ``current`` remember."""
-    found: dict[str, DocTerms] = {}
-    if not cache.folder.is_dir():
-        return found
-    for entry in sorted(os.scandir(cache.folder), key=lambda e: e.name):
-        if not entry.name.endswith(".run") or entry.name[:-4] in current or len(found) == len(wanted):
-            continue
-        try:
-            with open(entry.path, "rb") as f:
-                head = f.read(len(CACHE_FORMAT) + _HEAD.size)
-                count = _HEAD.unpack_from(head, len(CACHE_FORMAT))[0] if len(head) == len(CACHE_FORMAT) + _HEAD.size else 0
-                keys = run_keys(head + f.read(20 * count))
-                if not (keys & (wanted - found.keys())):
-                    continue
-                f.seek(0)
-                data = f.read()
-        except OSError:
-            continue
-        postings = decode_run(data)
-        if postings is None:
-            continue
-        order = [data[len(CACHE_FORMAT) + _HEAD.size + 20 * n:][:20].hex() for n in range(postings.count)]
-        for key, terms in zip(order, split_docs(postings)):
-            if key in wanted:
-                found.setdefault(key, terms)
-    return found
-
-
-def prune(cache: RunCache, keep: set[str]) -> None:
-    """Remove every file of the cache folder but the runs of ``keep`` (leftover temporary files too)."""
-    if not cache.folder.is_dir():
-        return
-    with os.scandir(cache.folder) as entries:
-        stale = [e.path for e in entries if e.name.removesuffix(".run") not in keep or not e.name.endswith(".run")]
-    for path in stale:
-        try:
-            os.remove(path)
-        except OSError:
-            pass

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tdkt import lunr_build, search
+from tdkt import lunr_build, search, search_cache, search_workers
 from tdkt.catalog import load_catalog
 from tdkt.problems import Problems
 from tdkt.synth import write_archive
@@ -94,7 +94,7 @@ def test_a_rebuild_after_an_edit_analyses_that_report_only(archive, tmp_path, ga
     changed = {path for path in fresh if fresh[path] != cached[path]}
     assert any(path.startswith("tim-kiem/chi-muc/t/") for path in changed)  # the new words are found
     assert b'"xanh_hoa"' in b"".join(cached[p] for p in changed)
-    runs = search.plan(search.ordered_reports(after), search.run_cache(cache))
+    runs = search.plan(search.ordered_reports(after), search_cache.run_cache(cache, search.FIELDS))
     assert len(runs) > 4 and runs_on_disk(cache) == {f"{run.key}.run" for run in runs}  # the old run: removed
 
 
@@ -113,7 +113,7 @@ def test_inserted_and_removed_reports(archive, tmp_path, gazetteer, small_runs, 
     cached = build(after, cache)
     assert len(analysed) == 1 and "tổ dân phố" in analysed[0]
     assert cached == build(after)
-    runs = search.plan(search.ordered_reports(after), search.run_cache(cache))
+    runs = search.plan(search.ordered_reports(after), search_cache.run_cache(cache, search.FIELDS))
     assert runs_on_disk(cache) == {f"{run.key}.run" for run in runs}
 
 
@@ -131,9 +131,9 @@ def test_damaged_and_foreign_cache_files_are_not_used(archive, tmp_path, gazette
     analysed.clear()
     assert build(catalog, cache) == fresh
     assert 0 < len(analysed) < 40  # the three damaged runs only
-    runs = search.plan(search.ordered_reports(catalog), search.run_cache(cache))
+    runs = search.plan(search.ordered_reports(catalog), search_cache.run_cache(cache, search.FIELDS))
     assert runs_on_disk(cache) == {f"{run.key}.run" for run in runs}
-    assert search.decode_run(files[0].read_bytes()) is not None  # written again
+    assert search_cache.decode_run(files[0].read_bytes(), len(search.FIELDS)) is not None  # written again
 
 
 def test_a_cache_that_cannot_be_written_is_only_slower(archive, tmp_path, gazetteer, small_runs, analysed):
@@ -151,7 +151,7 @@ def test_the_cache_is_keyed_by_the_code(archive, tmp_path, gazetteer, small_runs
     cache = tmp_path / "cache"
     catalog = catalog_of(archive, gazetteer)
     fresh = build(catalog, cache)
-    monkeypatch.setattr(search, "CACHE_FORMAT", b"tdkt search run 0\n")  # as if the analysis had changed
+    monkeypatch.setattr(search_cache, "CACHE_FORMAT", b"tdkt search run 0\n")  # as if the analysis had changed
     analysed.clear()
     assert build(catalog, cache) == fresh
     assert len(analysed) == 40
@@ -162,13 +162,13 @@ def test_worker_processes_give_the_same_bytes(archive, tmp_path, gazetteer, smal
     fresh = build(catalog)
     monkeypatch.setattr(search, "PARALLEL_FROM", 1)  # workers from the first report
     started = []
-    real = search.Workers.__init__
+    real = search_workers.Workers.__init__
 
     def counting(self, count):
         started.append(count)
         real(self, count)
 
-    monkeypatch.setattr(search.Workers, "__init__", counting)
+    monkeypatch.setattr(search_workers.Workers, "__init__", counting)
     assert build(catalog) == fresh  # analysed by workers
     assert build(catalog, tmp_path / "cache") == fresh  # analysed by workers, stored
     assert build(catalog, tmp_path / "cache") == fresh  # loaded; merged by a worker while the side files are made
@@ -200,13 +200,13 @@ def test_run_files_round_trip_and_refuse_other_bytes(fixture_catalog):
     docs = [search.analyse(*search.analysis_input(r)) for r in search.ordered_reports(fixture_catalog)]
     postings = lunr_build.compact(lunr_build.collect(docs, len(search.FIELDS)))
     keys = [f"{n:040x}" for n in range(postings.count)]
-    data = search.encode_run(keys, postings)
-    back = search.decode_run(data)
+    data = search_cache.encode_run(keys, postings)
+    back = search_cache.decode_run(data, len(search.FIELDS))
     assert back.terms == postings.terms and back.count == postings.count
     assert all((a.starts == b.starts).all() and (a.docs == b.docs).all() and (a.tfs == b.tfs).all()
                and (a.lengths == b.lengths).all() for a, b in zip(back.fields, postings.fields))
-    assert search.run_keys(data) == set(keys)
+    assert search_cache.run_keys(data) == set(keys)
     assert [dict(zip(f.terms, f.counts)) for d in lunr_build.split_docs(back) for f in d] == \
         [dict(zip(f.terms, f.counts)) for d in docs for f in d]
     for damaged in (data[:-1], data[:40], data[:100] + b"x" + data[101:], b"", b"tdkt search run 1\n" + b"\0" * 30):
-        assert search.decode_run(damaged) is None
+        assert search_cache.decode_run(damaged, len(search.FIELDS)) is None
