@@ -34,6 +34,8 @@ from tdkt.problems import Problems
 from tdkt.report_page import Twin, _body, _original
 from tdkt.yamlread import YMap, read_yaml
 
+from .htmltree import Tree
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -172,26 +174,6 @@ def mkdocs_markdown() -> pymd.Markdown:
 MKDOCS_MD = mkdocs_markdown()
 
 
-class _Tree(HTMLParser):
-    """The rendered page as (tag, attributes, text, children); an end tag must close the element last opened."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.root: tuple = ("", {}, [], [])
-        self._stack = [self.root]
-
-    def handle_starttag(self, tag, attrs):
-        node = (tag, dict(attrs), [], [])
-        self._stack[-1][3].append(node)
-        self._stack.append(node)
-
-    def handle_endtag(self, tag):
-        assert self._stack.pop()[0] == tag, tag
-
-    def handle_data(self, data):
-        self._stack[-1][2].append(data)
-
-
 def _shown(node) -> str:
     return " ".join("".join(node[2]).split())
 
@@ -211,7 +193,7 @@ def test_property_the_text_block_as_the_page_writes_it(paragraphs, twin):
     other = Twin("ocr/", "OCR", "Đoạn này trong bản OCR") if twin else None
     source = "\n".join(["## Nội dung văn bản {: #noi-dung }\n", *_body(blocks, other), "Sau *đó*\n"])
     MKDOCS_MD.reset()
-    parser = _Tree()
+    parser = Tree()
     parser.feed(MKDOCS_MD.convert(source))
     parser.close()
     top = parser.root[3]

@@ -8,6 +8,8 @@ from hypothesis import given, settings, strategies as st
 
 from tdkt.markdown import _INERT, Context, escape, table
 
+from .htmltree import Tree
+
 # mkdocs.yml's, and MkDocs' built-in ones (toc, tables, fenced_code: its preprocessor reads raw HTML too)
 SITE_EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition", "toc", "fenced_code"]
 
@@ -121,30 +123,10 @@ def test_property_visible_text_of_escape_is_the_input(text):
 
 # --------------------------------------------------------------------------- Context.RAW inside raw HTML blocks
 
-class _Tree(HTMLParser):
-    """Elements as (tag, attributes, text without that of the links we skip, children); top level in ``root``."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.root = ("", {}, [], [])
-        self._stack = [self.root]
-
-    def handle_starttag(self, tag, attrs):
-        node = (tag, dict(attrs), [], [])
-        self._stack[-1][3].append(node)
-        self._stack.append(node)
-
-    def handle_endtag(self, tag):
-        assert self._stack[-1][0] == tag, (self._stack[-1][0], tag)  # well nested: nothing left open or closed early
-        self._stack.pop()
-
-    def handle_data(self, data):
-        self._stack[-1][2].append(data)
-
 
 def _tree(source: str, md: pymd.Markdown):
     md.reset()
-    parser = _Tree()
+    parser = Tree()
     parser.feed(md.convert(source))
     parser.close()
     return parser.root
