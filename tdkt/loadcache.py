@@ -10,7 +10,7 @@ store, and send the pickle back, which this process only unpickles (~0.5 ms). Wi
 folder; they are used again only when the folder's key is the same: a hash of every entry of the
 folder (name, kind and, for each file, its bytes or its stat signature), of the code (every
 module of ``tdkt/``), of the vocabularies and of the gazetteer. A file last changed more than
-``rendercache.RACY_NS`` ago is known by its size, inode, modification and change times (as git and make know
+``fingerprint.RACY_NS`` ago is known by its size, inode, modification and change times (as git and make know
 files: an edit, a copy or ``touch`` changes them, and the change time cannot be set back), so an
 unchanged archive is not read again; a file changed within that window is known by its bytes, since
 a second edit in the same clock tick could leave its times as they were. A cache therefore never
@@ -35,7 +35,7 @@ from . import model
 from .model import MAX_FILE_BYTES
 from .parallel import fork_map
 from .problems import Problem, Problems, Severity
-from .rendercache import digest, settled
+from .fingerprint import digest, settled
 
 KEEP = 8            # archives whose caches are kept (the most recently used)
 
@@ -100,8 +100,7 @@ def _load_in_worker(shared: tuple, j: int) -> bytes:
     (parsing and pickling cost ~2.5 ms a report, unpickling ~0.5 ms: the parent keeps up)."""
     folders, todo, load, keys, cache = shared
     i = todo[j]
-    local = Problems()
-    data = pickle.dumps((keys[i], (load(folders[i], local), tuple(local))), protocol=pickle.HIGHEST_PROTOCOL)
+    data = pickle.dumps((keys[i], _load_one(folders[i], load, None, None)), protocol=pickle.HIGHEST_PROTOCOL)
     if cache is not None and keys[i] is not None:
         _store(cache, folders[i], data)
     return data

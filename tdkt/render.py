@@ -36,9 +36,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .progress import Silent
+from .fingerprint import digest, stat_sig
 from .rendercache import (
-    PageEntry, SiteState, digest, forget_state, load_state, lookups_hold, page_key, save_state, site_key_of,
-    source_digest, stat_sig,
+    PageEntry, SiteState, forget_state, load_state, lookups_hold, page_key, save_state, site_key_of, source_digest,
 )
 
 PARALLEL_FROM = 48  # fewer pages than this are rendered in-process: forking costs more than it saves

@@ -15,22 +15,20 @@ output folder under the cache folder; unreadable or foreign state is ignored, ne
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .fingerprint import StatSig, digest, settled, stat_sig
+
 FORMAT = 4  # bump when the records or what a key covers change
-RACY_NS = 2_000_000_000  # a file changed less than 2 s ago is known by its bytes, not by its stat signature
 
 # A link look-up: the path MkDocs asked for → (src_uri, url, excluded) of the file found, or None.
 Lookup = tuple[str, tuple[str, str, bool] | None]
 # A log record replayed on reuse: (logger name, level, message).
 LogRecord = tuple[str, int, str]
-# os.stat signature of a file we wrote: (inode, size, mtime_ns, ctime_ns).
-StatSig = tuple[int, int, int, int]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -54,29 +52,12 @@ class SiteState:
     outputs: dict[str, StatSig] = field(default_factory=dict)       # dest → stat of the file in the site
 
 
-def digest(*parts: bytes | str) -> str:
-    """A hex BLAKE2b digest of the parts (length-prefixed, so parts cannot run into each other)."""
-    h = hashlib.blake2b(digest_size=20)
-    for part in parts:
-        data = part.encode("utf-8") if isinstance(part, str) else part
-        h.update(len(data).to_bytes(8, "little"))
-        h.update(data)
-    return h.hexdigest()
-
 
 def page_key(site_key: str, src_uri: str, source_digest: str) -> str:
     """The key of one page's HTML: the shared site key, the page's path and its Markdown bytes' digest."""
     return digest(site_key, src_uri, source_digest)
 
 
-def stat_sig(st: os.stat_result) -> StatSig:
-    return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
-
-
-def settled(st: os.stat_result, now_ns: int) -> bool:
-    """True if the file last changed more than ``RACY_NS`` before ``now_ns``: its stat signature then
-    identifies its bytes (an edit within the same clock tick as the last look could leave it as it was)."""
-    return max(st.st_mtime_ns, st.st_ctime_ns) < now_ns - RACY_NS
 
 
 def source_digest(path: str, known: tuple[StatSig, str] | None, now_ns: int) -> tuple[StatSig, str]:

@@ -68,9 +68,9 @@ def test_a_removed_report_is_forgotten(archive, gazetteer, tmp_path):
 def test_settled_files_are_known_by_their_stat_signature_and_not_read(archive, gazetteer, tmp_path, monkeypatch):
     import pathlib
 
-    from tdkt import rendercache
+    from tdkt import fingerprint
 
-    monkeypatch.setattr(rendercache, "RACY_NS", 0)  # every file counts as settled
+    monkeypatch.setattr(fingerprint, "RACY_NS", 0)  # every file counts as settled
     plain = load(archive, gazetteer, None)
     assert load(archive, gazetteer, tmp_path / "cache") == plain
     real = pathlib.Path.read_bytes
@@ -86,9 +86,9 @@ def test_settled_files_are_known_by_their_stat_signature_and_not_read(archive, g
 def test_a_same_size_edit_with_its_time_set_back_is_seen(archive, gazetteer, tmp_path, monkeypatch):
     import os
 
-    from tdkt import rendercache
+    from tdkt import fingerprint
 
-    monkeypatch.setattr(rendercache, "RACY_NS", 0)
+    monkeypatch.setattr(fingerprint, "RACY_NS", 0)
     load(archive, gazetteer, tmp_path / "cache")
     text = archive / "reports" / "2024-tp-long-xuyen-kh" / "text.txt"
     before = os.stat(text)

@@ -165,10 +165,10 @@ def test_a_new_build_date_renders_every_page_again(small):
 def test_settled_sources_are_known_by_their_stat_signature_and_edits_still_seen(small, monkeypatch):
     import pathlib
 
-    from tdkt import rendercache
+    from tdkt import fingerprint
 
     docs, site, build, reference = small
-    monkeypatch.setattr(rendercache, "RACY_NS", 0)  # every file counts as settled
+    monkeypatch.setattr(fingerprint, "RACY_NS", 0)  # every file counts as settled
     build()
     real = pathlib.Path.read_bytes
 
