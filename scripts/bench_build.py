@@ -9,7 +9,7 @@ For each size, synthetic archives from ``python build.py synth`` (made if missin
 - floor: the same ``site_src/`` Markdown rendered by Python-Markdown alone (the site's extensions,
   one process: the least any Markdown renderer in Python pays);
 - mkdocs: plain ``mkdocs build --strict`` of the same ``site_src/`` (one process);
-- render: our renderer alone (``tdkt.render.render_site``, no cache) on the same ``site_src/``.
+- render: our renderer alone (``tdkt.render.build.render_site``, no cache) on the same ``site_src/``.
 
 Each run is a fresh process; wall time, CPU time (user + system, the process and its children) and
 peak RSS (``resource.getrusage(RUSAGE_CHILDREN)``, the largest process) are measured around it.
@@ -46,7 +46,7 @@ for path in sorted(Path(sys.argv[1]).rglob("*.md")):
 RENDER = r"""
 import datetime as dt, os, sys
 from pathlib import Path
-from tdkt.render import render_site
+from tdkt.render.build import render_site
 render_site(Path(sys.argv[3]), Path(sys.argv[2]), docs_dir=Path(sys.argv[1]), build_date=dt.date(2023, 11, 14),
             jobs=os.cpu_count() or 1)
 """

@@ -48,10 +48,10 @@ QUERIES = ["khen thưởng", "chuyen doi so", '"tiên tiến"', "Giấy khen Ch�
 BUILD = """
 import resource, sys, time
 from pathlib import Path
-from tdkt.catalog import load_catalog
-from tdkt.gazetteer import load_gazetteer
+from tdkt.catalog.load import load_catalog
+from tdkt.catalog.gazetteer import load_gazetteer
 from tdkt.problems import Problems
-from tdkt.search import search_files
+from tdkt.search.index import search_files
 catalog = load_catalog(Path(sys.argv[1]), load_gazetteer(), Problems())
 out = Path(sys.argv[2])
 elapsed, count, size = 0.0, 0, 0
@@ -74,10 +74,10 @@ print(elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, count, size)
 CACHED = """
 import dataclasses, os, resource, shutil, sys, threading, time
 from pathlib import Path
-from tdkt.catalog import load_catalog
-from tdkt.gazetteer import load_gazetteer
+from tdkt.catalog.load import load_catalog
+from tdkt.catalog.gazetteer import load_gazetteer
 from tdkt.problems import Problems
-from tdkt.search import search_files
+from tdkt.search.index import search_files
 
 def tree(pid):
     out = [pid]

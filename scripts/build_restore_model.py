@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build tdkt/data/restore_model.json.gz, the model behind tdkt.restore (diacritic restoration).
+"""Build tdkt/data/restore_model.json.gz, the model behind tdkt.text.restore (diacritic restoration).
 
 Offline and deterministic (two runs, one with a fresh OCR cache, give the same bytes): everything
 comes from Debian and PyPI packages and from this repository. Needs, at build time only:
@@ -60,7 +60,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tdkt import restore as R  # noqa: E402
+from tdkt.text import restore as R  # noqa: E402
 
 HELP_DIR = Path("/usr/share/libreoffice/help/vi/text")
 HUNSPELL = Path("/usr/share/hunspell/vi_VN.dic")
@@ -406,7 +406,7 @@ def kbest_forms(emit, syl: str, k: int = 40, beam: float = 11.0) -> dict[str, fl
 # --- 4. language model ----------------------------------------------------------------------
 
 def lm_tokens(line: str, vocab_ok) -> list[str]:
-    """The line as LM tokens, with the same segmentation as tdkt.restore's decoder."""
+    """The line as LM tokens, with the same segmentation as tdkt.text.restore's decoder."""
     out = [R._BOUND]
     for tok in line.split():
         pre, core, suf = R._strip_token(tok)
@@ -602,7 +602,7 @@ def main() -> int:
     print(f"  forms {len(inv_out)}, entries {sum(len(v) for v in inv_out.values())}", file=sys.stderr)
     model = {
         "version": 1,
-        "about": "tdkt.restore model; built by scripts/build_restore_model.py; sources and licences in docs/restore.md",
+        "about": "tdkt.text.restore model; built by scripts/build_restore_model.py; sources and licences in docs/restore.md",
         "vocab": vocab,
         "abbrev": ABBREV,
         "params": {"channel_weight": 0.5, "max_candidates": 30, "channel_beam": 40.0, "state_beam": 30, "score_beam": 8.0,

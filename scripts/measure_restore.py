@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Measure tdkt.restore on the answer keys in tests/fixtures/restore/{tune,heldout}/.
+"""Measure tdkt.text.restore on the answer keys in tests/fixtures/restore/{tune,heldout}/.
 
 Each key is a pair of files <name>.ocr.txt / <name>.gold.txt, line for line, with the same
 number of whitespace-separated tokens per line. A syllable is a gold token piece made of letters
@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tdkt import restore as R  # noqa: E402
+from tdkt.text import restore as R  # noqa: E402
 
 KEYS = ROOT / "tests" / "fixtures" / "restore"
 

@@ -1,4 +1,4 @@
-"""Command line: ``python build.py [build|check|serve] [--data DIR] [--out DIR] [--strict]``.
+"""Command line: ``python build.py COMMAND [options]``, ``build`` when no command is named (``--help`` lists them).
 
 - ``build`` (default): validate ``data/``, generate ``site_src/`` (only changed files rewritten),
   then ``mkdocs build --strict`` into ``site/`` (swapped in only on success).
@@ -10,9 +10,9 @@
   ``data/reports/`` (or print their text and metadata as JSON); exit 1 if any file was refused.
 - ``restore``: read OCR text on standard input, print it with its marks restored, same lines.
 - ``exemplars --propose``: write candidate exemplars (status ``proposed``) into ``data/exemplars/``
-  for a person to confirm; it never publishes (``tdkt/exemplar_propose.py``).
+  for a person to confirm; it never publishes (``tdkt/ingest/exemplar_propose.py``).
 - ``synth --reports N --out DIR [--seed S]``: write a synthetic archive of N reports made from the
-  samples in ``--data`` (for benchmarks and scale tests; see ``tdkt/synth.py``).
+  samples in ``--data`` (for benchmarks and scale tests; see ``tdkt/synth/archive.py``).
 
 Exit status: 0 done; 1 the data has errors (all of them printed, compiler style) or the site
 did not render; 2 the command line or the environment is wrong.
@@ -29,39 +29,71 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import paths
-from .catalog import load_catalog
-from .exports import export_files, render_data_page
-from .gazetteer import GazetteerMissing, load_gazetteer
-from .ingest import ingest_files, renormalise
-from .model import Catalog
-from .pages import iter_pages, original_files
-from .problems import Problems
-from .progress import Progress
-from .render import RenderFailed, render_site
-from .search import search_files
-from .sync import SyncStats, sync_tree
+from tdkt.site import paths
+from tdkt.catalog.load import load_catalog
+from tdkt.site.exports import export_files, render_data_page
+from tdkt.catalog.gazetteer import GazetteerMissing, load_gazetteer
+from tdkt.ingest.folders import ingest_files, renormalise
+from tdkt.model import Catalog
+from tdkt.site.pages import iter_pages, original_files
+from tdkt.problems import Problems
+from tdkt.engine.progress import Progress
+from tdkt.render.build import RenderFailed, render_site
+from tdkt.render.mkdocs_api import RendererMismatch
+from tdkt.search.index import search_files
+from tdkt.engine.sync import SyncStats, sync_tree
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
+COMMANDS = ("build", "check", "serve", "normalise", "ingest", "synth", "restore", "exemplars")
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python build.py", description="Lưu trữ báo cáo thi đua, khen thưởng")
-    p.add_argument("command", nargs="?", default="build",
-                   choices=("build", "check", "serve", "normalise", "ingest", "synth", "restore", "exemplars"))
-    p.add_argument("folders", nargs="*", type=Path, help="report folders (for normalise); files (for ingest)")
-    p.add_argument("--json", action="store_true", help="ingest: print the text and metadata as JSON, write nothing")
-    p.add_argument("--data", type=Path, default=ROOT / "data", help="the archive's data folder (default: data/)")
-    p.add_argument("--out", type=Path, default=ROOT / "site", help="where the site is built (default: site/)")
-    p.add_argument("--docs", type=Path, default=ROOT / "site_src",
-                   help="where the generated Markdown goes (default: site_src/)")
-    p.add_argument("--strict", action="store_true", help="treat warnings (e.g. unknown keys) as errors")
-    p.add_argument("--cache", type=Path, default=ROOT / ".cache",
-                   help="what the last build made, to redo only what changed (default: .cache/; delete it freely)")
-    p.add_argument("--reports", type=int, help="synth: how many reports to write into --out (the archive folder)")
-    p.add_argument("--seed", type=int, default=1, help="synth: the random seed (default: 1)")
-    p.add_argument("--propose", action="store_true", help="exemplars: write candidates for a person to confirm")
+    commands = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, text: str, *, data=True, site=False) -> argparse.ArgumentParser:
+        c = commands.add_parser(name, help=text, description=text)
+        if data:
+            c.add_argument("--data", type=Path, default=ROOT / "data",
+                           help="the archive's data folder (default: data/)")
+        if site:
+            c.add_argument("--out", type=Path, default=ROOT / "site", help="where the site is built (default: site/)")
+            c.add_argument("--docs", type=Path, default=ROOT / "site_src",
+                           help="where the generated Markdown goes (default: site_src/)")
+        if site or name == "check":
+            c.add_argument("--strict", action="store_true", help="treat warnings (e.g. unknown keys) as errors")
+            c.add_argument("--cache", type=Path, default=ROOT / ".cache",
+                           help="what the last build made, to redo only what changed (default: .cache/; delete it freely)")
+        c.set_defaults(folders=[], json=False, propose=False)
+        return c
+
+    command("build", "validate data/, generate site_src/, render the site (the default command)", site=True)
+    command("check", "validate data/ only")
+    command("serve", "generate, then preview with mkdocs serve", site=True)
+    c = command("normalise", "re-derive text.txt and furniture.txt of report folders from their originals", data=False)
+    c.add_argument("folders", nargs="*", type=Path, help="report folders")
+    c = command("ingest", "read .txt/.docx/.pdf/image files into new report folders of data/reports/")
+    c.add_argument("folders", nargs="*", type=Path, metavar="FILE", help="files to ingest")
+    c.add_argument("--json", action="store_true", help="print the text and metadata as JSON, write nothing")
+    command("restore", "OCR text on standard input → the same lines with the Vietnamese marks restored", data=False)
+    c = command("exemplars", "write candidate exemplars (status proposed) into data/exemplars/")
+    c.add_argument("--propose", action="store_true", help="write candidates for a person to confirm")
+    c.add_argument("--cache", type=Path, default=ROOT / ".cache", help=argparse.SUPPRESS)
+    c.set_defaults(strict=False)
+    c = command("synth", "write a synthetic archive made from the samples in --data (benchmarks, scale tests)")
+    c.add_argument("--reports", type=int, help="how many reports to write into --out (the archive folder)")
+    c.add_argument("--out", type=Path, default=ROOT / "site", help="the new archive's folder")
+    c.add_argument("--seed", type=int, default=1, help="the random seed (default: 1)")
     return p
+
+
+def parse(argv: list[str]) -> argparse.Namespace:
+    """The command line, ``build`` when it names no command (``python build.py --out /tmp/site``)."""
+    if not argv or (argv[0] not in COMMANDS and argv[0].startswith("-") and argv[0] not in ("-h", "--help")):
+        argv = ["build", *argv]
+    return _parser().parse_args(argv)
 
 
 def _load(data: Path, strict: bool, cache: Path | None = None) -> tuple[Catalog | None, str]:
@@ -118,9 +150,9 @@ def _ingest(files: list[Path], data: Path, as_json: bool) -> int:
 
 
 def _synth(args: argparse.Namespace) -> int:
-    from .synth import SynthRefused, write_archive
+    from tdkt.synth.archive import SynthRefused, write_archive
 
-    if args.reports is None or args.reports < 1 or args.folders or args.out == ROOT / "site":
+    if args.reports is None or args.reports < 1 or args.out == ROOT / "site":
         print("error: write e.g. python build.py synth --reports 1000 --out /tmp/archive [--seed 1]", file=sys.stderr)
         return 2
     if not (args.data / "vocab").is_dir() or not (args.data / "reports").is_dir():
@@ -139,8 +171,8 @@ def _synth(args: argparse.Namespace) -> int:
 
 def _propose_exemplars(catalog: Catalog, args: argparse.Namespace) -> int:
     """Write each new candidate to data/exemplars/<id>.yml (status proposed); never overwrite a file."""
-    from .exemplar_propose import propose
-    from .exemplar_records import FOLDER, exemplar_yaml
+    from tdkt.ingest.exemplar_propose import propose
+    from tdkt.catalog.exemplar_records import FOLDER, exemplar_yaml
 
     if not args.propose:
         print("error: write python build.py exemplars --propose", file=sys.stderr)
@@ -161,7 +193,7 @@ def _propose_exemplars(catalog: Catalog, args: argparse.Namespace) -> int:
 
 def _restore() -> int:
     """Standard input → the same lines with the Vietnamese marks restored → standard output."""
-    from .restore import restore
+    from tdkt.text.restore import restore
 
     sys.stdout.write(restore(sys.stdin.read()))
     return 0
@@ -174,7 +206,21 @@ def newest_date(catalog: Catalog) -> dt.date:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    """Run one command; its exit status. A reader that closes our output early (``| head``) ends the run
+    quietly, as ``cat`` would."""
+    try:
+        try:
+            args = parse(sys.argv[1:] if argv is None else list(argv))
+        except SystemExit as exc:  # argparse has printed why
+            return exc.code if isinstance(exc.code, int) else 2
+        return _run(args)
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # nothing more can reach the reader; nor may the exit's flush fail
+        return 1
+
+
+def _run(args: argparse.Namespace) -> int:
     started = time.monotonic()
     if args.command == "normalise":
         return _normalise(args.folders)
@@ -184,12 +230,6 @@ def main(argv: list[str] | None = None) -> int:
         return _restore()
     if args.command == "synth":
         return _synth(args)
-    if args.json:
-        print(f"error: --json is for ingest, not {args.command}", file=sys.stderr)
-        return 2
-    if args.folders:
-        print(f"error: {args.command} takes no folder arguments", file=sys.stderr)
-        return 2
     if not args.data.is_dir():
         print(f"error: the data folder {args.data} does not exist", file=sys.stderr)
         return 2
@@ -198,14 +238,18 @@ def main(argv: list[str] | None = None) -> int:
     if isinstance(made, int):
         return made
     if args.command == "serve":
-        from mkdocs.commands.serve import serve
+        from tdkt.render.mkdocs_api import serve
 
-        serve(str(ROOT / "mkdocs.yml"), docs_dir=str(args.docs))
+        serve(ROOT / "mkdocs.yml", args.docs)
         return 0
     # the catalogue is gone with _load_and_generate's frame: the render workers fork from a small process
     try:
         rendered = render_site(ROOT / "mkdocs.yml", args.out, docs_dir=args.docs, build_date=made.build_date,
                                cache_dir=args.cache, jobs=os.cpu_count() or 1, progress=progress)
+    except RendererMismatch as exc:
+        progress.finish()
+        print(str(exc), file=sys.stderr)
+        return 2
     except RenderFailed as exc:
         progress.finish()
         print(str(exc), file=sys.stderr)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from .model import Origin
+from tdkt.model import Origin
 
 
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
@@ -52,6 +52,7 @@ CODES: dict[str, str] = {
     "V101": "A vocabulary entry is missing a required field.",
     "V102": "A vocabulary id is not a valid slug.",
     "V103": "A vocabulary id is used twice.",
+    "M001": "The installed MkDocs or Material lacks what the renderer relies on (tdkt/render/mkdocs_api.py).",
     "V104": "A vocabulary value is not one of the allowed choices.",
 }
 

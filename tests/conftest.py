@@ -21,14 +21,14 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 
 @pytest.fixture(scope="session")
 def gazetteer():
-    from tdkt.gazetteer import load_gazetteer
+    from tdkt.catalog.gazetteer import load_gazetteer
 
     return load_gazetteer()
 
 
 @pytest.fixture(scope="session")
 def fixture_catalog(gazetteer):
-    from tdkt.catalog import load_catalog
+    from tdkt.catalog.load import load_catalog
     from tdkt.problems import Problems
 
     problems = Problems()
@@ -40,7 +40,7 @@ def fixture_catalog(gazetteer):
 @pytest.fixture(scope="session")
 def seed_catalog(gazetteer):
     """The default archive (data/: the five seeds), loaded and valid."""
-    from tdkt.catalog import load_catalog
+    from tdkt.catalog.load import load_catalog
     from tdkt.problems import Problems
 
     problems = Problems()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tdkt.collate import sort_key
+from tdkt.text.collate import sort_key
 
 from .conftest import heading, shot
 

@@ -1,7 +1,7 @@
 """The precedent finder (/khen-thuong/) and the exemplars (/dien-hinh/) in Debian's Chromium, used as a person would.
 
 What the pages should show is worked out here from data/ as the project's loader reads it
-(``tdkt.catalog.load_catalog``), counted by this file's own code rather than by tdkt/precedents.py,
+(``tdkt.catalog.load.load_catalog``), counted by this file's own code rather than by tdkt/site/precedents.py,
 plus a few facts checked by hand against the awards.yml files. Screenshots go to tests/_artifacts/.
 """
 from __future__ import annotations
@@ -16,9 +16,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tdkt.collate import fold, sort_key
+from tdkt.text.collate import fold, sort_key
 from tdkt.model import AwardStatus, AwardSystem, Era, ExemplarStatus, Level, RecipientKind, TextQuality
-from tdkt.present import report_label
+from tdkt.site.present import report_label
 
 from .conftest import CHROMIUM, FLAGS, ROOT, heading, shot
 
@@ -85,7 +85,7 @@ def _award(rec, r, catalog) -> Award:
 
 @pytest.fixture(scope="module")
 def archive(gazetteer) -> Archive:
-    from tdkt.catalog import load_catalog
+    from tdkt.catalog.load import load_catalog
     from tdkt.problems import Problems
 
     problems = Problems()

@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 import pytest
 
-from tdkt.collate import fold
+from tdkt.text.collate import fold
 
 from .conftest import FLAGS, CHROMIUM, shot
 

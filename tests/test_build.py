@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from tdkt.cli import main
-from tdkt.ingest import renormalise
-from tdkt.normalise import normalise
+from tdkt.ingest.folders import renormalise
+from tdkt.text.normalise import normalise
 from tdkt.problems import Problems
 
 from .conftest import FIXTURE, ROOT
@@ -72,8 +72,8 @@ def test_bad_data_fails_and_leaves_the_previous_site_untouched(tmp_path, capsys)
 
 
 def test_a_render_failure_leaves_the_previous_site_untouched(tmp_path, monkeypatch):
-    from tdkt import cli, render
-
+    from tdkt import cli
+    from tdkt.render import build as render
     data, out, docs = tmp_path / "data", tmp_path / "site", tmp_path / "site_src"
     shutil.copytree(FIXTURE, data)
     assert main(["build", "--data", str(data), "--out", str(out), "--docs", str(docs)]) == 0
@@ -114,7 +114,7 @@ def test_archived_text_is_what_normalising_the_original_gives(folder):
     result = normalise((report / "original.txt").read_text(encoding="utf-8"))
     restored = 'text_quality: "ocr-restored"' in (report / "report.yml").read_text(encoding="utf-8")
     if restored:
-        from tdkt.restore import restore
+        from tdkt.text.restore import restore
 
         assert (report / "ocr.txt").read_text(encoding="utf-8") == result.text
         assert (report / "text.txt").read_text(encoding="utf-8") == restore(result.text)

@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from hypothesis import given, strategies as st
 
-from tdkt.catalog import load_catalog
-from tdkt.exemplar_pages import by_report_and_unit, published
-from tdkt.exemplar_propose import propose
-from tdkt.exemplar_records import exemplar_yaml, parse_exemplar, quote_in
+from tdkt.catalog.load import load_catalog
+from tdkt.site.exemplar_pages import by_report_and_unit, published
+from tdkt.ingest.exemplar_propose import propose
+from tdkt.catalog.exemplar_records import exemplar_yaml, parse_exemplar, quote_in
 from tdkt.model import ExemplarKind, ExemplarStatus
 from tdkt.problems import Problems
-from tdkt.yamlread import read_yaml
+from tdkt.catalog.yamlread import read_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"

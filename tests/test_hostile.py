@@ -23,9 +23,9 @@ from pathlib import Path
 
 import pytest
 
-from tdkt.catalog import load_catalog
+from tdkt.catalog.load import load_catalog
 from tdkt.cli import main
-from tdkt.markdown import _INERT
+from tdkt.site.markdown import _INERT
 from tdkt.model import MAX_FILE_BYTES
 from tdkt.problems import Problems
 

@@ -25,14 +25,14 @@ from hypothesis import HealthCheck, example, given, settings, strategies as st
 from mkdocs.utils.meta import get_data
 from mkdocs.utils.yaml import yaml_load
 
-from tdkt import ingest
-from tdkt.collate import is_slug
-from tdkt.markdown import _INERT, Context, escape, front_matter
+from tdkt.ingest import folders as ingest
+from tdkt.text.collate import is_slug
+from tdkt.site.markdown import _INERT, Context, escape, front_matter
 from tdkt.model import BlockKind
-from tdkt.normalise import parse_blocks
+from tdkt.text.normalise import parse_blocks
 from tdkt.problems import Problems
-from tdkt.report_page import Twin, _body, _original
-from tdkt.yamlread import YMap, read_yaml
+from tdkt.site.report_page import Twin, _body, _original
+from tdkt.catalog.yamlread import YMap, read_yaml
 
 from .htmltree import Tree
 
@@ -266,7 +266,7 @@ def _document(number, title, signer, extra):
 @functools.cache
 def gazetteer():
     """Loaded once, and not a test argument: hypothesis would print all of it with a failing example."""
-    from tdkt.gazetteer import load_gazetteer
+    from tdkt.catalog.gazetteer import load_gazetteer
 
     return load_gazetteer()
 
@@ -319,7 +319,7 @@ _ENCODINGS = st.sampled_from(["utf-8", "utf-16", "cp1258", "vni", "tcvn3", "visc
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_property_ingest_of_mixed_encodings_never_crashes(monkeypatch, parts, junk):
     """A file whose lines come in different encodings, with stray bytes: a report folder or a reason, no crash."""
-    import tdkt.readers  # noqa: F401  registers vni, tcvn3, viscii
+    import tdkt.ingest.readers  # noqa: F401  registers vni, tcvn3, viscii
 
     monkeypatch.setattr(ingest, "_restorer", lambda: None)
     document = _document("12", "", "Nguyễn Văn A", []).encode("utf-8")
@@ -367,8 +367,8 @@ def _keys(report: str, name: str) -> list[str]:
 
 def _one_field_changed(report: str, name: str, key: str, value: str) -> list[str]:
     """Problems of the catalogue when one line's value of a file of ``report`` is ``value`` (or it is added)."""
-    from tdkt.catalog import load_catalog
-    from tdkt.pages import build_pages
+    from tdkt.catalog.load import load_catalog
+    from tdkt.site.pages import build_pages
 
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp)

@@ -1,0 +1,374 @@
+"""``data/`` → ``Catalog``: every report, vocabulary and exemplar, validated, with the units they use.
+
+Input: the data root (``data/``, see docs/data-format.md) and the gazetteer. Output: a ``Catalog``
+of valid records, and problems for everything else (file, line, field, fix). A report with an
+error is left out of the catalogue; the command line refuses to publish while any error stands.
+Reads files: ``load_catalog`` is the only function here that touches the disk; ``parse_report``
+is pure.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import hashlib
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from tdkt.catalog import fields
+from tdkt.catalog import vocab
+from tdkt.catalog.award_records import parse_awards
+from tdkt.catalog.exemplar_records import load_exemplars
+from tdkt.text.collate import is_slug
+from tdkt.catalog.gazetteer import Gazetteer
+from tdkt.catalog.cache import cache_folder, load_folders
+from tdkt.ingest import readers  # noqa: F401  registers the codecs named by source.encoding (vni, docx, ...)
+from tdkt.model import (
+    MAX_FILE_BYTES, REORGANISATION, AwardType, Catalog, DocType, Era, Movement, Origin, Period, Report, ReviewFlag,
+    Signature, Source, Span, TextQuality, Unit,
+)
+from tdkt.text.normalise import parse_blocks
+from tdkt.problems import Problems
+from tdkt.catalog.yamlread import YMap, read_yaml
+
+REPORT_KEYS = (
+    "title", "doc_type", "doc_number", "issuer", "unit", "issued", "place", "period", "recipient",
+    "signer", "signer_title", "theme", "movements", "text_quality", "source", "signatures",
+    "review", "notes",
+)
+PERIOD_KEYS = ("year", "span", "number", "end_year")
+SOURCE_KEYS = ("file_name", "original", "sha256", "encoding")
+SIGNATURE_KEYS = ("signer", "email", "time", "organisation")
+REVIEW_KEYS = ("field", "why")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Vocabularies:
+    movements: dict[str, Movement]
+    doc_types: dict[str, DocType]
+    award_types: dict[str, AwardType] = dataclasses.field(default_factory=dict)
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return str(Path("data") / path.relative_to(root)) if root.name == "data" else str(path)
+    except ValueError:
+        return str(path)
+
+
+def _is_link(path: Path, display: str, problems: Problems) -> bool:
+    """A symbolic link in data/ could publish any file of the machine that builds the site: refused."""
+    if path.is_symlink():
+        problems.add(Origin(file=display), "F004", "", "is a symbolic link",
+                     "put the file itself there: the archive publishes what its folders hold")
+        return True
+    return False
+
+
+def _read_text(path: Path, display: str, problems: Problems) -> str | None:
+    if _is_link(path, display, problems):
+        return None
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            problems.add(Origin(file=display), "F005", "", f"is larger than {MAX_FILE_BYTES} bytes (20 MB)",
+                         "split the report, or keep only its text")
+            return None
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        problems.add(Origin(file=display), "F001", "", "file is missing", f"create {display}")
+        return None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        problems.add(Origin(file=display), "F002", "", f"is not UTF-8 (byte {exc.start})", "save it as UTF-8")
+        return None
+
+
+def load_catalog(data_dir: Path, gazetteer: Gazetteer, problems: Problems, *,
+                 cache_dir: Path | None = None, jobs: int = 1) -> Catalog:
+    """Read and validate all of ``data_dir``; invalid reports are reported and left out.
+
+    With ``cache_dir``, a report folder whose files are byte for byte those of the last run is not
+    parsed again (``tdkt/catalog/cache.py``): the same reports, the same problems. ``jobs``: processes
+    that parse the folders not remembered.
+    """
+    def display(p: Path) -> str:
+        return _rel(p, data_dir)
+
+    parsed = {}
+    for name, parse in (("movements", vocab.parse_movements), ("award_types", vocab.parse_award_types),
+                        ("doc_types", vocab.parse_doc_types)):
+        path = data_dir / "vocab" / f"{name}.yml"
+        text = _read_text(path, display(path), problems)
+        root = read_yaml(text, display(path), problems) if text is not None else None
+        parsed[name] = parse(root, display(path), problems)
+    vocabs = Vocabularies(
+        movements={m.id: m for m in parsed["movements"]},
+        doc_types={d.id: d for d in parsed["doc_types"]},
+        award_types={a.id: a for a in parsed["award_types"]},
+    )
+
+    reports_dir = data_dir / "reports"
+    folders = sorted(p for p in reports_dir.iterdir() if p.is_dir()) if reports_dir.is_dir() else []
+    load = functools.partial(_load_report, display=display, vocabs=vocabs, gazetteer=gazetteer)
+    cache = _cache_dir(cache_dir, data_dir, vocabs, gazetteer)
+    reports = [r for r in load_folders(folders, load, problems, cache=cache, jobs=jobs) if r is not None]
+
+    _check_unique_slugs(reports, problems)
+    units = _units_used(reports, gazetteer)
+    catalog = Catalog(
+        reports=tuple(reports), units=units, movements=parsed["movements"],
+        award_types=parsed["award_types"], doc_types=parsed["doc_types"],
+    )
+    return dataclasses.replace(catalog, exemplars=load_exemplars(data_dir, catalog, problems))
+
+
+def _cache_dir(cache_dir: Path | None, data_dir: Path, vocabs: Vocabularies, gazetteer: Gazetteer):
+    """Where the report folders' parsed records are remembered, for these vocabularies and this gazetteer."""
+    return None if cache_dir is None else cache_folder(cache_dir, data_dir, repr(vocabs), gazetteer.source)
+
+
+def _load_report(folder: Path, problems: Problems, *, display, vocabs: Vocabularies,
+                 gazetteer: Gazetteer) -> Report | None:
+    """One report folder → its report (awards included), or None with problems."""
+    if _is_link(folder, display(folder), problems):
+        return None
+    yml_path, text_path = folder / "report.yml", folder / "text.txt"
+    yml = _read_text(yml_path, display(yml_path), problems)
+    if yml is None:
+        return None
+    root = read_yaml(yml, display(yml_path), problems)
+    if not isinstance(root, YMap):
+        if root is not None:
+            problems.add(root.origin, "Y003", "", "report.yml must be a mapping of fields", "")
+        return None
+    text = _nfc(_read_text(text_path, display(text_path), problems), display(text_path), problems)
+    ocr_path = folder / "ocr.txt"
+    ocr_text = _nfc(_read_text(ocr_path, display(ocr_path), problems), display(ocr_path), problems) \
+        if ocr_path.exists() or ocr_path.is_symlink() else None
+    furniture_path = folder / "furniture.txt"
+    furniture = _read_text(furniture_path, display(furniture_path), problems) if furniture_path.exists() else ""
+    source = fields.mapping(root, "source", problems)
+    original_name = fields.text(source, "original", problems) if source else ""
+    original = None
+    if original_name:
+        original_path = folder / original_name
+        if "/" in original_name or "\\" in original_name or original_name.startswith("."):
+            problems.add(source.get("original").origin, "R104", "source.original",
+                         f'"{original_name}" must be a file name in the report folder', "write e.g. original.txt")
+        elif _is_link(original_path, display(original_path), problems):
+            pass
+        elif not original_path.is_file():
+            problems.add(source.get("original").origin, "F001", "source.original",
+                         f"{display(original_path)} is missing", "put the original file there, byte for byte")
+        elif original_path.stat().st_size > MAX_FILE_BYTES:
+            problems.add(source.get("original").origin, "F005", "source.original",
+                         f"{display(original_path)} is larger than {MAX_FILE_BYTES} bytes (20 MB)",
+                         "split the report, or keep only its text")
+        else:
+            original = original_path.read_bytes()
+    report = parse_report(
+        folder.name, root, text, original, display(folder), vocabs, gazetteer, problems,
+        furniture=tuple(line for line in (furniture or "").splitlines() if line.strip()),
+        ocr_text=ocr_text,
+    )
+    if report is None:
+        return None
+    return _with_awards(report, folder / "awards.yml", display, vocabs, problems)
+
+
+def _nfc(text: str | None, display: str, problems: Problems) -> str | None:
+    """The text in NFC (docs/data-format.md); a text that was not is a warning naming its first such line."""
+    if text is None:
+        return None
+    nfc = unicodedata.normalize("NFC", text)
+    if nfc != text:
+        line = next(n for n, (a, b) in enumerate(zip(text.split("\n"), nfc.split("\n")), start=1) if a != b)
+        problems.add(Origin(file=display, line=line), "R109", "text", "is not in Unicode NFC form (read as NFC)",
+                     "re-save the file as NFC (composed characters)", warning=True)
+    return nfc
+
+
+def _with_awards(report: Report, path: Path, display, vocabs: Vocabularies, problems: Problems) -> Report:
+    """The report with the records of its ``awards.yml`` (docs/data-format.md), if it has one."""
+    if not path.exists():
+        return report
+    text = _read_text(path, display(path), problems)
+    root = read_yaml(text, display(path), problems) if text is not None else None
+    awards = parse_awards(root, report.id, report.blocks, display(path), vocabs.award_types, vocabs.movements,
+                          problems)
+    return dataclasses.replace(report, awards=awards)
+
+
+def _units_used(reports: list[Report], gazetteer: Gazetteer) -> dict[str, Unit]:
+    """The reports' units, their parents, and their successors with their parents."""
+    out: dict[str, Unit] = {}
+
+    def add(uid: str | None) -> None:
+        while uid and uid not in out:
+            unit = gazetteer.get(uid)
+            if unit is None:
+                return
+            out[uid] = unit
+            uid = unit.parent_id
+
+    for report in reports:
+        add(report.unit.id)
+        for successor in report.unit.successor_ids:
+            add(successor)
+        province = gazetteer.get(report.unit.province_id)
+        for successor in province.successor_ids if province else ():
+            add(successor)
+    return out
+
+
+def _check_unique_slugs(reports: list[Report], problems: Problems) -> None:
+    seen: dict[str, Report] = {}
+    for report in reports:
+        if report.id in seen:
+            problems.add(report.origin, "R108", "id", f'report id "{report.id}" is used twice',
+                         "rename one of the folders")
+        seen[report.id] = report
+
+
+def parse_report(
+    ident: str,
+    m: YMap,
+    text: str | None,
+    original: bytes | None,
+    folder: str,
+    vocabs: Vocabularies,
+    gazetteer: Gazetteer,
+    problems: Problems,
+    furniture: tuple[str, ...] = (),
+    ocr_text: str | None = None,
+) -> Report | None:
+    """One report from its parsed ``report.yml``, its text and its original bytes; None if invalid."""
+    before = len(problems.errors())
+    if not is_slug(ident):
+        problems.add(Origin(file=folder), "R105", "id", f'folder name "{ident}" is not a valid report id',
+                     "rename the folder to lowercase ASCII letters, digits and hyphens")
+    fields.check_keys(m, REPORT_KEYS, problems)
+
+    doc_type = fields.reference(m, "doc_type", vocabs.doc_types, "vocab/doc_types.yml", problems, required=True)
+    issued = fields.partial_date(m, "issued", problems)
+    period = _parse_period(m, problems)
+    unit = _parse_unit(m, gazetteer, issued, period, problems)
+    movements = []
+    for ref in fields.text_list(m, "movements", problems):
+        if vocabs.movements.get(ref.value) in movements:
+            problems.add(ref.origin, "R108", "movements", f'"{ref.value}" is listed twice', "keep one of them",
+                         warning=True)
+        elif ref.value in vocabs.movements:
+            movements.append(vocabs.movements[ref.value])
+        else:
+            problems.add(ref.origin, "R106", "movements", f'"{ref.value}" is not in vocab/movements.yml',
+                         "use an id from that file, or add the movement there")
+    quality = fields.choice(m, "text_quality", TextQuality, problems, required=True)
+    source = _parse_source(m, original, folder, problems)
+    signatures = tuple(_parse_signature(s, problems) for s in fields.maps(m, "signatures", problems))
+    review = tuple(_parse_review(r, problems) for r in fields.maps(m, "review", problems))
+    values = {key: fields.text(m, key, problems) for key in (
+        "doc_number", "place", "recipient", "signer", "signer_title", "theme", "notes")}
+    title = fields.text(m, "title", problems, required=True)
+    issuer = fields.text(m, "issuer", problems, required=True)
+
+    original_text = ""
+    if original is not None and source is not None:
+        try:
+            original_text = original.decode(source.encoding)
+        except (UnicodeDecodeError, LookupError):
+            problems.add(m.get("source").get("encoding").origin, "F002", "source.encoding",
+                         f"the original does not decode as {source.encoding}", "write the encoding it is in")
+    blocks = parse_blocks(text) if text is not None else ()
+    ocr_blocks = parse_blocks(ocr_text) if ocr_text is not None else ()
+    if quality is TextQuality.OCR_RESTORED and text is not None and len(ocr_blocks) != len(blocks):
+        problems.add(Origin(file=f"{folder}/ocr.txt"), "R110", "text",
+                     f"ocr.txt has {len(ocr_blocks)} blocks but text.txt has {len(blocks)}",
+                     f"regenerate both: python build.py normalise {folder}")
+    if text is not None and not blocks:
+        problems.add(Origin(file=f"{folder}/text.txt"), "R101", "text", "the report text is empty",
+                     "put the normalised text in text.txt")
+
+    if len(problems.errors()) > before or None in (doc_type, period, unit, quality, source) or text is None:
+        return None
+    return Report(
+        id=ident, title=title, doc_type=doc_type, issuer=issuer, unit=unit, issued=issued,
+        period=period, movements=tuple(movements), signatures=signatures, text_quality=quality,
+        source=source, blocks=blocks, ocr_blocks=ocr_blocks, furniture=furniture, original_text=original_text, review=review,
+        origin=m.origin, **values,
+    )
+
+
+def _parse_signature(s: YMap, problems: Problems) -> Signature:
+    fields.check_keys(s, SIGNATURE_KEYS, problems, "signatures.")
+    return Signature(**{key: fields.text(s, key, problems, where="signatures.") for key in SIGNATURE_KEYS})
+
+
+def _parse_review(r: YMap, problems: Problems) -> ReviewFlag:
+    fields.check_keys(r, REVIEW_KEYS, problems, "review.")
+    return ReviewFlag(**{key: fields.text(r, key, problems, required=True, where="review.") for key in REVIEW_KEYS})
+
+
+def _parse_period(m: YMap, problems: Problems) -> Period | None:
+    p = fields.mapping(m, "period", problems, required=True)
+    if p is None:
+        return None
+    fields.check_keys(p, PERIOD_KEYS, problems, "period.")
+    year = fields.integer(p, "year", problems, lo=1945, hi=2100, required=True, where="period.")
+    span = fields.choice(p, "span", Span, problems, required=True, where="period.")
+    number = fields.integer(p, "number", problems, lo=1, hi=12, where="period.")
+    end_year = fields.integer(p, "end_year", problems, lo=1945, hi=2100, where="period.")
+    if span is Span.QUARTER and (number is None or number > 4):
+        problems.add(p.origin, "R103", "period.number", "a quarter needs a number from 1 to 4", "add `number: 1`")
+        return None
+    if span is Span.TERM and (end_year is None or year is None or end_year < year):
+        problems.add(p.origin, "R103", "period.end_year", "a term needs an end year not before its start",
+                     "add `end_year: ...`")
+        return None
+    if year is None or span is None:
+        return None
+    return Period(year=year, span=span, number=number, end_year=end_year)
+
+
+def _parse_unit(m: YMap, gazetteer: Gazetteer, issued, period: Period | None, problems: Problems) -> Unit | None:
+    raw = fields.text(m, "unit", problems, required=True)
+    if not raw:
+        return None
+    unit = gazetteer.get(raw)
+    if unit is None:
+        problems.add(m.get("unit").origin, "R106", "unit", f'"{raw}" is not a unit of the gazetteer',
+                     "write <level>-<official code>, e.g. xa-10738, or xa-10675-2025 for a unit from 1/7/2025")
+        return None
+    when = issued.as_date() if issued else (dt.date(period.year, 1, 1) if period else None)
+    if when:
+        after = when >= REORGANISATION
+        if after and unit.era is Era.BEFORE_2025 or not after and unit.era is Era.FROM_2025:
+            problems.add(m.get("unit").origin, "R107", "unit",
+                         f"{unit.full_name} ({raw}) did not exist on {when.isoformat()}",
+                         "use the unit as it was on the report's date")
+            return None
+    return unit
+
+
+def _parse_source(m: YMap, original: bytes | None, folder: str, problems: Problems) -> Source | None:
+    s = fields.mapping(m, "source", problems, required=True)
+    if s is None:
+        return None
+    fields.check_keys(s, SOURCE_KEYS, problems, "source.")
+    file_name = fields.text(s, "file_name", problems, required=True, where="source.")
+    original_name = fields.text(s, "original", problems, required=True, where="source.")
+    sha = fields.text(s, "sha256", problems, required=True, where="source.").lower()
+    encoding = fields.text(s, "encoding", problems, required=True, where="source.")
+    if original is None or not (file_name and original_name and sha and encoding):
+        return None
+    actual = hashlib.sha256(original).hexdigest()
+    if actual != sha:
+        problems.add(s.get("sha256").origin, "F003", "source.sha256",
+                     f"the original's SHA-256 is {actual}, not {sha}",
+                     "restore the original file; if the recorded value is wrong, correct it")
+        return None
+    # the path is relative to the data root, whatever folder the data was read from
+    return Source(file_name=file_name, path=f"reports/{folder.rsplit('/', 1)[-1]}/{original_name}", sha256=sha,
+                  size=len(original), encoding=encoding)

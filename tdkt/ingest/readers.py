@@ -1,0 +1,246 @@
+"""Files → Vietnamese text: .txt, .docx, .pdf (text layer or scanned) and images.
+
+Input: a path. Output: ``read(path)`` gives a ``Read`` record (the original bytes, untouched; the
+text, NFC; the codec name that turns those bytes into that text; whether OCR produced it) or a
+``decode.Refused`` record whose one-line reason says what is wrong with the file: missing,
+empty, too large (over ``model.MAX_FILE_BYTES``, 20 MB), not text, damaged or truncated,
+undecodable, not Vietnamese, or a missing tool (naming the Debian packages to install).
+
+Reads files and runs tools (this module and ``ingest`` are the package's edges):
+- .txt: ``decode.decode`` (UTF-8/16, Windows-1258, VNI, TCVN3, VISCII);
+- .docx: the standard library only (zipfile + xml.etree): paragraphs in document order,
+  table cells and text boxes included;
+- .pdf with a text layer: ``pdftotext -layout`` from Debian's poppler-utils. Chosen over the PyPI
+  package pypdf because scanned PDFs need poppler's ``pdftoppm`` anyway (one Debian package for
+  both, no new Python dependency), poppler is the more robust extractor (CID fonts, ToUnicode
+  maps), and ``-layout`` keeps each header line together as the normaliser expects;
+- scanned .pdf (no text layer; rasterised with ``pdftoppm -r 300``) and .png .jpg .jpeg .tif
+  .tiff: ``tesseract FILE - -l vie`` (Debian tesseract-ocr, tesseract-ocr-vie).
+Importing the module registers the codecs ``docx``, ``pdftotext`` and ``tesseract-vie`` so that
+``bytes.decode(source.encoding)`` reads any original the way it was read at ingest.
+"""
+from __future__ import annotations
+
+import codecs
+import functools
+import io
+import shutil
+import subprocess
+import tempfile
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from xml.etree import ElementTree
+
+from tdkt.text import decode
+from tdkt.model import MAX_FILE_BYTES
+from tdkt.text.decode import Refused
+
+TEXT, DOCX, PDF = (".txt",), (".docx",), (".pdf",)
+IMAGES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
+SUPPORTED = TEXT + DOCX + PDF + IMAGES
+POPPLER = "reading PDFs needs pdftotext and pdftoppm: install the Debian package poppler-utils"
+TESSERACT = "OCR needs Tesseract with Vietnamese data: install the Debian packages tesseract-ocr tesseract-ocr-vie"
+TOOL_SECONDS = 300  # per tool run (one OCR page at 300 dpi takes a few seconds)
+MIN_TEXT_LAYER = 20  # letters: a PDF with fewer is a scan
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Read:
+    name: str  # the file name as received
+    suffix: str  # its extension, lower case: ".txt"
+    data: bytes  # the original, byte for byte
+    text: str  # NFC
+    encoding: str  # codec that reads ``data`` as ``text``: utf-8, vni, docx, pdftotext, tesseract-vie ...
+    quality: float  # share of words that are Vietnamese syllables
+    ocr: bool = False  # the text was read by Tesseract from pixels
+    legacy: bool = False  # a legacy 8-bit encoding was converted
+
+
+class ToolError(ValueError):
+    """A file the tools cannot read; its message is the one-line reason."""
+
+
+def read(path: Path) -> Read | Refused:
+    """Read one file; never raises on bad input."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        return Refused(reason=f"{suffix or 'files without an extension'} files are not supported: "
+                              "use .txt, .docx, .pdf, .png, .jpg, .jpeg, .tif or .tiff")
+    if not path.exists():
+        return Refused(reason="no such file")
+    if not path.is_file():
+        return Refused(reason="not a file")
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        return Refused(reason=f"the file is {size:,} bytes, over the limit of {MAX_FILE_BYTES:,} bytes (20 MB)")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return Refused(reason=f"cannot read the file ({exc.strerror})")
+    if not data.strip():
+        return Refused(reason="the file is empty")
+    if suffix in TEXT:
+        result = decode.decode(data)
+        if isinstance(result, Refused):
+            return result
+        return _check(Read(name=path.name, suffix=suffix, data=data, text=result.text, encoding=result.encoding,
+                           quality=result.quality, legacy=result.legacy))
+    try:
+        if suffix in DOCX:
+            text, encoding, ocr = docx_text(data), "docx", False
+        elif suffix in PDF:
+            text, encoding, ocr = _pdf(data)
+        else:
+            text, encoding, ocr = ocr_text(data, suffix), "tesseract-vie", True
+    except ToolError as exc:
+        return Refused(reason=str(exc))
+    fixed, legacy = decode.fix_legacy(text)
+    encoding = f"{legacy}-in-{encoding}" if legacy else encoding
+    return _check(Read(name=path.name, suffix=suffix, data=data, text=fixed, encoding=encoding,
+                       quality=decode.vietnamese_share(fixed).valid, ocr=ocr, legacy=bool(legacy)))
+
+
+def _check(r: Read) -> Read | Refused:
+    share = decode.vietnamese_share(r.text)
+    if share.words == 0:
+        return Refused(reason="the file has no words in it")
+    if share.valid < decode.MIN_VIETNAMESE:
+        return Refused(reason=f"the text is not Vietnamese: only {share.valid:.0%} of its words are Vietnamese "
+                              f"syllables (at least {decode.MIN_VIETNAMESE:.0%} are needed)")
+    return r
+
+
+# --------------------------------------------------------------------------- .docx
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MAX_XML = 200 * 1024 * 1024  # uncompressed document.xml; larger is refused (a zip bomb)
+
+
+def docx_text(data: bytes) -> str:
+    """The paragraphs of a .docx in document order, one per line (NFC); ToolError if damaged."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            info = z.getinfo("word/document.xml")
+            if info.file_size > _MAX_XML:
+                raise ToolError("the .docx file is too large once unpacked")
+            xml = z.read(info)
+    except zipfile.BadZipFile:
+        raise ToolError("the .docx file is damaged or truncated (not a readable zip archive)") from None
+    except KeyError:
+        raise ToolError("the .docx file is damaged or truncated (it has no word/document.xml)") from None
+    except (zipfile.LargeZipFile, OSError, EOFError, RuntimeError, NotImplementedError, ValueError) as exc:
+        raise ToolError(f"the .docx file is damaged or truncated ({exc})") from None
+    try:
+        root = ElementTree.fromstring(xml)
+    except ElementTree.ParseError:
+        raise ToolError("the .docx file is damaged or truncated (its document.xml is not well-formed XML)") from None
+    paragraphs: list[str] = []
+    _walk(root, paragraphs, None)
+    return unicodedata.normalize("NFC", "\n".join(paragraphs) + "\n")
+
+
+def _walk(node: ElementTree.Element, out: list[str], current: list[str] | None) -> None:
+    """Collect paragraph texts; a paragraph nested in another (a text box) is its own line."""
+    for child in node:
+        tag = child.tag
+        if tag == _W + "p":
+            own: list[str] = []
+            _walk(child, out, own)
+            out.append("".join(own))
+        elif current is not None and tag == _W + "t":
+            current.append(child.text or "")
+        elif current is not None and tag == _W + "tab":
+            current.append("\t")
+        elif current is not None and tag in (_W + "br", _W + "cr"):
+            current.append("\n")
+        else:
+            _walk(child, out, current)
+
+
+# --------------------------------------------------------------------------- .pdf and OCR
+
+
+def _run(args: list[str], what: str) -> bytes:
+    try:
+        done = subprocess.run(args, capture_output=True, timeout=TOOL_SECONDS, check=False)
+    except subprocess.TimeoutExpired:
+        raise ToolError(f"{args[0]} took longer than {TOOL_SECONDS} seconds on {what}") from None
+    if done.returncode != 0:
+        first = (done.stderr.decode("utf-8", "replace").strip().splitlines() or ["no message"])[0][:200]
+        raise ToolError(f"{what} ({args[0]}: {first})")
+    return done.stdout
+
+
+def _pdf(data: bytes) -> tuple[str, str, bool]:
+    if not data.startswith(b"%PDF-"):
+        raise ToolError("the .pdf file is not a PDF (it does not start with %PDF-)")
+    if b"%%EOF" not in data[-2048:]:
+        raise ToolError("the PDF is damaged or truncated (it has no %%EOF end marker)")
+    text = pdf_text(data)
+    if sum(c.isalpha() for c in text) >= MIN_TEXT_LAYER:
+        return text, "pdftotext", False
+    return ocr_text(data, ".pdf"), "tesseract-vie", True
+
+
+@functools.lru_cache(maxsize=16)
+def pdf_text(data: bytes) -> str:
+    """The text layer of a PDF, laid out as printed (``pdftotext -layout``)."""
+    if not (shutil.which("pdftotext") and shutil.which("pdftoppm")):
+        raise ToolError(POPPLER)
+    with tempfile.TemporaryDirectory(prefix="tdkt-pdf-") as tmp:
+        source = Path(tmp) / "in.pdf"
+        source.write_bytes(data)
+        out = _run(["pdftotext", "-layout", "-enc", "UTF-8", str(source), "-"], "the PDF is damaged or truncated")
+    return unicodedata.normalize("NFC", out.decode("utf-8", errors="replace"))
+
+
+@functools.cache
+def _tesseract_ready() -> bool:
+    if not shutil.which("tesseract"):
+        return False
+    done = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True, check=False)
+    return "vie" in (done.stdout + done.stderr).split()
+
+
+@functools.lru_cache(maxsize=16)
+def ocr_text(data: bytes, suffix: str) -> str:
+    """Tesseract's Vietnamese reading of an image, or of every page of a scanned PDF."""
+    if not _tesseract_ready():
+        raise ToolError(TESSERACT)
+    with tempfile.TemporaryDirectory(prefix="tdkt-ocr-") as tmp:
+        source = Path(tmp) / f"in{suffix}"
+        source.write_bytes(data)
+        if suffix == ".pdf":
+            if not shutil.which("pdftoppm"):
+                raise ToolError(POPPLER)
+            _run(["pdftoppm", "-r", "300", "-gray", "-png", str(source), str(Path(tmp) / "page")],
+                 "the PDF is damaged or truncated")
+            pages = sorted(Path(tmp).glob("page*.png"))
+        else:
+            pages = [source]
+        texts = [_run(["tesseract", str(page), "-", "-l", "vie"], "the image cannot be read").decode("utf-8", "replace")
+                 for page in pages]
+    return unicodedata.normalize("NFC", "\f".join(texts))
+
+
+# --------------------------------------------------------------------------- codecs
+
+
+def _codec(name: str) -> codecs.CodecInfo | None:
+    readers = {"docx": docx_text, "pdftotext": pdf_text,
+               "tesseract_vie": lambda data: ocr_text(data, ".pdf" if data.startswith(b"%PDF-") else ".png")}
+    if name not in readers:
+        return None
+
+    def dec(data, errors="strict"):
+        return readers[name](bytes(data)), len(data)
+
+    def enc(text, errors="strict"):
+        raise UnicodeError(f"{name} is read-only: originals are kept as received")
+
+    return codecs.CodecInfo(enc, dec, name=name.replace("_", "-"))
+
+
+codecs.register(_codec)

@@ -1,0 +1,204 @@
+"""MkDocs behind one door: every name of MkDocs and Material that the build uses, public or private.
+
+The rest of the package renders through the functions here and never imports ``mkdocs`` itself, so
+another renderer can take over by replacing this module (README, "Rendering: MkDocs behind one door").
+What we rely on beyond MkDocs' documented API is listed in ``PRIVATE`` and checked by ``check()`` against
+the installed versions before a build starts: a MkDocs or Material that no longer has them stops the build
+with a message saying what is missing and which versions were tested, instead of failing mid-render.
+
+MkDocs' private insides used (all from ``mkdocs.commands.build`` 1.6.1 and ``mkdocs.structure``):
+- ``_populate_page`` and ``_build_page``: one page's Markdown → HTML → the theme's template; we call them
+  per page in forked workers, as ``build()`` calls them in a loop;
+- ``_build_theme_template`` and ``_build_extra_template``: 404.html, sitemap.xml and the like;
+- ``File._content``: the bytes of a file a plugin generated (none of ours does; read to stay exact);
+- the page attributes MkDocs' anchor validation reads and writes: ``Page.content``, ``Page.toc``,
+  ``Page.links_to_anchors``, ``Page.present_anchor_ids``.
+"""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+TESTED = {"mkdocs": "1.6.1", "mkdocs-material": "9.7.7"}  # the versions the byte-for-byte tests ran on
+
+PRIVATE = (
+    ("mkdocs.commands.build", "_populate_page"),
+    ("mkdocs.commands.build", "_build_page"),
+    ("mkdocs.commands.build", "_build_theme_template"),
+    ("mkdocs.commands.build", "_build_extra_template"),
+    ("mkdocs.structure.files", "File._content"),
+    ("mkdocs.structure.pages", "Page.links_to_anchors"),
+    ("mkdocs.structure.pages", "Page.present_anchor_ids"),
+    ("mkdocs.structure.pages", "Page.validate_anchor_links"),
+    ("mkdocs.structure.files", "InclusionLevel.is_included"),
+)
+
+
+class RendererMismatch(RuntimeError):
+    """The installed MkDocs lacks what this module relies on."""
+
+
+def check() -> None:
+    """Raise ``RendererMismatch`` naming every private name the installed MkDocs lacks."""
+    from importlib import metadata
+
+    missing = []
+    for module, name in PRIVATE:
+        try:
+            found = importlib.import_module(module)
+        except ImportError:
+            missing.append(f"{module}.{name}")
+            continue
+        owner, _, attribute = name.rpartition(".")
+        if owner:
+            found = getattr(found, owner, None)
+            if found is not None and not hasattr(found, attribute) and attribute not in _attributes(found):
+                missing.append(f"{module}.{name}")
+            elif found is None:
+                missing.append(f"{module}.{name}")
+        elif not hasattr(found, attribute):
+            missing.append(f"{module}.{name}")
+    if missing:
+        installed = []
+        for package in TESTED:
+            try:
+                installed.append(f"{package} {metadata.version(package)}")
+            except metadata.PackageNotFoundError:
+                installed.append(f"{package} (chưa cài)")
+        tested = ", ".join(f"{k} {v}" for k, v in TESTED.items())
+        raise RendererMismatch(
+            f"error[M001] MkDocs đã cài ({', '.join(installed)}) thiếu {', '.join(missing)}, mà bước dựng trang cần "
+            f"(đã kiểm thử với {tested}). Sửa: cài đúng phiên bản trong requirements.lock (make setup), "
+            f"hoặc cập nhật tdkt/render/mkdocs_api.py cho phiên bản mới.")
+
+
+def _attributes(cls) -> set[str]:
+    names = set(dir(cls))
+    for klass in getattr(cls, "__mro__", ()):
+        names.update(getattr(klass, "__annotations__", {}))
+        names.update(getattr(klass, "__slots__", ()))
+    if cls.__name__ == "Page":  # set in __init__, not declared on the class
+        names.update({"links_to_anchors", "present_anchor_ids", "content", "toc"})
+    if cls.__name__ == "File":
+        names.update({"_content"})
+    return names
+
+
+# ------------------------------------------------------------------ the public API we use
+
+def load_config(config_file: Path, **overrides):
+    from mkdocs.config import load_config as load
+
+    return load(str(config_file), **overrides)
+
+
+def errors() -> tuple[type[BaseException], ...]:
+    """What a failing MkDocs raises."""
+    from mkdocs.exceptions import MkDocsException
+
+    return (MkDocsException, SystemExit)
+
+
+def build_whole(config) -> None:
+    """MkDocs' own ``build()``, whole (a config with plugins, which may keep state across pages)."""
+    from mkdocs.commands.build import build
+
+    build(config)
+
+
+def serve(config_file: Path, docs_dir: Path) -> None:
+    from mkdocs.commands.serve import serve as run
+
+    run(str(config_file), docs_dir=str(docs_dir))
+
+
+def build_datetime():
+    from mkdocs.utils import get_build_datetime
+
+    return get_build_datetime()
+
+
+def lunr_js() -> bytes:
+    """lunr.js 2.3.9 (MIT, Oliver Nightingale) as MkDocs ships it: the reference the browser's scorer is tested
+    against (tests/search/test_rank.py); the site itself does not load it."""
+    spec = importlib.util.find_spec("mkdocs")
+    folder = Path(list(spec.submodule_search_locations)[0])
+    return (folder / "contrib" / "search" / "templates" / "search" / "lunr.js").read_bytes()
+
+
+class Collected:
+    """What ``build()`` knows before it renders a page: the files, the theme's environment, the nav, the pages."""
+
+    def __init__(self, config) -> None:
+        from mkdocs.structure.files import InclusionLevel, get_files, set_exclusions
+        from mkdocs.structure.nav import get_navigation
+        from mkdocs.structure.pages import Page
+
+        self.config = config
+        self.files = get_files(config)
+        self.env = config.theme.get_env()
+        self.files.add_files_from_theme(self.env, config)
+        set_exclusions(self.files, config)
+        self.nav = get_navigation(self.files, config)
+        self.doc_files = self.files.documentation_pages(inclusion=InclusionLevel.is_included)
+        for file in self.doc_files:
+            if file.page is None:
+                Page(None, file, config)
+        for page in self.nav.pages:  # what the nav shows of its pages (front matter) is read before any renders
+            page.read_source(config)
+
+    def static_files(self) -> list:
+        return [f for f in self.files if not f.is_documentation_page() and f.inclusion.is_included()]
+
+    def render_page(self, file, files) -> None:
+        """One page: Markdown → HTML (links looked up in ``files``) → the theme's template → its output file."""
+        from mkdocs.commands.build import _build_page, _populate_page
+
+        _populate_page(file.page, self.config, files)
+        _build_page(file.page, self.config, self.doc_files, self.nav, self.env)
+
+    def build_templates(self) -> None:
+        """The theme's and the config's static templates (404.html, sitemap.xml, ...)."""
+        from mkdocs.commands.build import _build_extra_template, _build_theme_template
+
+        for template in self.config.theme.static_templates:
+            _build_theme_template(template, self.env, self.files, self.config, self.nav)
+        for template in self.config.extra_templates:
+            _build_extra_template(template, self.files, self.config, self.nav)
+
+    # -- anchors: what MkDocs' validation of links between pages reads and writes on its pages
+    def own_anchor_links(self, file) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+        """Validate ``file``'s links to its own anchors now; return its links to other pages' anchors."""
+        page = file.page
+        links = page.links_to_anchors or {}
+        page.links_to_anchors = {f: v for f, v in links.items() if f is page.file}
+        page.validate_anchor_links(files=self.files, log_level=self.config.validation.links.anchors)
+        return tuple(sorted((f.src_uri, tuple(v.items())) for f, v in links.items() if f is not page.file))
+
+    @staticmethod
+    def anchors(file) -> frozenset[str]:
+        return frozenset(file.page.present_anchor_ids or ())
+
+    @staticmethod
+    def forget_html(file) -> None:
+        file.page.content, file.page.toc, file.page.links_to_anchors = None, [], None
+
+    def validate_cross_anchors(self, anchors: dict[str, frozenset[str]], links: dict[str, tuple]) -> None:
+        """MkDocs' own check of links between pages, over each page's anchors and links (fresh or remembered)."""
+        by_uri = {f.src_uri: f for f in self.doc_files}
+        for file in self.doc_files:
+            file.page.present_anchor_ids = set(anchors[file.src_uri])
+        for file in self.doc_files:
+            file.page.links_to_anchors = {by_uri[uri]: dict(pairs) for uri, pairs in links[file.src_uri]
+                                          if uri in by_uri}
+            file.page.validate_anchor_links(files=self.files, log_level=self.config.validation.links.anchors)
+
+
+def generated_content(file) -> bytes | str | None:
+    """The content of a file a plugin generated (``File._content``), None for a file on disk."""
+    return file._content
+
+
+def describe(file) -> tuple[str, str, bool] | None:
+    """A link look-up's answer as the render cache remembers it."""
+    return None if file is None else (file.src_uri, file.url, file.inclusion.is_excluded())

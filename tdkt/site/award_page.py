@@ -1,0 +1,182 @@
+"""``/khen-thuong/``: the precedent finder's page, its data file and its charts.
+
+The page works without JavaScript: it prints the totals by award form and year, the charts (static
+SVG with text alternatives) and the most recent records, each linked to its paragraph. With
+JavaScript, ``theme/assets/javascripts/khen-thuong.js`` loads ``ban-ghi.json`` and filters all
+records by every dimension, with the totals recomputed; the filters live in the URL. The form's
+options and the printed tables are computed here; the script and template only display. Pure.
+"""
+from __future__ import annotations
+
+import json
+
+from tdkt.site import paths
+from tdkt.site.charts import Series, stacked_bars
+from tdkt.site.markdown import Context, escape, front_matter
+from tdkt.model import Catalog
+from tdkt.site.present import report_label
+from tdkt.site.precedents import Cell, Coded, Dim, Pivot, code_records, finder_json, pivot
+
+DATA_FILE = "ban-ghi.json"
+CHART_YEARS = "bieu-do-theo-nam.svg"
+CHART_LEVELS = "bieu-do-theo-cap.svg"
+STATIC_ROWS = 100  # records printed for readers without JavaScript; the rest are in the finder and the CSV
+CHART_SERIES = 7  # forms drawn one by one; the others are summed as "Hình thức khác"
+
+
+def _h(text: str) -> str:
+    return escape(text, Context.HTML)
+
+
+def number(n: int) -> str:
+    """``1.234``: the Vietnamese thousands separator."""
+    return f"{n:,}".replace(",", ".")
+
+
+def cell_text(cell: Cell | None) -> str:
+    """A total as printed: the stated counts, with ``*`` when some record here states none."""
+    if cell is None:
+        return ""
+    return number(cell.total) + ("*" if cell.incomplete else "")
+
+
+def pivot_html(p: Pivot, rows: Dim, columns: Dim) -> str:
+    """The totals table; khen-thuong.js draws the same markup for filtered records."""
+    head = "".join(f'<th scope="col">{_h(o.label)}</th>' for o in p.columns)
+    lines = [
+        '<table>',
+        f"<caption>Số lượng theo {_h(rows.label.lower())} và {_h(columns.label.lower())}</caption>",
+        f'<thead><tr><th scope="col">{_h(rows.label)}</th>{head}<th scope="col">Tổng</th></tr></thead><tbody>',
+    ]
+    for i, row in enumerate(p.rows):
+        cells = "".join(f"<td>{cell_text(p.cells.get((i, j)))}</td>" for j in range(len(p.columns)))
+        lines.append(f'<tr><th scope="row">{_h(row.label)}</th>{cells}<td>{cell_text(p.row_totals[i])}</td></tr>')
+    totals = "".join(f"<td>{cell_text(c)}</td>" for c in p.column_totals)
+    lines.append(f'</tbody><tfoot><tr><th scope="row">Tổng</th>{totals}<td>{cell_text(p.total)}</td></tr></tfoot>')
+    lines.append("</table>")
+    return "\n".join(lines)
+
+
+def _form(coded: Coded) -> str:
+    """The filters: one select per dimension, plus the two axes of the totals table."""
+    parts = ['<form class="tdkt-finder-form" hidden>']
+    for dim in Dim:
+        options = "".join(f'<option value="{_h(o.code)}">{_h(o.label)}</option>' for o in coded.options[dim])
+        parts.append(f'<label>{_h(dim.label)}<select name="{dim.value}"><option value="">Tất cả</option>'
+                     f"{options}</select></label>")
+    axes = "".join(f'<option value="{d.value}">{_h(d.label)}</option>' for d in Dim)
+    parts.append(f'<label>Hàng của bảng tổng hợp<select name="hang">{axes}</select></label>')
+    parts.append(f'<label>Cột của bảng tổng hợp<select name="cot">{axes}</select></label>')
+    parts.append('<button type="reset" class="md-button">Bỏ lọc</button></form>')
+    return "".join(parts)
+
+
+RECORD_HEADER = ("Năm", "Hình thức, danh hiệu", "Cấp khen", "Đối tượng", "Số lượng", "Tên", "Trạng thái",
+                 "Đơn vị báo cáo", "Nguồn")
+
+
+def records_html(coded: Coded, limit: int) -> str:
+    """The newest ``limit`` records as a table; khen-thuong.js draws the same columns."""
+    here = paths.AWARDS
+    newest = sorted(coded.records, key=lambda c: (-c.report.year, c.report.id, c.record.block))[:limit]
+    head = "".join(f'<th scope="col">{h}</th>' for h in RECORD_HEADER)
+    rows = []
+    for c in newest:
+        rec, r = c.record, c.report
+        href = paths.url(here, paths.report(r), rec.anchor)
+        cells = (
+            str(r.year), _h(rec.form.name), _h(rec.authority) or "—",
+            _h(rec.recipients.value) if rec.recipients else "—",
+            number(rec.count) if rec.count is not None else "—", _h("; ".join(rec.names)) or "—",
+            _h(rec.status.label), _h(r.unit.full_name),
+            f'<a href="{_h(href)}">{_h(report_label(r))} ¶{rec.block}</a>',
+        )
+        rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    return (f'<table><thead><tr>{head}</tr></thead><tbody>'
+            + "".join(rows) + "</tbody></table>")
+
+
+def _by_form(coded: Coded, columns: Dim) -> tuple[tuple[str, ...], list[Series]]:
+    """Chart data: stated counts per ``columns`` option, one series per form (the largest first)."""
+    p = pivot(coded, Dim.FORM, columns)
+    order = sorted(range(len(p.rows)), key=lambda i: (-p.row_totals[i].total, i))
+    cats = tuple(o.label for o in p.columns)
+
+    def values(rows: list[int]) -> tuple[int, ...]:
+        return tuple(sum(p.cells[i, j].total for i in rows if (i, j) in p.cells) for j in range(len(cats)))
+
+    series = [Series(label=p.rows[i].label, values=values([i])) for i in order[:CHART_SERIES]]
+    if len(order) > CHART_SERIES:
+        series.append(Series(label="Hình thức khác", values=values(order[CHART_SERIES:])))
+    return cats, series
+
+
+def charts(coded: Coded) -> dict[str, str]:
+    """The two SVG charts, by file name."""
+    years, by_year = _by_form(coded, Dim.YEAR)
+    years, by_year = years[::-1], [Series(label=s.label, values=s.values[::-1]) for s in by_year]  # oldest first
+    levels, by_level = _by_form(coded, Dim.LEVEL)
+    return {
+        CHART_YEARS: stacked_bars(
+            title="Số lượng khen thưởng theo năm và hình thức",
+            description="Tổng số lượng (cá nhân, tập thể, hộ gia đình) mà các báo cáo ghi nhận đã tặng hoặc "
+                        "đề nghị, theo năm của kỳ báo cáo.",
+            categories=years, series=by_year, value_label="Số lượng"),
+        CHART_LEVELS: stacked_bars(
+            title="Số lượng khen thưởng theo cấp đơn vị báo cáo và hình thức",
+            description="Tổng số lượng mà các báo cáo ghi nhận, theo cấp của đơn vị ban hành báo cáo.",
+            categories=levels, series=by_level, value_label="Số lượng", horizontal=True),
+    }
+
+
+def render_award_page(catalog: Catalog) -> tuple[str, dict[str, bytes]]:
+    """The page's Markdown, and its files (data and charts) keyed by docs-relative path."""
+    coded = code_records(catalog)
+    folder = paths.AWARDS.rsplit("/", 1)[0]
+    files = {f"{folder}/{name}": svg.encode("utf-8") for name, svg in charts(coded).items()}
+    data = json.dumps(finder_json(coded), ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+    files[f"{folder}/{DATA_FILE}"] = data.encode("utf-8")
+    total = pivot(coded, Dim.FORM, Dim.YEAR)
+    shown = min(STATIC_ROWS, len(coded.records))
+    here = paths.AWARDS
+    csv = paths.rel(here, "du-lieu/khen-thuong.csv")
+    md = "\n".join([
+        front_matter({"title": "Tra cứu khen thưởng", "template": "khen-thuong.html", "hide": ["navigation", "toc"]}),
+        "# Tra cứu khen thưởng\n",
+        f"{number(len(coded.records))} nội dung khen thưởng mà các báo cáo ghi nhận đã tặng hoặc đề nghị: hình thức, "
+        "cấp khen, đối tượng, số lượng, năm và đơn vị báo cáo, mỗi dòng dẫn đến đúng đoạn văn nêu nó. "
+        "Các bản ghi đã được người rà soát đối chiếu với văn bản; văn bản không ghi số lượng thì để trống "
+        "(dấu * trong bảng tổng hợp: có nội dung không ghi số lượng).\n",
+        f'<div id="tdkt-finder" data-data="{DATA_FILE}" data-root="../" markdown="0">',
+        _form(coded),
+        '<p class="tdkt-status" role="status" aria-live="polite"></p>',
+        '<div class="tdkt-pivot">', pivot_html(total, Dim.FORM, Dim.YEAR), "</div>",
+        f'<h2 id="ban-ghi">Các nội dung khen thưởng</h2>',
+        f'<p class="tdkt-records-note">{shown} nội dung mới nhất. Bật JavaScript để lọc toàn bộ, hoặc tải '
+        f'<a href="{_h(csv)}">khen-thuong.csv</a>.</p>',
+        '<div class="tdkt-records">', records_html(coded, STATIC_ROWS), "</div>",
+        '<button type="button" class="tdkt-more md-button" hidden>Xem thêm</button>',
+        "</div>\n",
+        "## Biểu đồ\n",
+        _figure(CHART_YEARS, "Biểu đồ cột: số lượng khen thưởng theo năm, chia theo hình thức. "
+                "Số liệu chi tiết ở bảng tổng hợp phía trên."),
+        _figure(CHART_LEVELS, "Biểu đồ thanh: số lượng khen thưởng theo cấp đơn vị báo cáo, chia theo hình thức."),
+        "",
+        _level_table(coded),
+        f"\nDữ liệu đầy đủ: [khen-thuong.csv]({csv}), [khen-thuong.json]({paths.rel(here, 'du-lieu/khen-thuong.json')}) "
+        f"(xem [Dữ liệu mở]({paths.rel(here, paths.DATA)})).\n",
+    ])
+    return md, files
+
+
+def _figure(name: str, alt: str) -> str:
+    return (f'<figure class="tdkt-chart"><img src="{name}" alt="{_h(alt)}" width="720">'
+            f'<figcaption>{_h(alt.split(":")[0])}, toàn bộ kho lưu trữ, không theo bộ lọc '
+            f'(<a href="{name}">tệp SVG</a>)</figcaption></figure>')
+
+
+def _level_table(coded: Coded) -> str:
+    """The second chart's numbers, as its text alternative."""
+    p = pivot(coded, Dim.FORM, Dim.LEVEL)
+    return ('<details class="tdkt-chart-data"><summary>Số liệu của biểu đồ theo cấp đơn vị</summary>\n'
+            + pivot_html(p, Dim.FORM, Dim.LEVEL) + "\n</details>\n")

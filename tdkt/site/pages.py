@@ -1,0 +1,359 @@
+"""``Catalog`` → every page of the site: ``{docs-relative path: Markdown text or bytes}`` (or one by one).
+
+The generated index pages are the navigation: home, all reports, units grouped by province,
+years, movements, about. Report pages stay out of the nav (see README, "Scale"). Lists are
+ordered in Python (Vietnamese collation, newest first); templates only print. Pure.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from tdkt.site import paths
+from tdkt.text.collate import sort_key
+from tdkt.site.award_page import render_award_page
+from tdkt.site.exemplar_pages import (
+    FEATURED_ON_HOME, by_report_and_unit, exemplar_list, published, render_exemplar_index, render_exemplar_page,
+    reports_by_id,
+)
+from tdkt.site.markdown import Context, escape, front_matter, link, table
+from tdkt.model import Catalog, Exemplar, Movement, Report, Unit
+from tdkt.engine.pool import fork_map
+from tdkt.site.present import by_name, date_of, date_vn, parents, report_label, report_order, successors, unit_chain
+from tdkt.site.report_page import render_ocr_page, render_original_page, render_report_page
+
+LATEST_ON_HOME = 5
+
+
+class DuplicatePage(RuntimeError):
+    """Two records were given the same page: a bug in the slug scheme, never bad data."""
+
+
+def _put(pages: dict, path: str, content) -> None:
+    if path in pages:
+        raise DuplicatePage(path)
+    pages[path] = content
+
+
+def _reports_table(reports: list[Report], here: str, *, show_unit: bool = True) -> str:
+    header = ("Ngày ban hành", "Văn bản", "Trích yếu") + (("Đơn vị",) if show_unit else ())
+    rows = []
+    for r in sorted(reports, key=report_order):
+        row = (
+            escape(date_vn(r.issued)) if r.issued else "—",
+            link(escape(report_label(r)), paths.rel(here, paths.report(r))),
+            escape(r.title),
+        )
+        if show_unit:
+            row += (link(escape(r.unit.full_name), paths.rel(here, paths.unit(r.unit))),)
+        rows.append(row)
+    return table(header, rows)
+
+
+def _by_unit(catalog: Catalog) -> dict[str, list[Report]]:
+    out: dict[str, list[Report]] = defaultdict(list)
+    for r in catalog.reports:
+        out[r.unit.id].append(r)
+    return out
+
+
+def _by_year(catalog: Catalog) -> dict[int, list[Report]]:
+    out: dict[int, list[Report]] = defaultdict(list)
+    for r in catalog.reports:
+        out[r.period.year].append(r)
+    return out
+
+
+def _by_movement(catalog: Catalog) -> dict[str, list[Report]]:
+    out: dict[str, list[Report]] = defaultdict(list)
+    for r in catalog.reports:
+        for m in r.movements:
+            out[m.id].append(r)
+    return out
+
+
+def render_home(catalog: Catalog) -> str:
+    here = paths.HOME
+    units, years, movements = _by_unit(catalog), _by_year(catalog), _by_movement(catalog)
+    latest = sorted(catalog.reports, key=report_order)[:LATEST_ON_HOME]
+    counts = [
+        (len(catalog.reports), "báo cáo", paths.REPORTS),
+        (len(units), "đơn vị", paths.UNITS),
+        (len(years), "năm", paths.YEARS),
+        (len(movements), "phong trào được nhắc đến", paths.MOVEMENTS),
+    ]
+    count_items = "\n".join(
+        f'- <span class="tdkt-count">{n}</span> {link(label, paths.rel(here, target))}' for n, label, target in counts
+    )
+    return "\n".join([
+        front_matter({"title": "Trang chủ", "hide": ["navigation", "toc"]}),
+        "# Lưu trữ báo cáo thi đua, khen thưởng\n",
+        "Kho lưu trữ công khai các báo cáo thi đua, khen thưởng của cơ quan, đơn vị nhà nước: đọc nguyên văn "
+        "từng báo cáo, tra cứu theo đơn vị, năm và phong trào thi đua. Mỗi báo cáo giữ nguyên tệp gốc và "
+        "ghi rõ nguồn, để người dân đọc được và cán bộ trích dẫn được.\n",
+        '<div class="tdkt-counts" markdown="1">\n',
+        count_items,
+        "\n</div>\n",
+        "## Báo cáo mới nhất\n",
+        _reports_table(latest, here),
+        *_featured(catalog, here),
+        "## Tra cứu\n",
+        f"- {link('Theo đơn vị', paths.rel(here, paths.UNITS))}: theo tỉnh, thành phố, với tên đơn vị "
+        "đúng như ngày ban hành văn bản và đơn vị kế thừa sau ngày 01/7/2025.",
+        f"- {link('Theo năm', paths.rel(here, paths.YEARS))}: "
+        + ", ".join(link(str(y), paths.rel(here, paths.year(y))) for y in sorted(years, reverse=True)) + ".",
+        f"- {link('Theo phong trào thi đua', paths.rel(here, paths.MOVEMENTS))}.",
+        f"- {link('Tất cả báo cáo', paths.rel(here, paths.REPORTS))}.",
+        f"- {link('Tra cứu khen thưởng', paths.rel(here, paths.AWARDS))}: ai được khen thưởng hình thức nào, "
+        "cấp nào khen, năm nào, trong phong trào nào; tổng hợp và biểu đồ.",
+        f"- {link('Điển hình tiên tiến', paths.rel(here, paths.EXEMPLARS))}: tập thể, cá nhân, mô hình được "
+        "báo cáo nêu gương, kèm đoạn văn làm bằng chứng.",
+        f"- {link('Dữ liệu mở', paths.rel(here, paths.DATA))}: siêu dữ liệu báo cáo và danh mục đơn vị dạng CSV, JSON.",
+        f"- {link('Giới thiệu kho lưu trữ', paths.rel(here, paths.ABOUT))}: nguồn dữ liệu, cách đọc văn bản OCR.\n",
+    ])
+
+
+def _featured(catalog: Catalog, here: str) -> list[str]:
+    shown = published(catalog)[:FEATURED_ON_HOME]
+    if not shown:
+        return []
+    return ["## Điển hình tiên tiến\n", exemplar_list(shown, here),
+            link("Xem tất cả điển hình tiên tiến", paths.rel(here, paths.EXEMPLARS)) + "\n"]
+
+
+def render_all_reports(catalog: Catalog) -> str:
+    here = paths.REPORTS
+    return "\n".join([
+        front_matter({"title": "Tất cả báo cáo"}),
+        "# Tất cả báo cáo\n",
+        f"{len(catalog.reports)} văn bản, mới nhất trước.\n",
+        _reports_table(list(catalog.reports), here),
+    ])
+
+
+def _provinces(catalog: Catalog, units: dict[str, list[Report]]) -> list[tuple[Unit, list[Unit]]]:
+    grouped: dict[str, list[Unit]] = defaultdict(list)
+    for uid in units:
+        unit = catalog.units[uid]
+        grouped[unit.province_id].append(unit)
+    provinces = sorted((catalog.units[pid] for pid in grouped), key=by_name)
+    return [(p, sorted(grouped[p.id], key=by_name)) for p in provinces]
+
+
+def render_unit_index(catalog: Catalog) -> str:
+    here = paths.UNITS
+    units = _by_unit(catalog)
+    parts = [
+        front_matter({"title": "Đơn vị"}),
+        "# Đơn vị ban hành\n",
+        "Theo tỉnh, thành phố. Tên đơn vị ghi đúng như vào ngày ban hành văn bản; cột cuối cho biết đơn vị "
+        "kế thừa sau khi sắp xếp đơn vị hành chính từ ngày 01/7/2025.\n",
+    ]
+    for province, members in _provinces(catalog, units):
+        parts.append(f"## {escape(province.full_name)}\n")
+        rows = [
+            (link(escape(u.full_name), paths.rel(here, paths.unit(u))), escape(parents(u, catalog.units)),
+             str(len(units[u.id])), escape(successors(u, catalog.units)))
+            for u in members
+        ]
+        parts.append(table(("Đơn vị", "Trực thuộc", "Số báo cáo", "Từ 01/7/2025"), rows))
+    return "\n".join(parts)
+
+
+def render_unit_page(u: Unit, reports: list[Report], catalog: Catalog, exemplars: list[Exemplar] = ()) -> str:
+    """``exemplars``: the published exemplars the unit's reports name."""
+    here = paths.unit(u)
+    validity = f"đến hết ngày {date_of(u.valid_to)}" if u.valid_to else ""
+    if u.valid_from:
+        validity = f"từ ngày {date_of(u.valid_from)}" + (f", {validity}" if validity else "")
+    rows = [
+        ("Tên", escape(u.full_name)),
+        ("Cấp", f"{escape(u.level.label)} ({escape(u.kind)})"),
+        ("Trực thuộc", escape(parents(u, catalog.units)) or "—"),
+        ("Mã đơn vị hành chính", f"<code>{escape(u.code, Context.HTML)}</code>"),
+        ("Hiệu lực của tên gọi", escape(validity) or "—"),
+        ("Từ ngày 01/7/2025", escape(successors(u, catalog.units)) or "—"),
+    ]
+    return "\n".join([
+        front_matter({"title": escape(unit_chain(u, catalog.units), Context.HTML)}),
+        f"# {escape(u.full_name)}\n",
+        f'<p class="tdkt-kicker">{escape(parents(u, catalog.units), Context.HTML)}</p>\n',
+        '<div class="tdkt-meta" markdown="1">\n',
+        table(("Thuộc tính", "Nội dung"), rows),
+        "\n</div>\n",
+        f"## Báo cáo ({len(reports)})\n",
+        _reports_table(reports, here, show_unit=False),
+        *([f"## Điển hình tiên tiến ({len(exemplars)})\n", exemplar_list(list(exemplars), here)] if exemplars else []),
+        "*Nguồn danh mục đơn vị hành chính: gói `vietnamadminunits` (giấy phép MIT), mã theo Tổng cục Thống kê.*\n",
+    ])
+
+
+def render_year_index(catalog: Catalog) -> str:
+    here = paths.YEARS
+    years = _by_year(catalog)
+    rows = [(link(str(y), paths.rel(here, paths.year(y))), str(len(years[y]))) for y in sorted(years, reverse=True)]
+    return "\n".join([
+        front_matter({"title": "Năm"}),
+        "# Theo năm\n",
+        "Năm của kỳ báo cáo (năm được tổng kết hoặc năm của kế hoạch).\n",
+        table(("Năm", "Số báo cáo"), rows),
+    ])
+
+
+def render_year_page(year: int, reports: list[Report]) -> str:
+    here = paths.year(year)
+    return "\n".join([
+        front_matter({"title": f"Năm {year}"}),
+        f"# Báo cáo năm {year}\n",
+        f"{len(reports)} văn bản có kỳ báo cáo thuộc năm {year}.\n",
+        _reports_table(reports, here),
+    ])
+
+
+def render_movement_index(catalog: Catalog) -> str:
+    here = paths.MOVEMENTS
+    used = _by_movement(catalog)
+    rows = [
+        (link(escape(m.name), paths.rel(here, paths.movement(m))), escape(m.launched_by), escape(m.period),
+         str(len(used.get(m.id, ()))))
+        for m in sorted(catalog.movements, key=lambda m: sort_key(m.name))
+    ]
+    return "\n".join([
+        front_matter({"title": "Phong trào thi đua"}),
+        "# Phong trào thi đua\n",
+        "Các phong trào thi đua trong danh mục của kho lưu trữ, và số báo cáo nhắc đến từng phong trào.\n",
+        table(("Phong trào", "Phát động", "Thời gian", "Số báo cáo"), rows),
+    ])
+
+
+def render_movement_page(m: Movement, reports: list[Report]) -> str:
+    here = paths.movement(m)
+    rows = [
+        ("Tên phong trào", escape(m.name)),
+        ("Cách gọi khác", "; ".join(escape(v) for v in m.variants) or "—"),
+        ("Phát động", escape(m.launched_by) or "—"),
+        ("Văn bản phát động", escape(m.act) or "—"),
+        ("Thời gian", escape(m.period) or "—"),
+    ]
+    parts = [
+        front_matter({"title": escape(m.name, Context.HTML)}),
+        f"# {escape(m.name)}\n",
+        '<div class="tdkt-meta" markdown="1">\n',
+        table(("Thuộc tính", "Nội dung"), rows),
+        "\n</div>\n",
+    ]
+    if m.note:
+        parts.append(escape(m.note) + "\n")
+    parts.append(f"## Báo cáo nhắc đến phong trào ({len(reports)})\n")
+    parts.append(_reports_table(reports, here) if reports else "Chưa có báo cáo nào trong kho nhắc đến phong trào này.\n")
+    return "\n".join(parts)
+
+
+def render_about(catalog: Catalog, gazetteer_source: str) -> str:
+    return "\n".join([
+        front_matter({"title": "Giới thiệu"}),
+        "# Giới thiệu\n",
+        "Kho lưu trữ này số hoá các báo cáo thi đua, khen thưởng (báo cáo tổng kết, sơ kết, kế hoạch) của "
+        "các cơ quan, đơn vị nhà nước và đưa lên mạng dưới dạng trang web tĩnh.\n",
+        "## Cách đọc một báo cáo\n",
+        "- **Bảng thông tin** đầu trang dùng các trường quen thuộc của cơ sở dữ liệu văn bản pháp luật: "
+        "Số ký hiệu, Loại văn bản, Cơ quan ban hành, Ngày ban hành, Kỳ báo cáo, Kính gửi, Người ký, Chủ đề "
+        "thi đua. Trường nào văn bản không ghi thì để trống, không suy đoán.",
+        "- **Mỗi đoạn văn** có số và liên kết riêng (ký hiệu ¶) để trích dẫn chính xác.",
+        "- **Nguồn gốc văn bản**: tên tệp gốc, mã băm SHA-256 của tệp, chất lượng văn bản, chữ ký số nếu có. "
+        "Nguyên văn tệp gốc luôn có thể xem và tải về.",
+        "- **Văn bản OCR**: một số báo cáo là kết quả nhận dạng chữ từ bản quét bằng mô hình tiếng Anh, "
+        "nên mất dấu tiếng Việt. Trang báo cáo ghi rõ điều này.\n",
+        "## Nguồn dữ liệu\n",
+        f"- Danh mục đơn vị hành chính: gói Python `{escape(gazetteer_source)}` (giấy phép MIT), gồm mã đơn vị "
+        "hành chính, bản đồ 63 tỉnh trước ngày 01/7/2025, 34 tỉnh từ ngày đó và bảng chuyển đổi.",
+        "- Văn bản: các báo cáo do đơn vị ban hành; văn bản hành chính nhà nước không thuộc đối tượng bảo hộ "
+        "quyền tác giả (Điều 15 Luật Sở hữu trí tuệ).\n",
+        "## Phần mềm\n",
+        "Trang web tĩnh dựng bằng MkDocs và Material for MkDocs (giấy phép MIT). Tìm kiếm chạy trong trình duyệt "
+        "trên chỉ mục dựng sẵn, chấm điểm như lunr (giấy phép MIT); biểu đồ SVG tạo khi dựng trang.\n",
+        "## Thuật ngữ\n",
+        table(("Tiếng Việt", "Nghĩa"), [
+            ("Thi đua", "emulation"), ("Khen thưởng", "commendation"), ("Phong trào thi đua", "emulation movement"),
+            ("Danh hiệu thi đua", "emulation title"), ("Hình thức khen thưởng", "award form"),
+            ("Điển hình tiên tiến", "exemplar"), ("Đơn vị", "unit"),
+        ]),
+    ])
+
+
+def render_search_page() -> str:
+    """The search page: a form that works as a link without JavaScript, and the app's mount point."""
+    return "\n".join([
+        front_matter({"title": "Tìm kiếm", "template": "tim-kiem.html", "hide": ["toc"]}),
+        "# Tìm kiếm\n",
+        f'<div id="tdkt-search" data-index="{paths.SEARCH_INDEX}" data-root="../" markdown="0">',
+        '<form class="tdkt-search-form" method="get" role="search">',
+        '<label for="tdkt-q">Từ khoá (có dấu hoặc không dấu; đặt cụm từ trong "ngoặc kép")</label>',
+        '<input id="tdkt-q" type="search" name="q" autocomplete="off" spellcheck="false">',
+        '<button type="submit" class="md-button md-button--primary">Tìm</button>',
+        "</form>",
+        "<noscript><p class=\"tdkt-noscript\">Trang tìm kiếm cần JavaScript. Bạn vẫn có thể tra cứu "
+        "<a href=\"../don-vi/\">theo đơn vị</a>, <a href=\"../nam/\">theo năm</a> hoặc "
+        "<a href=\"../phong-trao/\">theo phong trào</a>.</p></noscript>",
+        '<p class="tdkt-status" role="status" aria-live="polite"></p>',
+        '<div class="tdkt-search-body"><aside class="tdkt-facets" aria-label="Lọc kết quả"></aside>',
+        '<div><ol class="tdkt-results"></ol>',
+        '<button type="button" class="tdkt-more md-button" hidden>Xem thêm kết quả</button></div></div>',
+        "</div>\n",
+    ])
+
+
+def build_pages(catalog: Catalog, gazetteer_source: str) -> dict[str, str | bytes]:
+    """Every page and published file of the site, keyed by docs-relative path."""
+    pages: dict[str, str | bytes] = {}
+    for path, content in iter_pages(catalog, gazetteer_source):
+        _put(pages, path, content)
+    return pages
+
+
+def _report_pages(shared: tuple[Catalog, dict[str, list[Exemplar]]], i: int) -> list[tuple[str, bytes]]:
+    """The pages of the catalogue's ``i``-th report (the report, its original, its OCR text) in UTF-8
+    (what a worker process sends back: bytes cost nothing to pickle, text must be re-encoded)."""
+    catalog, ex_by_report = shared
+    r = catalog.reports[i]
+    out = [(paths.report(r), render_report_page(r, catalog, ex_by_report.get(r.id, []))),
+           (paths.original_page(r), render_original_page(r))]
+    if r.ocr_blocks:
+        out.append((paths.ocr_page(r), render_ocr_page(r)))
+    return [(path, text.encode("utf-8")) for path, text in out]
+
+
+def iter_pages(catalog: Catalog, gazetteer_source: str, *, jobs: int = 1) -> Iterator[tuple[str, str | bytes]]:
+    """``build_pages`` one page at a time (the build writes each as it comes, holding none of them);
+    with ``jobs`` > 1 the report pages are made in that many forked processes (``tdkt/engine/pool.py``)."""
+    yield paths.HOME, render_home(catalog)
+    yield paths.REPORTS, render_all_reports(catalog)
+    yield paths.ABOUT, render_about(catalog, gazetteer_source)
+    yield paths.SEARCH, render_search_page()
+    ex_by_report, ex_by_unit = by_report_and_unit(catalog)
+    for pages in fork_map(_report_pages, (catalog, ex_by_report), len(catalog.reports), jobs=jobs):
+        for path, data in pages:
+            yield path, data.decode("utf-8")
+    yield paths.UNITS, render_unit_index(catalog)
+    for uid, reports in _by_unit(catalog).items():
+        unit = catalog.units[uid]
+        yield paths.unit(unit), render_unit_page(unit, reports, catalog, ex_by_unit.get(uid, []))
+    yield paths.YEARS, render_year_index(catalog)
+    for year, reports in _by_year(catalog).items():
+        yield paths.year(year), render_year_page(year, reports)
+    yield paths.MOVEMENTS, render_movement_index(catalog)
+    used = _by_movement(catalog)
+    for m in catalog.movements:
+        yield paths.movement(m), render_movement_page(m, used.get(m.id, []))
+    award_md, award_files = render_award_page(catalog)
+    yield paths.AWARDS, award_md
+    yield from award_files.items()
+    yield paths.EXEMPLARS, render_exemplar_index(catalog)
+    reports = reports_by_id(catalog)
+    for e in published(catalog):
+        yield paths.exemplar(e), render_exemplar_page(e, reports[e.report_id], catalog)
+
+
+def original_files(catalog: Catalog) -> dict[str, str]:
+    """docs-relative path of each published original → its path under the data root."""
+    return {paths.original_file(r): r.source.path for r in catalog.reports}

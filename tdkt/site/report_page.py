@@ -1,0 +1,283 @@
+"""A report's page (metadata panel, structured text, provenance) and its verbatim original.
+
+Input: a ``Report`` and the ``Catalog`` (for unit names and links). Output: Markdown text.
+Every piece of report text goes through ``markdown.escape``; everything else here is markup we
+wrote. Pure.
+
+The report's text (report page, OCR page) and the original are written as HTML already escaped, one
+block each, not as Markdown: Python-Markdown's block and inline parsing of every paragraph (with an
+attribute list each for its ``p-N``) was most of the time MkDocs spent on a report page (README,
+Scale). The HTML is what that Markdown rendered to. Links inside those blocks are not rewritten by
+MkDocs, so they are served URLs (``paths.url``); MkDocs still reads the ``p-N`` ids of raw HTML for
+its anchor validation.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tdkt.site import paths
+from tdkt.site.markdown import Context, escape, front_matter, link, table
+from tdkt.site.exemplar_pages import exemplar_list
+from tdkt.model import Block, BlockKind, Catalog, Exemplar, Report, TextQuality
+from tdkt.site.present import NOT_STATED, date_vn, parents, report_label, successors
+
+# heading ranks present in a report map, in order, onto h3..h6 (h1 title, h2 sections)
+_FIRST_LEVEL, _LAST_LEVEL = 3, 6
+_LIST_MARKERS = ("- ", "+ ", "• ", "* ", "– ")
+
+
+# report.yml field → the label the metadata panel shows for it
+FIELD_LABELS = {
+    "title": "Trích yếu", "doc_type": "Loại văn bản", "doc_number": "Số ký hiệu", "issuer": "Cơ quan ban hành",
+    "unit": "Đơn vị", "issued": "Ngày ban hành", "place": "Địa danh", "period": "Kỳ báo cáo",
+    "recipient": "Kính gửi", "signer": "Người ký", "signer_title": "Chức danh người ký", "theme": "Chủ đề thi đua",
+    "movements": "Phong trào thi đua", "text_quality": "Chất lượng văn bản", "text": "Nội dung văn bản",
+}
+
+
+def _value(text: str) -> str:
+    return escape(text) if text else f"*{NOT_STATED}*"
+
+
+def _meta_rows(r: Report, catalog: Catalog, here: str) -> list[tuple[str, str]]:
+    unit_link = link(escape(r.unit.full_name), paths.rel(here, paths.unit(r.unit)))
+    unit_cell = f"{unit_link} ({escape(r.unit.level.label.lower())}, {escape(parents(r.unit, catalog.units))})"
+    after = successors(r.unit, catalog.units)
+    if after:
+        unit_cell += f" · từ 01/7/2025: {escape(after)}"
+    number = r.doc_number
+    number_cell = _value(number)
+    if number.startswith("/"):
+        number_cell += " *(văn bản để trống số)*"
+    issued = _value(date_vn(r.issued))
+    if r.issued and r.issued.day is None:
+        issued += " *(văn bản để trống ngày)*"
+    period = link(escape(r.period.label()), paths.rel(here, paths.year(r.period.year)))
+    signer = _value(r.signer)
+    if r.signer and r.signer_title:
+        signer = f"{escape(r.signer)} ({escape(r.signer_title)})"
+    movements = ", ".join(link(escape(m.name), paths.rel(here, paths.movement(m))) for m in r.movements)
+    return [
+        ("Số ký hiệu", number_cell),
+        ("Loại văn bản", escape(r.doc_type.name)),
+        ("Cơ quan ban hành", _value(r.issuer)),
+        ("Đơn vị", unit_cell),
+        ("Ngày ban hành", issued),
+        ("Địa danh", _value(r.place)),
+        ("Kỳ báo cáo", period),
+        ("Kính gửi", _value(r.recipient)),
+        ("Người ký", signer),
+        ("Chủ đề thi đua", _value(r.theme)),
+        ("Phong trào thi đua", movements or f"*{NOT_STATED}*"),
+        ("Chất lượng văn bản", escape(r.text_quality.label)),
+    ]
+
+
+def _heading_levels(blocks: tuple[Block, ...]) -> dict[int, int]:
+    ranks = sorted({b.rank for b in blocks if b.kind is BlockKind.HEADING})
+    return {rank: min(_FIRST_LEVEL + i, _LAST_LEVEL) for i, rank in enumerate(ranks)}
+
+
+@dataclass(frozen=True)
+class Twin:
+    """The same text on another page (restored ↔ OCR): each block links to its twin block there (the
+    catalogue refuses an OCR text whose blocks do not match the text's one for one, R110; MkDocs does not
+    check links in raw HTML, tests/test_site.py does)."""
+
+    url: str  # served URL of that page, relative to this one (``paths.url``): raw HTML is not rewritten
+    label: str
+    title: str
+
+
+def _twin_to_ocr(r: Report) -> Twin:
+    return Twin(paths.url(paths.report(r), paths.ocr_page(r)), "OCR",
+                "Đoạn này trong bản nhận dạng (OCR) gốc, chưa khôi phục dấu")
+
+
+def _twin_to_restored(r: Report) -> Twin:
+    return Twin(paths.url(paths.ocr_page(r), paths.report(r)), "đã khôi phục",
+                "Đoạn này trong bản đã được máy khôi phục dấu")
+
+
+def _pilcrow(number: int, twin: Twin | None) -> str:
+    """The ¶ link that cites block ``number``; with ``twin``, a link to the same block on that page."""
+    out = f'<a class="tdkt-para" href="#p-{number}" title="Đoạn {number}: liên kết để trích dẫn">¶</a>'
+    if twin:
+        out += (f' <a class="tdkt-twin" href="{escape(twin.url, Context.HTML)}#p-{number}" '
+                f'title="{escape(twin.title, Context.HTML)}">{escape(twin.label, Context.RAW)}</a>')
+    return out
+
+
+def _body(blocks: tuple[Block, ...], twin: Twin | None = None, css: str = "tdkt-text") -> list[str]:
+    """The report text as one HTML block: headings, list items and paragraphs, each with its ``p-N`` anchor.
+
+    Every text goes through ``escape(…, Context.RAW)``; the markup is ours. Without headings the block
+    is raw HTML that Python-Markdown copies as it is (see ``tdkt.site.markdown``). With headings it is marked
+    ``markdown="1"``: its elements are then built into the document tree, so the toc extension gives each
+    heading its permalink and lists it in the page's table of contents, as it did for Markdown headings.
+    Either way the HTML is what the Markdown this replaced rendered to, but for the text's ``{`` and ``[``,
+    written as references (see ``tdkt.site.markdown``).
+    """
+    levels = _heading_levels(blocks)
+    out = [f'<div class="{css}" markdown="1">' if levels else f'<div class="{css}">']
+    in_list = False
+    for block in blocks:
+        if block.kind is BlockKind.LIST_ITEM:
+            text = block.text
+            for marker in _LIST_MARKERS:
+                if text.startswith(marker):
+                    text = text[len(marker):]
+                    break
+            if not in_list:
+                out.append("<ul>")
+                in_list = True
+            out.append(f'<li id="{block.anchor}">{escape(text, Context.RAW)} {_pilcrow(block.number, twin)}</li>')
+            continue
+        if in_list:
+            out.append("</ul>")
+            in_list = False
+        if block.kind is BlockKind.HEADING:
+            h = f"h{levels[block.rank]}"
+            out.append(f'<{h} id="{block.anchor}">{escape(block.text, Context.RAW)}</{h}>')
+        else:
+            out.append(f'<p id="{block.anchor}">{escape(block.text, Context.RAW)} {_pilcrow(block.number, twin)}</p>')
+    if in_list:
+        out.append("</ul>")
+    out.append("</div>\n")
+    return ["\n".join(out)]
+
+
+def _notices(r: Report) -> list[str]:
+    out = []
+    if r.text_quality is TextQuality.OCR:
+        out.append(
+            '!!! warning "Văn bản nhận dạng (OCR) bị mất dấu"\n'
+            "    Văn bản này được nhận dạng từ bản quét bằng mô hình chữ tiếng Anh, nên các dấu tiếng Việt\n"
+            "    đã bị mất hoặc sai (ví dụ *thwéng* thay cho *thưởng*). Nội dung dưới đây hiển thị đúng như bản\n"
+            "    nhận dạng, chưa được sửa. Các thông tin ở bảng trên được đọc và ghi lại bằng tay.\n"
+        )
+    if r.text_quality is TextQuality.OCR_RESTORED:
+        out.append(
+            '!!! warning "Dấu tiếng Việt do máy khôi phục"\n'
+            "    Văn bản này được nhận dạng từ bản quét bằng mô hình chữ tiếng Anh, nên các dấu tiếng Việt đã\n"
+            "    bị mất. Nội dung dưới đây là bản **đã được máy khôi phục dấu**, có thể còn sai ở một số âm tiết.\n"
+            "    Liên kết *OCR* cạnh mỗi đoạn mở đúng đoạn đó trong bản nhận dạng gốc\n"
+            "    ([toàn bộ bản OCR](ocr/index.md)); nguyên văn tệp gốc ở cuối trang.\n"
+        )
+    if r.review:
+        items = "\n".join(f"    - **{escape(FIELD_LABELS.get(f.field, f.field))}**: {escape(f.why)}" for f in r.review)
+        out.append(f'!!! note "Thông tin cần kiểm tra lại"\n{items}\n')
+    return out
+
+
+def _awards(r: Report) -> list[str]:
+    """The report's award records (awards.yml) as a table, each row linking to its paragraph; none: no section."""
+    if not r.awards:
+        return []
+    rows = [(
+        escape(a.form.name),
+        _value(a.authority),
+        escape(a.recipients.value) if a.recipients else f"*{NOT_STATED}*",
+        str(a.count) if a.count is not None else f"*{NOT_STATED}*",
+        "; ".join(escape(name) for name in a.names),
+        escape(a.status.label),
+        link(f"¶ {a.block}", f"#{a.anchor}", title=f"Đoạn {a.block}"),
+    ) for a in r.awards]
+    return [
+        "## Khen thưởng trong báo cáo {: #khen-thuong }\n",
+        "Các hình thức khen thưởng, danh hiệu thi đua văn bản nêu, mỗi dòng dẫn đến đoạn văn ghi nó.\n",
+        table(("Hình thức", "Cấp khen / Người ký tặng", "Đối tượng", "Số lượng", "Tên", "Tình trạng", "Đoạn"), rows),
+    ]
+
+
+def _provenance(r: Report, here: str) -> list[str]:
+    rows = [
+        ("Tệp gốc", escape(r.source.file_name)),
+        ("SHA-256", f"<code>{r.source.sha256}</code>"),
+        ("Kích thước", f"{r.source.size:,} byte".replace(",", ".")),
+        ("Bảng mã", escape(r.source.encoding)),
+        ("Chất lượng văn bản", escape(r.text_quality.label)),
+        ("Văn bản gốc", link("Xem nguyên văn", paths.rel(here, paths.original_page(r))) + " · "
+         + link("Tải tệp gốc", paths.rel(here, paths.original_file(r)))),
+    ]
+    out = ["## Nguồn gốc văn bản {: #nguon-goc }\n", '<div class="tdkt-provenance" markdown="1">\n',
+           table(("Thuộc tính", "Nội dung"), rows)]
+    if r.signatures:
+        out.append("\n**Chữ ký số** trên văn bản:\n")
+        out.append(table(
+            ("Người / đơn vị ký", "Thư điện tử", "Thời điểm", "Tổ chức chứng thực"),
+            [(escape(s.signer), escape(s.email), escape(s.time), escape(s.organisation)) for s in r.signatures],
+        ))
+    if r.notes:
+        out.append(f"\n*Ghi chú biên mục:* {escape(r.notes)}\n")
+    out.append("\n</div>\n")
+    return out
+
+
+def _exemplars(exemplars: list[Exemplar], here: str) -> list[str]:
+    if not exemplars:
+        return []
+    return ["## Điển hình tiên tiến từ báo cáo này {: #dien-hinh }\n", exemplar_list(exemplars, here)]
+
+
+def render_report_page(r: Report, catalog: Catalog, exemplars: list[Exemplar] = ()) -> str:
+    """``exemplars``: the published exemplars whose passage is in this report."""
+    here = paths.report(r)
+    title = f"{report_label(r)}: {r.title}"
+    parts = [
+        front_matter({"title": escape(title, Context.HTML), "description": escape(r.title, Context.HTML)}),
+        f"# {escape(r.title)}\n",
+        f'<p class="tdkt-kicker">{escape(report_label(r), Context.HTML)} · {escape(r.issuer, Context.HTML)}</p>\n',
+        '<div class="tdkt-meta" markdown="1">\n',
+        table(("Thuộc tính", "Nội dung"), _meta_rows(r, catalog, here)),
+        "\n</div>\n",
+        *_notices(r),
+        "## Nội dung văn bản {: #noi-dung }\n",
+        *_body(r.blocks, _twin_to_ocr(r) if r.ocr_blocks else None),
+        *_awards(r),
+        *_exemplars(list(exemplars), here),
+        *_provenance(r, here),
+    ]
+    return "\n".join(parts)
+
+
+def render_ocr_page(r: Report) -> str:
+    """The OCR text of a restored report, block for block, with the same anchors as the report page."""
+    here = paths.ocr_page(r)
+    return "\n".join([
+        front_matter({"title": escape(f"Bản OCR: {report_label(r)}", Context.HTML)}),
+        f"# Bản OCR: {escape(r.title)}\n",
+        "Văn bản đúng như bản nhận dạng chữ (OCR), trước khi máy khôi phục dấu tiếng Việt, chia đoạn như bản "
+        "đã khôi phục (cùng số đoạn). " + link("Trở về bản đã khôi phục dấu", paths.rel(here, paths.report(r)))
+        + " · " + link("Nguyên văn tệp gốc", paths.rel(here, paths.original_page(r))) + "\n",
+        *_body(r.ocr_blocks, _twin_to_restored(r), "tdkt-text tdkt-ocr-text"),
+    ])
+
+
+def _original(text: str) -> str:
+    """The original text, line for line, as one raw HTML block (no ``markdown="1"``: nothing in it is Markdown,
+    Python-Markdown copies it as it is; see ``tdkt.site.markdown``)."""
+    shown = escape(text, Context.VERBATIM) if text.strip() else f"<p><em>{escape(NOT_STATED, Context.RAW)}</em></p>"
+    return f'<div class="tdkt-original">\n{shown}\n</div>\n'
+
+
+def render_original_page(r: Report) -> str:
+    here = paths.original_page(r)
+    intro = (
+        f"Nguyên văn tệp **{escape(r.source.file_name)}** đúng như khi tiếp nhận, không chỉnh sửa "
+        f"(SHA-256 <code>{r.source.sha256}</code>). "
+        + link("Trở về văn bản", paths.rel(here, paths.report(r))) + " · "
+        + link("Tải tệp gốc", paths.rel(here, paths.original_file(r))) + "\n"
+    )
+    furniture = ""
+    if r.furniture:
+        furniture = ("\n## Phần đã tách khỏi nội dung\n\nSố trang, tiêu đề lặp lại và dấu chữ ký số mà bước "
+                     "chuẩn hoá đã tách ra khỏi nội dung (vẫn có trong nguyên văn ở trên):\n\n"
+                     + escape("\n".join(r.furniture), Context.VERBATIM) + "\n")
+    return "\n".join([
+        front_matter({"title": escape(f"Nguyên văn: {report_label(r)}", Context.HTML)}),
+        f"# Nguyên văn: {escape(r.title)}\n",
+        intro,
+        _original(r.original_text),
+        furniture,
+    ])

@@ -1,0 +1,624 @@
+"""Restore Vietnamese diacritics destroyed by English-model OCR.
+
+Input: text (or one line) that an OCR engine with an English model read from a Vietnamese scan,
+e.g. ``Tong két phong trao thi dua, khen thwéng niim 2023``.
+
+Output: the same text with each damaged syllable replaced by its most probable Vietnamese
+syllable, ``Tổng kết phong trào thi đua, khen thưởng năm 2023``. The number of lines, the
+spacing, punctuation, numbers (``2023``, ``09/02/2023``), codes (``184/BC-UBND``) and
+abbreviations (``UBND``) are kept; each restored syllable takes the capitalisation pattern of
+the OCR token (``TONG`` → ``TỔNG``, ``Tong`` → ``Tổng``). Restored syllables use the modern tone
+placement (``hòa``, ``thúy``, ``Ủy``).
+
+Method: noisy-channel decoding. For each OCR token the candidates are Vietnamese syllables
+with a channel probability P(ocr token | syllable) learnt from clean Vietnamese text rendered to
+images and read by Tesseract's English model (plus the hand-restored tune keys); the language
+model mixes a Kneser-Ney syllable bigram of in-domain report text, one of general Vietnamese and
+a general unigram; a Viterbi search per line picks the best sequence. Punctuation breaks the
+context, numbers and abbreviations stand as ``<num>`` / ``<abbr>``. The model is
+``tdkt/data/restore_model.json.gz`` (see docs/restore.md for its sources and licences), built
+offline by ``scripts/build_restore_model.py``, loaded once on first use and cached.
+
+Measured (docs/restore.md): 95.8% of syllables exactly right on held-out hand-restored lines of
+the archive's OCR reports (13.3% for the OCR as is; 94.9% in cross-validation inside the tune
+keys); a 20 KB report in about a third of a second after the model has loaded.
+
+How it fails: a syllable whose damaged form is equally likely for several syllables and whose
+neighbours do not decide (``tinh`` → tình/tỉnh/tính) can get the wrong tone; OCR that
+turned a word into digits only (``14`` for ``là``) is never changed (digit-only tokens are
+numbers); a token split or merged by the OCR is restored piece by piece; names not in the
+model's vocabulary may get a common syllable's marks. Clean Vietnamese text is returned
+unchanged (``restore`` checks ``is_damaged`` first; ``restore_line`` keeps a line that carries
+Vietnamese-only letters such as ư ơ đ ạ). Nothing is ever raised for odd input: a token the
+model cannot read is left as it is.
+"""
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+import math
+import re
+import unicodedata
+from pathlib import Path
+
+MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "restore_model.json.gz"
+
+# --- Vietnamese letters ---------------------------------------------------------------------
+
+_TONE_MARKS = "\u0300\u0309\u0303\u0301\u0323"  # huyền hỏi ngã sắc nặng
+# Letters English-model OCR never outputs: their presence means real Vietnamese text.
+_VI_ONLY = set(
+    "ăắằẳẵặđĩũơớờởỡợưứừửữựạảấầẩẫậẹẻẽếềểễệỉịọỏốồổỗộụủỳỵỷỹ"
+)
+_VI_ONLY |= {c.upper() for c in list(_VI_ONLY)}
+_SYLLABLE_RE = re.compile(
+    r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
+    r"([aăâeêioôơuưy]{1,3})(ch|ng|nh|[cmnpt])?$"
+)
+
+
+def fold(s: str) -> str:
+    """No marks, đ→d, lowercase (same as tdkt.text.collate.fold, kept local to avoid imports)."""
+    out = []
+    for ch in unicodedata.normalize("NFC", s):
+        base = unicodedata.normalize("NFD", ch)[0]
+        out.append("d" if base in "đĐ" else base.lower())
+    return "".join(out)
+
+
+def _split_tone(syl: str) -> tuple[str, str]:
+    """(base without tone mark, NFC; tone mark or '')."""
+    d = unicodedata.normalize("NFD", syl)
+    tone = ""
+    base = []
+    for ch in d:
+        if ch in _TONE_MARKS:
+            tone = ch
+        else:
+            base.append(ch)
+    return unicodedata.normalize("NFC", "".join(base)), tone
+
+
+def canonical(syl: str) -> str:
+    """Lowercase NFC syllable with the tone mark on the modern position (hòa, thúy, ủy).
+
+    Returns the lowercase NFC text unchanged if it is not a well-formed syllable.
+    """
+    s = unicodedata.normalize("NFC", syl).lower()
+    base, tone = _split_tone(s)
+    m = _SYLLABLE_RE.match(base)
+    if not m:
+        return s
+    onset, nucleus, coda = m.group(1) or "", m.group(2), m.group(3) or ""
+    if onset == "gi" and not nucleus:
+        return s
+    if not tone:
+        return base
+    # position of the tone inside the nucleus
+    if "ơ" in nucleus and "ư" in nucleus:
+        pos = nucleus.index("ơ")
+    elif "ê" in nucleus:
+        pos = nucleus.index("ê")
+    elif "ơ" in nucleus:
+        pos = nucleus.index("ơ")
+    elif len(nucleus) == 1:
+        pos = 0
+    elif coda:
+        pos = len(nucleus) - 1
+    elif len(nucleus) == 2:
+        pos = 0
+    else:
+        pos = 1
+    ch = unicodedata.normalize("NFC", nucleus[pos] + tone)
+    nucleus = nucleus[:pos] + ch + nucleus[pos + 1:]
+    return onset + nucleus + coda
+
+
+_NUCLEI = set(
+    "a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iu oa oă oe oi oo ôi ơi ua uâ uê ui "
+    "uô uơ uy ưa ưi ưu ươ yê iêu oai oao oay oeo uây uôi uyê uya uyu ươi ươu yêu uêu".split()
+)
+
+
+_FOLDED_NUCLEI = {fold(n) for n in _NUCLEI}
+
+
+def is_syllable(s: str) -> bool:
+    """Whether ``s`` is shaped like a Vietnamese syllable (onset, a valid vowel group, coda).
+
+    Unmarked text is judged by its letters alone: ``thuong`` (thưởng) and ``viet`` (việt) pass."""
+    base, _ = _split_tone(unicodedata.normalize("NFC", s).lower())
+    m = _SYLLABLE_RE.match(base)
+    if not m:
+        return False
+    nucleus = m.group(2)
+    return nucleus in _NUCLEI or (nucleus == fold(nucleus) and nucleus in _FOLDED_NUCLEI)
+
+
+# --- tokens ---------------------------------------------------------------------------------
+
+# characters that OCR puts inside a damaged word (¢ for c, € for ê...): part of the word
+_JUNK = "¢€¥£$@‘’'`°§ﬁﬂ"
+_CORE_CHAR = re.compile(r"[^\W_]|[" + re.escape(_JUNK) + r"]")
+_PIECE_SPLIT = re.compile(r"([-/&.,:;()\[\]+=*\"“”!?…–—]+)")
+_ROMAN = re.compile(r"^[IVXLC]+$")
+
+
+def _strip_token(tok: str) -> tuple[str, str, str]:
+    """(prefix punctuation, core, suffix punctuation)."""
+    i, j = 0, len(tok)
+    while i < j and not _CORE_CHAR.match(tok[i]):
+        i += 1
+    while j > i and not _CORE_CHAR.match(tok[j - 1]):
+        j -= 1
+    # "&" right after a letter is OCR debris of a mark (k& = kế, g& = gỡ): part of the word
+    while j < len(tok) and tok[j] == "&" and j > i and tok[j - 1].isalpha():
+        j += 1
+    # a quote mark at either end is punctuation, not part of the word
+    while i < j and tok[i] in "‘’'`":
+        i += 1
+    while j > i and tok[j - 1] in "‘’'`":
+        j -= 1
+    return tok[:i], tok[i:j], tok[j:]
+
+
+def _pieces(core: str) -> list[str]:
+    out = [p for p in _PIECE_SPLIT.split(core) if p != ""]
+    # a trailing "&" after letters is OCR debris of a mark (k& = kế, g& = gỡ), not "and"
+    if len(out) >= 2 and set(out[-1]) == {"&"} and _has_letter(out[-2]):
+        out[-2:] = [out[-2] + out[-1]]
+    return out
+
+
+def _has_letter(s: str) -> bool:
+    """Letters, or OCR debris of letters (¢ for c, € for ê, § for ộ) inside a word."""
+    return any(c.isalpha() or c in "¢€¥§" for c in s)
+
+
+def _apply_case(pattern: str, word: str) -> str:
+    letters = [c for c in pattern if c.isalpha()]
+    if not letters:
+        return word
+    upper = sum(1 for c in letters if c.isupper())
+    if letters[0].isupper() and len(letters) > 1 and upper * 2 > len(letters):
+        return word.upper()
+    if pattern[0].isalpha() and pattern[0].isupper() or (letters[0].isupper() and not pattern[0].isalpha()):
+        return word[:1].upper() + word[1:]
+    return word
+
+
+# --- the model ------------------------------------------------------------------------------
+
+class _Model:
+    def __init__(self, data: dict):
+        self.vocab: list[str] = data["vocab"]
+        self.index = {w: i for i, w in enumerate(self.vocab)}
+        self.abbrev: dict[str, str] = data.get("abbrev", {})
+        self.params: dict = data["params"]
+        # channel: ocr form -> list of (syllable index, log P(form | syllable))
+        self.inv: dict[str, list[tuple[int, float]]] = {
+            k: [(int(a), float(b)) for a, b in v] for k, v in data["inv"].items()
+        }
+        self.emit: dict[str, dict[str, float]] = data["emit"]
+        # language model: two interpolated Kneser-Ney bigrams (in-domain reports, general
+        # Vietnamese) and a general unigram, mixed linearly
+        self.lms = [_KN(data["lm_in"]), _KN(data["lm_gen"])]
+        self.wordfreq_log = data["wordfreq"]
+        self.wordfreq = [math.exp(v) for v in data["wordfreq"]]
+        p = self.params
+        self.lambdas = (p["lambda_in"], p["lambda_gen"], p["lambda_uni"])
+        self._lm_cache: dict[tuple[int, int], float] = {}
+        # upper bound of log P_LM(b | any context), for exact pruning in the search
+        m_in, m_gen = self.lms[0].max_prob(), self.lms[1].max_prob()
+        l_in, l_gen, l_uni = self.lambdas
+        self.lm_bound = [math.log(min(1.0, l_in * a + l_gen * b + l_uni * c))
+                         for a, b, c in zip(m_in, m_gen, self.wordfreq)]
+        self._lm3_cache: dict[tuple[int, int, int], float] = {}
+        # fallback candidate index: skeleton -> syllable indices
+        self.by_skel: dict[str, list[int]] = {}
+        for i, w in enumerate(self.vocab):
+            if w.startswith("<"):
+                continue
+            for k in _deletes(fold(w)):
+                self.by_skel.setdefault(k, []).append(i)
+        self._cand_cache: dict[str, list[tuple[int, float]]] = {}
+
+    def lm3_logp(self, a: int, b: int, c: int) -> float:
+        """log P_LM(c | a b): trigram in-domain component, bigram general, unigram."""
+        key = (a, b, c)
+        got = self._lm3_cache.get(key)
+        if got is None:
+            l_in, l_gen, l_uni = self.lambdas
+            p = l_in * self.lms[0].prob3(a, b, c) + l_gen * self.lms[1].prob(b, c) + l_uni * self.wordfreq[c]
+            got = math.log(p)
+            self._lm3_cache[key] = got
+        return got
+
+    def lm_logp(self, a: int, b: int) -> float:
+        """log P_LM(b | a)."""
+        key = (a, b)
+        got = self._lm_cache.get(key)
+        if got is None:
+            l_in, l_gen, l_uni = self.lambdas
+            p = l_in * self.lms[0].prob(a, b) + l_gen * self.lms[1].prob(a, b) + l_uni * self.wordfreq[b]
+            got = math.log(p)
+            self._lm_cache[key] = got
+        return got
+
+    def candidates(self, form: str) -> list[tuple[int, float]]:
+        got = self._cand_cache.get(form)
+        if got is not None:
+            return got
+        cands = list(self.inv.get(form, ()))
+        if not cands or max(c[1] for c in cands) < self.params.get("fallback_below", -2.5):
+            have = {i for i, _ in cands}
+            cands += [c for c in self._fallback(form) if c[0] not in have]
+        if cands:
+            # keep the candidates most probable a priori: channel + general unigram
+            best = max(c[1] for c in cands)
+            floor = best - self.params.get("channel_beam", 6.0)
+            wf = self.wordfreq_log
+            cands = [c for c in cands if c[1] >= floor]
+            cands.sort(key=lambda x: -(x[1] + wf[x[0]]))
+            cands = cands[: int(self.params.get("max_candidates", 12))]
+        self._cand_cache[form] = cands
+        return cands
+
+    def _fallback(self, form: str) -> list[tuple[int, float]]:
+        skel = _skeleton(form)
+        if not skel:
+            return []
+        seen: set[int] = set()
+        for variant in _skeleton_variants(skel):
+            for k in _deletes(variant):
+                seen.update(self.by_skel.get(k, ()))
+        out = []
+        for i in seen:
+            lp = _channel_dp(self.emit, self.vocab[i], form)
+            if lp > -40:
+                out.append((i, lp + self.params.get("fallback_penalty", -2.0)))
+        return out
+
+
+class _KN:
+    """Interpolated Kneser-Ney bigram: counts c(a b), c(a), N1+(a .), continuation P(b)."""
+
+    def __init__(self, lm: dict):
+        self.ctx = {int(k): v for k, v in lm["ctx_total"].items()}
+        self.bigram = {int(a): {int(b): c for b, c in row.items()} for a, row in lm["bigram"].items()}
+        self.cont = [math.exp(v) for v in lm["cont"]]
+        self.d = lm["discount"]
+        self.tri: dict[tuple[int, int], dict[int, int]] = {}
+        self.tri_ctx: dict[tuple[int, int], tuple[int, int]] = {}
+        for key, row in lm.get("trigram", {}).items():
+            a, b = key.split()
+            r = {int(c): n for c, n in row.items()}
+            self.tri[(int(a), int(b))] = r
+            self.tri_ctx[(int(a), int(b))] = (sum(r.values()), len(r))
+
+    def max_prob(self) -> list[float]:
+        """For each b, an upper bound of P(b | a) over every context a."""
+        out = list(self.cont)  # unseen contexts; seen ones back off to d*n1/ca*cont <= cont
+        d = self.d
+        for a, row in self.bigram.items():
+            ca, n1 = self.ctx[a]
+            back = d * n1 / ca
+            for b, c in row.items():
+                p = (c - d) / ca + back * self.cont[b]
+                if p > out[b]:
+                    out[b] = p
+        return out
+
+    def prob3(self, a: int, b: int, c: int) -> float:
+        """Interpolated Kneser-Ney P(c | a b), backing off to the bigram P(c | b)."""
+        p2 = self.prob(b, c)
+        ctx = self.tri_ctx.get((a, b))
+        if ctx is None:
+            return p2
+        n, n1 = ctx
+        return max(self.tri[(a, b)].get(c, 0) - self.d, 0.0) / n + self.d * n1 / n * p2
+
+    def prob(self, a: int, b: int) -> float:
+        pc = self.cont[b]
+        tot = self.ctx.get(a)
+        if not tot:
+            return pc
+        ca, n1 = tot
+        cab = self.bigram.get(a, {}).get(b, 0)
+        return max(cab - self.d, 0.0) / ca + self.d * n1 / ca * pc
+
+
+_SKEL_MAP = str.maketrans({"6": "o", "0": "o", "9": "o", "3": "a", "4": "a", "1": "l",
+                           "w": "u", "¢": "c", "€": "e", "$": "s", "¥": "y", "5": "o"})
+
+
+def _skeleton(form: str) -> str:
+    s = fold(form).translate(_SKEL_MAP)
+    return "".join(c for c in s if "a" <= c <= "z")
+
+
+# letter groups English-model OCR makes of one marked Vietnamese vowel (nhitng, nhimng = những;
+# ctia = của; dugc = được; niim = năm)
+_GROUPS = [("ir", "u"), ("it", "u"), ("im", "u"), ("iu", "u"), ("ti", "u"), ("li", "u"),
+           ("ii", "a"), ("ug", "uo"), ("ud", "uo"), ("ue", "uo")]
+
+
+def _skeleton_variants(skel: str) -> set[str]:
+    out = {skel}
+    for a, b in _GROUPS:
+        if a in skel:
+            out.add(skel.replace(a, b))
+    return out
+
+
+def _deletes(s: str) -> set[str]:
+    out = {s}
+    if len(s) > 2:
+        for i in range(len(s)):
+            out.add(s[:i] + s[i + 1:])
+    return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold1(c: str) -> str:
+    return fold(c)
+
+
+def _channel_dp(emit: dict, syl: str, form: str) -> float:
+    """log P(form | syl) under the character transducer: each letter of ``syl`` emits 0-3
+    characters of ``form``; unseen emissions get a penalty by edit size."""
+    n, m = len(syl), len(form)
+    neg = -1e9
+    dp = [[neg] * (m + 1) for _ in range(n + 1)]
+    dp[0][0] = 0.0
+    for i in range(n):
+        c = syl[i]
+        table = emit.get(c, {})
+        fc = _fold1(c)
+        for j in range(m + 1):
+            cur = dp[i][j]
+            if cur <= neg:
+                continue
+            for k in range(0, 4):
+                if j + k > m:
+                    break
+                out = form[j:j + k]
+                lp = table.get(out)
+                if lp is None:
+                    if k == 1 and _fold1(out) == fc:
+                        lp = -6.0
+                    else:
+                        lp = -9.0 - 2.0 * abs(k - 1)
+                v = cur + lp
+                if v > dp[i + 1][j + k]:
+                    dp[i + 1][j + k] = v
+    return dp[n][m]
+
+
+@functools.lru_cache(maxsize=1)
+def _model() -> _Model:
+    with gzip.open(MODEL_PATH, "rt", encoding="utf-8") as f:
+        return _Model(json.load(f))
+
+
+# --- detection ------------------------------------------------------------------------------
+
+def _word_cores(text: str) -> list[str]:
+    out = []
+    for tok in text.split():
+        _, core, _ = _strip_token(tok)
+        for p in _pieces(core):
+            if _has_letter(p):
+                out.append(p)
+    return out
+
+
+def is_damaged(text: str) -> bool:
+    """Whether ``text`` looks like English-model OCR of Vietnamese.
+
+    True when the words are mostly Vietnamese-shaped (their folded forms are syllables) but
+    hardly any carries a letter that only Vietnamese uses (ư ơ ă đ ạ ả ...), or when words
+    carry OCR marks of destroyed diacritics (digits inside words: ``s6``, ``x3``; ``¢``).
+    Clean Vietnamese has such letters in about half of its syllables.
+    """
+    words = _word_cores(text)
+    if not words:
+        return False
+    vi_only = sum(1 for w in words if any(c in _VI_ONLY for c in w))
+    lower_words = [w for w in words if not (w.isupper() and len(w) > 1)]
+    if vi_only / len(words) >= 0.15:
+        return False
+    shaped = sum(1 for w in words if is_syllable(_skeleton(w) or "x"))
+    ocr_marks = sum(1 for w in words if re.search(r"[a-zA-Z][0-9]|[0-9][a-zA-Z]|[¢€]", w))
+    if shaped / len(words) < 0.6:
+        return False
+    # Vietnamese-shaped words with (almost) no Vietnamese letters: unmarked or OCR'd
+    return vi_only / len(words) < 0.05 or ocr_marks >= max(3, 0.02 * len(lower_words))
+
+
+# --- restoration ----------------------------------------------------------------------------
+
+def _line_is_caps(cores: list[str]) -> bool:
+    words = [w for w in cores if sum(c.isalpha() for c in w) >= 2]
+    if not words:
+        return False
+    caps = sum(1 for w in words if w.upper() == w)
+    return caps * 10 >= len(words) * 6
+
+
+def restore_line(line: str, damaged: bool | None = None) -> str:
+    """Restore one line (see the module docstring). ``damaged=None`` decides from the line
+    itself: a line with Vietnamese-only letters is taken as clean and returned unchanged."""
+    if damaged is None:
+        damaged = not any(c in _VI_ONLY for c in line)
+    if not damaged or not line.strip():
+        return line
+    try:
+        model = _model()
+    except OSError:
+        return line
+    return _restore_line(model, line)
+
+
+def restore(text: str) -> str:
+    """Restore a whole text line for line; clean text (``is_damaged`` False) is returned as is."""
+    if not is_damaged(text):
+        return text
+    model = _model()
+    return "\n".join(_restore_line(model, ln) if ln.strip() else ln for ln in text.split("\n"))
+
+
+_NUM, _ABBR, _BOUND = "<num>", "<abbr>", "<s>"
+
+
+def _restore_line(model: _Model, line: str) -> str:
+    parts = re.split(r"(\s+)", line)
+    cores_all = []
+    tokens = []  # (index in parts, prefix, [pieces], suffix)
+    for k, tok in enumerate(parts):
+        if not tok or tok.isspace():
+            continue
+        pre, core, suf = _strip_token(tok)
+        pcs = _pieces(core)
+        tokens.append((k, pre, pcs, suf))
+        cores_all.extend(p for p in pcs if _has_letter(p))
+    caps_line = _line_is_caps(cores_all)
+
+    # all-caps syllable-shaped words next to each other (BAO CAO, THI PUA) are words, a lone one
+    # in a mixed line (UBND, TW) is an abbreviation
+    caps_run: dict[int, bool] = {}
+    run: list[int] = []
+    for t, (k, pre, pcs, suf) in enumerate(tokens + [(None, "", [], "")]):
+        word = [p for p in pcs if not _PIECE_SPLIT.fullmatch(p)]
+        is_caps = (len(word) == 1 and word[0].isalpha() and len(word[0]) >= 2 and word[0].isupper()
+                   and is_syllable(_skeleton(word[0])))
+        if is_caps:
+            run.append(t)
+        if not is_caps or pre.strip() or suf.strip():
+            for r in run:
+                caps_run[r] = len(run) >= 2
+            run = []
+
+    # the sequence of decoding nodes: ("fixed", context id) or ("word", token#, piece#, form)
+    nodes: list[tuple] = []
+    for t, (k, pre, pcs, suf) in enumerate(tokens):
+        word_pieces = [p for p in pcs if not _PIECE_SPLIT.fullmatch(p)]
+        is_code = len(word_pieces) > 1 and any(p.isdigit() for p in word_pieces)
+        if any(c in ".,;:!?()“”\"…" for c in pre):
+            nodes.append(("fixed", _BOUND))
+        for p_i, p in enumerate(pcs):
+            if _PIECE_SPLIT.fullmatch(p):
+                if any(c in ".,;:!?()“”\"…-–—/" for c in p):
+                    nodes.append(("fixed", _BOUND))
+                continue
+            kind = "abbr" if is_code else _classify(model, p, caps_line or caps_run.get(t, False))
+            if kind == "word":
+                nodes.append(("word", t, p_i, p))
+            elif kind == "num":
+                nodes.append(("fixed", _NUM))
+            else:
+                nodes.append(("fixed", _ABBR))
+        if any(c in ".,;:!?()“”\"…" for c in suf):
+            nodes.append(("fixed", _BOUND))
+
+    choice = _viterbi(model, nodes)
+    # write back
+    new_pieces: dict[tuple[int, int], str] = {}
+    for node, syl in zip(nodes, choice):
+        if node[0] == "word" and syl is not None:
+            new_pieces[(node[1], node[2])] = syl
+    for t, (k, pre, pcs, suf) in enumerate(tokens):
+        changed = False
+        out = []
+        for p_i, p in enumerate(pcs):
+            rep = new_pieces.get((t, p_i))
+            if rep is None and p in model.abbrev and not any(c.isdigit() for c in "".join(pcs)):
+                rep = model.abbrev[p]
+                out.append(rep)
+                changed = True
+                continue
+            if rep is None:
+                out.append(p)
+            else:
+                out.append(_apply_case(p, rep))
+                changed = True
+        if changed:
+            parts[k] = pre + "".join(out) + suf
+    return "".join(parts)
+
+
+def _classify(model: _Model, piece: str, caps_line: bool) -> str:
+    if not _has_letter(piece):
+        return "num"
+    letters = [c for c in piece if c.isalpha()]
+    if len(letters) >= 2 and all(c.isupper() for c in letters) and piece.isalpha():
+        if not caps_line or _ROMAN.match(piece) or not is_syllable(_skeleton(piece)):
+            return "abbr"
+    if _ROMAN.match(piece) and len(piece) >= 2:
+        return "abbr"
+    if not model.candidates(piece.lower()):
+        return "abbr"
+    return "word"
+
+
+def _viterbi(model: _Model, nodes: list[tuple]) -> list[str | None]:
+    """Best syllable per word node: second-order Viterbi (states are the last two syllables),
+    keeping the ``state_beam`` best states per node."""
+    lam = model.params["channel_weight"]
+    beam = int(model.params.get("state_beam", 30))
+    trigram = bool(model.params.get("trigram", 0))
+    if trigram:
+        lm3 = model.lm3_logp
+    else:
+        cache, lm2 = model._lm_cache, model.lm_logp
+
+        def lm3(a: int, b: int, c: int) -> float:
+            v = cache.get((b, c))
+            return lm2(b, c) if v is None else v
+    score_beam = float(model.params.get("score_beam", 1e9))
+    idx = model.index
+    bound = idx[_BOUND]
+    # a state: (previous syllable, last syllable, score, back pointer into the previous list)
+    prev: list[tuple[int, int, float, int]] = [(bound, bound, 0.0, -1)]
+    history: list[list[tuple[int, int, float, int]]] = []
+    for node in nodes:
+        if node[0] == "fixed":
+            cands = [(idx.get(node[1], bound), 0.0)]
+        else:
+            cands = model.candidates(node[3].lower())
+        best: dict[tuple[int, int], tuple[float, int]] = {}
+        bound_of = model.lm_bound
+        for sid, ch in cands:
+            add = lam * ch + (0.0 if trigram else bound_of[sid])
+            # prev is sorted best first and log P_LM(sid | .) <= lm_bound[sid]: once a state's
+            # score cannot beat the best total found for this syllable, no later state can
+            top = -1e18
+            for j, (p2, p1, ps, _) in enumerate(prev):
+                if ps + add <= top:
+                    break
+                v = ps + lm3(p2, p1, sid) + lam * ch
+                key = (p1, sid) if trigram else (-1, sid)
+                old = best.get(key)
+                if old is None or v > old[0]:
+                    best[key] = (v, j)
+                if v > top:
+                    top = v
+        cur = [(prev[j][1], sid, v, j) for (_, sid), (v, j) in best.items()]
+        cur.sort(key=lambda x: -x[2])
+        del cur[beam:]
+        floor = cur[0][2] - score_beam
+        while cur[-1][2] < floor:
+            cur.pop()
+        history.append(cur)
+        prev = cur
+    if not history:
+        return []
+    j = max(range(len(prev)), key=lambda j: prev[j][2] + lm3(prev[j][0], prev[j][1], bound))
+    out: list[str | None] = [None] * len(nodes)
+    for t in range(len(nodes) - 1, -1, -1):
+        _, sid, _, bp = history[t][j]
+        if nodes[t][0] == "word":
+            out[t] = model.vocab[sid]
+        j = bp
+    return out

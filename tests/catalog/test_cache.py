@@ -1,0 +1,130 @@
+"""The catalogue's cache: the same reports and the same problems as parsing, whatever was remembered."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from tdkt.catalog.load import load_catalog
+from tdkt.model import Origin
+from tdkt.problems import Problems
+
+from tests.conftest import FIXTURE
+
+
+def load(data, gazetteer, cache):
+    problems = Problems()
+    catalog = load_catalog(data, gazetteer, problems, cache_dir=cache)
+    return catalog, problems.report()
+
+
+@pytest.fixture
+def archive(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE, data)
+    yml = data / "reports" / "2023-tan-viet-bc-ocr" / "report.yml"
+    yml.write_text(yml.read_text(encoding="utf-8") + "colour: red\n", encoding="utf-8")  # a warning to remember
+    return data
+
+
+def test_a_cached_load_is_the_parsed_load(archive, gazetteer, tmp_path):
+    plain = load(archive, gazetteer, None)
+    assert "warning[Y004]" in plain[1]
+    first = load(archive, gazetteer, tmp_path / "cache")
+    second = load(archive, gazetteer, tmp_path / "cache")  # every report from the cache
+    assert len(list((tmp_path / "cache").rglob("*.pickle"))) == 3
+    assert first == plain and second == plain
+
+
+def test_an_edited_file_is_parsed_again(archive, gazetteer, tmp_path):
+    load(archive, gazetteer, tmp_path / "cache")
+    text = archive / "reports" / "2024-tp-long-xuyen-kh" / "text.txt"
+    text.write_text(text.read_text(encoding="utf-8").replace("\n", " đã sửa\n", 1), encoding="utf-8")
+    catalog, _ = load(archive, gazetteer, tmp_path / "cache")
+    report = next(r for r in catalog.reports if r.id == "2024-tp-long-xuyen-kh")
+    assert "đã sửa" in report.blocks[0].text
+    assert (catalog, _) == load(archive, gazetteer, None)
+
+
+def test_a_changed_vocabulary_is_seen_by_remembered_reports(archive, gazetteer, tmp_path):
+    load(archive, gazetteer, tmp_path / "cache")
+    movements = archive / "vocab" / "movements.yml"
+    text = movements.read_text(encoding="utf-8")
+    movements.write_text(text.replace("- id: dan-van-kheo", "- id: dan-van-kheo-moi"), encoding="utf-8")
+    cached = load(archive, gazetteer, tmp_path / "cache")
+    assert '"dan-van-kheo" is not in vocab/movements.yml' in cached[1]
+    assert cached == load(archive, gazetteer, None)
+
+
+def test_a_removed_report_is_forgotten(archive, gazetteer, tmp_path):
+    load(archive, gazetteer, tmp_path / "cache")
+    shutil.rmtree(archive / "reports" / "2023-tan-viet-bc-ocr")
+    cached = load(archive, gazetteer, tmp_path / "cache")
+    assert cached == load(archive, gazetteer, None)
+    assert sorted(p.stem for p in (tmp_path / "cache").rglob("*.pickle")) == [
+        "2023-long-xuyen-hd-bc-1", "2024-tp-long-xuyen-kh"]
+
+
+def test_settled_files_are_known_by_their_stat_signature_and_not_read(archive, gazetteer, tmp_path, monkeypatch):
+    import pathlib
+
+    from tdkt.engine import fingerprint
+    monkeypatch.setattr(fingerprint, "RACY_NS", 0)  # every file counts as settled
+    plain = load(archive, gazetteer, None)
+    assert load(archive, gazetteer, tmp_path / "cache") == plain
+    real = pathlib.Path.read_bytes
+
+    def guarded(self):
+        assert archive / "reports" not in self.parents, f"read again: {self}"
+        return real(self)
+
+    monkeypatch.setattr(pathlib.Path, "read_bytes", guarded)
+    assert load(archive, gazetteer, tmp_path / "cache") == plain  # no report file read (the vocabularies are)
+
+
+def test_a_same_size_edit_with_its_time_set_back_is_seen(archive, gazetteer, tmp_path, monkeypatch):
+    import os
+
+    from tdkt.engine import fingerprint
+    monkeypatch.setattr(fingerprint, "RACY_NS", 0)
+    load(archive, gazetteer, tmp_path / "cache")
+    text = archive / "reports" / "2024-tp-long-xuyen-kh" / "text.txt"
+    before = os.stat(text)
+    body = text.read_bytes()
+    edited = body.replace("khéo".encode(), "khoé".encode(), 1)  # the same number of bytes
+    assert edited != body and len(edited) == len(body)
+    text.write_bytes(edited)
+    os.utime(text, ns=(before.st_atime_ns, before.st_mtime_ns))  # the modification time as it was
+    catalog, _ = load(archive, gazetteer, tmp_path / "cache")
+    report = next(r for r in catalog.reports if r.id == "2024-tp-long-xuyen-kh")
+    assert any("khoé" in b.text for b in report.blocks)
+    assert (catalog, _) == load(archive, gazetteer, None)
+
+
+def _fake_load(folder, problems):
+    text = (folder / "x.txt").read_text(encoding="utf-8")
+    if text.endswith("7"):
+        problems.add(Origin(file=f"{folder.name}/x.txt", line=1), "Y003", "x", f"ends in 7: {text}", "")
+    return text.upper()
+
+
+def test_forked_workers_give_what_one_process_gives(tmp_path):
+    from tdkt.catalog.cache import FolderCache, load_folders
+
+    folders = []
+    for i in range(150):
+        folder = tmp_path / "data" / f"r{i:03d}"
+        folder.mkdir(parents=True)
+        (folder / "x.txt").write_text(f"report {i}", encoding="utf-8")
+        folders.append(folder)
+    runs = {}
+    for jobs in (1, 2):
+        problems = Problems()
+        cache = FolderCache(folder=tmp_path / f"cache-{jobs}", context="c")
+        runs[jobs] = (load_folders(folders, _fake_load, problems, cache=cache, jobs=jobs), problems.report())
+        assert len(list(cache.folder.glob("*.pickle"))) == 150
+    assert runs[1] == runs[2]
+    assert runs[2][0][:2] == ["REPORT 0", "REPORT 1"] and runs[2][1].count("Y003") == 15
+    problems = Problems()  # and the second time, from the cache the workers wrote
+    cache = FolderCache(folder=tmp_path / "cache-2", context="c")
+    assert (load_folders(folders, _fake_load, problems, cache=cache, jobs=2), problems.report()) == runs[1]

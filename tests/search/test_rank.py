@@ -1,0 +1,166 @@
+"""The browser's scorer (search.js) ranks exactly as lunr does.
+
+search.js scores the prebuilt postings itself (typed arrays, no lunr objects) instead of running
+lunr.js's Index.query. These tests run both under node on the same index and the same queries and
+require the same documents in the same order with bit-for-bit equal scores: lunr.js 2.3.9 on the
+whole index in lunr's own form (what the page ran before), and our scorer on the index as the
+browser gets it (shards, decoded on demand). lunr.py agrees on the scores too.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+from lunr.index import Index
+from lunr.query import QueryPresence
+
+from tdkt.search import analysis as search_text
+from tdkt.search.lunr_build import FieldTerms, build_records
+from tdkt.render.mkdocs_api import lunr_js
+from tdkt.search.index import BOOSTS, FIELDS, lunr_json, search_docs, shards, term_records
+
+ROOT = Path(__file__).resolve().parents[2]
+SEARCH_JS = ROOT / "theme" / "assets" / "javascripts" / "search.js"
+NODE = shutil.which("node")
+
+RUNNER = """
+const fs = require('fs');
+const lunr = require(process.argv[1]);
+const core = require(process.argv[2]);
+const job = JSON.parse(fs.readFileSync(0, 'utf8'));
+const whole = lunr.Index.load(job.whole);
+const terms = new core.TermIndex(job.fields.length);
+job.shards.forEach(s => terms.addShard(JSON.parse(s)));
+const out = job.queries.map(clauses => {
+  const theirs = whole.query(q => clauses.forEach(c => q.term(c.term, {
+    fields: [job.fields[c.field]], boost: c.boost, usePipeline: false,
+    presence: c.required ? lunr.Query.presence.REQUIRED : lunr.Query.presence.OPTIONAL})));
+  const found = core.score(terms, clauses, job.docs);
+  const ranked = Array.from(core.rank(found.docs, found.scores, found.docs.length));
+  [1, 3, 10].forEach(k => {  // the first page is ranked apart, without sorting every match
+    const top = Array.from(core.rank(found.docs, found.scores, k));
+    if (JSON.stringify(top) !== JSON.stringify(ranked.slice(0, k))) throw new Error('top ' + k + ': ' + top);
+  });
+  return [theirs.map(r => [+r.ref, r.score]), ranked.map(d => [d, found.scores[d]])];
+});
+process.stdout.write(JSON.stringify(out));
+"""
+
+
+def run_node(records, count: int, queries: list[list[dict]]) -> list:
+    if NODE is None:
+        pytest.fail("node is needed to run the browser's search code (Debian's nodejs)")
+    lunr_file = Path(__file__).resolve().parents[1] / "_artifacts" / "lunr.js"
+    lunr_file.parent.mkdir(exist_ok=True)
+    lunr_file.write_bytes(lunr_js())  # its UMD wrapper exports lunr under node
+    _, contents = shards(records)
+    job = {"whole": lunr_json(records), "fields": list(FIELDS), "docs": count,
+           "shards": [c.decode("utf-8") for c in contents], "queries": queries}
+    result = subprocess.run([NODE, "-e", RUNNER, str(lunr_file), str(SEARCH_JS)], input=json.dumps(job),
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def lunr_py_scores(records, clauses: list[dict]) -> dict[int, float]:
+    index = Index.load(lunr_json(records))
+
+    def build(q):
+        for c in clauses:
+            q.term(c["term"], fields=[FIELDS[c["field"]]], boost=c["boost"], use_pipeline=False,
+                   presence=QueryPresence.REQUIRED if c["required"] else QueryPresence.OPTIONAL)
+
+    return {int(r["ref"]): r["score"] for r in index.query(callback=build)}
+
+
+def page_clauses(query: str) -> list[dict]:
+    """The clauses search.js makes of a typed query (parseQuery + clauses), here in Python."""
+    phrases = []
+    rest = query
+    while '"' in rest:
+        before, _, after = rest.partition('"')
+        phrase, _, rest_after = after.partition('"')
+        phrases.append(phrase)
+        rest = before + " " + rest_after
+    words = [t for t, _, _ in search_text.tokens(rest)] + [t for p in phrases for t, _, _ in search_text.tokens(p)]
+    out = []
+    for token in words:
+        out.append({"term": search_text.words(token)[0], "field": 0, "boost": 1, "required": True})
+        if marked := search_text.exact(token):
+            out.append({"term": marked[0], "field": 1, "boost": 2, "required": False})
+    out += [{"term": p, "field": 2, "boost": 1, "required": True} for p in (pair for p in phrases
+                                                                             for pair in search_text.pairs(p))]
+    return out
+
+
+def same_ranking(records, count, queries):
+    for clauses, (theirs, ours) in zip(queries, run_node(records, count, queries)):
+        assert ours == theirs, clauses  # same documents, same order, same scores to the last bit
+        if all(c["term"] in {t for t, _ in records} for c in clauses if c["required"]):
+            py = lunr_py_scores(records, clauses)
+            assert py == dict(ours), clauses
+
+
+QUERIES = ["khen thưởng", "chuyen doi so", '"tiên tiến"', "Giấy khen Chủ tịch", "hoà bình", "Tân Việt",
+           '"Đơn vị quyết thắng"', "thi đua thi đua", '"hòa bình" khen', "Liêu Quốc Bình", "đảng ủy",
+           "xyzzy khen", "năm 2023", '"chuyển đổi số"']
+
+
+def test_same_ranking_as_lunr_on_the_archive(gazetteer):
+    from tdkt.catalog.load import load_catalog
+    from tdkt.problems import Problems
+
+    catalog = load_catalog(ROOT / "data", gazetteer, Problems())
+    docs = search_docs(catalog)
+    records = term_records(docs)
+    queries = [page_clauses(q) for q in QUERIES]
+    assert all(queries)
+    same_ranking(records, len(docs), queries)
+
+
+def test_page_clauses_match_the_scripts_analysis():
+    assert page_clauses('Khen "hoà bình"') == [
+        {"term": "khen", "field": 0, "boost": 1, "required": True},
+        {"term": "hoa", "field": 0, "boost": 1, "required": True},
+        {"term": "hòa", "field": 1, "boost": 2, "required": False},
+        {"term": "binh", "field": 0, "boost": 1, "required": True},
+        {"term": "bình", "field": 1, "boost": 2, "required": False},
+        {"term": "hoa_binh", "field": 2, "boost": 1, "required": True},
+    ]
+
+
+# Random archives: a few words over many documents, so that postings are long, weights repeat
+# (ties) and common words' weights round to 0 — the cases where an order of operations would show.
+WORDS = ["a", "b", "c", "d", "e", "f"]
+EXACT = ["á", "à", "ả", "ạ"]
+PAIRS = ["a_b", "b_c", "c_d", "d_e"]
+doc_strategy = st.fixed_dictionaries({
+    "words": st.lists(st.sampled_from(WORDS), min_size=1, max_size=12),
+    "exact": st.lists(st.sampled_from(EXACT), max_size=4),
+    "pairs": st.lists(st.sampled_from(PAIRS), max_size=5),
+})
+clause_strategy = st.one_of(
+    st.builds(lambda t: {"term": t, "field": 0, "boost": 1, "required": True}, st.sampled_from(WORDS + ["zz"])),
+    st.builds(lambda t, b: {"term": t, "field": 1, "boost": b, "required": False}, st.sampled_from(EXACT + ["ẽ"]),
+              st.sampled_from([1, 2])),
+    st.builds(lambda t: {"term": t, "field": 2, "boost": 1, "required": True}, st.sampled_from(PAIRS)),
+)
+query_strategy = st.builds(lambda first, rest: [first, *rest],
+                           st.builds(lambda t: {"term": t, "field": 0, "boost": 1, "required": True},
+                                     st.sampled_from(WORDS)),
+                           st.lists(clause_strategy, max_size=5))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.lists(doc_strategy, min_size=1, max_size=150), st.lists(query_strategy, min_size=1, max_size=8))
+def test_same_ranking_as_lunr_on_random_archives(docs, queries):
+    # the page's queries are ordered: words (each with its exact form), then pairs; lunr's field
+    # order per document depends on it, so the random ones keep that order too
+    queries = [[q[0]] + sorted(q[1:], key=lambda c: c["field"] == 2) for q in queries]
+    records = build_records([tuple(FieldTerms.of_list(doc[f]) for f in FIELDS) for doc in docs],
+                            [BOOSTS[f] for f in FIELDS])
+    same_ranking(records, len(docs), queries)

@@ -1,0 +1,135 @@
+"""Generated pages: golden files for the fixture archive, and the rules they must follow."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tdkt.site import paths
+from tdkt.site.pages import DuplicatePage, _put, build_pages
+
+GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "site_src"
+UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+
+
+def test_golden_site_src(fixture_catalog):
+    """The generated Markdown for the fixture archive, byte for byte.
+
+    Regenerate on purpose with `UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_pages.py`
+    and review the diff.
+    """
+    pages = {p: c for p, c in build_pages(fixture_catalog, "vietnamadminunits 1.0.4").items() if p.endswith(".md")}
+    if UPDATE:
+        for old in GOLDEN.rglob("*.md"):
+            old.unlink()
+        for path, content in pages.items():
+            (GOLDEN / path).parent.mkdir(parents=True, exist_ok=True)
+            (GOLDEN / path).write_text(content, encoding="utf-8")
+    expected = {p.relative_to(GOLDEN).as_posix(): p.read_text(encoding="utf-8") for p in GOLDEN.rglob("*.md")}
+    assert sorted(pages) == sorted(expected)
+    for path, content in pages.items():
+        assert content == expected[path], f"{path} differs from its golden file"
+
+
+def test_two_units_named_long_xuyen_get_two_pages(fixture_catalog):
+    pages = build_pages(fixture_catalog, "x")
+    assert "don-vi/phuong-long-xuyen-10738.md" in pages  # ward in Hải Dương
+    assert "don-vi/thanh-pho-long-xuyen-883.md" in pages  # city in An Giang
+    assert "Tỉnh Hải Dương" in pages["don-vi/phuong-long-xuyen-10738.md"]
+    assert "Tỉnh An Giang" in pages["don-vi/thanh-pho-long-xuyen-883.md"]
+
+
+def test_same_name_same_province_never_share_a_slug(gazetteer):
+    a, b = gazetteer.get("xa-10825"), gazetteer.get("xa-10966")  # two Xã Tân Việt in Hải Dương
+    assert a.full_name == b.full_name == "Xã Tân Việt"
+    assert paths.unit(a) != paths.unit(b)
+
+
+def test_all_unit_slugs_in_the_gazetteer_are_unique(gazetteer):
+    slugs = [paths.unit_slug(u) for u in gazetteer.units.values()]
+    assert len(slugs) == len(set(slugs)) == len(gazetteer.units)
+
+
+def test_hostile_report_text_is_inert(fixture_catalog):
+    page = build_pages(fixture_catalog, "x")["bao-cao/2023-long-xuyen-hd-bc-1/index.md"]
+    assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert '<p id="p-9"># 12 cá nhân được khen <a class="tdkt-para"' in page  # stays a paragraph
+    assert "<i>" not in page  # metadata is escaped too
+
+
+def test_blank_number_and_day_are_shown_as_blank(fixture_catalog):
+    page = build_pages(fixture_catalog, "x")["bao-cao/2023-tan-viet-bc-ocr/index.md"]
+    assert "| Số ký hiệu | /BC-UBND *(văn bản để trống số)* |" in page
+    assert "| Ngày ban hành | …/06/2023 *(văn bản để trống ngày)* |" in page
+
+
+def test_duplicate_page_is_a_bug():
+    pages = {"a.md": "x"}
+    with pytest.raises(DuplicatePage):
+        _put(pages, "a.md", "y")
+
+
+def test_every_paragraph_has_an_anchor(fixture_catalog):
+    pages = build_pages(fixture_catalog, "x")
+    for report in fixture_catalog.reports:
+        page = pages[paths.report(report)]
+        for block in report.blocks:
+            assert f' id="{block.anchor}">' in page
+
+
+def test_mkdocs_sees_every_anchor_and_heading_of_the_text(fixture_catalog, tmp_path):
+    """The text is raw HTML (tdkt.site.report_page._body): MkDocs still finds each p-N (its _RawHTMLPreprocessor reads
+    ids in raw HTML; `validation: anchors` needs them), and the headings of the text are in the page's toc."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.pages import Page
+
+    from tdkt.model import BlockKind
+
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    docs.mkdir()
+    config = load_config(str(Path(__file__).resolve().parents[2] / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(site))
+    pages = build_pages(fixture_catalog, "x")
+    checked = 0
+    for report in fixture_catalog.reports:
+        for path, blocks in ((paths.report(report), report.blocks), (paths.ocr_page(report), report.ocr_blocks)):
+            if not blocks:
+                continue
+            content = pages[path]
+            (docs / path).parent.mkdir(parents=True, exist_ok=True)
+            (docs / path).write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+            file = File(path, str(docs), str(site), use_directory_urls=True)
+            page = Page(None, file, config)
+            page.read_source(config)
+            page.render(config, Files([file]))
+            assert {b.anchor for b in blocks} <= page.present_anchor_ids, path
+
+            def ids(items):
+                return [i for item in items for i in [item.id, *ids(item.children)]]
+
+            headings = [b.anchor for b in blocks if b.kind is BlockKind.HEADING]
+            assert [i for i in ids(page.toc) if i.startswith("p-")] == headings, path
+            checked += bool(headings)
+    assert checked  # the fixture has a text with headings
+
+
+def test_twin_links_are_served_urls_to_blocks_that_exist(fixture_catalog):
+    """Links inside the text's raw HTML are not rewritten nor checked by MkDocs: they are written as served URLs,
+    each to a block of the twin page (tests/test_site.py follows them in the built site too)."""
+    import re
+
+    from tdkt.model import BlockKind
+
+    pages = build_pages(fixture_catalog, "x")
+    text = {path: (c.decode("utf-8") if isinstance(c, bytes) else c) for path, c in pages.items()}
+    twins = [r for r in fixture_catalog.reports if r.ocr_blocks]
+    assert twins
+    for r in twins:
+        for here, there, base in ((paths.report(r), paths.ocr_page(r), "ocr/"),
+                                  (paths.ocr_page(r), paths.report(r), "../")):
+            assert paths.url(here, there) == base
+            links = re.findall(r'<a class="tdkt-twin" href="([^"]+)"', text[here])
+            assert links == [f"{base}#{b.anchor}" for b in r.blocks if b.kind is not BlockKind.HEADING]
+            assert all(f'<p id="{b.anchor}">' in text[there] or f'<li id="{b.anchor}">' in text[there]
+                       or re.search(f'<h[3-6] id="{b.anchor}">', text[there]) for b in r.blocks)

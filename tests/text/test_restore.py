@@ -1,0 +1,178 @@
+"""tdkt.text.restore: restoring Vietnamese marks destroyed by English-model OCR."""
+from __future__ import annotations
+
+import importlib.util
+import re
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tdkt.text import restore as R
+ROOT = Path(__file__).resolve().parents[2]
+REPORTS = ROOT / "data" / "reports"
+DAMAGED = ["2023-long-xuyen-kinh-mon-bc-6", "2024-tan-viet-thanh-ha-kh", "2023-cam-xuyen-bc-6-thang"]
+CLEAN = ["2023-my-quy-long-xuyen-bc-184", "2023-ha-trung-bc-hdtdkt"]
+
+
+def _measure_module():
+    spec = importlib.util.spec_from_file_location("measure_restore", ROOT / "scripts" / "measure_restore.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def text(seed: str) -> str:
+    """A seed's normalised text as OCR gave it (ocr.txt once the archive holds it restored)."""
+    folder = REPORTS / seed
+    return (folder / ("ocr.txt" if (folder / "ocr.txt").exists() else "text.txt")).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("ocr, expected", [
+    ("khen thwéng", "khen thưởng"),
+    ("niim 2023", "năm 2023"),
+    ("da dat dugc", "đã đạt được"),
+    ("Pang bo", "Đảng bộ"),
+    ("Ké hoach s6 013/KH-UBND", "Kế hoạch số 013/KH-UBND"),
+    ("kinh té - x3 hoi", "kinh tế - xã hội"),
+    ("nhiém vu cta UBND", "nhiệm vụ của UBND"),
+    ("TONG KET PHONG TRAO THI PUA", "TỔNG KẾT PHONG TRÀO THI ĐUA"),
+    ("Tong két phong trao thi dua", "Tổng kết phong trào thi đua"),
+])
+def test_known_corrections(ocr, expected):
+    assert R.restore_line(ocr, damaged=True) == expected
+
+
+@pytest.mark.parametrize("seed", DAMAGED)
+def test_damaged_seeds_are_damaged(seed):
+    assert R.is_damaged(text(seed))
+
+
+@pytest.mark.parametrize("seed", CLEAN)
+def test_clean_seeds_are_not_damaged(seed):
+    assert not R.is_damaged(text(seed))
+
+
+@pytest.mark.parametrize("sample", [
+    "Ủy ban nhân dân phường Mỹ Quý báo cáo tổng kết thi đua, khen thưởng năm 2023.",
+    "Cả nước chung tay vì người nghèo – Không để ai bị bỏ lại phía sau",
+    "",
+    "2023 184/BC-UBND 09/02/2023",
+    "The quick brown fox jumps over the lazy dog again and again.",
+])
+def test_is_damaged_false(sample):
+    assert not R.is_damaged(sample)
+
+
+@pytest.mark.parametrize("seed", CLEAN)
+def test_clean_text_unchanged(seed):
+    t = text(seed)
+    assert R.restore(t) == t
+    # line by line too, without the document-level check
+    lines = t.split("\n")
+    total = changed = 0
+    for ln in lines:
+        out = R.restore_line(ln)
+        a, b = ln.split(), out.split()
+        assert len(a) == len(b)
+        total += len(a)
+        changed += sum(1 for x, y in zip(a, b) if x != y)
+    assert changed <= 0.005 * total
+
+
+@pytest.mark.parametrize("seed", DAMAGED)
+def test_restore_seed_keeps_lines_numbers_codes(seed):
+    t = text(seed)
+    out = R.restore(t)
+    assert out.count("\n") == t.count("\n")
+    for a, b in zip(t.split("\n"), out.split("\n")):
+        ta, tb = a.split(), b.split()
+        assert len(ta) == len(tb)
+        for x, y in zip(ta, tb):
+            if re.fullmatch(r"[\d/.,:;()\-–]+", x):
+                assert x == y
+            if re.fullmatch(r"[\d]+/[A-Z]+(-[A-Z]+)*", x):
+                assert x == y
+    assert out != t
+
+
+@pytest.mark.parametrize("line", [
+    "S6: 184/BC-UBND ngay 09/02/2023",
+    "UBND, HDND phuong",
+    "Chi thi s6 05-CT/TW",
+])
+def test_codes_and_numbers_untouched(line):
+    out = R.restore_line(line, damaged=True)
+    for code in line.split():
+        if re.fullmatch(r"\d[\w/\-]*", code):
+            assert code in out.split()
+    if "UBND" in line:
+        assert "UBND" in out
+
+
+def test_abbreviation_table():
+    assert R.restore_line("UBND, HDND phuong", damaged=True) == "UBND, HĐND phường"
+
+
+def test_capitalisation_pattern():
+    out = R.restore_line("BAO CAO Bao cao bao cao", damaged=True)
+    assert out == "BÁO CÁO Báo cáo báo cáo"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abcdeghiklmnopqrstuvxyéwPĐ0123456789 \n.,-/¢&'“”ươ")), max_size=120))
+def test_restore_never_raises_and_keeps_shape(s):
+    for out in (R.restore(s), "\n".join(R.restore_line(ln, damaged=True) for ln in s.split("\n"))):
+        assert out.count("\n") == s.count("\n")
+        a, b = s.split(), out.split()
+        assert len(a) == len(b)
+        for x, y in zip(a, b):
+            if x.isdigit():
+                assert x == y
+
+
+def test_heldout_accuracy():
+    m = _measure_module()
+    right = total = 0
+    for name, pairs in m.keys("heldout").items():
+        if name == "rendered":
+            continue
+        r, t = m.measure(pairs, m.restored)
+        right += r
+        total += t
+    assert total >= 1000
+    assert right / total >= 0.95, f"held-out syllable accuracy {right / total:.3f}"
+
+
+def test_heldout_rendered_accuracy():
+    m = _measure_module()
+    r, t = m.measure(m.keys("heldout")["rendered"], m.restored)
+    assert r / t >= 0.90
+
+
+def test_keys_are_split_and_aligned():
+    m = _measure_module()
+    tune, held = m.keys("tune"), m.keys("heldout")
+    for seed in DAMAGED:
+        assert seed in tune and seed in held
+    n_tune = sum(len(v) for v in tune.values())
+    n_held = sum(len(v) for k, v in held.items() if k != "rendered")
+    assert n_tune + n_held >= 150
+    assert n_held * 3 >= n_tune + n_held
+    tune_lines = {o for v in tune.values() for o, _ in v}
+    for k, v in held.items():
+        for o, g in v:
+            assert o not in tune_lines
+            assert len(o.split()) == len(g.split())
+
+
+def test_speed_20kb():
+    R._model()
+    t = text("2023-cam-xuyen-bc-6-thang")
+    t = (t * (20000 // len(t.encode()) + 1))[:20000]
+    R._model()._cand_cache.clear()
+    t0 = time.perf_counter()
+    R.restore(t)
+    assert time.perf_counter() - t0 < 2.0
