@@ -5,7 +5,12 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test serve check setup clean system-deps
+LOCK   := requirements.lock
+# The tool `make lock` runs, pinned; it lives in a venv of its own so that .venv holds exactly the lock.
+PIP_TOOLS_VERSION := 7.6.2
+LOCKENV := $(VENV)/lock-tool
+
+.PHONY: site test serve check setup clean system-deps lock
 
 site: $(STAMP)
 	$(PY) build.py
@@ -22,11 +27,23 @@ test: setup
 # Everything, including the Debian tools `python build.py ingest` uses (PDF text, Tesseract OCR).
 setup: $(STAMP) system-deps
 
-$(STAMP): pyproject.toml
+# Exactly the locked versions, each checked against its hashes (no resolving, nothing unlocked), then the
+# project itself, built by the locked setuptools already in the venv (no build isolation: nothing fetched).
+$(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[test]"
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(PY) -m pip check
 	touch $(STAMP)
+
+# Refresh requirements.lock on purpose, e.g. after editing pyproject.toml's dependencies (scripts/lock.py
+# says how); review its diff and run `make test`. `make lock ARGS=--upgrade` moves every package to the
+# newest version pyproject.toml allows, `ARGS="--upgrade-package NAME"` one of them.
+lock:
+	[ -x $(LOCKENV)/bin/python ] || $(PYTHON) -m venv $(LOCKENV)
+	$(LOCKENV)/bin/python -m pip show pip-tools 2>/dev/null | grep -qx 'Version: $(PIP_TOOLS_VERSION)' || \
+	  $(LOCKENV)/bin/python -m pip install --quiet "pip-tools==$(PIP_TOOLS_VERSION)"
+	$(LOCKENV)/bin/python scripts/lock.py $(ARGS)
 
 # Debian packages: Chromium for the browser tests (no browser download at run time); poppler-utils
 # (pdftotext, pdftoppm) and Tesseract with Vietnamese data for ingest; ImageMagick and DejaVu fonts

@@ -19,7 +19,7 @@ scores a document as the dot product of the query vector with the document's fie
 divided by the query vector's magnitude only, a browser holding just the shards of the query's
 terms computes the same scores as it would with the whole index (see
 ../shared/search-and-scale-notes.md). The browser scores with its own code, not lunr.js
-(``theme/assets/javascripts/search.js``); ``tests/test_search_rank.py`` proves it ranks as lunr.js
+(``theme/assets/javascripts/search-core.js``); ``tests/search/test_rank.py`` proves it ranks as lunr.js
 and lunr.py do. We build the index ourselves rather than with lunr.py's
 Builder because that one takes minutes and gigabytes at ten thousand reports.
 

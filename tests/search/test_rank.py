@@ -1,6 +1,6 @@
-"""The browser's scorer (search.js) ranks exactly as lunr does.
+"""The browser's scorer (search-core.js, used by the search page search.js) ranks exactly as lunr does.
 
-search.js scores the prebuilt postings itself (typed arrays, no lunr objects) instead of running
+search-core.js scores the prebuilt postings itself (typed arrays, no lunr objects) instead of running
 lunr.js's Index.query. These tests run both under node on the same index and the same queries and
 require the same documents in the same order with bit-for-bit equal scores: lunr.js 2.3.9 on the
 whole index in lunr's own form (what the page ran before), and our scorer on the index as the
@@ -24,7 +24,7 @@ from tdkt.render.mkdocs_api import lunr_js
 from tdkt.search.index import BOOSTS, FIELDS, lunr_json, search_docs, shards, term_records
 
 ROOT = Path(__file__).resolve().parents[2]
-SEARCH_JS = ROOT / "theme" / "assets" / "javascripts" / "search.js"
+SEARCH_JS = ROOT / "theme" / "assets" / "javascripts" / "search-core.js"
 NODE = shutil.which("node")
 
 RUNNER = """

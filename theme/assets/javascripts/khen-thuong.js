@@ -1,17 +1,18 @@
 /* The precedent finder (/khen-thuong/): filter every award record, with totals.
  *
- * ban-ghi.json (tdkt/precedents.py) gives, for each dimension, its options, and for each record
+ * ban-ghi.json (tdkt/site/precedents.py) gives, for each dimension, its options, and for each record
  * the option indexes it falls under (several for movements; none when the text does not say).
  * The build also prints the form's options, the totals table and the newest records, so the page
  * reads without JavaScript; here the filters are wired, the filters and the table's axes live in
  * the URL (?hinh-thuc=...&nam=2023&hang=co-quan&cot=nam), and the tables are redrawn with the
- * same markup and the same counting as tdkt/award_page.py: a cell adds the stated counts, "*"
- * marks a cell with a record that states none. Text always enters the page as text nodes.
+ * same markup as tdkt/site/award_page.py. The counting is khen-thuong-core.js's (window.tdktAwards,
+ * loaded first), the same as tdkt/site/precedents.py's. Text always enters the page as text nodes.
  */
 (function () {
   "use strict";
   var app = document.getElementById("tdkt-finder");
-  if (!app) return;
+  var core = window.tdktAwards;
+  if (!app || !core) return;
   var form = app.querySelector(".tdkt-finder-form");
   var status = app.querySelector(".tdkt-status");
   var pivotBox = app.querySelector(".tdkt-pivot");
@@ -19,8 +20,8 @@
   var note = document.querySelector(".tdkt-records-note");
   var more = app.querySelector(".tdkt-more");
   var root = new URL(app.getAttribute("data-root"), document.baseURI);
-  var PAGE = 50, FIRST_DIM = 4, NOT_STATED = "Không ghi";
-  var data = null, dims = [], byKey = {}, matching = [], shown = 0;
+  var PAGE = 50, number = core.number, cellText = core.cellText;
+  var finder = null, matching = [], shown = 0;  // finder: core.load's {reports, records, dims, byKey}
 
   function el(tag, text, cls) {
     var e = document.createElement(tag);
@@ -28,8 +29,6 @@
     if (cls) e.className = cls;
     return e;
   }
-  function number(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "."); }
-  function at(record, dim) { return record[FIRST_DIM + dim]; }
 
   /* ------------------------------------------------------------------ state in the URL */
 
@@ -39,82 +38,43 @@
     Array.prototype.forEach.call(form.querySelectorAll("select"), function (s) {
       var wanted = params.get(s.name);
       var ok = wanted !== null && s.querySelector('option[value="' + CSS.escape(wanted) + '"]');
-      s.value = ok ? wanted : (s.name === "hang" ? "hinh-thuc" : s.name === "cot" ? "nam" : "");
+      s.value = ok ? wanted : core.defaultValue(s.name);
     });
   }
   function writeUrl() {
     var params = new URLSearchParams();
     Array.prototype.forEach.call(form.querySelectorAll("select"), function (s) {
-      var dflt = s.name === "hang" ? "hinh-thuc" : s.name === "cot" ? "nam" : "";
-      if (s.value !== dflt) params.set(s.name, s.value);
+      if (s.value !== core.defaultValue(s.name)) params.set(s.name, s.value);
     });
     var query = params.toString();
     history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
   }
 
-  /* ------------------------------------------------------------------ filtering and counting */
+  /* ------------------------------------------------------------------ filtering */
 
-  function filters() {
-    var out = [];
-    dims.forEach(function (d, i) {
-      var value = form.elements[d.key].value;
-      if (value !== "") out.push([i, d.codeIndex[value]]);
-    });
-    return out;
-  }
   function select() {
-    var f = filters();
-    return data.records.filter(function (r) {
-      return f.every(function (pair) { return at(r, pair[0]).indexOf(pair[1]) >= 0; });
-    });
+    var values = {};
+    finder.dims.forEach(function (d) { values[d.key] = form.elements[d.key].value; });
+    return core.select(finder.records, core.filters(finder.dims, values));
   }
-  function add(cell, r) {
-    cell = cell || { total: 0, records: 0, incomplete: false };
-    cell.total += r[2] === null ? 0 : r[2];
-    cell.records += 1;
-    cell.incomplete = cell.incomplete || r[2] === null;
-    return cell;
-  }
-  function pivot(records, rowDim, colDim) {
-    var nr = dims[rowDim].options.length, nc = dims[colDim].options.length;
-    var cells = {}, rows = {}, cols = {}, total = null;
-    records.forEach(function (r) {
-      var rs = at(r, rowDim).length ? at(r, rowDim) : [nr], cs = at(r, colDim).length ? at(r, colDim) : [nc];
-      rs.forEach(function (i) {
-        cs.forEach(function (j) { cells[i + "," + j] = add(cells[i + "," + j], r); });
-        rows[i] = add(rows[i], r);
-      });
-      cs.forEach(function (j) { cols[j] = add(cols[j], r); });
-      total = add(total, r);
-    });
-    function keep(n, seen) {
-      var out = [];
-      for (var i = 0; i <= n; i++) if (seen[i]) out.push(i);
-      return out;
-    }
-    return { rows: keep(nr, rows), cols: keep(nc, cols), cells: cells, rowTotals: rows, colTotals: cols,
-             total: total || { total: 0, records: 0, incomplete: false } };
-  }
-  function label(dim, i) { return i < dims[dim].options.length ? dims[dim].options[i][1] : NOT_STATED; }
-  function cellText(c) { return c ? number(c.total) + (c.incomplete ? "*" : "") : ""; }
 
   /* ------------------------------------------------------------------ drawing */
 
   function drawPivot(records) {
-    var rowDim = byKey[form.elements.hang.value], colDim = byKey[form.elements.cot.value];
-    var p = pivot(records, rowDim, colDim);
+    var dims = finder.dims, rowDim = finder.byKey[form.elements.hang.value], colDim = finder.byKey[form.elements.cot.value];
+    var p = core.pivot(dims, records, rowDim, colDim);
     var table = el("table");
     table.appendChild(el("caption", "Số lượng theo " + dims[rowDim].label.toLowerCase() + " và "
       + dims[colDim].label.toLowerCase()));
     var head = el("tr");
     head.appendChild(el("th", dims[rowDim].label)).scope = "col";
-    p.cols.forEach(function (j) { head.appendChild(el("th", label(colDim, j))).scope = "col"; });
+    p.cols.forEach(function (j) { head.appendChild(el("th", core.label(dims, colDim, j))).scope = "col"; });
     head.appendChild(el("th", "Tổng")).scope = "col";
     table.appendChild(el("thead")).appendChild(head);
     var body = table.appendChild(el("tbody"));
     p.rows.forEach(function (i) {
       var tr = body.appendChild(el("tr"));
-      tr.appendChild(el("th", label(rowDim, i))).scope = "row";
+      tr.appendChild(el("th", core.label(dims, rowDim, i))).scope = "row";
       p.cols.forEach(function (j) { tr.appendChild(el("td", cellText(p.cells[i + "," + j]))); });
       tr.appendChild(el("td", cellText(p.rowTotals[i])));
     });
@@ -127,20 +87,12 @@
     return p.total;
   }
 
-  var COLUMNS = ["Năm", "Hình thức, danh hiệu", "Cấp khen", "Đối tượng", "Số lượng", "Tên", "Trạng thái",
-                 "Đơn vị báo cáo", "Nguồn"];
-  function one(r, key) {
-    var d = byKey[key], v = at(r, d);
-    return v.length ? v.map(function (i) { return dims[d].options[i][1]; }).join("; ") : "—";
-  }
   function row(r) {
-    var report = data.reports[r[0]];
+    var made = core.recordRow(finder, r), source = made.source;
     var tr = el("tr");
-    [one(r, "nam"), one(r, "hinh-thuc"), one(r, "co-quan"), one(r, "doi-tuong").toLowerCase(),
-     r[2] === null ? "—" : number(r[2]), r[3].length ? r[3].join("; ") : "—", one(r, "trang-thai"), report[2]]
-      .forEach(function (text) { tr.appendChild(el("td", text)); });
-    var a = el("a", report[1] + " ¶" + r[1]);
-    a.href = new URL("bao-cao/" + report[0] + "/#p-" + r[1], root).href;
+    made.cells.forEach(function (text) { tr.appendChild(el("td", text)); });
+    var a = el("a", source[1] + " ¶" + source[2]);
+    a.href = new URL("bao-cao/" + source[0] + "/#p-" + source[2], root).href;
     tr.appendChild(el("td")).appendChild(a);
     return tr;
   }
@@ -149,7 +101,7 @@
     if (reset) {
       var table = el("table");
       var head = el("tr");
-      COLUMNS.forEach(function (c) { head.appendChild(el("th", c)).scope = "col"; });
+      core.COLUMNS.forEach(function (c) { head.appendChild(el("th", c)).scope = "col"; });
       table.appendChild(el("thead")).appendChild(head);
       body = table.appendChild(el("tbody"));
       recordsBox.replaceChildren(table);
@@ -176,40 +128,11 @@
 
   /* ------------------------------------------------------------------ start */
 
-  /* ban-ghi.json stores what a report's records share once, with the report, and a dimension as an
-   * index, null (not stated) or a list (tdkt/precedents.py, finder_json). Here every record gets a
-   * list of indexes for every dimension, in the order of json.dims: [report, block, count, names, ...]. */
-  function expand(json) {
-    function list(v) { return v === null ? [] : Array.isArray(v) ? v : [v]; }
-    var onReport = {}, onRecord = {};
-    json.report_dims.forEach(function (k, i) { onReport[k] = 3 + i; });
-    json.record_dims.forEach(function (k, i) { onRecord[k] = 4 + i; });
-    var ownMovement = 4 + json.record_dims.length;
-    return json.records.map(function (r) {
-      var report = json.reports[r[0]], out = r.slice(0, 4);
-      json.dims.forEach(function (d) {
-        if (d.key === "phong-trao" && r[ownMovement] !== null) out.push(list(r[ownMovement]));
-        else out.push(list(d.key in onRecord ? r[onRecord[d.key]] : report[onReport[d.key]]));
-      });
-      return out;
-    });
-  }
-
   fetch(new URL(app.getAttribute("data-data"), document.baseURI)).then(function (r) {
     if (!r.ok) throw new Error("HTTP " + r.status);
     return r.json();
   }).then(function (json) {
-    data = { reports: json.reports, records: expand(json) };
-    dims = json.dims.map(function (d) {
-      var codeIndex = {};
-      d.options.forEach(function (o, i) { codeIndex[o[0]] = i; });
-      return { key: d.key, label: d.label, options: d.options, codeIndex: codeIndex };
-    });
-    dims.forEach(function (d, i) { byKey[d.key] = i; });
-    var year = byKey.nam;  // newest year first, as the build prints them
-    data.records.sort(function (a, b) {
-      return (at(a, year)[0] - at(b, year)[0]) || (a[0] - b[0]) || (a[1] - b[1]);
-    });
+    finder = core.load(json);
     readUrl();
     form.hidden = false;
     form.addEventListener("change", function () { update(); writeUrl(); });

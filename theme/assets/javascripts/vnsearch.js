@@ -1,6 +1,6 @@
 /* Vietnamese text analysis for search, in the browser.
  *
- * The same four functions as tdkt/search_text.py and tdkt/collate.py (fold, canonicalTone,
+ * The same four functions as tdkt/search/analysis.py and tdkt/text/collate.py (fold, canonicalTone,
  * tokens, words/exact/pairs), written line for line so that a query is analysed exactly as the
  * index was; tests/test_search_text.py runs both on the same strings and compares.
  */
