@@ -48,6 +48,9 @@ class Era(Enum):
 
 
 REORGANISATION = _dt.date(2025, 7, 1)
+# Encodings that name the tool that read an original (ingest's readers), not a text codec: the catalogue never
+# runs those tools again; the original is checked by its SHA-256 and offered for download.
+TOOL_ENCODINGS = ("docx", "pdftotext", "tesseract-vie")
 MAX_FILE_BYTES = 20 * 1024 * 1024  # ingest and the catalogue refuse larger files, unread (README)
 
 

@@ -12,7 +12,8 @@ PACKAGE = Path(__file__).resolve().parents[1] / "tdkt"
 # same layer do not import each other.
 LAYERS = [
     {"engine"},
-    {"model", "problems"},
+    {"model"},
+    {"problems"},
     {"text"},
     {"catalog"},
     {"ingest", "site"},

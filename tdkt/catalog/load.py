@@ -18,14 +18,14 @@ from pathlib import Path
 
 from tdkt.catalog import fields
 from tdkt.catalog import vocab
+from tdkt.text import decode
 from tdkt.catalog.award_records import parse_awards
 from tdkt.catalog.exemplar_records import load_exemplars
 from tdkt.text.collate import is_slug
 from tdkt.catalog.gazetteer import Gazetteer
 from tdkt.catalog.cache import cache_folder, load_folders
-from tdkt.ingest import readers  # noqa: F401  registers the codecs named by source.encoding (vni, docx, ...)
 from tdkt.model import (
-    MAX_FILE_BYTES, REORGANISATION, AwardType, Catalog, DocType, Era, Movement, Origin, Period, Report, ReviewFlag,
+    MAX_FILE_BYTES, REORGANISATION, TOOL_ENCODINGS, AwardType, Catalog, DocType, Era, Movement, Origin, Period, Report, ReviewFlag,
     Signature, Source, Span, TextQuality, Unit,
 )
 from tdkt.text.normalise import parse_blocks
@@ -275,10 +275,10 @@ def parse_report(
     issuer = fields.text(m, "issuer", problems, required=True)
 
     original_text = ""
-    if original is not None and source is not None:
-        try:
-            original_text = original.decode(source.encoding)
-        except (UnicodeDecodeError, LookupError):
+    if original is not None and source is not None and source.encoding not in TOOL_ENCODINGS:
+        try:  # text codecs only: no tool is run to check data
+            original_text = decode.original_text(original, source.encoding)
+        except (UnicodeError, LookupError, ValueError, TypeError):
             problems.add(m.get("source").get("encoding").origin, "F002", "source.encoding",
                          f"the original does not decode as {source.encoding}", "write the encoding it is in")
     blocks = parse_blocks(text) if text is not None else ()

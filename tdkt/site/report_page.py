@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from tdkt.site import paths
 from tdkt.site.markdown import Context, escape, front_matter, link, table
 from tdkt.site.exemplar_pages import exemplar_list
-from tdkt.model import Block, BlockKind, Catalog, Exemplar, Report, TextQuality
+from tdkt.model import TOOL_ENCODINGS, Block, BlockKind, Catalog, Exemplar, Report, TextQuality
 from tdkt.site.present import NOT_STATED, date_vn, parents, report_label, successors
 
 # heading ranks present in a report map, in order, onto h3..h6 (h1 title, h2 sections)
@@ -261,6 +261,14 @@ def _original(text: str) -> str:
     return f'<div class="tdkt-original">\n{shown}\n</div>\n'
 
 
+def _read_by_tool(r: Report) -> str:
+    """An original that is not text (a .docx, a PDF, a scan): it is offered for download; its text, as read
+    when it was received, is the report's page."""
+    what = {"docx": "tệp Word (.docx)", "pdftotext": "tệp PDF", "tesseract-vie": "bản quét (ảnh hoặc PDF)"}
+    return (f'<div class="tdkt-original">\n<p><em>Nguyên văn là {what.get(r.source.encoding, "tệp nhị phân")}: '
+            f'hãy tải tệp gốc để xem; phần chữ đọc được từ tệp khi tiếp nhận có ở trang văn bản.</em></p>\n</div>\n')
+
+
 def render_original_page(r: Report) -> str:
     here = paths.original_page(r)
     intro = (
@@ -278,6 +286,6 @@ def render_original_page(r: Report) -> str:
         front_matter({"title": escape(f"Nguyên văn: {report_label(r)}", Context.HTML)}),
         f"# Nguyên văn: {escape(r.title)}\n",
         intro,
-        _original(r.original_text),
+        _original(r.original_text) if r.source.encoding not in TOOL_ENCODINGS else _read_by_tool(r),
         furniture,
     ])

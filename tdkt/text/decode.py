@@ -391,6 +391,13 @@ def fix_legacy(text: str) -> tuple[str, str | None]:
 # --------------------------------------------------------------------------- codecs
 
 
+def original_text(data: bytes, encoding: str) -> str:
+    """An original's bytes as text by the encoding its report.yml names: a Python codec or a legacy one
+    (``vni``, ``tcvn3``, ``viscii``, ``<legacy>_in_<codec>``). Raises UnicodeError, LookupError or ValueError."""
+    info = _codec(encoding.replace("-", "_")) if encoding.split("_in_")[0].split("-in-")[0] in LEGACY else None
+    return info.decode(data)[0] if info else data.decode(encoding)
+
+
 def _codec(name: str) -> codecs.CodecInfo | None:
     """Codecs ``vni``, ``tcvn3``, ``viscii`` (bytes) and ``<legacy>_in_<codec>`` (text shown as Latin-1)."""
     legacy, _, container = name.partition("_in_")
