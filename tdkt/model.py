@@ -197,6 +197,7 @@ class DocType:
     name: str
     code: str
     origin: Origin
+    news: bool = False  # a news article about results (vocab kind "tin-bai"), not an official document
 
 
 # --------------------------------------------------------------------------- reports
@@ -227,6 +228,9 @@ class Span(Enum):
     QUARTER = "quarter"
     MONTH = "month"
     TERM = "term"  # several years: nhiệm kỳ, giai đoạn
+    NINE_MONTHS = "nine-months"
+    SCHOOL_YEAR = "school-year"  # năm học: year = its first calendar year, end_year the second
+    SEMESTER = "semester"  # học kỳ I or II (number) of the school year year–end_year
 
     @property
     def label(self) -> str:
@@ -237,6 +241,9 @@ class Span(Enum):
             "quarter": "Quý",
             "month": "Tháng",
             "term": "Giai đoạn",
+            "nine-months": "9 tháng năm",
+            "school-year": "Năm học",
+            "semester": "Học kỳ",
         }[self.value]
 
 
@@ -273,8 +280,8 @@ class PartialDate:
 class Period:
     year: int
     span: Span
-    number: int | None = None  # quarter 1-4, month 1-12
-    end_year: int | None = None  # for TERM
+    number: int | None = None  # quarter 1-4, month 1-12, semester 1-2
+    end_year: int | None = None  # for TERM, SCHOOL_YEAR and SEMESTER
 
     def label(self) -> str:
         if self.span is Span.YEAR:
@@ -285,6 +292,10 @@ class Period:
             return f"Tháng {self.number} năm {self.year}"
         if self.span is Span.TERM:
             return f"Giai đoạn {self.year}–{self.end_year}"
+        if self.span is Span.SCHOOL_YEAR:
+            return f"Năm học {self.year}–{self.end_year}"
+        if self.span is Span.SEMESTER:
+            return f"Học kỳ {'I' * (self.number or 1)} năm học {self.year}–{self.end_year}"
         return f"{self.span.label} {self.year}"
 
 

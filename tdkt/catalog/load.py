@@ -327,6 +327,13 @@ def _parse_period(m: YMap, problems: Problems) -> Period | None:
         problems.add(p.origin, "R103", "period.end_year", "a term needs an end year not before its start",
                      "add `end_year: ...`")
         return None
+    if span in (Span.SCHOOL_YEAR, Span.SEMESTER) and (end_year is None or year is None or end_year != year + 1):
+        problems.add(p.origin, "R103", "period.end_year", "a school year ends the year after it starts",
+                     f"add `end_year: \"{(year or 0) + 1}\"`")
+        return None
+    if span is Span.SEMESTER and number not in (1, 2):
+        problems.add(p.origin, "R103", "period.number", "a semester is 1 or 2", "add `number: \"1\"`")
+        return None
     if year is None or span is None:
         return None
     return Period(year=year, span=span, number=number, end_year=end_year)

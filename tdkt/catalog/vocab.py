@@ -14,7 +14,7 @@ from tdkt.catalog.yamlread import YList, YMap, YNode
 
 MOVEMENT_KEYS = ("id", "name", "variants", "launched_by", "act", "period", "note")
 AWARD_KEYS = ("id", "name", "kind", "system", "recipients", "variants", "valid_from", "valid_to", "basis")
-DOC_TYPE_KEYS = ("id", "name", "code")
+DOC_TYPE_KEYS = ("id", "name", "code", "kind")
 
 
 def _entries(root: YNode | None, file: str, problems: Problems):
@@ -93,5 +93,10 @@ def parse_doc_types(root: YNode | None, file: str, problems: Problems) -> tuple[
         fields.check_keys(m, DOC_TYPE_KEYS, problems)
         name = fields.text(m, "name", problems, required=True)
         if name:
-            out.append(DocType(id=ident, name=name, code=fields.text(m, "code", problems), origin=m.origin))
+            kind = fields.text(m, "kind", problems) or "van-ban"
+            if kind not in ("van-ban", "tin-bai"):
+                problems.add(m.get("kind").origin, "V104", "kind", f"{kind!r} is not van-ban or tin-bai",
+                             "write van-ban (an official document, the default) or tin-bai (a news article)")
+            out.append(DocType(id=ident, name=name, code=fields.text(m, "code", problems), origin=m.origin,
+                               news=kind == "tin-bai"))
     return tuple(out)

@@ -22,6 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from tdkt.text import decode
+from tdkt.ingest import header
 from tdkt.ingest.awards import Award, find_awards
 from tdkt.text.collate import fold
 from tdkt.text.decode import Tok, at, find, keys, tokens
@@ -83,18 +84,52 @@ def extract(text: str, vocab: Vocab, gazetteer: Gazetteer, *, restored: str | No
     work = restored if restored and restored.count("\n") == text.count("\n") else text
     lines = [(n, line) for n, line in enumerate(work.split("\n"), start=1) if line.strip()]
     r = _Reader(lines, damaged, bool(work is restored))
+    h = header.read(lines)
     heading, title, doc_type = r.heading_and_title(vocab)
+    names = {re.sub(r"\s+", "", fold(d.name)): d for d in vocab.doc_types}
+    if h.heading is not None:
+        d = header.heading_type(h.heading.value, {k: v.id for k, v in names.items()})
+        hit = next((t for t in vocab.doc_types if t.id == d), None)
+        if hit is not None:
+            doc_type = r.found(hit, _at_line(lines, h.heading.line), h.heading.why)
+            title = r.found(h.title.value, _at_line(lines, h.title.line), h.title.why) if h.title else title
     number, number_end = r.number()
+    if h.number is not None:
+        number = r.found(h.number.value, _at_line(lines, h.number.line), h.number.why)
+        number_end = 0
     if doc_type.value is None and number.value:
-        code = number.value.split("/", 1)[1].split("-")[0].upper() if "/" in number.value else ""
-        hit = next((d for d in vocab.doc_types if d.code.upper() == code), None)
-        doc_type = Found(value=hit, line=number.line, why=f"from the code {code} of the number") if hit else doc_type
+        doc_type = _type_of_number(number, vocab, lines)
     if doc_type.value is None:
         doc_type = r.closing_type(vocab)
-    issued, place = r.date(number, number_end)
-    period = _period(title, r)
+    news = not h.official and doc_type.value is None and _news(lines)
+    if news:
+        hit = next((t for t in vocab.doc_types if t.news), None)
+        if hit is not None:
+            doc_type = Found(value=hit, line=lines[0][0] if lines else 0, review=True,
+                             why="no national title, number or type heading: a news article about the results, "
+                                 "not an official document")
+            title = r.found(lines[0][1].strip(), 0, "the headline (the page's first line)", True) if lines else title
+    if h.date is not None:
+        year, month, day = h.date.value
+        issued = Found(value=PartialDate(year=year, month=month, day=day), line=h.date.line,
+                       why=h.date.why + ("; the day is left blank" if month and day is None else ""))
+        place = r.found(h.place.value, _at_line(lines, h.place.line), h.place.why) if h.place else Found()
+    elif news and h.news_date is not None:
+        year, month, day = h.news_date.value
+        issued = Found(value=PartialDate(year=year, month=month, day=day), line=h.news_date.line, review=True,
+                       why=h.news_date.why + ": the date the page shows, check it is the article's")
+        place = Found()
+    else:
+        issued, place = r.date(number, number_end) if h.official or not news else (Found(), Found())
+    period = _period_of(title, lines, news, r)
     when = issued.value.as_date() if issued.value else (dt.date(period.value.year, 1, 1) if period.value else None)
-    issuer, unit = _Units(r, gazetteer, signatures, when).issuer_and_unit(heading, number, issued)
+    units = _Units(r, gazetteer, signatures, when)
+    issuer, unit = _column_issuer(h, units) if h.column else (None, None)
+    if issuer is None:
+        issuer, unit = units.issuer_and_unit(heading, number, issued)
+    if news:
+        issuer = Found(why="a news article: its publisher is the site it was taken from; fill it in by hand",
+                       review=True)
     signer, signer_title = r.signer(signatures)
     quality = (TextQuality.OCR_RESTORED if work is restored else TextQuality.OCR if damaged
                else TextQuality.LEGACY_ENCODING if legacy else TextQuality.CLEAN)
@@ -406,6 +441,224 @@ def _period(title: Found, r: _Reader) -> Found:
     elif found and found[0][1] in (Span.FIRST_HALF, Span.SECOND_HALF):
         return Found(value=Period(year=year, span=found[0][1]), line=title.line, why=f"the title names {found[0][2]!r}")
     return Found(value=Period(year=year, span=Span.YEAR), line=title.line, why=f"the title names the year {year}")
+
+
+def _at_line(lines: list[tuple[int, str]], line: int) -> int:
+    """The index in ``lines`` of text line ``line`` (its first piece)."""
+    return next((i for i, (n, _) in enumerate(lines) if n == line), -1)
+
+
+_TYPE_CODES = {"BC": "bao-cao", "KH": "ke-hoach", "QĐ": "quyet-dinh", "QD": "quyet-dinh", "HD": "huong-dan",
+               "HDLT": "huong-dan", "CV": "cong-van", "TTR": "to-trinh", "CT": "chi-thi", "TB": "thong-bao",
+               "NĐ": "nghi-dinh", "NQ": "nghi-quyet", "TT": "thong-tu", "QC": "quy-che", "KL": "ket-luan",
+               "CTR": "chuong-trinh", "KHLT": "ke-hoach", "BB": "bien-ban", "GM": "giay-moi"}
+
+
+def _type_of_number(number: Found, vocab: Vocab, lines: list[tuple[int, str]]) -> Found:
+    """The type a số ký hiệu names by its code (``184/BC-UBND``: báo cáo); a number with no type code is a
+    công văn's (``455/UBND-NV``), flagged, since other types sometimes omit it too."""
+    value = number.value or ""
+    codes = [c.upper() for c in re.split(r"[/\-–]", value.partition("/")[2]) if c]
+    by_id = {d.id: d for d in vocab.doc_types}
+    for code in codes[:2]:
+        ident = _TYPE_CODES.get(code) or next((d.id for d in vocab.doc_types if d.code and d.code.upper() == code), None)
+        if ident in by_id:
+            return Found(value=by_id[ident], line=number.line, why=f"from the code {code} of the number")
+    if codes and "cong-van" in by_id:
+        vv = any(fold(t).startswith(("v/v", "ve viec")) for _, t in lines[:25])
+        return Found(value=by_id["cong-van"], line=number.line, review=not vv,
+                     why="the number names no type (công văn are numbered so)" + ("; 'V/v' names its subject" if vv
+                                                                                    else ": check"))
+    return Found()
+
+
+_NEWS_SIGNS = re.compile(r"\b(?:cho biet|phat bieu|to chuc hoi nghi|da dien ra|tin va anh|bao [a-z]+|pv|ctv|"
+                         r"tin:|anh:|nguon:|chia se|dong chi [a-z]+ [a-z]+ .*(?:phat bieu|chu tri)|"
+                         r"sang (?:ngay|nay)|chieu (?:ngay|nay)|vua qua|hom nay)")
+
+
+def _news(lines: list[tuple[int, str]]) -> bool:
+    """A page with no official header that reads like a report of an event (a date stamp, reported speech)."""
+    text = " ".join(fold(t) for _, t in lines[:40])
+    return len(_NEWS_SIGNS.findall(text)) >= 1
+
+
+_PERIODS = [  # (pattern on the fold key, span), tried at each position; the earliest match wins
+    (re.compile(r"hoc ky\s*(i{1,2}|[12])\b[^.;]{0,40}?nam hoc\s*((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)?\d\d)"),
+     Span.SEMESTER),
+    (re.compile(r"nam hoc\s*((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)?\d\d)"), Span.SCHOOL_YEAR),
+    (re.compile(r"6 thang dau nam\s*((?:19|20)\d\d)"), Span.FIRST_HALF),
+    (re.compile(r"6 thang cuoi nam\s*((?:19|20)\d\d)"), Span.SECOND_HALF),
+    (re.compile(r"9 thang(?: dau)? nam\s*((?:19|20)\d\d)"), Span.NINE_MONTHS),
+    (re.compile(r"quy\s*(i{1,3}v?|iv|[1-4])\b[^.;]{0,12}?nam\s*((?:19|20)\d\d)"), Span.QUARTER),
+    (re.compile(r"(?:giai doan|nhiem ky|thoi ky|tu nam)?\s*((?:19|20)\d\d)\s*(?:[-–—]|den(?: nam)?)\s*((?:19|20)\d\d)"),
+     Span.TERM),
+    (re.compile(r"nam\s*((?:19|20)\d\d)\b"), Span.YEAR),
+]
+_NOT_A_PERIOD = re.compile(r"\([^()]*\d{4}[^()]*\)|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|"
+                           r"(?:ky niem|thanh lap|ngay truyen thong)[^.;,]{0,60}")
+
+
+def read_period(text: str) -> tuple[Period, str] | None:
+    """The period a title (or headline) is about: a school year, a semester, a half, nine months, a quarter,
+    several years or a year. Anniversaries ("kỷ niệm 40 năm … (20/11/1982 – 20/11/2022)"), full dates and
+    parenthesised dates are never a period."""
+    key = _NOT_A_PERIOD.sub(lambda m: " " * len(m.group()), fold(text))
+    best = None
+    for pattern, span in _PERIODS:
+        m = pattern.search(key)
+        if m and (best is None or m.start() < best[0].start()):
+            best = (m, span)
+    if best is None:
+        return None
+    m, span = best
+    g = m.groups()
+    if span is Span.SEMESTER:
+        start, end = int(g[1]), _full_year(g[1], g[2])
+        return Period(year=start, span=span, number=1 if g[0] in ("i", "1") else 2, end_year=end), m.group()
+    if span is Span.SCHOOL_YEAR:
+        return Period(year=int(g[0]), span=span, end_year=_full_year(g[0], g[1])), m.group()
+    if span is Span.QUARTER:
+        number = {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(g[0]) or int(g[0])
+        return Period(year=int(g[1]), span=span, number=number), m.group()
+    if span is Span.TERM:
+        start, end = int(g[0]), int(g[1])
+        return (Period(year=start, span=span, end_year=end), m.group()) if start < end <= start + 10 else None
+    return Period(year=int(g[0]), span=span), m.group()
+
+
+def _full_year(start: str, end: str) -> int:
+    return int(end) if len(end) == 4 else int(start[:2] + end)
+
+
+def _period_of(title: Found, lines: list[tuple[int, str]], news: bool, r: _Reader) -> Found:
+    """Kỳ báo cáo from the title; a news article's from its headline and first lines."""
+    texts = [(title.value, title.line, "the title")] if title.value else []
+    if news:
+        texts += [(t, n, "the article's first lines") for n, t in lines[:6]]
+    for text, line, where in texts:
+        found = read_period(text)
+        if found:
+            period, words = found
+            return Found(value=period, line=line, why=f"{where} names {words.strip()!r}", review=news or r.ocr)
+    return Found(line=title.line, why="the title names no period", review=bool(title.value) and not news)
+
+
+_CENTRAL = re.compile(r"^(?:bo |chinh phu|thu tuong|quoc hoi|uy ban thuong vu quoc hoi|ban thi dua khen thuong trung|"
+                      r"ban chap hanh trung uong|trung uong|tong lien doan|hoi dong thi dua khen thuong trung uong|"
+                      r"van phong chinh phu|chu tich nuoc|vien kiem sat nhan dan toi cao|toa an nhan dan toi cao)")
+_BARE_BODY = re.compile(r"^(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd|hoi dong thi dua\s*[-–]?\s*khen thuong|"
+                        r"hd\s*td\s*[-–]?\s*kt|hoi dong td\s*[-–]?\s*kt|hdtdkt|ban thi dua\s*[-–]?\s*khen thuong|"
+                        r"dang uy|ban chap hanh|ban thuong vu|van phong)$")
+_KIND_WORD = re.compile(r"\b(?:thi tran|thi xa|thanh pho|dac khu|phuong|xa|huyen|quan|tinh|tp\.?)\s")
+_SCHOOL = re.compile(r"^truong\s+(?:mam non|mau giao|tieu hoc|trung hoc co so|trung hoc pho thong|thcs|thpt|th|mn|"
+                     r"ptdtbt|ptdtnt|pt|t\.?\s*h\.?|tieu hoc va trung hoc co so|th\s*&\s*thcs|th va thcs)\.?\s+")
+
+
+def display_name(text: str) -> str:
+    """A header line in capitals as a name reads: ``UBND XÃ VẠN THẮNG`` → ``UBND xã Vạn Thắng``: acronyms kept,
+    the words of a place or school name capitalised, the rest in lower case."""
+    words = text.split()
+    out, proper = [], False
+    for n, w in enumerate(words):
+        core = w.strip(".,;:()")
+        letters = [c for c in core if c.isalpha()]
+        acronym = core and core.upper() == core and (len(letters) <= 5 and not decode.is_syllable(core)
+                                                     or "&" in core or "." in core.strip("."))
+        key = fold(core)
+        if acronym:
+            out.append(w)
+        elif proper:
+            out.append(w[:1].upper() + w[1:].lower())
+        else:
+            out.append(w.lower())
+        if key in ("xa", "phuong", "huyen", "quan", "tinh", "tran", "pho", "khu", "thon", "ban", "ap", "to") and n:
+            proper = key not in ("ban", "to") or fold(words[n - 1]) in ("thon", "khu", "xom")
+        if _SCHOOL.match(fold(" ".join(words[:n + 1])) + " "):
+            proper = True
+    name = " ".join(out)
+    return name[:1].upper() + name[1:]
+
+
+def _column_issuer(h: header.Header, units: _Units) -> tuple[Found | None, Found | None]:
+    """The issuing body from the header's left column: its last line (a body named over two lines is joined:
+    ``ỦY BAN NHÂN DÂN`` / ``TỈNH THANH HÓA``; a body the column names without its place takes its parent's:
+    ``UBND XÃ VẠN THẮNG`` / ``HỘI ĐỒNG TĐ–KT`` → Hội đồng TĐ–KT xã Vạn Thắng), and its territorial unit."""
+    column = [c for c in h.column if re.search(r"[A-Za-zÀ-ỹĐđ]{2}", c.value)]
+    if not column:
+        return None, None
+    texts = [c.value.strip(" -–_*") for c in column]
+    last = len(texts) - 1
+    issuer_text, line = texts[last], column[last].line
+    parent = texts[last - 1] if last >= 1 else ""
+    if last >= 1 and _KIND_WORD.match(fold(texts[last]) + " ") and _BARE_BODY.match(fold(texts[last - 1]).strip()):
+        issuer_text, parent = f"{texts[last - 1]} {texts[last]}", texts[last - 2] if last >= 2 else ""
+    key = fold(issuer_text)
+    if _BARE_BODY.match(key.strip()) and parent:
+        place = _KIND_WORD.search(fold(parent) + " ")
+        if place:
+            issuer_text = f"{issuer_text} {parent[place.start():].strip()}"
+    name = display_name(issuer_text) if not units.r.damaged else issuer_text
+    why = "the last line of the header's left column" + (f", under {parent!r}" if parent else "")
+    issuer = units.r.found(name, _at_line(units.r.lines, line), why)
+    if _CENTRAL.match(fold(issuer_text)):
+        return issuer, Found(line=line, why="a central body: no territorial unit")
+    unit = _unit_of(issuer_text, parent, h, units, line)
+    return issuer, unit
+
+
+def _unit_of(issuer: str, parent: str, h: header.Header, units: _Units, line: int) -> Found:
+    """The territorial unit of an issuing body: the place its name gives; a school's commune (by the school's
+    name, within the district its parent names); else the parent's place; else the place of the date line."""
+    def mentions(text: str) -> list:
+        return units.scan(tokens(text, units.r.damaged), -1, text) if text else []
+
+    own = mentions(display_name(issuer))
+    parent_m = mentions(display_name(parent))
+    if own:
+        return _picked(units, own[0], line, "the issuing body's name")
+    school = _SCHOOL.match(fold(issuer) + " ")
+    if school:
+        name = re.sub(r"\s*(?:so\s*)?\d+$", "", fold(issuer)[school.end():].strip())
+        district = next((u for m in parent_m for u in m.units if u.level.value == "huyen"), None)
+        found = _commune_named(units, name, district, parent)
+        if found is not None:
+            return Found(value=found, line=line, why=f"the school's commune, {found.kind.lower()} {found.name}, in "
+                                                     f"{parent!r}")
+    if parent_m:
+        return _picked(units, parent_m[0], line, "the body above it in the header")
+    if h.place is not None:
+        place = mentions(h.place.value)
+        if place:
+            return _picked(units, place[0], line, "the place of the date line")
+    return Found(line=line, why="the header names no territorial unit", review=True)
+
+
+def _picked(units: _Units, m, line: int, where: str) -> Found:
+    unit, why = units.pick(m.units)
+    if unit is None:
+        return Found(line=line, why=f"{m.text!r} in {where}: {why}", review=True)
+    return Found(value=unit, line=line, why=f"{m.text!r} in {where}; {why}")
+
+
+def _commune_named(units: _Units, name: str, district, parent: str):
+    """The commune of a school's name within ``district`` (or the district its parent names by name alone)."""
+    if not name:
+        return None
+    parent_key = fold(parent)
+    found = []
+    for u in units.g.units.values():
+        if u.level.value != "xa" or fold(u.name) != name:
+            continue
+        up = units.g.get(u.parent_id) if u.parent_id else None
+        if district is not None and up is not None and up.id == district.id:
+            found.append(u)
+        elif district is None and up is not None and fold(up.name) and fold(up.name) in parent_key:
+            found.append(u)
+    if units.when:
+        era = Era.FROM_2025 if units.when >= REORGANISATION else Era.BEFORE_2025
+        found = [u for u in found if u.era is era] or found
+    return found[0] if len(found) == 1 else None
 
 
 # --------------------------------------------------------------------------- the issuing unit

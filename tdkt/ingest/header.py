@@ -1,0 +1,365 @@
+"""The header of an administrative document, read as a person reads it, whatever the page did to it.
+
+Input: the normalised text's lines ``[(line number, text)]``. Output: ``Header``: where the header starts,
+the lines of its left column (the issuing body, and the body above it), the number (số ký hiệu), the place
+and date line, the type heading and the title (trích yếu), and whether the text has an official header at
+all (a news article has none). Each value keeps the 1-based line it was read from.
+
+What real pages do to a header, and what is done about it (tests/ingest/test_header.py holds an example of each):
+- page furniture before it (visitor counters, menus, "Skip to main content", a legal database's metadata
+  block): the header starts at the national title ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") and its left
+  column is read upwards from there, stopping at the first line that is no header line;
+- the two columns flattened onto one line ("UBND XÃ VẠN THẮNGCỘNG HÒA XÃ HỘI…", "HỘI ĐỒNG TĐ–KT Độc lập – Tự do
+  – Hạnh phúc"): split at the national title and the motto;
+- the number and the date on one line ("Số: 01 /BC-HĐTĐKT Vạn Thắng, ngày 08 tháng 01 năm 2021");
+- missing spaces ("QUYẾTĐỊNH", "22tháng", "ngày22"): matched on fold keys with optional spaces;
+- real spellings of the number: "Số 10-KH/LĐ", "SỐ : 63/ 2008 / HYH- HD/TĐKT", "Số: . . . ./BC- THMH" (a
+  number left blank keeps its code: "/BC-THMH");
+- dates that are not the issue date: a date inside "Căn cứ…", "Xét…", "Thực hiện…" or after "số … ngày"
+  (a cited document) is never the header's date line.
+
+Pure; never raises on any text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tdkt.text.collate import fold
+
+HEAD_LINES = 45  # a header starts within this many lines (web furniture before it included)
+
+_NATIONAL = re.compile(r"c\s*o\s*n\s*g\s*h\s*o\s*a\s*x\s*a\s*h\s*o\s*i\s*c\s*h\s*u\s*n\s*g\s*h\s*i\s*a\s*"
+                       r"v\s*i\s*e\s*t\s*n\s*a\s*m")
+_MOTTO = re.compile(r"d\s*o\s*c\s*l\s*a\s*p\s*[-–—,.]*\s*t\s*u\s*d\s*o\s*[-–—,.]*\s*h\s*a\s*n\s*h\s*p\s*h\s*u\s*c")
+# "Số:" as a header prints it (capital S: "số" in a sentence cites another document); OCR: "S6:", "s6"
+_NUMBER_LABEL = re.compile(r"(?:^|(?<=\s)|(?<=\|))(?:S[ốốỐỐoO0-9éÉ]|SỐ)\s*(?:hiệu)?\s*[:.]?\s*")
+_CODE = r"[0-9A-Za-zĐđÀ-ỹ&.]+"
+_NUMBER = re.compile(rf"(?P<n>[0-9]+[a-z]?|[\^~?][0-9]*)?\s*(?P<blank>[.…·_\s]*)"
+                     rf"(?P<code>(?:\s*[/\-–]\s*{_CODE})+)")
+_DATE = re.compile(r"ngay\s*(?P<d>\d{1,2}|[.…_\s]*)\s*thang\s*(?P<m>\d{1,2}|[.…_\s]*)\s*nam\s*(?P<y>(?:19|20)\d\d)\b")
+_NUMERIC_DATE = re.compile(r"(?<![\d/])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d\d)(?![\d/])")
+_CITING = re.compile(r"\b(?:can cu|xet |thuc hien|theo |ban hanh kem theo|kem theo|so \S+ ngay|cua |tai |"
+                     r"quyet dinh|ke hoach|cong van|thong tu|nghi dinh|chi thi)")
+_SIGNATURE_TITLES = ("tm.", "kt.", "tl.", "tuq.", "q.", "chu tich", "giam doc", "hieu truong", "bo truong",
+                     "thu truong", "thu tuong", "truong ban", "truong phong", "bi thu", "pho ", "nguoi bao cao",
+                     "nguoi lap", "da ky", "(da ky)", "chanh van phong", "tong bi thu", "chu nhiem")
+_BODY_START = re.compile(r"^(?:kinh gui|can cu|xet |thuc hien|theo |nham |i\.|1\.|phan |chuong |dieu |a\.|"
+                         r"nam \d{4}, |ngay \d)")
+_AUTHORITY = re.compile(r"^(?:chu tich|bo truong|thu tuong|giam doc|hieu truong|truong ban|ban chap hanh|"
+                        r"uy ban nhan dan|hoi dong|ban thuong vu|chinh phu)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class At:
+    """A value read from the text: what, the 1-based line, and how."""
+
+    value: object
+    line: int
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    official: bool                      # a national title, a "Số:" line or a type heading was found
+    start: int                          # index (in the lines given) where the header starts
+    column: tuple[At, ...]              # the left column's lines, top to bottom (issuing body last)
+    number: At | None                   # "01/BC-HĐTĐKT" (spaces removed), "/BC-THMH" when left blank
+    date: At | None                     # (year, month or None, day or None)
+    place: At | None
+    heading: At | None                  # the line naming the document's type, as printed
+    heading_end: int                    # index after the heading (the title starts there)
+    title: At | None
+    news_date: At | None                # a news page's own date stamp ("Ngày 12/01/2023 16:25:34")
+
+
+def split_columns(text: str) -> list[str]:
+    """A header line as the segments its two columns were flattened into: left column, national title, motto."""
+    key = fold(text)
+    cuts = sorted({m.start() for m in (*_NATIONAL.finditer(key), *_MOTTO.finditer(key))}
+                  | {m.end() for m in (*_NATIONAL.finditer(key), *_MOTTO.finditer(key))})
+    parts, last = [], 0
+    for cut in cuts:
+        if cut > last:
+            parts.append(text[last:cut])
+        last = cut
+    parts.append(text[last:])
+    return [p.strip(" |\t\u00a0") for p in parts if p.strip(" |\t\u00a0-–_=*")]
+
+
+def is_national(text: str) -> bool:
+    key = fold(text)
+    return bool(_NATIONAL.search(key) or _MOTTO.search(key))
+
+
+def _furniture(text: str) -> bool:
+    """A line no header holds: long prose, a time stamp, a counter, a menu item, metadata "Key: value"."""
+    t = text.strip(" |\t\u00a0")
+    key = fold(t)
+    if not t or len(t) > 90 or re.fullmatch(r"[\d\s:./,-]+", t):
+        return True
+    if re.search(r"\d{1,2}:\d\d", t) or re.match(r"(?:thang|ngay) \S+ \d{1,2}, \d{4}", key):
+        return True
+    if re.match(r"(?:so hieu|loai van ban|noi ban hanh|nguoi ky|ngay ban hanh|ngay hieu luc|tinh trang|"
+                r"linh vuc|you are|ban dang xem|tai ban|skip|trang chu|tin tuc|chia se|luot xem|truy cap)", key):
+        return True
+    letters = [c for c in t if c.isalpha()]
+    caps = letters and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
+    return not caps and not _NUMBER_LABEL.match(t)
+
+
+def find_number(text: str) -> tuple[str, int, int] | None:
+    """(number with spaces removed, start, end) after a "Số" label in ``text``."""
+    for label in _NUMBER_LABEL.finditer(text):
+        m = _NUMBER.match(text, label.end())
+        if not m or not (m.group("n") or m.group("blank") is not None):
+            continue
+        code = re.sub(r"\s+", "", m.group("code")).rstrip(".")
+        if not re.search(r"[A-Za-zĐđ]", code):
+            continue
+        number = (m.group("n") or "") + code
+        if number.startswith(("-", "–")) and not m.group("n"):
+            number = number  # "-BC/HU": the number left blank before a dash
+        return number.replace("–", "-"), label.start(), m.end()
+    return None
+
+
+def find_date(text: str, before_ok=lambda prefix: True) -> tuple[tuple[int, int | None, int | None], int, int] | None:
+    """The place-and-date of a header in ``text``: ((year, month, day), start, end); blanks are None."""
+    key = fold(text)
+    for m in _DATE.finditer(key):
+        if not before_ok(key[:m.start()]):
+            continue
+        day = int(m.group("d")) if m.group("d").strip(" .…_") else None
+        month = int(m.group("m")) if m.group("m").strip(" .…_") else None
+        return (int(m.group("y")), month, day if month else None), m.start(), m.end()
+    return None
+
+
+def _place_prefix(prefix: str) -> bool:
+    """What may stand before a header's date on its line: nothing, a place name, a number."""
+    p = prefix.strip(" ,|\t")
+    if not p:
+        return True
+    if _CITING.search(p):
+        return False
+    p = re.sub(r"^.*?s[o0-9e]\s*(?:hieu)?\s*[:.]?\s*[^\s]*(?:\s*[/\-–]\s*\S+)*", "", p).strip(" ,")  # number first
+    return len(p.split()) <= 6
+
+
+_BODY_WORDS = re.compile(r"(?:^|\s)(?:uy ban nhan dan|ubnd|hoi dong|hdnd|hd thi dua|so |phong |truong |dang uy|dang bo|"
+                         r"huyen uy|tinh uy|thanh uy|thi uy|quan uy|bo |chinh phu|thu tuong|hoi |chi hoi|lien doi|"
+                         r"doan |huyen doan|tinh doan|thanh doan|cong doan|uy ban mat tran|ubmttq|mat tran|"
+                         r"trung tam|van phong|cum thi dua|khoi thi dua|tong cuc|cuc |chi bo|ban thi dua|ban chi dao)")
+_PLACE_IN = re.compile(r"\b(?:xa|phuong|thi tran|thi xa|thanh pho|huyen|quan|tinh|tp)\s+\S")
+_PARTY = re.compile(r"d\s*a\s*n\s*g\s*c\s*o\s*n\s*g\s*s\s*a\s*n\s*v\s*i\s*e\s*t\s*n\s*a\s*m")
+
+
+def _caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
+
+
+def _national_piece(text: str) -> bool:
+    """A line that is the national title, the motto, the Party's title, or a piece of one broken over lines
+    ("CỘNG" / "HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")."""
+    key = re.sub(r"[^a-z ]", "", fold(text)).strip()
+    if not key:
+        return False
+    if is_national(text) or _PARTY.search(fold(text)):
+        return True
+    whole = ("cong hoa xa hoi chu nghia viet nam", "doc lap tu do hanh phuc")
+    return any(w.startswith(key) or w.endswith(key) for w in whole) and len(key) >= 4
+
+
+def _bodies(segment: str) -> list[str]:
+    """A left-column segment holding several bodies flattened together ("UBND TỈNH SƠN LA SỞ GIÁO DỤC VÀ ĐÀO TẠO")
+    cut where a new body starts after a complete one (a body with its place); repeated bodies once."""
+    key = fold(segment)
+    cuts = [0]
+    for m in _BODY_WORDS.finditer(key):
+        start = m.start() + (1 if key[m.start()] == " " else 0)
+        if start > cuts[-1] and _PLACE_IN.search(key[cuts[-1]:start]):
+            cuts.append(start)
+    parts = [segment[a:b].strip(" -–*|") for a, b in zip(cuts, cuts[1:] + [len(segment)])]
+    out: list[str] = []
+    for part in parts:
+        if part and (not out or fold(out[-1]) != fold(part)):
+            out.append(part)
+    return out
+
+
+def _column_lines(head: list[tuple[int, str]], anchor: int) -> tuple[list[At], int]:
+    """The left column of the header around ``anchor`` (the national title's line), top to bottom, and the
+    index where the header starts."""
+    cells: list[tuple[int, int, str, str]] = []  # (index, line, kind, text)
+    for i in range(max(0, anchor - 8), min(len(head), anchor + 8)):
+        line, text = head[i]
+        text = re.sub(r"^(?:Trang|Page)\s*\d+\s*(?=\S)", "", text)  # a page marker glued to the header
+        for seg in split_columns(text) or [""]:
+            if not seg.strip(" |-–_=*."):
+                kind = "rule"
+            elif _national_piece(seg):
+                kind = "national"
+            elif find_number(seg) or re.fullmatch(r"(?:S[ốỐoO]|SỐ)\s*(?:hiệu)?\s*[:.]?", seg.strip()):
+                kind = "number"
+            elif find_date(seg, _place_prefix) or fold(seg).startswith(("ngay ", "thang ")):
+                kind = "date"
+            elif _is_heading_line(seg.strip()) and i > anchor:
+                kind = "heading"
+            elif _caps(seg) and len(seg) <= 110 and not _furniture(seg):
+                kind = "body"
+            else:
+                kind = "other"
+            cells.append((i, line, kind, seg))
+    column: list[tuple[int, int, str]] = []
+    start = anchor
+    # upwards from the anchor: body lines (rules, numbers, dates and national pieces skipped), until anything else
+    before = [c for c in cells if c[0] < anchor]
+    for i, line, kind, seg in reversed(before):
+        if kind in ("rule", "national", "number", "date"):
+            continue
+        if kind != "body":
+            break
+        column.insert(0, (i, line, seg))
+        start = i
+    # the anchor's line and the next ones: left segments beside a national piece, until the number, date or heading
+    by_line: dict[int, list[tuple[str, str]]] = {}
+    for i, line, kind, seg in cells:
+        if i >= anchor:
+            by_line.setdefault(i, []).append((kind, seg))
+    for i in sorted(by_line):
+        kinds = [k for k, _ in by_line[i]]
+        if any(k in ("number", "date", "heading") for k in kinds) and not any(k == "national" for k in kinds):
+            break
+        beside = any(k == "national" for k in kinds)
+        for n, (kind, seg) in enumerate(by_line[i]):
+            if kind == "body" and (beside or _BODY_WORDS.match(fold(seg))):
+                column.append((i, head[i][0], seg))
+            elif kind in ("number", "date", "heading"):
+                break
+    # flattened bodies apart; a one-word piece ("ỦY") joined to the next ("BAN NHÂN DÂN")
+    pieces: list[tuple[int, str]] = []
+    for _, line, seg in column:
+        for body in _bodies(seg):
+            pieces.append((line, body))
+    joined: list[tuple[int, str]] = []
+    for line, body in pieces:
+        if joined and len(joined[-1][1].split()) == 1 and not re.search(r"\d", joined[-1][1]):
+            joined[-1] = (joined[-1][0], f"{joined[-1][1]} {body}")
+        elif not joined or fold(joined[-1][1]) != fold(body):
+            joined.append((line, body))
+    return [At(body, line, "the header's left column") for line, body in joined], start
+
+
+def read(lines: list[tuple[int, str]]) -> Header:
+    head = lines[:HEAD_LINES]
+    national = next((i for i, (_, t) in enumerate(head) if _national_piece(t)), None)
+    number_at = next((i for i, (_, t) in enumerate(head) if find_number(t)), None)
+    anchor = national if national is not None else number_at
+    column: list[At] = []
+    start = anchor if anchor is not None else 0
+    if anchor is not None:
+        column, start = _column_lines(head, anchor)
+    # number: in the header, else anywhere in the first lines ("Số hiệu:" of a metadata block last)
+    number = None
+    for i in range(start, min(start + 16, len(head))) if anchor is not None else range(len(head)):
+        text = head[i][1]
+        if re.fullmatch(r"\s*(?:S[ốỐoO]|SỐ)\s*(?:hiệu)?\s*[:.]?\s*", text) and i + 1 < len(head):
+            text = text.strip() + " " + head[i + 1][1]
+        hit = find_number(text)
+        if hit:
+            number = At(hit[0], head[i][0], f"after 'Số' in {text[hit[1]:hit[2]].strip()!r}")
+            break
+    # the place and date line
+    date = place = None
+    for i in range(start, min(start + 16, len(head))):
+        line, text = head[i]
+        hit = find_date(text, _place_prefix)
+        if hit:
+            date = At(hit[0], line, f"the date line {text.strip()!r}")
+            key_prefix = text[:hit[1]]
+            num = find_number(key_prefix)
+            p = key_prefix[num[2]:] if num else key_prefix
+            p = p.strip(" ,|\t")
+            place = At(p, line, "before the date") if p and len(p.split()) <= 6 else None
+            break
+    # the type heading and the title
+    heading, heading_end, title = None, start, None
+    scan_from = start
+    for i in range(scan_from, min(scan_from + 24, len(head))):
+        line, text = head[i]
+        t = text.strip(" |\t")
+        if t and _is_heading_line(t) and not is_national(t) and i not in (anchor,):
+            if column and any(c.line == line and c.value == t for c in column):
+                continue
+            heading, heading_end = At(t, line, f"heading {t!r}"), i + 1
+            break
+    if heading is not None:
+        parts = []
+        for i in range(heading_end, min(heading_end + 4, len(lines))):
+            line, text = lines[i]
+            t = text.strip()
+            key = fold(t)
+            if not t or _BODY_START.match(key) or len(t) > 300 or (parts and _AUTHORITY.match(key) and t.isupper()):
+                break
+            if parts and not (t.isupper() or key.startswith(("ve viec", "v/v", "phuong huong", "nhiem vu")) or
+                              _continues(parts[-1])):
+                break
+            parts.append(t)
+            if len(" ".join(parts)) > 250:
+                break
+        if parts:
+            title = At(" ".join(parts), lines[heading_end][0], "the lines after the heading")
+    official = national is not None or number is not None
+    news_date = None
+    for i in range(min(15, len(head))):
+        line, text = head[i]
+        m = _NUMERIC_DATE.search(text)
+        if m and len(text.strip()) <= 60 and not re.search(r"[a-zà-ỹ]{3,}\s+[a-zà-ỹ]{3,}\s+[a-zà-ỹ]{3,}", text):
+            try:
+                d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+                if 1 <= mo <= 12 and 1 <= d <= 31:
+                    news_date = At((y, mo, d), line, f"the page's date {text.strip()!r}")
+                    break
+            except ValueError:
+                pass
+    return Header(official=official or heading is not None and number is not None, start=start,
+                  column=tuple(column), number=number, date=date, place=place, heading=heading,
+                  heading_end=heading_end, title=title, news_date=news_date)
+
+
+def _continues(previous: str) -> bool:
+    """A title line that the next line carries on (it ends on a word that needs more)."""
+    return bool(re.search(r"(?:\b(?:và|của|về|cho|năm|tại|trong|các|phong trào)|[,;–-])\s*$", previous, re.I))
+
+
+_TYPE_WORDS = ("bao cao", "ke hoach", "quyet dinh", "huong dan", "cong van", "thong bao", "to trinh", "chi thi",
+               "nghi dinh", "nghi quyet", "thong tu", "luat", "quy che", "tieu chi", "ban tin", "ket luan",
+               "chuong trinh", "quy dinh", "phuong an", "de an", "giay moi", "bien ban", "lenh", "thong tri")
+
+
+def _is_heading_line(text: str) -> bool:
+    key = re.sub(r"\s+", "", fold(text))
+    letters = [c for c in text if c.isalpha()]
+    caps = letters and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    return bool(caps and len(text) <= 160 and any(key.startswith(w.replace(" ", "")) for w in _TYPE_WORDS))
+
+
+def heading_type(heading: str, names: dict[str, str]) -> str | None:
+    """The id of the type a heading names (``names``: type name's fold key without spaces → id), longest first."""
+    key = re.sub(r"\s+", "", fold(heading))
+    for name in sorted(names, key=len, reverse=True):
+        if key.startswith(name):
+            return names[name]
+    return None
+
+
+def signature_context(lines: list[tuple[int, str]], i: int) -> bool:
+    """True when line ``i`` stands under a signature's title (``TM. …``, ``CHỦ TỊCH``, ``(Đã ký)``): a name there
+    is the signer; elsewhere a short line of capitalised words is a heading, not a person."""
+    for j in range(i - 1, max(-1, i - 5), -1):
+        key = fold(lines[j][1]).strip(" ()")
+        if any(key.startswith(t.strip("() ")) or f" {t.strip('() ')}" in f" {key}" for t in _SIGNATURE_TITLES):
+            return True
+    return False
