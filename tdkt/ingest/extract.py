@@ -84,7 +84,10 @@ def extract(text: str, vocab: Vocab, gazetteer: Gazetteer, *, restored: str | No
     work = restored if restored and restored.count("\n") == text.count("\n") else text
     lines = [(n, line) for n, line in enumerate(work.split("\n"), start=1) if line.strip()]
     r = _Reader(lines, damaged, bool(work is restored))
-    h = header.read(lines)
+    # English-model OCR (marks destroyed) keeps the reading tuned on it; the header reader is for text as printed
+    h = header.read(lines) if not damaged else header.Header(
+        official=True, start=0, column=(), number=None, date=None, place=None, heading=None, heading_end=0,
+        title=None, news_date=None)
     heading, title, doc_type = r.heading_and_title(vocab)
     names = {re.sub(r"\s+", "", fold(d.name)): d for d in vocab.doc_types}
     if h.heading is not None:
@@ -111,8 +114,12 @@ def extract(text: str, vocab: Vocab, gazetteer: Gazetteer, *, restored: str | No
             title = r.found(lines[0][1].strip(), 0, "the headline (the page's first line)", True) if lines else title
     if h.date is not None:
         year, month, day = h.date.value
-        issued = Found(value=PartialDate(year=year, month=month, day=day), line=h.date.line,
-                       why=h.date.why + ("; the day is left blank" if month and day is None else ""))
+        try:
+            dt.date(year, month or 1, day or 1)
+            issued = Found(value=PartialDate(year=year, month=month, day=day), line=h.date.line,
+                           why=h.date.why + ("; the day is left blank" if month and day is None else ""))
+        except ValueError:
+            issued = Found(line=h.date.line, why=f"{h.date.why} is not a date", review=True)
         place = r.found(h.place.value, _at_line(lines, h.place.line), h.place.why) if h.place else Found()
     elif news and h.news_date is not None:
         year, month, day = h.news_date.value
@@ -121,7 +128,7 @@ def extract(text: str, vocab: Vocab, gazetteer: Gazetteer, *, restored: str | No
         place = Found()
     else:
         issued, place = r.date(number, number_end) if h.official or not news else (Found(), Found())
-    period = _period_of(title, lines, news, r)
+    period = _period_of(title, lines, news, r) if not damaged else _period(title, r)
     when = issued.value.as_date() if issued.value else (dt.date(period.value.year, 1, 1) if period.value else None)
     units = _Units(r, gazetteer, signatures, when)
     issuer, unit = _column_issuer(h, units) if h.column else (None, None)
@@ -486,8 +493,8 @@ def _news(lines: list[tuple[int, str]]) -> bool:
 _PERIODS = [  # (pattern on the fold key, span), tried at each position; the earliest match wins
     (re.compile(r"hoc ky\s*(i{1,2}|[12])\b[^.;]{0,40}?nam hoc\s*((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)?\d\d)"),
      Span.SEMESTER),
-    (re.compile(r"nam hoc\s*((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)?\d\d)"), Span.SCHOOL_YEAR),
-    (re.compile(r"6 thang dau nam\s*((?:19|20)\d\d)"), Span.FIRST_HALF),
+    (re.compile(r"nam hoc\s*((?:19|20)\d\d)\s*[-–—/]?\s*((?:19|20)?\d\d)\b"), Span.SCHOOL_YEAR),
+    (re.compile(r"(?:6 thang dau nam|so ket 6 thang)[^.;]{0,80}?((?:19|20)\d\d)"), Span.FIRST_HALF),
     (re.compile(r"6 thang cuoi nam\s*((?:19|20)\d\d)"), Span.SECOND_HALF),
     (re.compile(r"9 thang(?: dau)? nam\s*((?:19|20)\d\d)"), Span.NINE_MONTHS),
     (re.compile(r"quy\s*(i{1,3}v?|iv|[1-4])\b[^.;]{0,12}?nam\s*((?:19|20)\d\d)"), Span.QUARTER),
@@ -495,8 +502,9 @@ _PERIODS = [  # (pattern on the fold key, span), tried at each position; the ear
      Span.TERM),
     (re.compile(r"nam\s*((?:19|20)\d\d)\b"), Span.YEAR),
 ]
-_NOT_A_PERIOD = re.compile(r"\([^()]*\d{4}[^()]*\)|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|"
-                           r"(?:ky niem|thanh lap|ngay truyen thong)[^.;,]{0,60}")
+_NOT_A_PERIOD = re.compile(r"\([^()]*\d{4}[^()]*\)|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|"
+                           r"ngay\s*\d{0,2}\s*thang\s*\d{0,2}\s*nam\s*\d{4}|\d+/\d{4}/\S+|"
+                           r"(?:ky niem|thanh lap|ngay truyen thong)[^.;,]{0,60}|luat [^.;,]{0,60}?nam \d{4}")
 
 
 def read_period(text: str) -> tuple[Period, str] | None:
@@ -598,13 +606,22 @@ def _column_issuer(h: header.Header, units: _Units) -> tuple[Found | None, Found
         place = _KIND_WORD.search(fold(parent) + " ")
         if place:
             issuer_text = f"{issuer_text} {parent[place.start():].strip()}"
-    name = display_name(issuer_text) if not units.r.damaged else issuer_text
+    issuer_text = _unglue(issuer_text)
+    name = display_name(issuer_text)
     why = "the last line of the header's left column" + (f", under {parent!r}" if parent else "")
-    issuer = units.r.found(name, _at_line(units.r.lines, line), why)
     if _CENTRAL.match(fold(issuer_text)):
-        return issuer, Found(line=line, why="a central body: no territorial unit")
+        return units.r.found(name, _at_line(units.r.lines, line), why), Found(
+            line=line, why="a central body: no territorial unit")
     unit = _unit_of(issuer_text, parent, h, units, line)
-    return issuer, unit
+    toks = tokens(issuer_text, False)
+    bodies = units.bodies(toks, False)
+    if bodies and bodies[0][0] == 0 and unit.value is not None and not _SCHOOL.match(fold(issuer_text) + " "):
+        start, end, body, _ = bodies[0]
+        rest = fold(" ".join(t.text for t in toks[end:]))
+        own_place = rest == "" or rest == fold(f"{unit.value.kind} {unit.value.name}")
+        if own_place or _KIND_WORD.match(rest + " "):
+            name = f"{body} {unit.value.kind.lower()} {unit.value.name}"
+    return units.r.found(name, _at_line(units.r.lines, line), why), unit
 
 
 def _unit_of(issuer: str, parent: str, h: header.Header, units: _Units, line: int) -> Found:

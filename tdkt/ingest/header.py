@@ -269,7 +269,7 @@ def read(lines: list[tuple[int, str]]) -> Header:
             text = text.strip() + " " + head[i + 1][1]
         hit = find_number(text)
         if hit:
-            number = At(hit[0], head[i][0], f"after 'Số' in {text[hit[1]:hit[2]].strip()!r}")
+            number = At(hit[0], head[i][0], f"after 'Số:' in {text[hit[1]:hit[2]].strip()!r}")
             break
     # the place and date line
     date = place = None
@@ -277,9 +277,9 @@ def read(lines: list[tuple[int, str]]) -> Header:
         line, text = head[i]
         hit = find_date(text, _place_prefix)
         if hit:
-            date = At(hit[0], line, f"the date line {text.strip()!r}")
             key_prefix = text[:hit[1]]
             num = find_number(key_prefix)
+            date = At(hit[0], line, f"the date line {text[num[2] if num else 0:].strip()!r}")
             p = key_prefix[num[2]:] if num else key_prefix
             p = p.strip(" ,|\t")
             place = At(p, line, "before the date") if p and len(p.split()) <= 6 else None
@@ -309,8 +309,9 @@ def read(lines: list[tuple[int, str]]) -> Header:
             parts.append(t)
             if len(" ".join(parts)) > 250:
                 break
-        if parts:
-            title = At(" ".join(parts), lines[heading_end][0], "the lines after the heading")
+        text = re.split(r"\s(?=(?:Căn cứ|CĂN CỨ|Xét đề nghị|XÉT ĐỀ NGHỊ|Thực hiện|Kính gửi)\b)", " ".join(parts))[0]
+        if parts and text.strip():
+            title = At(text.strip(), lines[heading_end][0], "the lines after the heading")
     official = national is not None or number is not None
     news_date = None
     for i in range(min(15, len(head))):

@@ -270,7 +270,8 @@ def _continues(head: str, last: str, line: str, level: int) -> bool:
     Rules, in order: a header or signature line, a line opening with a marker and a
     lone "PHẦN I" never join; a lone "1." takes the next line; a block ending a sentence
     takes only a lower-case line after ";" or ":"; a block in capitals takes only a line
-    in capitals (a wrapped heading), and not across a real blank line; across a real
+    in capitals (a wrapped heading), and not across a real blank line; a line in capitals
+    starts a block of its own after a block that is not (a web page's text before a header); across a real
     blank line only a line starting in lower case or with closing punctuation continues
     (a page break mid-sentence); otherwise a line continues, except that in a
     double-spaced text a sentence-case line after a numbered heading starts the
@@ -290,6 +291,8 @@ def _continues(head: str, last: str, line: str, level: int) -> bool:
         return end in ";:" and line[0].islower() and not _capitals(head)
     if _capitals(head):
         return level < 2 and _capitals_start(line)
+    if _capitals(line[:_HEAD]) and _capitals_start(line):
+        return False  # a line in capitals (a header's body, a heading) never ends a sentence-case block
     first = line[0]
     if level == 2:
         if first.islower() or first in _CONTINUES:
