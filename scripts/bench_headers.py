@@ -70,11 +70,18 @@ def name_key(value: str) -> str:
 _PLACE = re.compile(r"^(?:tinh|huyen|xa|phuong|thi tran|thi xa|thanh pho|quan) \S")
 
 
+_KIND_WORDS = re.compile(r"\b(?:tinh|huyen|xa|phuong|thi tran|thi xa|thanh pho|quan)\b")
+
+
 def _same_body(a: str, b: str) -> bool:
-    """One name is the other with its place added ("so noi vu" / "so noi vu tinh son la"): labels and the header
-    write a body's place or leave it to the line above; either names the same body."""
+    """The same body written with or without its place, or its place with or without its kind word ("so noi vu" /
+    "so noi vu tinh son la"; "phong giao duc va dao tao dien chau" / "… huyen dien chau"): labels and headers
+    write a body's place or leave it to the line above."""
+    a, b = (re.sub(r"\s+", " ", _KIND_WORDS.sub(" ", x)).strip() for x in (a, b))
+    if a == b:
+        return bool(a)
     short, long_ = sorted((a, b), key=len)
-    return bool(short) and long_.startswith(short + " ") and bool(_PLACE.match(long_[len(short) + 1:]))
+    return bool(short) and long_.startswith(short + " ") and len(long_[len(short):].split()) <= 3
 
 
 def number_key(value: str) -> str:
@@ -192,6 +199,7 @@ def run(corpus: Path) -> dict[str, dict[str, Outcome]]:
         read = readers.read(folder / "source.txt")
         if not isinstance(read, readers.Read):
             results[folder.name] = {f: Outcome(False, False, "", f"refused: {read}") for f in FIELDS}
+            REFUSED.add(folder.name)
             continue
         prepared = prepare(read, words, gazetteer, restorer)
         flagged = {r.field for r in prepared.review}
@@ -199,8 +207,14 @@ def run(corpus: Path) -> dict[str, dict[str, Outcome]]:
     return results
 
 
+REFUSED: set[str] = set()  # documents ingest refused (not Vietnamese text, ...): counted apart, not as fields
+
+
 def table(results: dict[str, dict[str, Outcome]], ids: list[str], title: str) -> str:
-    lines = [f"{title}: {len(ids)} documents", "",
+    refused = [i for i in ids if i in REFUSED]
+    ids = [i for i in ids if i not in REFUSED]
+    lines = [f"{title}: {len(ids)} documents" + (f" (and {len(refused)} refused by ingest: {', '.join(refused)})"
+                                                  if refused else ""), "",
              "| field | right | wrong, flagged | wrong, unflagged (confident errors) |", "|---|---|---|---|"]
     total_right = total = 0
     for f in FIELDS:
@@ -239,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
         for i in ids:
             o = results[i][args.show]
             mark = "ok " if o.right else ("FLG" if o.flagged or not o.got else "BAD")
-            print(f"{mark} {i}: label={o.label!r} got={o.got!r}")
+            print(f"{mark} {i} ({KINDS[i]}): label={o.label!r} got={o.got!r}")
     return 0
 
 

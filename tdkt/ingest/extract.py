@@ -126,18 +126,26 @@ def extract(text: str, vocab: Vocab, gazetteer: Gazetteer, *, restored: str | No
         issued = Found(value=PartialDate(year=year, month=month, day=day), line=h.news_date.line, review=True,
                        why=h.news_date.why + ": the date the page shows, check it is the article's")
         place = Found()
+    elif damaged:
+        issued, place = r.date(number, number_end)
     else:
-        issued, place = r.date(number, number_end) if h.official or not news else (Found(), Found())
+        issued, place = Found(), Found()
     period = _period_of(title, lines, news, r) if not damaged else _period(title, r)
     when = issued.value.as_date() if issued.value else (dt.date(period.value.year, 1, 1) if period.value else None)
     units = _Units(r, gazetteer, signatures, when)
     issuer, unit = _column_issuer(h, units) if h.column else (None, None)
+    if issuer is None and not damaged:
+        issuer, unit = _authority_issuer(lines, h, units)
     if issuer is None:
         issuer, unit = units.issuer_and_unit(heading, number, issued)
+    meta = header.metadata(lines) if not damaged else {}
+    number, doc_type, issued, issuer = _from_metadata(meta, number, doc_type, issued, issuer, vocab, lines)
     if news:
         issuer = Found(why="a news article: its publisher is the site it was taken from; fill it in by hand",
                        review=True)
     signer, signer_title = r.signer(signatures)
+    if signer.value is None and "nguoi ky" in meta:
+        signer = Found(value=meta["nguoi ky"].value, line=meta["nguoi ky"].line, why=meta["nguoi ky"].why, review=True)
     quality = (TextQuality.OCR_RESTORED if work is restored else TextQuality.OCR if damaged
                else TextQuality.LEGACY_ENCODING if legacy else TextQuality.CLEAN)
     fields = dict(title=title, doc_type=doc_type, doc_number=number, issuer=issuer, unit=unit, issued=issued,
@@ -558,6 +566,7 @@ _CENTRAL = re.compile(r"^(?:bo |chinh phu|thu tuong|quoc hoi|uy ban thuong vu qu
 _BARE_BODY = re.compile(r"^(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd|hoi dong thi dua\s*[-–]?\s*khen thuong|"
                         r"hd\s*td\s*[-–]?\s*kt|hoi dong td\s*[-–]?\s*kt|hdtdkt|ban thi dua\s*[-–]?\s*khen thuong|"
                         r"dang uy|ban chap hanh|ban thuong vu|van phong)$")
+_PLACELESS = re.compile(r"^(?:so|phong|ban|van phong|trung tam|hoi dong|thanh tra) ")
 _KIND_WORD = re.compile(r"\b(?:thi tran|thi xa|thanh pho|dac khu|phuong|xa|huyen|quan|tinh|tp\.?)\s")
 _SCHOOL = re.compile(r"^truong\s+(?:mam non|mau giao|tieu hoc|trung hoc co so|trung hoc pho thong|thcs|thpt|th|mn|"
                      r"ptdtbt|ptdtnt|pt|t\.?\s*h\.?|tieu hoc va trung hoc co so|th\s*&\s*thcs|th va thcs)\.?\s+")
@@ -602,7 +611,7 @@ def _column_issuer(h: header.Header, units: _Units) -> tuple[Found | None, Found
     if last >= 1 and _KIND_WORD.match(fold(texts[last]) + " ") and _BARE_BODY.match(fold(texts[last - 1]).strip()):
         issuer_text, parent = f"{texts[last - 1]} {texts[last]}", texts[last - 2] if last >= 2 else ""
     key = fold(issuer_text)
-    if _BARE_BODY.match(key.strip()) and parent:
+    if (_BARE_BODY.match(key.strip()) or _PLACELESS.match(key)) and parent and not _KIND_WORD.search(key + " "):
         place = _KIND_WORD.search(fold(parent) + " ")
         if place:
             issuer_text = f"{issuer_text} {parent[place.start():].strip()}"
@@ -622,6 +631,60 @@ def _column_issuer(h: header.Header, units: _Units) -> tuple[Found | None, Found
         if own_place or _KIND_WORD.match(rest + " "):
             name = f"{body} {unit.value.kind.lower()} {unit.value.name}"
     return units.r.found(name, _at_line(units.r.lines, line), why), unit
+
+
+_AUTHORITY_LINE = re.compile(r"^(?:(chu tich|pho chu tich) )?(uy ban nhan dan (?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|"
+                             r"thi tran) .+)$|^(thu tuong chinh phu)$|^bo truong (bo .+)$|^giam doc (so .+)$|"
+                             r"^hieu truong (truong .+)$|^(chinh phu)$")
+
+
+def _authority_issuer(lines: list[tuple[int, str]], h: header.Header, units: _Units) -> tuple[Found | None, Found | None]:
+    """A decision whose header is lost still names who decides, in capitals after its title: ``THỦ TƯỚNG CHÍNH
+    PHỦ``, ``BỘ TRƯỞNG BỘ THƯƠNG MẠI``, ``CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH CÀ MAU``: the body it speaks for."""
+    start = h.heading_end if h.heading is not None else 0
+    for i in range(start, min(start + 8, len(lines))):
+        line, text = lines[i]
+        t = text.strip(" _-–")
+        if not t or not header._caps(t) or len(t) > 120:
+            continue
+        m = _AUTHORITY_LINE.match(fold(t))
+        if not m:
+            continue
+        body_key = next(g for g in m.groups()[1:] if g)
+        words = t.split()
+        body = " ".join(words[len(words) - len(body_key.split()):])
+        name = display_name(body)
+        why = f"the authority that decides, {t!r}, after the title (the header is missing)"
+        issuer = Found(value=name, line=line, why=why, review=True)
+        if _CENTRAL.match(fold(body)):
+            return issuer, Found(line=line, why="a central body: no territorial unit")
+        return issuer, _unit_of(body, "", h, units, line)
+    return None, None
+
+
+def _from_metadata(meta: dict, number: Found, doc_type: Found, issued: Found, issuer: Found, vocab: Vocab,
+                   lines) -> tuple[Found, Found, Found, Found]:
+    """What a legal database's metadata block says, where the document's own header says nothing: flagged."""
+    def flagged(at: header.At, value) -> Found:
+        return Found(value=value, line=at.line, why=at.why, review=True)
+
+    if number.value is None and "so hieu" in meta:
+        number = flagged(meta["so hieu"], re.sub(r"\s+", "", meta["so hieu"].value))
+    if doc_type.value is None and "loai van ban" in meta:
+        key = re.sub(r"\s+", "", fold(meta["loai van ban"].value))
+        hit = next((d for d in vocab.doc_types if re.sub(r"\s+", "", fold(d.name)) == key), None)
+        doc_type = flagged(meta["loai van ban"], hit) if hit else doc_type
+    if issued.value is None and "ngay ban hanh" in meta:
+        m = header._NUMERIC_DATE.search(meta["ngay ban hanh"].value)
+        if m:
+            try:
+                d = dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+                issued = flagged(meta["ngay ban hanh"], PartialDate(year=d.year, month=d.month, day=d.day))
+            except ValueError:
+                pass
+    if issuer.value is None and "co quan ban hanh" in meta:
+        issuer = flagged(meta["co quan ban hanh"], meta["co quan ban hanh"].value)
+    return number, doc_type, issued, issuer
 
 
 def _unit_of(issuer: str, parent: str, h: header.Header, units: _Units, line: int) -> Found:

@@ -59,6 +59,22 @@ class At:
     why: str
 
 
+_META = re.compile(r"^\s*(so hieu|so ky hieu|loai van ban|co quan ban hanh|noi ban hanh|ngay ban hanh|nguoi ky)\s*:\s*(.+?)\s*$")
+
+
+def metadata(lines: list[tuple[int, str]]) -> dict[str, At]:
+    """A legal database's block of metadata printed before the document ("Số hiệu: 16/HD-MT", "Cơ quan ban
+    hành: …", "Ngày ban hành: 23/08/2016", "Người ký: …"): what the page says of the document, not the document."""
+    found: dict[str, At] = {}
+    for line, text in lines[:HEAD_LINES]:
+        m = _META.match(fold(text))
+        if m and text[m.start(2):m.end(2)].strip():
+            key = {"so ky hieu": "so hieu", "noi ban hanh": "co quan ban hanh"}.get(m.group(1), m.group(1))
+            found.setdefault(key, At(text[m.start(2):m.end(2)].strip(), line,
+                                     f"the page's metadata block ({text.strip()[:60]!r}), not the document's header"))
+    return found
+
+
 @dataclass(frozen=True, slots=True)
 class Header:
     official: bool                      # a national title, a "Số:" line or a type heading was found
@@ -195,6 +211,7 @@ def _column_lines(head: list[tuple[int, str]], anchor: int) -> tuple[list[At], i
     cells: list[tuple[int, int, str, str]] = []  # (index, line, kind, text)
     for i in range(max(0, anchor - 8), min(len(head), anchor + 8)):
         line, text = head[i]
+        text = re.sub(r"<[^>]{0,200}>|^\s*\(\d+\)", "", text)  # HTML left by a document site, "(1)" page counters
         text = re.sub(r"^(?:Trang|Page)\s*\d+\s*(?=\S)", "", text)  # a page marker glued to the header
         for seg in split_columns(text) or [""]:
             if not seg.strip(" |-–_=*."):
@@ -245,7 +262,9 @@ def _column_lines(head: list[tuple[int, str]], anchor: int) -> tuple[list[At], i
             pieces.append((line, body))
     joined: list[tuple[int, str]] = []
     for line, body in pieces:
-        if joined and len(joined[-1][1].split()) == 1 and not re.search(r"\d", joined[-1][1]):
+        body = body.strip(" .,;")
+        if joined and (len(joined[-1][1].split()) == 1 and not re.search(r"\d", joined[-1][1])
+                       or fold(joined[-1][1]) == "thu tuong" and fold(body) == "chinh phu"):
             joined[-1] = (joined[-1][0], f"{joined[-1][1]} {body}")
         elif not joined or fold(joined[-1][1]) != fold(body):
             joined.append((line, body))
