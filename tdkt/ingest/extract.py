@@ -104,7 +104,7 @@ def extract(text: str, vocab: Vocab, gazetteer: Gazetteer, *, restored: str | No
         doc_type = _type_of_number(number, vocab, lines)
     if doc_type.value is None:
         doc_type = r.closing_type(vocab)
-    news = not h.official and doc_type.value is None and _news(lines)
+    news = not damaged and not h.official and doc_type.value is None and bool(lines)
     if news:
         hit = next((t for t in vocab.doc_types if t.news), None)
         if hit is not None:
@@ -130,12 +130,19 @@ def extract(text: str, vocab: Vocab, gazetteer: Gazetteer, *, restored: str | No
         issued, place = r.date(number, number_end)
     else:
         issued, place = Found(), Found()
+    if title.value is None and h.subject is not None:
+        title = r.found(h.subject.value, _at_line(lines, h.subject.line), h.subject.why)
     period = _period_of(title, lines, news, r) if not damaged else _period(title, r)
     when = issued.value.as_date() if issued.value else (dt.date(period.value.year, 1, 1) if period.value else None)
+    if when is None and not damaged:  # for the era of units only: the latest year the header names
+        years = [int(y) for _, t in lines[:30] for y in re.findall(r"\b((?:19|20)\d\d)\b", t) if int(y) <= dt.date.today().year]
+        when = dt.date(max(years), 1, 1) if years else None
     units = _Units(r, gazetteer, signatures, when)
     issuer, unit = _column_issuer(h, units) if h.column else (None, None)
     if issuer is None and not damaged:
         issuer, unit = _authority_issuer(lines, h, units)
+    if issuer is not None and fold(issuer.value or "") == "chinh phu" and re.search(r"-TTg\b", number.value or ""):
+        issuer = Found(value="Thủ tướng Chính phủ", line=issuer.line, why=issuer.why + "; the number's TTg: Thủ tướng")
     if issuer is None:
         issuer, unit = units.issuer_and_unit(heading, number, issued)
     meta = header.metadata(lines) if not damaged else {}
@@ -143,9 +150,8 @@ def extract(text: str, vocab: Vocab, gazetteer: Gazetteer, *, restored: str | No
     if news:
         issuer = Found(why="a news article: its publisher is the site it was taken from; fill it in by hand",
                        review=True)
-    signer, signer_title = r.signer(signatures)
-    if signer.value is None and "nguoi ky" in meta:
-        signer = Found(value=meta["nguoi ky"].value, line=meta["nguoi ky"].line, why=meta["nguoi ky"].why, review=True)
+        unit = _news_place(lines, units)
+    signer, signer_title = r.signer(signatures) if not news else (Found(), Found())
     quality = (TextQuality.OCR_RESTORED if work is restored else TextQuality.OCR if damaged
                else TextQuality.LEGACY_ENCODING if legacy else TextQuality.CLEAN)
     fields = dict(title=title, doc_type=doc_type, doc_number=number, issuer=issuer, unit=unit, issued=issued,
@@ -662,6 +668,17 @@ def _authority_issuer(lines: list[tuple[int, str]], h: header.Header, units: _Un
     return None, None
 
 
+def _news_place(lines: list[tuple[int, str]], units: _Units) -> Found:
+    """The unit a news article is about: the first one its headline or opening lines name (flagged)."""
+    for i, (line, text) in enumerate(lines[:8]):
+        for m in units.scan(tokens(text, False), i, text):
+            unit, why = units.pick(m.units)
+            if unit is not None:
+                return Found(value=unit, line=line, review=True,
+                             why=f"the first unit the article names, {m.text!r}: the place it is about? {why}")
+    return Found(why="the article names no unit in its first lines", review=True)
+
+
 def _from_metadata(meta: dict, number: Found, doc_type: Found, issued: Found, issuer: Found, vocab: Vocab,
                    lines) -> tuple[Found, Found, Found, Found]:
     """What a legal database's metadata block says, where the document's own header says nothing: flagged."""
@@ -711,6 +728,14 @@ def _unit_of(issuer: str, parent: str, h: header.Header, units: _Units, line: in
         place = mentions(h.place.value)
         if place:
             return _picked(units, place[0], line, "the place of the date line")
+        if _BARE_BODY.match(fold(issuer).strip()):  # "ỦY BAN NHÂN DÂN" / "Tuyên Quang, ngày …": a province's
+            named = [u for u in units.g.units.values() if u.level.value == "tinh" and fold(u.name) == fold(h.place.value)]
+            if named and any(re.search(r"(?:uy ban nhan dan|ubnd) tinh\b", fold(t)) for _, t in units.r.lines[:40]):
+                unit, why = units.pick(tuple(named))
+                if unit is not None:
+                    return Found(value=unit, line=line, review=True,
+                                 why=f"the place of the date line, {h.place.value!r}, names a province, and the text "
+                                     f"speaks of its provincial committee; {why}")
     return Found(line=line, why="the header names no territorial unit", review=True)
 
 

@@ -66,12 +66,20 @@ def metadata(lines: list[tuple[int, str]]) -> dict[str, At]:
     """A legal database's block of metadata printed before the document ("Số hiệu: 16/HD-MT", "Cơ quan ban
     hành: …", "Ngày ban hành: 23/08/2016", "Người ký: …"): what the page says of the document, not the document."""
     found: dict[str, At] = {}
+    keys = re.compile(r"(?:^|\s)(so hieu|so ky hieu|loai van ban|co quan ban hanh|noi ban hanh|ngay ban hanh|nguoi ky|"
+                      r"ngay cap nhat|ngay hieu luc|linh vuc(?: van ban)?|tinh trang|tep dinh kem|trich yeu)\s*:")
     for line, text in lines[:HEAD_LINES]:
-        m = _META.match(fold(text))
-        if m and text[m.start(2):m.end(2)].strip():
+        key_text = fold(text)
+        hits = list(keys.finditer(key_text))
+        if not hits or hits[0].start() > 0:
+            continue
+        for n, m in enumerate(hits):
+            end = hits[n + 1].start() if n + 1 < len(hits) else len(text)
+            value = text[m.end():end].strip()
             key = {"so ky hieu": "so hieu", "noi ban hanh": "co quan ban hanh"}.get(m.group(1), m.group(1))
-            found.setdefault(key, At(text[m.start(2):m.end(2)].strip(), line,
-                                     f"the page's metadata block ({text.strip()[:60]!r}), not the document's header"))
+            if value:
+                found.setdefault(key, At(value, line, f"the page's metadata block ({text[m.start():end].strip()[:60]!r}), "
+                                                      "not the document's header"))
     return found
 
 
@@ -87,6 +95,7 @@ class Header:
     heading_end: int                    # index after the heading (the title starts there)
     title: At | None
     news_date: At | None                # a news page's own date stamp ("Ngày 12/01/2023 16:25:34")
+    subject: At | None = None           # a công văn's "V/v …" (về việc): its title
 
 
 def split_columns(text: str) -> list[str]:
@@ -293,8 +302,13 @@ def read(lines: list[tuple[int, str]]) -> Header:
     # the place and date line
     date = place = None
     for i in range(start, min(start + 16, len(head))):
-        line, text = head[i]
-        hit = find_date(text, _place_prefix)
+        line, full = head[i]
+        hit, text = None, full
+        for seg in split_columns(full) or [full]:
+            hit = find_date(seg, _place_prefix)
+            if hit:
+                text = seg
+                break
         if hit:
             key_prefix = text[:hit[1]]
             num = find_number(key_prefix)
@@ -344,7 +358,14 @@ def read(lines: list[tuple[int, str]]) -> Header:
                     break
             except ValueError:
                 pass
-    return Header(official=official or heading is not None and number is not None, start=start,
+    subject = None
+    for i in range(start, min(start + 16, len(head))):
+        m = re.search(r"(?:^|\s)(?:V/v|V/V|v/v|Về việc|VỀ VIỆC)\s*:?\s*(.+)", head[i][1])
+        if m:
+            text = re.split(r"\s(?=(?:CỘNG HÒA|CỘNG HOÀ|Độc lập|Kính gửi|Căn cứ)\b)", m.group(1))[0].strip()
+            subject = At(text, head[i][0], "the subject line 'V/v …'") if text else None
+            break
+    return Header(subject=subject, official=official or heading is not None and number is not None, start=start,
                   column=tuple(column), number=number, date=date, place=place, heading=heading,
                   heading_end=heading_end, title=title, news_date=news_date)
 
