@@ -201,7 +201,7 @@ def _restore() -> int:
 
 def newest_date(catalog: Catalog) -> dt.date:
     """The latest date any report states (its issue date, else 1 January of its year)."""
-    dates = [r.issued.as_date() if r.issued else dt.date(r.period.year, 1, 1) for r in catalog.reports]
+    dates = [r.issued.as_date() if r.issued else dt.date(r.year, 1, 1) for r in catalog.reports if r.year]
     return max(dates, default=dt.date(2000, 1, 1))
 
 

@@ -219,6 +219,17 @@ class TextQuality(Enum):
         }[self.value]
 
 
+class Status(Enum):
+    """Whether a person has checked a report's metadata against its text (report.yml ``status``)."""
+
+    DRAFT = "draft"        # as ingest read it: machine output, published as "chưa rà soát"
+    REVIEWED = "reviewed"  # a person checked every field
+
+    @property
+    def label(self) -> str:
+        return {"draft": "Bản nháp, chưa rà soát", "reviewed": "Đã rà soát"}[self.value]
+
+
 class Span(Enum):
     """Kỳ báo cáo: the stretch of time a report covers."""
 
@@ -363,10 +374,10 @@ class Report:
     doc_type: DocType
     doc_number: str  # "184/BC-UBND"; "/BC-HĐTĐKT" when the number is blank
     issuer: str  # cơ quan ban hành, as the document names it
-    unit: Unit
+    unit: Unit | None  # None: a central body (no territorial unit), or a draft whose unit is not yet determined
     issued: PartialDate | None
     place: str
-    period: Period
+    period: Period | None  # None: the document is about no period (a decree), or a draft's not yet determined
     recipient: str
     signer: str
     signer_title: str
@@ -383,10 +394,17 @@ class Report:
     notes: str  # a curator's note on the metadata
     origin: Origin
     awards: tuple[AwardRecord, ...] = ()  # from awards.yml, in file order; () when there is none
+    status: Status = Status.REVIEWED
+    issuer_level: str = ""  # "trung-uong" for a central body (then no unit); else the unit's level, or ""
 
     @property
-    def year(self) -> int:
-        return self.period.year
+    def year(self) -> int | None:
+        """The year the report is filed under: its period's, else its issue date's; None if neither is known."""
+        return self.period.year if self.period else self.issued.year if self.issued else None
+
+    @property
+    def draft(self) -> bool:
+        return self.status is Status.DRAFT
 
 
 # --------------------------------------------------------------------------- exemplars

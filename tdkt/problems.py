@@ -49,6 +49,7 @@ CODES: dict[str, str] = {
     "R110": "A restored text and its OCR text (ocr.txt) do not have the same blocks.",
     "R111": "A record cites a paragraph (block) the report does not have.",
     "R112": "An exemplar's quote is not in the paragraph it cites.",
+    "R113": "A draft report lacks a field: it is published as a draft (chưa rà soát), the field not yet determined.",
     "V101": "A vocabulary entry is missing a required field.",
     "V102": "A vocabulary id is not a valid slug.",
     "V103": "A vocabulary id is used twice.",

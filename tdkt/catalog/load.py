@@ -25,18 +25,19 @@ from tdkt.text.collate import is_slug
 from tdkt.catalog.gazetteer import Gazetteer
 from tdkt.catalog.cache import cache_folder, load_folders
 from tdkt.model import (
-    MAX_FILE_BYTES, REORGANISATION, TOOL_ENCODINGS, AwardType, Catalog, DocType, Era, Movement, Origin, Period, Report, ReviewFlag,
+    MAX_FILE_BYTES, REORGANISATION, TOOL_ENCODINGS, Status, AwardType, Catalog, DocType, Era, Movement, Origin, Period, Report, ReviewFlag,
     Signature, Source, Span, TextQuality, Unit,
 )
 from tdkt.text.normalise import parse_blocks
 from tdkt.problems import Problems
-from tdkt.catalog.yamlread import YMap, read_yaml
+from tdkt.catalog.yamlread import YMap, YStr, read_yaml
 
 REPORT_KEYS = (
     "title", "doc_type", "doc_number", "issuer", "unit", "issued", "place", "period", "recipient",
     "signer", "signer_title", "theme", "movements", "text_quality", "source", "signatures",
-    "review", "notes",
+    "review", "notes", "status", "issuer_level",
 )
+ISSUER_LEVELS = ("trung-uong", "tinh", "huyen", "xa")
 PERIOD_KEYS = ("year", "span", "number", "end_year")
 SOURCE_KEYS = ("file_name", "original", "sha256", "encoding")
 SIGNATURE_KEYS = ("signer", "email", "time", "organisation")
@@ -214,6 +215,8 @@ def _units_used(reports: list[Report], gazetteer: Gazetteer) -> dict[str, Unit]:
             uid = unit.parent_id
 
     for report in reports:
+        if report.unit is None:
+            continue
         add(report.unit.id)
         for successor in report.unit.successor_ids:
             add(successor)
@@ -250,11 +253,17 @@ def parse_report(
         problems.add(Origin(file=folder), "R105", "id", f'folder name "{ident}" is not a valid report id',
                      "rename the folder to lowercase ASCII letters, digits and hyphens")
     fields.check_keys(m, REPORT_KEYS, problems)
-
-    doc_type = fields.reference(m, "doc_type", vocabs.doc_types, "vocab/doc_types.yml", problems, required=True)
+    status = fields.choice(m, "status", Status, problems) or Status.REVIEWED
+    draft = status is Status.DRAFT
+    issuer_level = fields.text(m, "issuer_level", problems)
+    if issuer_level and issuer_level not in ISSUER_LEVELS:
+        problems.add(m.get("issuer_level").origin, "R104", "issuer_level",
+                     f'"{issuer_level}" is not one of: {", ".join(ISSUER_LEVELS)}', "use one of the listed values")
+    # a reviewed report states every field or says it is empty; a draft may still lack any (R113, a warning)
+    doc_type = fields.reference(m, "doc_type", vocabs.doc_types, "vocab/doc_types.yml", problems, required=not draft)
     issued = fields.partial_date(m, "issued", problems)
-    period = _parse_period(m, problems)
-    unit = _parse_unit(m, gazetteer, issued, period, problems)
+    period = _parse_period(m, problems, draft)
+    unit = _parse_unit(m, gazetteer, issued, period, problems, draft or issuer_level == "trung-uong")
     movements = []
     for ref in fields.text_list(m, "movements", problems):
         if vocabs.movements.get(ref.value) in movements:
@@ -271,8 +280,17 @@ def parse_report(
     review = tuple(_parse_review(r, problems) for r in fields.maps(m, "review", problems))
     values = {key: fields.text(m, key, problems) for key in (
         "doc_number", "place", "recipient", "signer", "signer_title", "theme", "notes")}
-    title = fields.text(m, "title", problems, required=True)
-    issuer = fields.text(m, "issuer", problems, required=True)
+    title = fields.text(m, "title", problems, required=not draft)
+    issuer = fields.text(m, "issuer", problems, required=not draft)
+    if draft:
+        missing = [label for label, value in (("title", title), ("doc_type", doc_type), ("issuer", issuer),
+                                              ("unit", unit or issuer_level == "trung-uong"), ("period", period))
+                   if not value]
+        if missing:
+            problems.add(m.origin, "R113", ", ".join(missing), "not yet determined: published as a draft (chưa rà "
+                         "soát) with these fields shown as not yet determined",
+                         f"fill them in, then set `status: \"reviewed\"` (python build.py review {ident})",
+                         warning=True)
 
     original_text = ""
     if original is not None and source is not None and source.encoding not in TOOL_ENCODINGS:
@@ -291,14 +309,19 @@ def parse_report(
         problems.add(Origin(file=f"{folder}/text.txt"), "R101", "text", "the report text is empty",
                      "put the normalised text in text.txt")
 
-    if len(problems.errors()) > before or None in (doc_type, period, unit, quality, source) or text is None:
+    if len(problems.errors()) > before or None in (quality, source) or text is None:
+        return None
+    if not draft and None in (doc_type,):
         return None
     return Report(
-        id=ident, title=title, doc_type=doc_type, issuer=issuer, unit=unit, issued=issued,
+        id=ident, title=title, doc_type=doc_type or _UNKNOWN_TYPE, issuer=issuer, unit=unit, issued=issued,
         period=period, movements=tuple(movements), signatures=signatures, text_quality=quality,
         source=source, blocks=blocks, ocr_blocks=ocr_blocks, furniture=furniture, original_text=original_text, review=review,
-        origin=m.origin, **values,
+        origin=m.origin, status=status, issuer_level=issuer_level, **values,
     )
+
+
+_UNKNOWN_TYPE = DocType(id="", name="Chưa xác định", code="", origin=Origin(file="vocab/doc_types.yml"))
 
 
 def _parse_signature(s: YMap, problems: Problems) -> Signature:
@@ -311,9 +334,15 @@ def _parse_review(r: YMap, problems: Problems) -> ReviewFlag:
     return ReviewFlag(**{key: fields.text(r, key, problems, required=True, where="review.") for key in REVIEW_KEYS})
 
 
-def _parse_period(m: YMap, problems: Problems) -> Period | None:
-    p = fields.mapping(m, "period", problems, required=True)
+def _parse_period(m: YMap, problems: Problems, draft: bool = False) -> Period | None:
+    """The period; None when a draft has none yet, or a report says ``period: ""`` (about no period: a decree)."""
+    node = m.get("period")
+    if isinstance(node, YStr) and not node.value.strip():
+        return None
+    p = fields.mapping(m, "period", problems, required=not draft)
     if p is None:
+        return None
+    if draft and all(isinstance(v, YStr) and not v.value.strip() for _, v in p.entries):
         return None
     fields.check_keys(p, PERIOD_KEYS, problems, "period.")
     year = fields.integer(p, "year", problems, lo=1945, hi=2100, required=True, where="period.")
@@ -339,8 +368,10 @@ def _parse_period(m: YMap, problems: Problems) -> Period | None:
     return Period(year=year, span=span, number=number, end_year=end_year)
 
 
-def _parse_unit(m: YMap, gazetteer: Gazetteer, issued, period: Period | None, problems: Problems) -> Unit | None:
-    raw = fields.text(m, "unit", problems, required=True)
+def _parse_unit(m: YMap, gazetteer: Gazetteer, issued, period: Period | None, problems: Problems,
+                optional: bool = False) -> Unit | None:
+    """The unit; may be empty for a draft, or for a central body (``issuer_level: "trung-uong"``)."""
+    raw = fields.text(m, "unit", problems, required=not optional)
     if not raw:
         return None
     unit = gazetteer.get(raw)

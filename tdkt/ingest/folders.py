@@ -171,13 +171,18 @@ def _q(value) -> str:
 def report_yml(p: Prepared, original: str) -> str:
     """report.yml in the archive's format (every scalar a quoted string; blanks stay blank)."""
     e, m = p.extracted, metadata(p, _NO_GAZETTEER)
+    central = e.unit.value is None and e.unit.why.startswith("a central body")
     out = [f"# Ingested by `python build.py ingest` from {_q(p.read.name)}: metadata read by machine (tdkt.ingest.extract).",
-           "# Blank fields are not stated in the document; every field under `review` needs a person's check.",
+           "# A draft: published as \"chưa rà soát\" until a person checks every field against the text, fills in",
+           "# what is blank (or leaves it blank when the document does not state it) and sets status: \"reviewed\".",
+           "# `python build.py review` lists what each draft needs; `python build.py units NAME` finds a unit's id.",
+           'status: "draft"',
            f"title: {_q(e.title.value)}", f"doc_type: {_q(e.doc_type.value.id if e.doc_type.value else '')}",
            f"doc_number: {_q(e.doc_number.value)}", f"issuer: {_q(e.issuer.value)}",
+           *([f'issuer_level: "trung-uong"'] if central else []),
            f"unit: {_q(e.unit.value.id if e.unit.value else '')}", f"issued: {_q(m['issued'])}",
-           f"place: {_q(e.place.value)}", "period:"]
-    out += [f"  {k}: {_q(v)}" for k, v in (m["period"] or {"year": "", "span": ""}).items()]
+           f"place: {_q(e.place.value)}"]
+    out += ["period:", *(f"  {k}: {_q(v)}" for k, v in m["period"].items())] if m["period"] else ['period: ""']
     out += [f"{k}: {_q(getattr(e, k).value)}" for k in ("recipient", "signer", "signer_title", "theme")]
     out += ["movements:", *(f"  - {_q(x['id'])}" for x in m["movements"])] if m["movements"] else []
     out += [f"text_quality: {_q(e.text_quality.value)}", "source:", f"  file_name: {_q(p.read.name)}",

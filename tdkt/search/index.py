@@ -199,7 +199,7 @@ def iter_shards(records: Iterable[tuple[str, bytes]]) -> Iterator[tuple[str, byt
 
 def _result_entry(doc: SearchDoc) -> list:
     r = doc.report
-    return [paths.report(r).removesuffix("index.md"), r.title, report_label(r), r.unit.full_name,
+    return [paths.report(r).removesuffix("index.md"), r.title, report_label(r), r.unit.full_name if r.unit else "",
             date_vn(r.issued), r.doc_type.name, r.text_quality.value]
 
 
@@ -242,13 +242,16 @@ def _facets(docs: list[SearchDoc], catalog: Catalog) -> tuple[dict, dict[str, di
     """facets.json, and the unit facet of each province (loaded once that province is chosen:
     thousands of units would make the first query too heavy and the list unusable)."""
     units = catalog.units
-    province = lambda r: units[r.unit.province_id]  # noqa: E731
-    by_name = lambda key, label: sort_key(label)  # noqa: E731
+    none = ("-", "Không có hoặc chưa xác định")  # central bodies, drafts not yet completed: listed last
+    province = lambda r: (units[r.unit.province_id].id, units[r.unit.province_id].full_name) if r.unit else none  # noqa: E731
+    by_name = lambda key, label: (key == "-", sort_key(label))  # noqa: E731
     facets = {
-        "nam": {"label": "Năm", **_single(docs, lambda r: (str(r.period.year),) * 2, lambda k, _: -int(k))},
+        "nam": {"label": "Năm", **_single(docs, lambda r: (str(r.year),) * 2 if r.year else none,
+                                          lambda k, _: (k == "-", -int(k) if k != "-" else 0))},
         "tinh": {"label": "Tỉnh, thành phố", **_single(
-            docs, lambda r: (province(r).id, province(r).full_name), lambda k, label: sort_key(province_name(label)))},
-        "cap": {"label": "Cấp đơn vị", **_single(docs, lambda r: (r.unit.level.value, r.unit.level.label), by_name)},
+            docs, province, lambda k, label: (k == "-", sort_key(province_name(label))))},
+        "cap": {"label": "Cấp đơn vị", **_single(
+            docs, lambda r: (r.unit.level.value, r.unit.level.label) if r.unit else none, by_name)},
         "loai": {"label": "Loại văn bản", **_single(docs, lambda r: (r.doc_type.id, r.doc_type.name), by_name)},
         "phong-trao": {"label": "Phong trào", **_multi(
             docs, lambda r: [(m.id, m.name) for m in r.movements], by_name, per_doc=True)},
@@ -259,7 +262,8 @@ def _facets(docs: list[SearchDoc], catalog: Catalog) -> tuple[dict, dict[str, di
     }
     per_province: dict[str, list[SearchDoc]] = {}
     for doc in docs:
-        per_province.setdefault(doc.report.unit.province_id, []).append(doc)
+        if doc.report.unit is not None:
+            per_province.setdefault(doc.report.unit.province_id, []).append(doc)
     slugs: dict[str, str] = {}  # by unit id: a unit's slug is worked out once, not once per report
     unit_of = lambda r: [(slugs.get(r.unit.id) or slugs.setdefault(r.unit.id, paths.unit_slug(r.unit)),  # noqa: E731
                           r.unit.full_name)]

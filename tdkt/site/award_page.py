@@ -78,17 +78,17 @@ RECORD_HEADER = ("Năm", "Hình thức, danh hiệu", "Cấp khen", "Đối tư�
 def records_html(coded: Coded, limit: int) -> str:
     """The newest ``limit`` records as a table; khen-thuong.js draws the same columns."""
     here = paths.AWARDS
-    newest = sorted(coded.records, key=lambda c: (-c.report.year, c.report.id, c.record.block))[:limit]
+    newest = sorted(coded.records, key=lambda c: (-(c.report.year or 0), c.report.id, c.record.block))[:limit]
     head = "".join(f'<th scope="col">{h}</th>' for h in RECORD_HEADER)
     rows = []
     for c in newest:
         rec, r = c.record, c.report
         href = paths.url(here, paths.report(r), rec.anchor)
         cells = (
-            str(r.year), _h(rec.form.name), _h(rec.authority) or "—",
+            str(r.year or "—"), _h(rec.form.name), _h(rec.authority) or "—",
             _h(rec.recipients.value) if rec.recipients else "—",
             number(rec.count) if rec.count is not None else "—", _h("; ".join(rec.names)) or "—",
-            _h(rec.status.label), _h(r.unit.full_name),
+            _h(rec.status.label), _h(r.unit.full_name) if r.unit else "—",
             f'<a href="{_h(href)}">{_h(report_label(r))} ¶{rec.block}</a>',
         )
         rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from tdkt.text.collate import sort_key
 from tdkt.site.markdown import Context, escape, front_matter, link, table
 from tdkt.model import Catalog, Exemplar, ExemplarStatus, Report, TextQuality
-from tdkt.site.present import NOT_STATED, era_name, report_label, unit_chain
+from tdkt.site.present import NOT_STATED, era_name, missing, report_label, unit_chain
 from tdkt.site import paths
 FEATURED_ON_HOME = 3
 
@@ -38,9 +38,9 @@ def _quote(e: Exemplar, r: Report, here: str) -> str:
 
 
 def _card(e: Exemplar, r: Report, catalog: Catalog, here: str) -> str:
-    attrs = (f'data-nam="{e.year}" data-tinh="{escape(r.unit.province_id, Context.HTML)}" '
+    attrs = (f'data-nam="{e.year}" data-tinh="{escape(r.unit.province_id if r.unit else "", Context.HTML)}" '
              f'data-phong-trao="{" ".join(m.id for m in e.movements)}"')
-    meta = f"{e.kind.label} · {e.year} · {unit_chain(r.unit, catalog.units)}"
+    meta = f"{e.kind.label} · {e.year}" + (f" · {unit_chain(r.unit, catalog.units)}" if r.unit else "")
     return "\n".join([
         f'<article class="tdkt-card" {attrs} markdown="1">\n',
         f"### {link(escape(e.name), paths.rel(here, paths.exemplar(e)))}\n",
@@ -55,7 +55,7 @@ def _filters(shown: list[Exemplar], reports: dict[str, Report], catalog: Catalog
     """Year, movement and province selects with the options the cards have; hidden until the script runs."""
     years = sorted({e.year for e in shown}, reverse=True)
     movements = sorted({m.id: m for e in shown for m in e.movements}.values(), key=lambda m: sort_key(m.name))
-    provinces = sorted({reports[e.report_id].unit.province_id for e in shown},  # a set: ties broken by code
+    provinces = sorted({reports[e.report_id].unit.province_id for e in shown if reports[e.report_id].unit},  # ties: code
                        key=lambda p: (sort_key(catalog.units[p].name) if p in catalog.units else (), p))
 
     def select(name: str, label: str, options: list[tuple[str, str]]) -> str:
@@ -103,7 +103,7 @@ def render_exemplar_page(e: Exemplar, r: Report, catalog: Catalog) -> str:
         ("Loại", escape(e.kind.label)),
         ("Năm", link(str(e.year), paths.rel(here, paths.year(e.year)))),
         ("Đơn vị báo cáo", link(escape(r.unit.full_name), paths.rel(here, paths.unit(r.unit)))
-         + f" ({escape(unit_chain(r.unit, catalog.units).partition(', ')[2])})"),
+         + f" ({escape(unit_chain(r.unit, catalog.units).partition(', ')[2])})" if r.unit else f"*{missing(r)}*"),
         ("Thành tích", escape(e.achievement)),
         ("Khen thưởng", escape(_award(e)) or f"*{NOT_STATED}*"),
         ("Phong trào thi đua", movements or f"*{NOT_STATED}*"),
@@ -147,5 +147,6 @@ def by_report_and_unit(catalog: Catalog) -> tuple[dict[str, list[Exemplar]], dic
     reports = reports_by_id(catalog)
     for e in published(catalog):
         by_report.setdefault(e.report_id, []).append(e)
-        by_unit.setdefault(reports[e.report_id].unit.id, []).append(e)
+        if reports[e.report_id].unit is not None:
+            by_unit.setdefault(reports[e.report_id].unit.id, []).append(e)
     return by_report, by_unit

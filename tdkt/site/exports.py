@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from tdkt.site import paths
 from tdkt.site.markdown import escape, front_matter, link, table
-from tdkt.model import Catalog, Report, Unit
+from tdkt.model import Catalog, Report, Span, Unit
 from tdkt.site.present import report_order
 
 FOLDER = "du-lieu"
@@ -118,24 +118,24 @@ REPORTS = Table(
         Column("url", "string", "Trang của báo cáo, tương đối so với gốc trang web (vd. bao-cao/<id>/) / "
                                 "the report's page, relative to the site root.", required=True),
         Column("title", "string", "Trích yếu / title.", required=True),
-        Column("doc_type", "string", "Loại văn bản (mã trong danh mục: bao-cao, ke-hoach...) / document type id.",
-               required=True),
+        Column("doc_type", "string", "Loại văn bản (mã trong danh mục: bao-cao, ke-hoach...); trống ở bản nháp chưa xác "
+                                     "định / document type id."),
         Column("doc_number", "string", "Số ký hiệu như văn bản ghi; số để trống thì giữ trống (vd. /BC-UBND) / "
                                        "document number as written."),
         Column("issuer", "string", "Cơ quan ban hành / issuing body.", required=True),
-        Column("unit_id", "string", "Đơn vị hành chính của báo cáo (don-vi.id) / territorial unit id.", required=True),
-        Column("unit_name", "string", "Tên đơn vị (vào ngày ban hành) / unit name.", required=True),
-        Column("unit_level", "string", "Cấp đơn vị: tinh, huyen, xa / unit level.", required=True,
-               enum=("tinh", "huyen", "xa")),
-        Column("province_id", "string", "Tỉnh, thành phố của đơn vị (don-vi.id) / province id.", required=True),
+        Column("unit_id", "string", "Đơn vị hành chính của báo cáo (don-vi.id); trống với cơ quan trung ương hoặc bản "
+                                    "nháp chưa xác định / territorial unit id."),
+        Column("unit_name", "string", "Tên đơn vị (vào ngày ban hành) / unit name."),
+        Column("unit_level", "string", "Cấp đơn vị: tinh, huyen, xa / unit level.", enum=("tinh", "huyen", "xa")),
+        Column("province_id", "string", "Tỉnh, thành phố của đơn vị (don-vi.id) / province id."),
         Column("province", "string", "Tên tỉnh, thành phố / province name."),
         Column("issued", "string", "Ngày ban hành: YYYY-MM-DD; YYYY-MM khi văn bản để trống ngày; YYYY khi để trống "
                                    "ngày và tháng; trống khi không ghi / issue date (ISO, partial when blank).",
                pattern=ISSUED_PATTERN),
         Column("place", "string", "Địa danh trước ngày tháng / place of issue."),
-        Column("period_year", "integer", "Năm của kỳ báo cáo / year reported on.", required=True),
-        Column("period_span", "string", "Kỳ báo cáo / period span.", required=True,
-               enum=("year", "first-half", "second-half", "quarter", "month", "term")),
+        Column("period_year", "integer", "Năm của kỳ báo cáo / year reported on."),
+        Column("period_span", "string", "Kỳ báo cáo; trống khi văn bản không nói về một kỳ / period span.",
+               enum=tuple(s.value for s in Span)),
         Column("period_number", "integer", "Số quý (1–4) hoặc tháng (1–12) khi kỳ là quý, tháng / quarter or month."),
         Column("period_end_year", "integer", "Năm cuối của giai đoạn (kỳ term) / last year of a term."),
         Column("recipient", "string", "Kính gửi / addressee."),
@@ -176,7 +176,7 @@ UNITS = Table(
         Column("name", "string", "Tên (không kèm loại) / name.", required=True),
         Column("full_name", "string", "Tên đầy đủ (loại và tên) / full name.", required=True),
         Column("parent_id", "string", "Đơn vị cấp trên trực tiếp (don-vi.id) / parent unit id."),
-        Column("province_id", "string", "Tỉnh, thành phố (don-vi.id) / province id.", required=True),
+        Column("province_id", "string", "Tỉnh, thành phố (don-vi.id) / province id."),
         Column("valid_from", "date", "Tên gọi có hiệu lực từ ngày (trống: danh mục không ghi) / valid from."),
         Column("valid_to", "date", "Tên gọi có hiệu lực đến hết ngày / valid to."),
         Column("successor_ids", "string", "Đơn vị kế thừa từ 01/7/2025 (mã, cách nhau bởi ;) / successor ids.",
@@ -238,25 +238,25 @@ def _blank(text: str) -> str | None:
 
 
 def report_row(r: Report, catalog: Catalog) -> dict:
-    province = catalog.units.get(r.unit.province_id)
+    province = catalog.units.get(r.unit.province_id) if r.unit else None
     return {
         "id": r.id,
         "url": f"bao-cao/{r.id}/",
         "title": r.title,
-        "doc_type": r.doc_type.id,
+        "doc_type": r.doc_type.id or None,
         "doc_number": _blank(r.doc_number),
         "issuer": r.issuer,
-        "unit_id": r.unit.id,
-        "unit_name": r.unit.full_name,
-        "unit_level": r.unit.level.value,
-        "province_id": r.unit.province_id,
+        "unit_id": r.unit.id if r.unit else None,
+        "unit_name": r.unit.full_name if r.unit else None,
+        "unit_level": r.unit.level.value if r.unit else None,
+        "province_id": r.unit.province_id if r.unit else None,
         "province": province.full_name if province else None,
         "issued": r.issued.iso() if r.issued else None,
         "place": _blank(r.place),
-        "period_year": r.period.year,
-        "period_span": r.period.span.value,
-        "period_number": r.period.number,
-        "period_end_year": r.period.end_year,
+        "period_year": r.period.year if r.period else None,
+        "period_span": r.period.span.value if r.period else None,
+        "period_number": r.period.number if r.period else None,
+        "period_end_year": r.period.end_year if r.period else None,
         "recipient": _blank(r.recipient),
         "signer": _blank(r.signer),
         "signer_title": _blank(r.signer_title),
@@ -294,7 +294,8 @@ def report_rows(catalog: Catalog) -> list[dict]:
 def unit_rows(catalog: Catalog) -> list[dict]:
     counts: dict[str, int] = {}
     for r in catalog.reports:
-        counts[r.unit.id] = counts.get(r.unit.id, 0) + 1
+        if r.unit is not None:
+            counts[r.unit.id] = counts.get(r.unit.id, 0) + 1
     return [unit_row(catalog.units[uid], counts.get(uid, 0)) for uid in sorted(catalog.units)]
 
 
@@ -318,8 +319,8 @@ def award_rows(catalog: Catalog) -> list[dict]:
                 "count": a.count,
                 "names": list(a.names),
                 "status": a.status.value,
-                "year": r.period.year,
-                "unit_id": r.unit.id,
+                "year": r.year,
+                "unit_id": r.unit.id if r.unit else None,
                 "movement": a.movement.id if a.movement else None,
             })
     return rows

@@ -19,7 +19,8 @@ from tdkt.site.exemplar_pages import (
 from tdkt.site.markdown import Context, escape, front_matter, link, table
 from tdkt.model import Catalog, Exemplar, Movement, Report, Unit
 from tdkt.engine.pool import fork_map
-from tdkt.site.present import by_name, date_of, date_vn, parents, report_label, report_order, successors, unit_chain
+from tdkt.site.present import (CENTRAL, by_name, date_of, date_vn, missing, parents, report_label, report_order, successors,
+                               unit_chain)
 from tdkt.site.report_page import render_ocr_page, render_original_page, render_report_page
 
 LATEST_ON_HOME = 5
@@ -42,10 +43,11 @@ def _reports_table(reports: list[Report], here: str, *, show_unit: bool = True) 
         row = (
             escape(date_vn(r.issued)) if r.issued else "—",
             link(escape(report_label(r)), paths.rel(here, paths.report(r))),
-            escape(r.title),
+            escape(r.title) + (f" *({escape(r.status.label.lower())})*" if r.draft else ""),
         )
         if show_unit:
-            row += (link(escape(r.unit.full_name), paths.rel(here, paths.unit(r.unit))),)
+            row += (link(escape(r.unit.full_name), paths.rel(here, paths.unit(r.unit))) if r.unit else
+                    (f"*{CENTRAL}*" if r.issuer_level == "trung-uong" else f"*{missing(r)}*"),)
         rows.append(row)
     return table(header, rows)
 
@@ -53,14 +55,16 @@ def _reports_table(reports: list[Report], here: str, *, show_unit: bool = True) 
 def _by_unit(catalog: Catalog) -> dict[str, list[Report]]:
     out: dict[str, list[Report]] = defaultdict(list)
     for r in catalog.reports:
-        out[r.unit.id].append(r)
+        if r.unit is not None:
+            out[r.unit.id].append(r)
     return out
 
 
 def _by_year(catalog: Catalog) -> dict[int, list[Report]]:
     out: dict[int, list[Report]] = defaultdict(list)
     for r in catalog.reports:
-        out[r.period.year].append(r)
+        if r.year is not None:
+            out[r.year].append(r)
     return out
 
 

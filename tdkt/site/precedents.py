@@ -92,11 +92,12 @@ Values = list[list[tuple[str, str]]]  # (code, label) options per dimension, in 
 
 def _report_values(report: Report, catalog: Catalog) -> tuple:
     """Year, level, province and movements: what every record of a report shares."""
-    province = catalog.units.get(report.unit.province_id)
+    unit = report.unit
+    province = catalog.units.get(unit.province_id) if unit else None
     return (
-        [(str(report.year), str(report.year))],
-        [(report.unit.level.value, report.unit.level.label)],
-        [(report.unit.province_id, era_name(province) if province else report.unit.province_id)],
+        [(str(report.year), str(report.year))] if report.year else [],
+        [(unit.level.value, unit.level.label)] if unit else [],
+        [(unit.province_id, era_name(province) if province else unit.province_id)] if unit else [],
         [(m.id, m.name) for m in report.movements],
     )
 
@@ -227,7 +228,8 @@ def finder_json(coded: Coded) -> dict:
         r = c.report
         if r.id not in report_index:
             report_index[r.id] = len(reports)
-            reports.append([r.id, report_label(r), r.unit.full_name] + [_packed(c.value(d)) for d in REPORT_DIMS])
+            reports.append([r.id, report_label(r), r.unit.full_name if r.unit else ""]
+                           + [_packed(c.value(d)) for d in REPORT_DIMS])
         own = c.value(Dim.MOVEMENT) if c.record.movement else ()
         rows.append([report_index[r.id], c.record.block, c.record.count, list(c.record.names)]
                     + [_packed(c.at[k]) for k in _RECORD_POS] + [_packed(own)])

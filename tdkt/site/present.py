@@ -7,7 +7,14 @@ from __future__ import annotations
 from tdkt.text.collate import sort_key
 from tdkt.model import Era, PartialDate, Report, Unit
 
-NOT_STATED = "Không ghi trong văn bản"
+NOT_STATED = "Không ghi trong văn bản"  # a person checked: the document does not state it
+UNKNOWN = "Chưa xác định"  # a draft: extraction found nothing, no person has looked yet
+CENTRAL = "Không có (cơ quan trung ương)"
+
+
+def missing(r: Report) -> str:
+    """What an empty field of ``r`` means: not yet determined (a draft) or not stated (reviewed)."""
+    return UNKNOWN if r.draft else NOT_STATED
 
 
 def date_vn(d: PartialDate | None) -> str:
@@ -61,7 +68,7 @@ def report_label(r: Report) -> str:
 
 def report_order(r: Report) -> tuple:
     """Newest first: issue date when stated, else the period's year; then id for stability."""
-    when = r.issued.sort_key() if r.issued else (r.period.year, 0, 0)
+    when = r.issued.sort_key() if r.issued else (r.year or 0, 0, 0)
     return (tuple(-x for x in when), r.id)
 
 

@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from tdkt.site import paths
 from tdkt.site.markdown import Context, escape, front_matter, link, table
 from tdkt.site.exemplar_pages import exemplar_list
+from tdkt.text.collate import sort_key
 from tdkt.model import TOOL_ENCODINGS, Block, BlockKind, Catalog, Exemplar, Report, TextQuality
-from tdkt.site.present import NOT_STATED, date_vn, parents, report_label, successors
+from tdkt.site.present import CENTRAL, NOT_STATED, date_vn, missing, parents, report_label, successors
 
 # heading ranks present in a report map, in order, onto h3..h6 (h1 title, h2 sections)
 _FIRST_LEVEL, _LAST_LEVEL = 3, 6
@@ -39,12 +40,21 @@ def _value(text: str) -> str:
     return escape(text) if text else f"*{NOT_STATED}*"
 
 
+def _shown(text: str, r: Report) -> str:
+    """A field's value, or what its absence means for this report (not stated / not yet determined)."""
+    return escape(text) if text else f"*{missing(r)}*"
+
+
 def _meta_rows(r: Report, catalog: Catalog, here: str) -> list[tuple[str, str]]:
-    unit_link = link(escape(r.unit.full_name), paths.rel(here, paths.unit(r.unit)))
-    unit_cell = f"{unit_link} ({escape(r.unit.level.label.lower())}, {escape(parents(r.unit, catalog.units))})"
-    after = successors(r.unit, catalog.units)
-    if after:
-        unit_cell += f" · từ 01/7/2025: {escape(after)}"
+    _value = lambda text: _shown(text, r)  # noqa: E731
+    if r.unit is None:
+        unit_cell = f"*{CENTRAL}*" if r.issuer_level == "trung-uong" else f"*{missing(r)}*"
+    else:
+        unit_link = link(escape(r.unit.full_name), paths.rel(here, paths.unit(r.unit)))
+        unit_cell = f"{unit_link} ({escape(r.unit.level.label.lower())}, {escape(parents(r.unit, catalog.units))})"
+        after = successors(r.unit, catalog.units)
+        if after:
+            unit_cell += f" · từ 01/7/2025: {escape(after)}"
     number = r.doc_number
     number_cell = _value(number)
     if number.startswith("/"):
@@ -52,14 +62,15 @@ def _meta_rows(r: Report, catalog: Catalog, here: str) -> list[tuple[str, str]]:
     issued = _value(date_vn(r.issued))
     if r.issued and r.issued.day is None:
         issued += " *(văn bản để trống ngày)*"
-    period = link(escape(r.period.label()), paths.rel(here, paths.year(r.period.year)))
+    period = link(escape(r.period.label()), paths.rel(here, paths.year(r.period.year))) if r.period else \
+        f"*{missing(r)}*"
     signer = _value(r.signer)
     if r.signer and r.signer_title:
         signer = f"{escape(r.signer)} ({escape(r.signer_title)})"
     movements = ", ".join(link(escape(m.name), paths.rel(here, paths.movement(m))) for m in r.movements)
     return [
         ("Số ký hiệu", number_cell),
-        ("Loại văn bản", escape(r.doc_type.name)),
+        ("Loại văn bản", escape(r.doc_type.name) if r.doc_type.id else f"*{missing(r)}*"),
         ("Cơ quan ban hành", _value(r.issuer)),
         ("Đơn vị", unit_cell),
         ("Ngày ban hành", issued),
@@ -68,9 +79,9 @@ def _meta_rows(r: Report, catalog: Catalog, here: str) -> list[tuple[str, str]]:
         ("Kính gửi", _value(r.recipient)),
         ("Người ký", signer),
         ("Chủ đề thi đua", _value(r.theme)),
-        ("Phong trào thi đua", movements or f"*{NOT_STATED}*"),
+        ("Phong trào thi đua", movements or f"*{missing(r)}*"),
         ("Chất lượng văn bản", escape(r.text_quality.label)),
-    ]
+    ] + ([("Tình trạng", f"**{escape(r.status.label)}**")] if r.draft else [])
 
 
 def _heading_levels(blocks: tuple[Block, ...]) -> dict[int, int]:
@@ -164,7 +175,15 @@ def _notices(r: Report) -> list[str]:
             "    Liên kết *OCR* cạnh mỗi đoạn mở đúng đoạn đó trong bản nhận dạng gốc\n"
             "    ([toàn bộ bản OCR](ocr/index.md)); nguyên văn tệp gốc ở cuối trang.\n"
         )
-    if r.review:
+    if r.draft:
+        fields = sorted({FIELD_LABELS.get(f.field, "") for f in r.review} - {""}, key=sort_key)
+        out.append(
+            '!!! warning "Bản nháp: thông tin chưa được rà soát"\n'
+            "    Các thông tin ở bảng trên do máy đọc từ văn bản khi tiếp nhận, **chưa được người kiểm tra**;\n"
+            "    ô ghi *Chưa xác định* là thông tin máy chưa tìm thấy. Nội dung văn bản bên dưới là nguyên văn.\n"
+            + (f"    Cần kiểm tra: {escape(', '.join(fields))}.\n" if fields else "")
+        )
+    elif r.review:
         items = "\n".join(f"    - **{escape(FIELD_LABELS.get(f.field, f.field))}**: {escape(f.why)}" for f in r.review)
         out.append(f'!!! note "Thông tin cần kiểm tra lại"\n{items}\n')
     return out
@@ -223,10 +242,11 @@ def _exemplars(exemplars: list[Exemplar], here: str) -> list[str]:
 def render_report_page(r: Report, catalog: Catalog, exemplars: list[Exemplar] = ()) -> str:
     """``exemplars``: the published exemplars whose passage is in this report."""
     here = paths.report(r)
-    title = f"{report_label(r)}: {r.title}"
+    heading = r.title or f"{report_label(r)} ({missing(r).lower()} trích yếu)"
+    title = f"{report_label(r)}: {heading}"
     parts = [
-        front_matter({"title": escape(title, Context.HTML), "description": escape(r.title, Context.HTML)}),
-        f"# {escape(r.title)}\n",
+        front_matter({"title": escape(title, Context.HTML), "description": escape(heading, Context.HTML)}),
+        f"# {escape(heading)}\n",
         f'<p class="tdkt-kicker">{escape(report_label(r), Context.HTML)} · {escape(r.issuer, Context.HTML)}</p>\n',
         '<div class="tdkt-meta" markdown="1">\n',
         table(("Thuộc tính", "Nội dung"), _meta_rows(r, catalog, here)),

@@ -71,7 +71,7 @@ BAD_EDITS = [
      "number from 1945 to 2100. Fix: write a number such as 1945"),
     ("  span: year", "  span: annual",
      'data/reports/2023-long-xuyen-hd-bc-1/report.yml:11:9: error[R104] period.span: "annual" is not one of: '
-     "year, first-half, second-half, quarter, month, term. Fix: use one of the listed values"),
+     "year, first-half, second-half, quarter, month, term, nine-months, school-year, semester. Fix: use one of the listed values"),
     ("text_quality: clean", "text_quality: good",
      'data/reports/2023-long-xuyen-hd-bc-1/report.yml:17:15: error[R104] text_quality: "good" is not one of: '
      "clean, ocr, ocr-restored, legacy-encoding. Fix: use one of the listed values"),
