@@ -46,7 +46,7 @@ from tdkt.engine.sync import SyncStats, sync_tree
 ROOT = Path(__file__).resolve().parent.parent
 
 
-COMMANDS = ("build", "check", "serve", "normalise", "ingest", "synth", "restore", "exemplars")
+COMMANDS = ("build", "check", "serve", "normalise", "ingest", "synth", "restore", "exemplars", "review", "units", "new")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -78,6 +78,13 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("folders", nargs="*", type=Path, metavar="FILE", help="files to ingest")
     c.add_argument("--json", action="store_true", help="print the text and metadata as JSON, write nothing")
     command("restore", "OCR text on standard input → the same lines with the Vietnamese marks restored", data=False)
+    c = command("review", "list every draft report and what it needs; --done ID marks a completed draft reviewed")
+    c.add_argument("folders", nargs="*", metavar="ID", help="only these reports")
+    c.add_argument("--done", metavar="ID", help="mark this draft reviewed (after checking every field)")
+    c = command("units", "find a unit's id from its name as people write it (\"Vạn Thắng, Nông Cống\")", data=False)
+    c.add_argument("folders", nargs="+", metavar="NAME", help="the name, e.g. \"xã Vạn Thắng\", \"TT Hà Trung\"")
+    c = command("new", "create an empty archive (reports/, exemplars/, vocab/) ready for ingest", data=False)
+    c.add_argument("folders", nargs=1, type=Path, metavar="FOLDER", help="the new archive's folder")
     c = command("exemplars", "write candidate exemplars (status proposed) into data/exemplars/")
     c.add_argument("--propose", action="store_true", help="write candidates for a person to confirm")
     c.add_argument("--cache", type=Path, default=ROOT / ".cache", help=argparse.SUPPRESS)
@@ -138,9 +145,12 @@ def _ingest(files: list[Path], data: Path, as_json: bool) -> int:
     if not files:
         print("error: name the files to ingest, e.g. python build.py ingest bao-cao.docx", file=sys.stderr)
         return 2
-    if not (data / "vocab").is_dir():
-        print(f"error: the data folder {data} has no vocab/ folder", file=sys.stderr)
-        return 2
+    if not (data / "vocab").is_dir():  # a new archive: it starts with the project's vocabularies
+        import shutil
+
+        shutil.copytree(VOCAB, data / "vocab")
+        (data / "reports").mkdir(exist_ok=True)
+        print(f"{data}/vocab/: chép danh mục của dự án vào kho mới.", file=sys.stderr)
     try:
         gazetteer = load_gazetteer()
     except GazetteerMissing as exc:
@@ -191,6 +201,53 @@ def _propose_exemplars(catalog: Catalog, args: argparse.Namespace) -> int:
     return 0
 
 
+def _units(query: str) -> int:
+    """Every unit the name may be, best first: id, full name and parents, validity, successor."""
+    from tdkt.catalog.lookup import describe, find_units
+
+    gazetteer = load_gazetteer()
+    found = find_units(query, gazetteer)
+    for u in found:
+        print(describe(u, gazetteer))
+    if not found:
+        print(f"Không tìm thấy đơn vị nào tên {query!r}. Thử bỏ cấp (xã, huyện) hoặc thêm tên huyện, tỉnh sau "
+              "dấu phẩy: \"Vạn Thắng, Nông Cống\".", file=sys.stderr)
+        return 1
+    return 0
+
+
+VOCAB = ROOT / "data" / "vocab"  # the vocabularies a new archive starts with (the project's own)
+
+
+def _new(folder: Path) -> int:
+    """An empty archive: reports/, exemplars/ and a copy of the project's vocabularies."""
+    import shutil
+
+    if folder.exists() and any(folder.iterdir()):
+        print(f"lỗi: {folder} đã có tệp; hãy chọn một thư mục mới (không ghi đè gì).", file=sys.stderr)
+        return 2
+    (folder / "reports").mkdir(parents=True, exist_ok=True)
+    (folder / "exemplars").mkdir(exist_ok=True)
+    shutil.copytree(VOCAB, folder / "vocab")
+    print(f"Đã tạo kho mới {folder}: reports/, exemplars/, vocab/ (danh mục phong trào, hình thức khen thưởng, loại "
+          f"văn bản). Tiếp theo: python build.py ingest --data {folder} TỆP…")
+    return 0
+
+
+def _review(args: argparse.Namespace) -> int:
+    """Every draft and what it needs, compiler style; ``--done ID`` marks a completed draft reviewed."""
+    from tdkt.catalog.review import drafts_report, mark_reviewed
+
+    gazetteer = load_gazetteer()
+    if args.done:
+        ok, message = mark_reviewed(args.data, args.done, gazetteer)
+        print(message, file=sys.stdout if ok else sys.stderr)
+        return 0 if ok else 1
+    text, count = drafts_report(args.data, gazetteer, set(args.folders))
+    print(text)
+    return 0
+
+
 def _restore() -> int:
     """Standard input → the same lines with the Vietnamese marks restored → standard output."""
     from tdkt.text.restore import restore
@@ -228,6 +285,12 @@ def _run(args: argparse.Namespace) -> int:
         return _ingest(args.folders, args.data, args.json)
     if args.command == "restore":
         return _restore()
+    if args.command == "units":
+        return _units(" ".join(args.folders))
+    if args.command == "new":
+        return _new(args.folders[0])
+    if args.command == "review":
+        return _review(args)
     if args.command == "synth":
         return _synth(args)
     if not args.data.is_dir():

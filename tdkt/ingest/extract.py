@@ -111,7 +111,9 @@ def extract(text: str, vocab: Vocab, gazetteer: Gazetteer, *, restored: str | No
             doc_type = Found(value=hit, line=lines[0][0] if lines else 0, review=True,
                              why="no national title, number or type heading: a news article about the results, "
                                  "not an official document")
-            title = r.found(lines[0][1].strip(), 0, "the headline (the page's first line)", True) if lines else title
+            head = next((i for i, (_, t) in enumerate(lines[:6]) if 15 <= len(t.strip()) <= 200), None)
+            title = r.found(lines[head][1].strip(), head, "the headline (the first short line of the page)", True) \
+                if head is not None else Found(why="no headline: fill in the title by hand", review=True)
     if h.date is not None:
         year, month, day = h.date.value
         try:
@@ -372,7 +374,7 @@ class _Reader:
         people = [s for s in signatures if not any(w in fold(s.signer) for w in ("uy ban", "ubnd", "hoi dong"))]
         name_at = -1
         for i in range(len(self.lines) - 1, max(-1, len(self.lines) - 13), -1):
-            if self._name_like(i):
+            if self._name_like(i) and (self.damaged or header.signature_context(self.lines, i)):
                 name_at = i
                 break
             if len(self.lines[i][1]) > 150:
@@ -599,6 +601,16 @@ def display_name(text: str) -> str:
             proper = key not in ("ban", "to") or fold(words[n - 1]) in ("thon", "khu", "xom")
         if _SCHOOL.match(fold(" ".join(words[:n + 1])) + " "):
             proper = True
+    # an agency's name after its kind: its first word, and each after "," or "và" (Bộ Văn hóa, Thể thao và Du lịch)
+    keys = [fold(w.strip(".,;:()")) for w in words]
+    agency = False
+    for n, key in enumerate(keys):
+        if agency and out[n] == out[n].lower() and (fold(words[n - 1]) in ("bo", "so", "phong", "cuc", "vu", "ban")
+                                                    or words[n - 1].endswith(",") or keys[n - 1] == "va"):
+            out[n] = out[n][:1].upper() + out[n][1:]
+        agency = agency or key in ("bo", "so", "phong", "cuc", "vu") or key == "ban" and n == 0
+        if key == "chinh" and n + 1 < len(keys) and keys[n + 1] == "phu":
+            out[n] = out[n][:1].upper() + out[n][1:]
     name = " ".join(out)
     return name[:1].upper() + name[1:]
 

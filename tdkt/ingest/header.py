@@ -400,7 +400,8 @@ def signature_context(lines: list[tuple[int, str]], i: int) -> bool:
     """True when line ``i`` stands under a signature's title (``TM. …``, ``CHỦ TỊCH``, ``(Đã ký)``): a name there
     is the signer; elsewhere a short line of capitalised words is a heading, not a person."""
     for j in range(i - 1, max(-1, i - 5), -1):
-        key = fold(lines[j][1]).strip(" ()")
-        if any(key.startswith(t.strip("() ")) or f" {t.strip('() ')}" in f" {key}" for t in _SIGNATURE_TITLES):
+        key = fold(lines[j][1]).strip(" ()*")
+        if len(key) <= 80 and (any(re.match(rf"{re.escape(t.strip('() '))}(?:\b|$)", key) for t in _SIGNATURE_TITLES)
+                               or re.search(r"\bda ky\b", key)):
             return True
     return False

@@ -1,0 +1,143 @@
+"""tdkt.ingest.header and the header fields extract reads with it: one example of each layout real pages
+make of a header (constructed here; the real corpus is measured by scripts/bench_headers.py)."""
+from __future__ import annotations
+
+import pytest
+
+from tdkt.ingest import header
+from tdkt.ingest.extract import display_name, extract, read_period
+from tdkt.ingest.folders import load_vocab
+from tdkt.problems import Problems
+from tests.ingest.test_extract import ROOT
+
+
+@pytest.fixture(scope="module")
+def vocab():
+    return load_vocab(ROOT, Problems())
+
+
+def lines(text: str) -> list[tuple[int, str]]:
+    return [(n, t) for n, t in enumerate(text.split("\n"), start=1) if t.strip()]
+
+
+def test_flattened_columns_split_at_the_national_title_and_motto():
+    assert header.split_columns("UBND XÃ VẠN THẮNGCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") == [
+        "UBND XÃ VẠN THẮNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
+    assert header.split_columns("HỘI ĐỒNG TĐ–KT Độc lập – Tự do – Hạnh phúc") == [
+        "HỘI ĐỒNG TĐ–KT", "Độc lập – Tự do – Hạnh phúc"]
+
+
+@pytest.mark.parametrize("text,number", [
+    ("Số: 01 /BC-HĐTĐKT Vạn Thắng, ngày 08 tháng 01 năm 2021", "01/BC-HĐTĐKT"),
+    ("Số 10-KH/LĐ", "10-KH/LĐ"),
+    ("SỐ : 63/ 2008 / HYH- HD/TĐKT", "63/2008/HYH-HD/TĐKT"),
+    ("Số: . . . ./BC- THMH Minh Hòa, ngày 13 tháng 01 năm 2012", "/BC-THMH"),
+    ("Số       - BC/HU", "-BC/HU"),
+    ("Căn cứ Quyết định số 1632/QĐ-UBND ngày 5/5/2020", None),  # "số" in a sentence cites another document
+])
+def test_real_spellings_of_the_number(text, number):
+    found = header.find_number(text)
+    assert (found[0] if found else None) == number
+
+
+@pytest.mark.parametrize("text,date", [
+    ("Đông Mai, ngày 22tháng 01 năm 2022", (2022, 1, 22)),
+    ("Xuân Phú, ngày       tháng 7 năm 2023", (2023, 7, None)),
+    ("Vạn Thắng, ngày tháng năm 2023", (2023, None, None)),
+    ("Căn cứ Luật Tổ chức Chính phủ ngày 25 tháng 12 năm 2001;", None),
+    ("Thực hiện Kế hoạch số 223/KH-UBND ngày 17 tháng 10 năm 2022 của UBND quận", None),
+])
+def test_the_date_line_and_never_a_citation(text, date):
+    found = header.find_date(text, header._place_prefix)
+    assert (found[0] if found else None) == date
+
+
+PAGE = """Truy cập
+Hôm nay:
+26
+Tất cả:
+174316
+Tổng kết phong trào thi đua năm 2022
+Ngày 12/01/2023 16:25:34
+UBND XÃ VẠN THẮNGCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+HỘI ĐỒNG TĐ–KT Độc lập – Tự do – Hạnh phúc
+Số: 01 /BC-HĐTĐKT Vạn Thắng, ngày tháng năm 2023
+BÁO CÁO
+Tổng kết phong trào Thi đua – Công tác Khen thưởng năm 2022
+PHẦN THỨ NHẤT
+I. NHỮNG KHÓ KHĂN VÀ THUẬN LỢI
+"""
+
+
+def test_a_commune_report_behind_web_furniture(vocab, gazetteer):
+    e = extract(PAGE, vocab, gazetteer)
+    assert e.doc_number.value == "01/BC-HĐTĐKT" and e.doc_type.value.id == "bao-cao"
+    assert e.issued.value.iso() == "2023"  # the page's posting date is not the document's
+    assert e.issuer.value == "Hội đồng Thi đua – Khen thưởng xã Vạn Thắng" or "Vạn Thắng" in e.issuer.value
+    assert (e.period.value.year, e.period.value.span.value) == (2022, "year")
+    assert e.signer.value is None  # "PHẦN THỨ NHẤT" is a heading, not a person
+
+
+SCHOOL = """PHÒNG GD&ĐT TÁNH LINH CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM TRƯỜNG TH ĐỒNG KHO 1 Độc lập - Tự do - Hạnh phúc
+Số: 14/TTr-ĐK1 Đồng Kho, ngày 10 tháng 10 năm 2010
+TỜ TRÌNH
+Về việc công nhận trường đạt danh hiệu Trường học thân thiện năm học 2009 – 2010
+Kính gởi: Lãnh đạo phòng Giáo dục và Đào tạo huyện Tánh Linh
+"""
+
+
+def test_a_school_under_its_department(vocab, gazetteer):
+    e = extract(SCHOOL, vocab, gazetteer)
+    assert e.doc_type.value.id == "to-trinh" and e.doc_number.value == "14/TTr-ĐK1"
+    assert e.issuer.value.startswith("Trường TH Đồng Kho")  # not the Phòng above it
+    assert e.issued.value.iso() == "2010-10-10"
+    assert (e.period.value.span.value, e.period.value.year, e.period.value.end_year) == ("school-year", 2009, 2010)
+
+
+DECREE = """Sign In
+QUYẾT ĐỊNH
+Về việc phong tặng danh hiệu chiến sĩ thi đua toàn quốc
+THỦ TƯỚNG CHÍNH PHỦ
+Căn cứ Luật Tổ chức Chính phủ ngày 25 tháng 12 năm 2001;
+Căn cứ Luật Thi đua, Khen thưởng ngày 26 tháng 11 năm 2003;
+"""
+
+
+def test_a_decision_whose_header_is_lost(vocab, gazetteer):
+    e = extract(DECREE, vocab, gazetteer)
+    assert e.doc_type.value.id == "quyet-dinh"
+    assert e.issued.value is None  # the dates of the laws it cites are not its date
+    assert e.issuer.value == "Thủ tướng Chính phủ" and e.issuer.review
+    assert e.unit.value is None and not e.unit.review  # a central body has no territorial unit
+
+
+NEWS = """Hội nghị tổng kết phong trào thi đua yêu nước năm 2021 của huyện Đầm Hà
+Sáng ngày 6/1, UBND huyện Đầm Hà tổ chức hội nghị tổng kết phong trào thi đua năm 2021.
+Dịp này, UBND huyện tặng giấy khen cho 12 tập thể và 20 cá nhân.
+"""
+
+
+def test_a_news_article_is_not_filed_as_an_official_document(vocab, gazetteer):
+    e = extract(NEWS, vocab, gazetteer)
+    assert e.doc_type.value.id == "bai-bao" and e.doc_type.value.news and e.doc_type.review
+    assert e.issuer.value is None and e.issuer.review  # its publisher is the site, not a line of the text
+    assert e.signer.value is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Tổng kết năm học 2017-2018", ("school-year", 2017, 2018, None)),
+    ("Sơ kết học kỳ I năm học 2011 - 2012", ("semester", 2011, 2012, 1)),
+    ("Báo cáo 6 tháng đầu năm, nhiệm vụ 6 tháng cuối năm 2023", ("first-half", 2023, None, None)),
+    ("Kế hoạch thi đua giai đoạn 2021 – 2025", ("term", 2021, 2025, None)),
+    ("Kỷ niệm 40 năm ngày Nhà giáo Việt Nam (20/11/1982 - 20/11/2022)", None),
+    ("Sửa đổi Quyết định số 13/2018/QĐ-UBND ngày 27 tháng 4 năm 2018", None),
+])
+def test_periods_as_titles_state_them(text, expected):
+    found = read_period(text)
+    got = (found[0].span.value, found[0].year, found[0].end_year, found[0].number) if found else None
+    assert got == expected
+
+
+def test_names_read_as_names():
+    assert display_name("UBND XÃ VẠN THẮNG") == "UBND xã Vạn Thắng"
+    assert display_name("TRƯỜNG THCS TRÀNG CÁT") == "Trường THCS Tràng Cát"
