@@ -148,7 +148,15 @@ def extract(text: str, vocab: Vocab, gazetteer: Gazetteer, *, restored: str | No
     if issuer is None:
         issuer, unit = units.issuer_and_unit(heading, number, issued)
     meta = header.metadata(lines) if not damaged else {}
+    by_meta = issuer.value is None and "co quan ban hanh" in meta
     number, doc_type, issued, issuer = _from_metadata(meta, number, doc_type, issued, issuer, vocab, lines)
+    if by_meta and unit.value is None and issuer.value:
+        if _CENTRAL.match(fold(issuer.value)):
+            unit = Found(line=issuer.line, why="a central body: no territorial unit")
+        else:
+            found = _unit_of(issuer.value, "", h, units, issuer.line)
+            unit = Found(value=found.value, line=found.line, why=found.why + " (from the metadata block)",
+                         review=True) if found.value else unit
     if news:
         issuer = Found(why="a news article: its publisher is the site it was taken from; fill it in by hand",
                        review=True)
