@@ -61,7 +61,7 @@ def _meta_rows(r: Report, catalog: Catalog, here: str) -> list[tuple[str, str]]:
         number_cell += " *(văn bản để trống số)*"
     issued = _value(date_vn(r.issued))
     if r.issued and r.issued.day is None:
-        issued += " *(văn bản để trống ngày)*"
+        issued += " *(văn bản để trống ngày)*" if r.issued.month else " *(văn bản để trống ngày, tháng)*"
     period = link(escape(r.period.label()), paths.rel(here, paths.year(r.period.year))) if r.period else \
         f"*{missing(r)}*"
     signer = _value(r.signer)
@@ -247,7 +247,8 @@ def render_report_page(r: Report, catalog: Catalog, exemplars: list[Exemplar] = 
     parts = [
         front_matter({"title": escape(title, Context.HTML), "description": escape(heading, Context.HTML)}),
         f"# {escape(heading)}\n",
-        f'<p class="tdkt-kicker">{escape(report_label(r), Context.HTML)} · {escape(r.issuer, Context.HTML)}</p>\n',
+        f'<p class="tdkt-kicker">{escape(report_label(r), Context.HTML)} · {escape(r.issuer or missing(r), Context.HTML)}'
+        + (f' · <strong>{escape(r.status.label, Context.HTML)}</strong>' if r.draft else "") + '</p>\n',
         '<div class="tdkt-meta" markdown="1">\n',
         table(("Thuộc tính", "Nội dung"), _meta_rows(r, catalog, here)),
         "\n</div>\n",
