@@ -467,7 +467,7 @@ class Exemplar:
 class Catalog:
     """Validated reports and the vocabularies they use, with cross-indexes by id.
 
-    Dicts here are read-only look-ups built once by ``catalog.build_catalog``; records are
+    Dicts here are read-only look-ups built once by ``tdkt.catalog.load.load_catalog``; records are
     the values.
     """
 

@@ -1,4 +1,4 @@
-"""Hostile and careless input (issue 6): each gets an inert rendering or a precise error, never a crash.
+"""Hostile and careless input (README, "Tests"): each gets an inert rendering or a precise error, never a crash.
 
 The corpus is tests/fixtures/hostile/ (written by its corpus.py): a valid archive whose every metadata field
 and paragraph (an exemplar's too) tries HTML, script, Markdown, Jinja, control and bidi characters, NFD, a

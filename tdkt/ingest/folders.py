@@ -131,7 +131,7 @@ def _clean(value) -> str:
 
 
 def metadata(p: Prepared, gazetteer: Gazetteer) -> dict:
-    """The report's metadata as JSON-ready values (the keys of issue 3)."""
+    """The report's metadata as JSON-ready values (the keys `ingest --json` prints; README, "Adding reports")."""
     e = p.extracted
     unit = e.unit.value
     parent = gazetteer.get(unit.parent_id) if unit and unit.parent_id else None
