@@ -224,12 +224,15 @@ def finder_json(coded: Coded) -> dict:
     """
     report_index: dict[str, int] = {}
     reports, rows = [], []
+    movement_at = {o.code: i for i, o in enumerate(coded.options[Dim.MOVEMENT])}
     for c in coded.records:
         r = c.report
         if r.id not in report_index:
             report_index[r.id] = len(reports)
+            # the report's own movements, not its first record's (which may state a movement of its own)
+            movements = tuple(sorted({movement_at[m.id] for m in r.movements if m.id in movement_at}))
             reports.append([r.id, report_label(r), r.unit.full_name if r.unit else ""]
-                           + [_packed(c.value(d)) for d in REPORT_DIMS])
+                           + [_packed(c.value(d)) for d in REPORT_DIMS if d is not Dim.MOVEMENT] + [_packed(movements)])
         own = c.value(Dim.MOVEMENT) if c.record.movement else ()
         rows.append([report_index[r.id], c.record.block, c.record.count, list(c.record.names)]
                     + [_packed(c.at[k]) for k in _RECORD_POS] + [_packed(own)])
