@@ -395,6 +395,7 @@ class Report:
     origin: Origin
     awards: tuple[AwardRecord, ...] = ()  # from awards.yml, in file order; () when there is none
     status: Status = Status.REVIEWED
+    aliases: tuple[str, ...] = ()  # ids the report had before: their URLs lead here (never a dead citation)
     issuer_level: str = ""  # "trung-uong" for a central body (then no unit); else the unit's level, or ""
 
     @property

@@ -35,7 +35,7 @@ from tdkt.catalog.yamlread import YMap, YStr, read_yaml
 REPORT_KEYS = (
     "title", "doc_type", "doc_number", "issuer", "unit", "issued", "place", "period", "recipient",
     "signer", "signer_title", "theme", "movements", "text_quality", "source", "signatures",
-    "review", "notes", "status", "issuer_level",
+    "review", "notes", "status", "issuer_level", "aliases",
 )
 ISSUER_LEVELS = ("trung-uong", "tinh", "huyen", "xa")
 PERIOD_KEYS = ("year", "span", "number", "end_year")
@@ -233,6 +233,14 @@ def _check_unique_slugs(reports: list[Report], problems: Problems) -> None:
             problems.add(report.origin, "R108", "id", f'report id "{report.id}" is used twice',
                          "rename one of the folders")
         seen[report.id] = report
+    former: dict[str, Report] = {}
+    for report in reports:
+        for alias in report.aliases:
+            if alias in seen or alias in former:
+                other = seen.get(alias) or former[alias]
+                problems.add(report.origin, "R108", "aliases", f'"{alias}" is also the id or a former id of '
+                             f'{other.id}: its URL can lead to one report only', "remove it from one of them")
+            former[alias] = report
 
 
 def parse_report(
@@ -256,6 +264,13 @@ def parse_report(
     status = fields.choice(m, "status", Status, problems) or Status.REVIEWED
     draft = status is Status.DRAFT
     issuer_level = fields.text(m, "issuer_level", problems)
+    aliases = []
+    for ref in fields.text_list(m, "aliases", problems):
+        if not is_slug(ref.value) or ref.value == ident:
+            problems.add(ref.origin, "R105", "aliases", f'"{ref.value}" is not a former id of this report',
+                         "write the folder name the report had before it was renamed")
+        else:
+            aliases.append(ref.value)
     if issuer_level and issuer_level not in ISSUER_LEVELS:
         problems.add(m.get("issuer_level").origin, "R104", "issuer_level",
                      f'"{issuer_level}" is not one of: {", ".join(ISSUER_LEVELS)}', "use one of the listed values")
@@ -317,7 +332,7 @@ def parse_report(
         id=ident, title=title, doc_type=doc_type or _UNKNOWN_TYPE, issuer=issuer, unit=unit, issued=issued,
         period=period, movements=tuple(movements), signatures=signatures, text_quality=quality,
         source=source, blocks=blocks, ocr_blocks=ocr_blocks, furniture=furniture, original_text=original_text, review=review,
-        origin=m.origin, status=status, issuer_level=issuer_level, **values,
+        origin=m.origin, status=status, issuer_level=issuer_level, aliases=tuple(aliases), **values,
     )
 
 

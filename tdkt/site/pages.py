@@ -315,6 +315,19 @@ def build_pages(catalog: Catalog, gazetteer_source: str) -> dict[str, str | byte
     return pages
 
 
+def render_moved_page(r: Report, alias: str) -> str:
+    """The page at a former id: the browser goes on to the report's page (``redirect``, theme/main.html); the
+    link says where, for a reader without refresh."""
+    here = paths.former(alias)
+    return "\n".join([
+        front_matter({"title": escape(f"Đã chuyển: {report_label(r)}", Context.HTML),
+                      "redirect": escape(paths.url(here, paths.report(r)), Context.HTML)}),
+        "# Văn bản đã chuyển sang địa chỉ mới\n",
+        f"Địa chỉ này là của {escape(report_label(r))} trước khi mã của văn bản được sửa. Văn bản ở địa chỉ mới: "
+        + link(escape(r.title or report_label(r)), paths.rel(here, paths.report(r))) + ".\n",
+    ])
+
+
 def _report_pages(shared: tuple[Catalog, dict[str, list[Exemplar]]], i: int) -> list[tuple[str, bytes]]:
     """The pages of the catalogue's ``i``-th report (the report, its original, its OCR text) in UTF-8
     (what a worker process sends back: bytes cost nothing to pickle, text must be re-encoded)."""
@@ -322,6 +335,7 @@ def _report_pages(shared: tuple[Catalog, dict[str, list[Exemplar]]], i: int) -> 
     r = catalog.reports[i]
     out = [(paths.report(r), render_report_page(r, catalog, ex_by_report.get(r.id, []))),
            (paths.original_page(r), render_original_page(r))]
+    out += [(paths.former(alias), render_moved_page(r, alias)) for alias in r.aliases]
     if r.ocr_blocks:
         out.append((paths.ocr_page(r), render_ocr_page(r)))
     return [(path, text.encode("utf-8")) for path, text in out]

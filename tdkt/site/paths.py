@@ -29,6 +29,11 @@ def report(r: Report) -> str:
     return f"bao-cao/{r.id}/index.md"
 
 
+def former(alias: str) -> str:
+    """The page at a report's former id: it leads to the report's page (paths never break)."""
+    return f"bao-cao/{alias}/index.md"
+
+
 def original_page(r: Report) -> str:
     return f"bao-cao/{r.id}/ban-goc.md"
 
