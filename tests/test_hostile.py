@@ -490,7 +490,7 @@ WARNED = [
      lambda d: edit(d, "report.yml", "unit: xa-10738", 'unit: xa-10738\n"\\e[2Jx": y'),
      f"{REPORT}:6:1: warning[Y004] [U+001B][2Jx: unknown key. Fix: remove it, or use one of: title, doc_type, "
      "doc_number, issuer, unit, issued, place, period, recipient, signer, signer_title, theme, movements, "
-     "text_quality, source, signatures, review, notes, status, issuer_level"),
+     "text_quality, source, signatures, review, notes, status, issuer_level, aliases"),
 ]
 
 
