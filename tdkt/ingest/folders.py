@@ -179,7 +179,7 @@ def report_yml(p: Prepared, original: str) -> str:
            'status: "draft"',
            f"title: {_q(e.title.value)}", f"doc_type: {_q(e.doc_type.value.id if e.doc_type.value else '')}",
            f"doc_number: {_q(e.doc_number.value)}", f"issuer: {_q(e.issuer.value)}",
-           *([f'issuer_level: "trung-uong"'] if central else []),
+           *(['issuer_level: "trung-uong"'] if central else []),
            f"unit: {_q(e.unit.value.id if e.unit.value else '')}", f"issued: {_q(m['issued'])}",
            f"place: {_q(e.place.value)}"]
     out += ["period:", *(f"  {k}: {_q(v)}" for k, v in m["period"].items())] if m["period"] else ['period: ""']

@@ -38,7 +38,7 @@ _CODE = r"[0-9A-Za-zĐđÀ-ỹ&.]+"
 _NUMBER = re.compile(rf"(?P<n>[0-9]+[a-z]?|[\^~?][0-9]*)?\s*(?P<blank>[.…·_\s]*)"
                      rf"(?P<code>(?:\s*[/\-–]\s*{_CODE})+)")
 _DATE = re.compile(r"ngay\s*(?P<d>\d{1,2}|[.…_\s]*)\s*thang\s*(?P<m>\d{1,2}|[.…_\s]*)\s*nam\s*(?P<y>(?:19|20)\d\d)\b")
-_NUMERIC_DATE = re.compile(r"(?<![\d/])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d\d)(?![\d/])")
+NUMERIC_DATE = re.compile(r"(?<![\d/])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d\d)(?![\d/])")
 _CITING = re.compile(r"\b(?:can cu|xet |thuc hien|theo |ban hanh kem theo|kem theo|so \S+ ngay|cua |tai |"
                      r"quyet dinh|ke hoach|cong van|thong tu|nghi dinh|chi thi)")
 _SIGNATURE_TITLES = ("tm.", "kt.", "tl.", "tuq.", "q.", "chu tich", "giam doc", "hieu truong", "bo truong",
@@ -180,7 +180,7 @@ _PLACE_IN = re.compile(r"\b(?:xa|phuong|thi tran|thi xa|thanh pho|huyen|quan|tin
 _PARTY = re.compile(r"d\s*a\s*n\s*g\s*c\s*o\s*n\s*g\s*s\s*a\s*n\s*v\s*i\s*e\s*t\s*n\s*a\s*m")
 
 
-def _caps(text: str) -> bool:
+def capitals(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
 
@@ -233,7 +233,7 @@ def _column_lines(head: list[tuple[int, str]], anchor: int) -> tuple[list[At], i
                 kind = "date"
             elif _is_heading_line(seg.strip()) and i > anchor:
                 kind = "heading"
-            elif _caps(seg) and len(seg) <= 110 and not _furniture(seg):
+            elif capitals(seg) and len(seg) <= 110 and not _furniture(seg):
                 kind = "body"
             else:
                 kind = "other"
@@ -349,7 +349,7 @@ def read(lines: list[tuple[int, str]]) -> Header:
     news_date = None
     for i in range(min(15, len(head))):
         line, text = head[i]
-        m = _NUMERIC_DATE.search(text)
+        m = NUMERIC_DATE.search(text)
         if m and len(text.strip()) <= 60 and not re.search(r"[a-zà-ỹ]{3,}\s+[a-zà-ỹ]{3,}\s+[a-zà-ỹ]{3,}", text):
             try:
                 d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from tdkt.ingest import header
-from tdkt.ingest.extract import display_name, extract, read_period
+from tdkt.ingest.extract import extract
+from tdkt.ingest.issuer import display_name
+from tdkt.ingest.period import read_period
 from tdkt.ingest.folders import load_vocab
 from tdkt.problems import Problems
 from tests.ingest.test_extract import ROOT

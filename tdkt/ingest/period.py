@@ -1,0 +1,100 @@
+"""Kỳ báo cáo: the period a document is about, read from its title (a news article's from its headline and
+opening lines): a year, a half, nine months, a quarter, a school year, a semester, several years. Anniversaries,
+dates and the years of cited documents or laws are never a period. Pure.
+"""
+from __future__ import annotations
+
+import re
+
+from tdkt.ingest.reading import Found
+from tdkt.model import Period, Span
+from tdkt.text.collate import fold
+from tdkt.text.decode import find, tokens
+
+
+def from_ocr_title(title: Found, r) -> Found:
+    """Kỳ báo cáo from an OCR title (``r``: its reader, for OCR-tolerant keys): its first year and first span."""
+    if not title.value:
+        return Found()
+    text = title.value
+    years = re.findall(r"\b(?:19|20)\d\d\b", text)
+    if not years:
+        return Found(line=title.line, why="the title names no year", review=True)
+    toks = tokens(text, r.damaged)
+    spans = ((Span.FIRST_HALF, "6 tháng đầu năm"), (Span.SECOND_HALF, "6 tháng cuối năm"), (Span.QUARTER, "quý"),
+             (Span.TERM, "giai đoạn"), (Span.TERM, "nhiệm kỳ"))
+    found = sorted((find(toks, r.k(p)), span, p) for span, p in spans if find(toks, r.k(p)) >= 0)
+    year = int(years[0])
+    if found and found[0][1] is Span.QUARTER:
+        q = re.search(r"qu\S*\s+(I{1,3}V?|IV|[1-4])\b", text, re.I)
+        number = {"I": 1, "II": 2, "III": 3, "IV": 4}.get(q.group(1).upper(), None) if q else None
+        number = number or (int(q.group(1)) if q and q.group(1).isdigit() else None)
+        if number:
+            return Found(value=Period(year=year, span=Span.QUARTER, number=number), line=title.line, why="the title")
+    elif found and found[0][1] is Span.TERM and len(years) >= 2:
+        return Found(value=Period(year=year, span=Span.TERM, end_year=int(years[1])), line=title.line, why="the title")
+    elif found and found[0][1] in (Span.FIRST_HALF, Span.SECOND_HALF):
+        return Found(value=Period(year=year, span=found[0][1]), line=title.line, why=f"the title names {found[0][2]!r}")
+    return Found(value=Period(year=year, span=Span.YEAR), line=title.line, why=f"the title names the year {year}")
+
+
+_PERIODS = [  # (pattern on the fold key, span), tried at each position; the earliest match wins
+    (re.compile(r"hoc ky\s*(i{1,2}|[12])\b[^.;]{0,40}?nam hoc\s*((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)?\d\d)"),
+     Span.SEMESTER),
+    (re.compile(r"nam hoc\s*((?:19|20)\d\d)\s*[-–—/]?\s*((?:19|20)?\d\d)\b"), Span.SCHOOL_YEAR),
+    (re.compile(r"(?:6 thang dau nam|so ket 6 thang)[^.;]{0,80}?((?:19|20)\d\d)"), Span.FIRST_HALF),
+    (re.compile(r"6 thang cuoi nam\s*((?:19|20)\d\d)"), Span.SECOND_HALF),
+    (re.compile(r"9 thang(?: dau)? nam\s*((?:19|20)\d\d)"), Span.NINE_MONTHS),
+    (re.compile(r"quy\s*(i{1,3}v?|iv|[1-4])\b[^.;]{0,12}?nam\s*((?:19|20)\d\d)"), Span.QUARTER),
+    (re.compile(r"(?:giai doan|nhiem ky|thoi ky|tu nam)?\s*((?:19|20)\d\d)\s*(?:[-–—]|den(?: nam)?)\s*((?:19|20)\d\d)"),
+     Span.TERM),
+    (re.compile(r"nam\s*((?:19|20)\d\d)\b"), Span.YEAR),
+]
+_NOT_A_PERIOD = re.compile(r"\([^()]*\d{4}[^()]*\)|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|"
+                           r"ngay\s*\d{0,2}\s*thang\s*\d{0,2}\s*nam\s*\d{4}|\d+/\d{4}/\S+|"
+                           r"(?:ky niem|thanh lap|ngay truyen thong)[^.;,]{0,60}|luat [^.;,]{0,60}?nam \d{4}")
+
+
+def read_period(text: str) -> tuple[Period, str] | None:
+    """The period a title (or headline) is about: a school year, a semester, a half, nine months, a quarter,
+    several years or a year. Anniversaries ("kỷ niệm 40 năm … (20/11/1982 – 20/11/2022)"), full dates and
+    parenthesised dates are never a period."""
+    key = _NOT_A_PERIOD.sub(lambda m: " " * len(m.group()), fold(text))
+    best = None
+    for pattern, span in _PERIODS:
+        m = pattern.search(key)
+        if m and (best is None or m.start() < best[0].start()):
+            best = (m, span)
+    if best is None:
+        return None
+    m, span = best
+    g = m.groups()
+    if span is Span.SEMESTER:
+        start, end = int(g[1]), _full_year(g[1], g[2])
+        return Period(year=start, span=span, number=1 if g[0] in ("i", "1") else 2, end_year=end), m.group()
+    if span is Span.SCHOOL_YEAR:
+        return Period(year=int(g[0]), span=span, end_year=_full_year(g[0], g[1])), m.group()
+    if span is Span.QUARTER:
+        number = {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(g[0]) or int(g[0])
+        return Period(year=int(g[1]), span=span, number=number), m.group()
+    if span is Span.TERM:
+        start, end = int(g[0]), int(g[1])
+        return (Period(year=start, span=span, end_year=end), m.group()) if start < end <= start + 10 else None
+    return Period(year=int(g[0]), span=span), m.group()
+
+
+def _full_year(start: str, end: str) -> int:
+    return int(end) if len(end) == 4 else int(start[:2] + end)
+
+
+def period_of(title: Found, lines: list[tuple[int, str]], news: bool, r) -> Found:
+    """Kỳ báo cáo from the title; a news article's from its headline and first lines."""
+    texts = [(title.value, title.line, "the title")] if title.value else []
+    if news:
+        texts += [(t, n, "the article's first lines") for n, t in lines[:6]]
+    for text, line, where in texts:
+        found = read_period(text)
+        if found:
+            period, words = found
+            return Found(value=period, line=line, why=f"{where} names {words.strip()!r}", review=news or r.ocr)
+    return Found(line=title.line, why="the title names no period", review=bool(title.value) and not news)

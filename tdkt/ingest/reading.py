@@ -1,0 +1,89 @@
+"""What the readers of a document's text share: ``Found`` (a value, the line it was read from and why) and the
+fixed phrases of headers and signatures (issuing bodies, unit kinds, titles), with the small helpers that read
+them in printed or OCR-damaged text. Pure.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tdkt.text import decode
+from tdkt.text.collate import fold
+from tdkt.text.decode import find, keys, tokens
+
+OCR_WHY = "OCR text with its Vietnamese marks destroyed: kept as printed; check against the scan"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Found:
+    value: object = None
+    line: int = 0  # 1-based line of the text; 0: not read from one line
+    why: str = ""
+    review: bool = False
+
+
+def caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.6 * len(letters)
+
+
+_NATIONAL = re.compile(r"cong\s*hoa\s*xa\s*hoi\s*chu\s*nghia\s*viet\s*nam"  # and the motto, OCR "Dgc 1ap - Tw do - …"
+                       r"|\S+\s+\S+\s*[-–]\s*\S+\s+do\s*[-–]\s*hanh\s+phuc")
+_PREFIXES = ("TM.", "KT.", "TL.", "TUQ.", "Q.")
+# Titles printed above a signature, and the fixed phrases whose spelling OCR cannot damage.
+TITLE_WORDS = ("phó chủ tịch", "chủ tịch", "bí thư", "giám đốc", "trưởng ban", "trưởng phòng", "hiệu trưởng")
+PHRASES = ("ủy ban nhân dân", "hội đồng nhân dân", "hội đồng thi đua khen thưởng", "hội đồng", "thi đua",
+           "khen thưởng", "phó chủ tịch", "chủ tịch", "thị trấn", "thị xã", "thành phố", "phường", "xã", "huyện",
+           "tỉnh", "bí thư", "đảng ủy")
+BODIES = (  # how reports print an issuing body → its name, and the words that show it spelled out
+    (("ủy ban nhân dân", "ubnd"), "Ủy ban nhân dân", "ủy ban nhân dân"),
+    (("hội đồng thi đua khen thưởng", "hđ thi đua khen thưởng", "hội đồng tđkt", "hđtđkt", "hđ tđkt",
+      "hội đồng tđ kt", "hđ tđ kt"), "Hội đồng Thi đua – Khen thưởng", "hội đồng"),
+    (("hội đồng nhân dân", "hđnd"), "Hội đồng nhân dân", "hội đồng nhân dân"),
+    (("đảng ủy",), "Đảng ủy", "đảng ủy"),
+)
+SELF_VERBS = ("báo cáo", "ban hành", "xây dựng", "yêu cầu", "tổ chức", "triển khai", "thông báo", "đề nghị")
+KINDS = ("thị trấn", "thị xã", "thành phố", "đặc khu", "phường", "xã", "huyện", "quận", "tỉnh")
+
+
+def without_national(line: str) -> str:
+    """A header line without the national title and motto printed beside the issuer."""
+    for m in reversed(list(_NATIONAL.finditer(fold(line)))):
+        line = line[:m.start()] + " " + line[m.end():]
+    return line.strip()
+
+
+def unglue(text: str) -> str:
+    """Split words glued by extraction (``KHENTHƯỞNG`` → ``KHEN THƯỞNG``) when both halves are syllables."""
+    def split(m: re.Match) -> str:
+        w = m.group()
+        if len(w) < 5 or decode.is_syllable(w):
+            return w
+        for k in range(2, len(w) - 1):
+            if decode.is_syllable(w[:k]) and decode.is_syllable(w[k:]):
+                return f"{w[:k]} {w[k:]}"
+        return w
+    return decode.WORD.sub(split, text)
+
+
+def sentence(fragment: str, damaged: bool) -> str:
+    """``TM. HỘI ĐỒNG TĐ-KT`` → ``TM. Hội đồng TĐ-KT``: lower case but prefixes and acronyms;
+    in OCR text, fixed phrases take their spelling (``CHﬁ TICH`` → ``Chủ tịch``)."""
+    words = fragment.split()
+    out = []
+    for w in words:
+        core = w.strip(".,;:()")
+        acronym = core and all(not decode.is_syllable(p) for p in re.split(r"[-–]", core) if p) and core.upper() == core
+        out.append(w if w in _PREFIXES or acronym else w.lower())
+    text = " ".join(out)
+    if damaged:
+        toks = tokens(text, True)
+        for phrase in sorted(PHRASES, key=len, reverse=True):
+            pk = keys(phrase, True)
+            i = find(toks, pk)
+            while i >= 0:
+                text = text[:toks[i].start] + phrase + text[toks[i + len(pk) - 1].end:]
+                toks = tokens(text, True)
+                i = find(toks, pk, i + len(pk))
+    first = next((m.start() for m in re.finditer(r"\S+", text) if m.group() not in _PREFIXES), None)
+    return text if first is None else text[:first] + text[first].upper() + text[first + 1:]
