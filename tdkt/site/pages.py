@@ -246,8 +246,7 @@ def render_movement_page(m: Movement, reports: list[Report]) -> str:
         table(("Thuộc tính", "Nội dung"), rows),
         "\n</div>\n",
     ]
-    if m.note:
-        parts.append(escape(m.note) + "\n")
+    # m.note is the curator's note on where the vocabulary entry comes from (vocab/movements.yml): internal, not shown
     parts.append(f"## Báo cáo nhắc đến phong trào ({len(reports)})\n")
     parts.append(_reports_table(reports, here) if reports else "Chưa có báo cáo nào trong kho nhắc đến phong trào này.\n")
     return "\n".join(parts)
