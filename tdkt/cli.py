@@ -44,6 +44,7 @@ from tdkt.search.index import search_files
 from tdkt.engine.sync import SyncStats, sync_tree
 
 ROOT = Path(__file__).resolve().parent.parent
+VOCAB = ROOT / "data" / "vocab"  # the vocabularies a new archive starts with (the project's own)
 
 
 COMMANDS = ("build", "check", "serve", "normalise", "ingest", "synth", "restore", "exemplars", "review", "units", "new")
@@ -214,9 +215,6 @@ def _units(query: str) -> int:
               "dấu phẩy: \"Vạn Thắng, Nông Cống\".", file=sys.stderr)
         return 1
     return 0
-
-
-VOCAB = ROOT / "data" / "vocab"  # the vocabularies a new archive starts with (the project's own)
 
 
 def _new(folder: Path) -> int:

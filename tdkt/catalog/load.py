@@ -324,9 +324,7 @@ def parse_report(
         problems.add(Origin(file=f"{folder}/text.txt"), "R101", "text", "the report text is empty",
                      "put the normalised text in text.txt")
 
-    if len(problems.errors()) > before or None in (quality, source) or text is None:
-        return None
-    if not draft and None in (doc_type,):
+    if len(problems.errors()) > before or None in (quality, source) or text is None or doc_type is None and not draft:
         return None
     return Report(
         id=ident, title=title, doc_type=doc_type or _UNKNOWN_TYPE, issuer=issuer, unit=unit, issued=issued,
