@@ -236,14 +236,19 @@ def _review(args: argparse.Namespace) -> int:
     """Every draft and what it needs, compiler style; ``--done ID`` marks a completed draft reviewed."""
     from tdkt.catalog.review import drafts_report, mark_reviewed
 
+    if not args.data.is_dir():
+        print(f"lỗi: thư mục dữ liệu {args.data} không tồn tại", file=sys.stderr)
+        return 2
     gazetteer = load_gazetteer()
     if args.done:
         ok, message = mark_reviewed(args.data, args.done, gazetteer)
         print(message, file=sys.stdout if ok else sys.stderr)
         return 0 if ok else 1
-    text, count = drafts_report(args.data, gazetteer, set(args.folders))
+    text, count, problems = drafts_report(args.data, gazetteer, set(args.folders))
+    if problems.has_errors():  # a report with an error is not in the list: say which, as build would
+        print(problems.report(), file=sys.stderr)
     print(text)
-    return 0
+    return 1 if problems.has_errors() else 0
 
 
 def _restore() -> int:

@@ -47,7 +47,8 @@ def _line(m: YMap, key: str) -> int:
     return node.origin.line if node is not None and node.origin.line else m.origin.line or 1
 
 
-def drafts_report(data_dir: Path, gazetteer: Gazetteer, only: set[str] = frozenset()) -> tuple[str, int]:
+def drafts_report(data_dir: Path, gazetteer: Gazetteer, only: set[str] = frozenset()) -> tuple[str, int, Problems]:
+    """The drafts' needs as text, their number, and the archive's problems (a report with an error is not listed)."""
     problems = Problems()
     catalog = load_catalog(data_dir, gazetteer, problems)
     out: list[str] = []
@@ -77,7 +78,7 @@ def drafts_report(data_dir: Path, gazetteer: Gazetteer, only: set[str] = frozens
         out.append("")
     out.append(f"{len(drafts)} bản nháp. Sửa từng trường theo văn bản gốc (trang Nguyên văn), rồi chạy "
                "python build.py review --done ID (hoặc tự sửa status: \"reviewed\").")
-    return "\n".join(out), len(drafts)
+    return "\n".join(out), len(drafts), problems
 
 
 _STATUS = re.compile(r'^status:\s*"?draft"?\s*$', re.M)
