@@ -32,6 +32,7 @@ from pathlib import Path
 from tdkt.site import paths
 from tdkt.catalog.load import load_catalog
 from tdkt.site.exports import export_files, render_data_page
+from tdkt.site.hosting import host_files
 from tdkt.catalog.gazetteer import GazetteerMissing, load_gazetteer
 from tdkt.ingest.folders import ingest_files, renormalise
 from tdkt.model import Catalog
@@ -45,6 +46,7 @@ from tdkt.engine.sync import SyncStats, sync_tree
 
 ROOT = Path(__file__).resolve().parent.parent
 VOCAB = ROOT / "data" / "vocab"  # the vocabularies a new archive starts with (the project's own)
+SITE_URL_ENV = "TDKT_SITE_URL"  # the site's address, when --site-url does not give it
 
 
 COMMANDS = ("build", "check", "serve", "normalise", "ingest", "synth", "restore", "exemplars", "review", "units", "new")
@@ -63,6 +65,10 @@ def _parser() -> argparse.ArgumentParser:
             c.add_argument("--out", type=Path, default=ROOT / "site", help="where the site is built (default: site/)")
             c.add_argument("--docs", type=Path, default=ROOT / "site_src",
                            help="where the generated Markdown goes (default: site_src/)")
+            c.add_argument("--site-url", default=os.environ.get(SITE_URL_ENV) or None, metavar="URL",
+                           help=f"the site's public address, e.g. https://example.org/kho/ (default: ${SITE_URL_ENV}, "
+                                "else mkdocs.yml's site_url; without it there is no sitemap, canonical link or "
+                                "404 page under a sub-path)")
         if site or name == "check":
             c.add_argument("--strict", action="store_true", help="treat warnings (e.g. unknown keys) as errors")
             c.add_argument("--cache", type=Path, default=ROOT / ".cache",
@@ -115,8 +121,9 @@ def _load(data: Path, strict: bool, cache: Path | None = None) -> tuple[Catalog 
     return catalog, gazetteer.source
 
 
-def _site_files(catalog: Catalog, gazetteer_source: str, data: Path, cache: Path | None) -> Iterator[tuple[str, bytes]]:
-    """Every file of ``site_src/``, one at a time: pages, originals, search index, open data."""
+def _site_files(catalog: Catalog, gazetteer_source: str, data: Path, cache: Path | None,
+                site_url: str | None = None) -> Iterator[tuple[str, bytes]]:
+    """Every file of ``site_src/``, one at a time: pages, originals, search index, open data, host configuration."""
     for path, content in iter_pages(catalog, gazetteer_source, jobs=os.cpu_count() or 1):
         yield path, content.encode("utf-8") if isinstance(content, str) else content
     for path, source in original_files(catalog).items():
@@ -124,10 +131,12 @@ def _site_files(catalog: Catalog, gazetteer_source: str, data: Path, cache: Path
     yield from search_files(catalog, cache_dir=None if cache is None else cache / "search")
     yield from export_files(catalog).items()
     yield paths.DATA, render_data_page(catalog).encode("utf-8")
+    yield from host_files(catalog, site_url).items()
 
 
-def _generate(catalog: Catalog, gazetteer_source: str, data: Path, docs: Path, cache: Path | None = None):
-    return sync_tree(docs, _site_files(catalog, gazetteer_source, data, cache))
+def _generate(catalog: Catalog, gazetteer_source: str, data: Path, docs: Path, cache: Path | None = None,
+              site_url: str | None = None):
+    return sync_tree(docs, _site_files(catalog, gazetteer_source, data, cache, site_url))
 
 
 def _normalise(folders: list[Path]) -> int:
@@ -259,6 +268,18 @@ def _restore() -> int:
     return 0
 
 
+def site_address(url: str) -> str | None:
+    """The site's address as MkDocs' ``site_url`` takes it (ending in ``/``), or None if it is not an http(s)
+    address with a host (no query, no fragment)."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment \
+            or any(c.isspace() for c in url.strip()):
+        return None
+    return url.strip() if url.strip().endswith("/") else url.strip() + "/"
+
+
 def newest_date(catalog: Catalog) -> dt.date:
     """The latest date any report states (its issue date, else 1 January of its year)."""
     dates = [r.issued.as_date() if r.issued else dt.date(r.year, 1, 1) for r in catalog.reports if r.year]
@@ -299,6 +320,17 @@ def _run(args: argparse.Namespace) -> int:
     if not args.data.is_dir():
         print(f"error: the data folder {args.data} does not exist", file=sys.stderr)
         return 2
+    if args.command in ("build", "serve"):
+        if args.site_url:
+            args.site_url = site_address(args.site_url)
+            if args.site_url is None:
+                print(f"error: the site's address (--site-url or ${SITE_URL_ENV}) is not an http(s) address. "
+                      "Fix: write it in full, e.g. https://example.org/kho/", file=sys.stderr)
+                return 2
+        else:
+            from tdkt.render.mkdocs_api import configured_site_url
+
+            args.site_url = configured_site_url(ROOT / "mkdocs.yml")
     progress = Progress()
     made = _load_and_generate(args, progress)
     if isinstance(made, int):
@@ -311,7 +343,7 @@ def _run(args: argparse.Namespace) -> int:
     # the catalogue is gone with _load_and_generate's frame: the render workers fork from a small process
     try:
         rendered = render_site(ROOT / "mkdocs.yml", args.out, docs_dir=args.docs, build_date=made.build_date,
-                               cache_dir=args.cache, jobs=os.cpu_count() or 1, progress=progress)
+                               site_url=args.site_url, cache_dir=args.cache, jobs=os.cpu_count() or 1, progress=progress)
     except RendererMismatch as exc:
         progress.finish()
         print(str(exc), file=sys.stderr)
@@ -362,7 +394,7 @@ def _load_and_generate(args: argparse.Namespace, progress: Progress) -> _Generat
     progress.stage("tạo site_src/ (trang, chỉ mục tìm kiếm, dữ liệu mở)")
     gc.freeze()  # the catalogue lives until site_src/ is written: collections need not rescan its objects
     try:
-        stats = _generate(catalog, source, args.data, args.docs, args.cache)
+        stats = _generate(catalog, source, args.data, args.docs, args.cache, getattr(args, "site_url", None))
     finally:
         gc.unfreeze()
     return _Generated(reports=len(catalog.reports), units=len(catalog.units), build_date=newest_date(catalog),

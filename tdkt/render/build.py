@@ -183,13 +183,16 @@ def _place_static(file, staging: Path, docs_dir: str) -> None:
 
 
 def render_site(config_file: Path, out_dir: Path, docs_dir: Path | None = None,
-                build_date: dt.date | None = None, *, cache_dir: Path | None = None, jobs: int = 2,
+                build_date: dt.date | None = None, *, site_url: str | None = None, cache_dir: Path | None = None,
+                jobs: int = 2,
                 progress=None, parallel_from: int = PARALLEL_FROM) -> RenderStats:
     """Build the site into ``out_dir``; see the module docstring.
 
     ``build_date`` (the newest report's date) is what MkDocs writes as the build date (sitemap
     ``lastmod``), through SOURCE_DATE_EPOCH: the same data gives the same bytes on any day.
-    ``cache_dir`` None: no memory of the last build (everything rendered, the site swapped whole).
+    ``site_url`` (the site's public address, ending in ``/``) replaces ``mkdocs.yml``'s: with it, every page
+    has a canonical link, the sitemap lists every page, robots.txt names the sitemap and 404.html works under
+    the address's path. ``cache_dir`` None: no memory of the last build (everything rendered, the site swapped whole).
     """
     mkdocs_api.check()
     progress = progress or Silent()
@@ -204,6 +207,8 @@ def render_site(config_file: Path, out_dir: Path, docs_dir: Path | None = None,
         os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(build_date.timetuple()))
     try:
         overrides = {"site_dir": str(staging), "strict": True}
+        if site_url:
+            overrides["site_url"] = site_url
         if docs_dir is not None:
             overrides["docs_dir"] = str(docs_dir.resolve())
         config = mkdocs_api.load_config(config_file, **overrides)

@@ -92,6 +92,11 @@ def load_config(config_file: Path, **overrides):
     return load(str(config_file), **overrides)
 
 
+def configured_site_url(config_file: Path) -> str | None:
+    """The ``site_url`` that ``mkdocs.yml`` sets (ending in ``/``), None when it sets none."""
+    return load_config(config_file).site_url or None
+
+
 def errors() -> tuple[type[BaseException], ...]:
     """What a failing MkDocs raises."""
     from mkdocs.exceptions import MkDocsException
