@@ -4,326 +4,51 @@ Output of ``export_files``: ``{docs-relative path: bytes}``:
 
 - ``du-lieu/bao-cao.csv``, ``bao-cao.json``: one row per report, newest first (``present.report_order``);
 - ``du-lieu/don-vi.csv``, ``don-vi.json``: every unit of the catalogue, by id, with its report count;
-- ``du-lieu/khen-thuong.csv``, ``khen-thuong.json``: the award records kept in ``data/`` (``awards.yml``),
-  one row per award statement, each linked to its paragraph;
+- ``du-lieu/khen-thuong.csv``, ``khen-thuong.json``: every award record of ``data/`` (``awards.yml``), one
+  row per award statement, self-contained (report, unit, province, the paragraph's link) and saying
+  whether a person reviewed it;
 - ``du-lieu/datapackage.json``: a Frictionless Data Package (tabular-data-package, v1 profile, so
   validators need nothing from the network) describing the three CSV files.
 
+The tables, their columns and both their names are in ``data_tables``; the rows in ``data_rows``.
 ``render_data_page`` gives ``du-lieu.md``, served at ``/du-lieu/`` beside the files.
 
-CSV files are UTF-8 with a header row, RFC 4180 quoting (the ``csv`` module), ``\\n`` line ends.
+CSV files are for people opening them in Excel on Windows as much as for programs: UTF-8 *with* a byte
+order mark (without it Excel reads UTF-8 as the ANSI code page and garbles Vietnamese; programs that
+read "utf-8" mostly skip it: Python's ``utf-8-sig``, pandas, R, frictionless), Vietnamese headers, a
+label column beside each code column, RFC 4180 quoting (the ``csv`` module), ``\\n`` line ends. The
+datapackage declares ``"encoding": "utf-8"``: the Data Resource spec asks for an IANA preferred name, and
+the BOM is UTF-8's own signature (``utf-8-sig`` is a Python codec name, not an IANA one).
 Report text is untrusted: a CSV text value starting with ``=``, ``+``, ``-``, ``@``, a tab, a
 carriage return or ``'`` gets a leading ``'`` so no spreadsheet runs it as a formula (drop one
-leading ``'`` to get the value back). JSON files keep values as they are, blanks as ``null``.
-The same catalogue always gives the same bytes (no dates, no set order). Pure.
+leading ``'`` to get the value back). JSON files keep values as they are, blanks as ``null``, under the
+columns' ASCII keys. The same catalogue always gives the same bytes (no dates, no set order). Pure.
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
-from dataclasses import dataclass
 
+from tdkt.model import Catalog
 from tdkt.site import paths
+from tdkt.site.data_rows import award_rows, report_rows, unit_rows
+from tdkt.site.data_tables import (
+    AWARDS, BY_NAME, LICENSE_MIT, LICENSE_PUBLIC_DOCUMENTS, REPORTS, REVIEWED, SOURCE_GAZETTEER, SOURCE_REPORTS,
+    TABLES, UNITS, UNREVIEWED, Table,
+)
 from tdkt.site.markdown import escape, front_matter, link, table
-from tdkt.model import Catalog, Report, Span, Unit
-from tdkt.site.present import report_order
+
+__all__ = ["AWARDS", "DATAPACKAGE", "REPORTS", "TABLES", "UNITS", "award_rows", "datapackage", "export_files",
+           "protect", "render_data_page", "report_rows", "to_csv", "to_json", "unit_rows"]
 
 FOLDER = "du-lieu"
 DATAPACKAGE = f"{FOLDER}/datapackage.json"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
-FORMULA_NOTE = ("Trong tệp CSV, giá trị bắt đầu bằng =, +, -, @, tab, CR hoặc ' được thêm một dấu ' ở đầu "
-                "để bảng tính không chạy nó như công thức; bỏ một dấu ' đầu để có giá trị gốc "
-                "(CSV: values starting with =, +, -, @, tab, CR or ' get a leading ' against formula injection).")
-ISSUED_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
-
-
-@dataclass(frozen=True, slots=True)
-class Column:
-    name: str
-    type: str  # Frictionless field type: string, integer, date, ...
-    description: str
-    required: bool = False
-    is_list: bool = False  # a list in JSON, ";"-joined in CSV
-    pattern: str = ""
-    enum: tuple[str, ...] = ()
-
-    def field(self) -> dict:
-        description = self.description
-        if self.type == "string":
-            description += " " + FORMULA_NOTE
-        out = {"name": self.name, "type": self.type, "description": description}
-        constraints: dict = {}
-        if self.required:
-            constraints["required"] = True
-        if self.pattern:
-            constraints["pattern"] = self.pattern
-        if self.enum:
-            constraints["enum"] = list(self.enum)
-        if constraints:
-            out["constraints"] = constraints
-        return out
-
-
-@dataclass(frozen=True, slots=True)
-class Table:
-    name: str  # resource name and file stem
-    title: str
-    description: str
-    columns: tuple[Column, ...]
-    primary_key: tuple[str, ...] = ()
-    foreign_keys: tuple[dict, ...] = ()
-    licenses: tuple[dict, ...] = ()
-    sources: tuple[dict, ...] = ()
-
-    @property
-    def csv_path(self) -> str:
-        return f"{self.name}.csv"
-
-    @property
-    def json_path(self) -> str:
-        return f"{self.name}.json"
-
-
-# --------------------------------------------------------------------------- licences and sources
-
-LICENSE_PUBLIC_DOCUMENTS = {
-    "name": "other-pd",
-    "title": "Văn bản hành chính nhà nước: không thuộc đối tượng bảo hộ quyền tác giả (Điều 15 Luật Sở hữu trí "
-             "tuệ) / Public administrative documents: not protected by copyright (Art. 15, Law on Intellectual "
-             "Property of Viet Nam)",
-    "path": "https://vbpl.vn/TW/Pages/vbpqen-toanvan.aspx?ItemID=10467",
-}
-LICENSE_MIT = {"name": "MIT", "title": "MIT License (vietnamadminunits)", "path": "https://opensource.org/license/mit"}
-SOURCE_REPORTS = {
-    "title": "Các báo cáo thi đua, khen thưởng do cơ quan, đơn vị ban hành (tệp gốc công bố kèm từng báo cáo) / "
-             "The reports as issued (each original is published beside its report)",
-}
-SOURCE_GAZETTEER = {
-    "title": "vietnamadminunits (Python package, MIT): official administrative unit codes of the General Statistics "
-             "Office, the 63-province map before 1 July 2025 and the 34-province map from that date",
-    "path": "https://pypi.org/project/vietnamadminunits/",
-}
-
-
-# --------------------------------------------------------------------------- the tables
-
-REPORTS = Table(
-    name="bao-cao",
-    title="Báo cáo / Reports",
-    description="Mỗi dòng một báo cáo trong kho, mới nhất trước; siêu dữ liệu đúng như văn bản ghi, trường văn bản "
-                "không ghi thì để trống. One row per report, newest first.",
-    columns=(
-        Column("id", "string", "Mã báo cáo trong kho (ổn định, không dùng lại) / report id.", required=True),
-        Column("url", "string", "Trang của báo cáo, tương đối so với gốc trang web (vd. bao-cao/<id>/) / "
-                                "the report's page, relative to the site root.", required=True),
-        Column("title", "string", "Trích yếu / title.", required=True),
-        Column("doc_type", "string", "Loại văn bản (mã trong danh mục: bao-cao, ke-hoach...); trống ở bản nháp chưa xác "
-                                     "định / document type id."),
-        Column("doc_number", "string", "Số ký hiệu như văn bản ghi; số để trống thì giữ trống (vd. /BC-UBND) / "
-                                       "document number as written."),
-        Column("issuer", "string", "Cơ quan ban hành / issuing body.", required=True),
-        Column("unit_id", "string", "Đơn vị hành chính của báo cáo (don-vi.id); trống với cơ quan trung ương hoặc bản "
-                                    "nháp chưa xác định / territorial unit id."),
-        Column("unit_name", "string", "Tên đơn vị (vào ngày ban hành) / unit name."),
-        Column("unit_level", "string", "Cấp đơn vị: tinh, huyen, xa / unit level.", enum=("tinh", "huyen", "xa")),
-        Column("province_id", "string", "Tỉnh, thành phố của đơn vị (don-vi.id) / province id."),
-        Column("province", "string", "Tên tỉnh, thành phố / province name."),
-        Column("issued", "string", "Ngày ban hành: YYYY-MM-DD; YYYY-MM khi văn bản để trống ngày; YYYY khi để trống "
-                                   "ngày và tháng; trống khi không ghi / issue date (ISO, partial when blank).",
-               pattern=ISSUED_PATTERN),
-        Column("place", "string", "Địa danh trước ngày tháng / place of issue."),
-        Column("period_year", "integer", "Năm của kỳ báo cáo / year reported on."),
-        Column("period_span", "string", "Kỳ báo cáo; trống khi văn bản không nói về một kỳ / period span.",
-               enum=tuple(s.value for s in Span)),
-        Column("period_number", "integer", "Số quý (1–4) hoặc tháng (1–12) khi kỳ là quý, tháng / quarter or month."),
-        Column("period_end_year", "integer", "Năm cuối của giai đoạn (kỳ term) / last year of a term."),
-        Column("recipient", "string", "Kính gửi / addressee."),
-        Column("signer", "string", "Người ký / signer."),
-        Column("signer_title", "string", "Chức danh người ký / signer's title."),
-        Column("theme", "string", "Chủ đề thi đua / emulation theme."),
-        Column("movements", "string", "Các phong trào thi đua văn bản nhắc đến (mã, cách nhau bởi ;) / "
-                                      "movement ids, ;-separated.", is_list=True),
-        Column("text_quality", "string", "Chất lượng văn bản / text quality.", required=True,
-               enum=("clean", "ocr", "ocr-restored", "legacy-encoding")),
-        Column("source_file", "string", "Tên tệp gốc khi nhận / the original's file name as received.",
-               required=True),
-        Column("original_url", "string", "Tệp gốc, nguyên văn từng byte, tương đối so với gốc trang web / "
-                                         "the original file, relative to the site root.", required=True),
-        Column("sha256", "string", "SHA-256 của tệp gốc / SHA-256 of the original.", required=True,
-               pattern="^[0-9a-f]{64}$"),
-    ),
-    primary_key=("id",),
-    foreign_keys=(
-        {"fields": "unit_id", "reference": {"resource": "don-vi", "fields": "id"}},
-        {"fields": "province_id", "reference": {"resource": "don-vi", "fields": "id"}},
-    ),
-    licenses=(LICENSE_PUBLIC_DOCUMENTS,),
-    sources=(SOURCE_REPORTS,),
-)
-
-UNITS = Table(
-    name="don-vi",
-    title="Đơn vị hành chính / Administrative units",
-    description="Mọi đơn vị hành chính mà kho nhắc đến (đơn vị của báo cáo, cấp trên và đơn vị kế thừa từ "
-                "01/7/2025), theo mã. Every unit the archive mentions, by id.",
-    columns=(
-        Column("id", "string", "Mã trong kho: <cấp>-<mã TCTK>, thêm -2025 cho đơn vị từ 01/7/2025 / unit id.",
-               required=True),
-        Column("code", "string", "Mã đơn vị hành chính (Tổng cục Thống kê) / official code.", required=True),
-        Column("level", "string", "Cấp: tinh, huyen, xa / level.", required=True, enum=("tinh", "huyen", "xa")),
-        Column("kind", "string", "Loại đơn vị: Tỉnh, Thành phố, Huyện, Thị xã, Xã, Phường... / kind.", required=True),
-        Column("name", "string", "Tên (không kèm loại) / name.", required=True),
-        Column("full_name", "string", "Tên đầy đủ (loại và tên) / full name.", required=True),
-        Column("parent_id", "string", "Đơn vị cấp trên trực tiếp (don-vi.id) / parent unit id."),
-        Column("province_id", "string", "Tỉnh, thành phố (don-vi.id) / province id."),
-        Column("valid_from", "date", "Tên gọi có hiệu lực từ ngày (trống: danh mục không ghi) / valid from."),
-        Column("valid_to", "date", "Tên gọi có hiệu lực đến hết ngày / valid to."),
-        Column("successor_ids", "string", "Đơn vị kế thừa từ 01/7/2025 (mã, cách nhau bởi ;) / successor ids.",
-               is_list=True),
-        Column("successor_note", "string", "Ghi chú khi không có đơn vị kế thừa / note on what became of the unit."),
-        Column("report_count", "integer", "Số báo cáo của đơn vị trong kho / number of reports.", required=True),
-    ),
-    primary_key=("id",),
-    foreign_keys=(
-        {"fields": "parent_id", "reference": {"resource": "", "fields": "id"}},
-        {"fields": "province_id", "reference": {"resource": "", "fields": "id"}},
-    ),
-    licenses=(LICENSE_MIT,),
-    sources=(SOURCE_GAZETTEER,),
-)
-
-AWARDS = Table(
-    name="khen-thuong",
-    title="Khen thưởng / Award records",
-    description="Mỗi dòng một lời văn khen thưởng trong báo cáo (hình thức, cấp khen, số lượng, liên kết đến đúng "
-                "đoạn văn), theo các bản ghi khen thưởng lưu trong kho (awards.yml). "
-                "One row per award statement of the archive's award records.",
-    columns=(
-        Column("report_id", "string", "Báo cáo chứa lời văn (bao-cao.id) / report id.", required=True),
-        Column("anchor", "string", "Đoạn văn: p-<số>, trang bao-cao/<id>/#p-<số> / paragraph anchor.",
-               required=True, pattern="^p-[1-9][0-9]*$"),
-        Column("form", "string", "Hình thức khen thưởng hoặc danh hiệu thi đua / award form or title.",
-               required=True),
-        Column("authority", "string", "Cấp khen, như văn bản ghi (vd. Chủ tịch UBND tỉnh) / granting authority."),
-        Column("system", "string", "Hệ thống khen thưởng / award system.",
-               enum=("nha-nuoc", "dang", "doan-the", "nganh")),
-        Column("recipients", "string", "Đối tượng: cá nhân, tập thể, hộ gia đình / recipient kind.",
-               enum=("cá nhân", "tập thể", "hộ gia đình")),
-        Column("count", "integer", "Số lượng (trống khi văn bản không ghi) / count."),
-        Column("names", "string", "Tên người, tập thể được nêu, cách nhau bởi ; / named recipients.", is_list=True),
-        Column("status", "string", "granted (đã khen) hoặc proposed (đề nghị) / status.", required=True,
-               enum=("granted", "proposed")),
-        Column("year", "integer", "Năm / year."),
-        Column("unit_id", "string", "Đơn vị của báo cáo (don-vi.id) / unit id."),
-        Column("movement", "string", "Phong trào thi đua (mã) / movement id."),
-    ),
-    # no primary key: one paragraph may state the same form twice (two authorities, two lists of names)
-    foreign_keys=(
-        {"fields": "report_id", "reference": {"resource": "bao-cao", "fields": "id"}},
-        {"fields": "unit_id", "reference": {"resource": "don-vi", "fields": "id"}},
-    ),
-    licenses=(LICENSE_PUBLIC_DOCUMENTS,),
-    sources=(SOURCE_REPORTS,),
-)
-
-TABLES = (REPORTS, UNITS, AWARDS)
-
-
-# --------------------------------------------------------------------------- rows
-
-
-def _blank(text: str) -> str | None:
-    return text if text else None
-
-
-def report_row(r: Report, catalog: Catalog) -> dict:
-    province = catalog.units.get(r.unit.province_id) if r.unit else None
-    return {
-        "id": r.id,
-        "url": f"bao-cao/{r.id}/",
-        "title": r.title,
-        "doc_type": r.doc_type.id or None,
-        "doc_number": _blank(r.doc_number),
-        "issuer": r.issuer,
-        "unit_id": r.unit.id if r.unit else None,
-        "unit_name": r.unit.full_name if r.unit else None,
-        "unit_level": r.unit.level.value if r.unit else None,
-        "province_id": r.unit.province_id if r.unit else None,
-        "province": province.full_name if province else None,
-        "issued": r.issued.iso() if r.issued else None,
-        "place": _blank(r.place),
-        "period_year": r.period.year if r.period else None,
-        "period_span": r.period.span.value if r.period else None,
-        "period_number": r.period.number if r.period else None,
-        "period_end_year": r.period.end_year if r.period else None,
-        "recipient": _blank(r.recipient),
-        "signer": _blank(r.signer),
-        "signer_title": _blank(r.signer_title),
-        "theme": _blank(r.theme),
-        "movements": [m.id for m in r.movements],
-        "text_quality": r.text_quality.value,
-        "source_file": r.source.file_name,
-        "original_url": paths.original_file(r),
-        "sha256": r.source.sha256,
-    }
-
-
-def unit_row(u: Unit, report_count: int) -> dict:
-    return {
-        "id": u.id,
-        "code": u.code,
-        "level": u.level.value,
-        "kind": u.kind,
-        "name": u.name,
-        "full_name": u.full_name,
-        "parent_id": u.parent_id,
-        "province_id": u.province_id,
-        "valid_from": u.valid_from.isoformat() if u.valid_from else None,
-        "valid_to": u.valid_to.isoformat() if u.valid_to else None,
-        "successor_ids": list(u.successor_ids),
-        "successor_note": _blank(u.successor_note),
-        "report_count": report_count,
-    }
-
-
-def report_rows(catalog: Catalog) -> list[dict]:
-    return [report_row(r, catalog) for r in sorted(catalog.reports, key=report_order)]
-
-
-def unit_rows(catalog: Catalog) -> list[dict]:
-    counts: dict[str, int] = {}
-    for r in catalog.reports:
-        if r.unit is not None:
-            counts[r.unit.id] = counts.get(r.unit.id, 0) + 1
-    return [unit_row(catalog.units[uid], counts.get(uid, 0)) for uid in sorted(catalog.units)]
-
-
-def award_rows(catalog: Catalog) -> list[dict]:
-    """Award records, one dict per row with the keys of ``AWARDS.columns``.
-
-    From each report's ``awards`` (the reviewed records of ``data/reports/<id>/awards.yml``), in
-    report order (``present.report_order``), then by paragraph number, then as the file lists them.
-    The year and unit are the report's (its period year, its unit id).
-    """
-    rows = []
-    for r in sorted(catalog.reports, key=report_order):
-        for a in sorted(r.awards, key=lambda a: a.block):  # stable: file order within a paragraph
-            rows.append({
-                "report_id": r.id,
-                "anchor": a.anchor,
-                "form": a.form.name,
-                "authority": _blank(a.authority),
-                "system": a.system.value,
-                "recipients": a.recipients.value if a.recipients else None,
-                "count": a.count,
-                "names": list(a.names),
-                "status": a.status.value,
-                "year": r.year,
-                "unit_id": r.unit.id if r.unit else None,
-                "movement": a.movement.id if a.movement else None,
-            })
-    return rows
+BOM = codecs.BOM_UTF8
+ENCODING_NOTE = ("Tệp CSV mã hoá UTF-8 có BOM (3 byte EF BB BF ở đầu tệp) để Excel hiển thị đúng tiếng Việt / "
+                 "UTF-8 with a byte order mark, so that Excel reads it as UTF-8.")
 
 
 # --------------------------------------------------------------------------- serialisation
@@ -347,33 +72,37 @@ def _cell(value) -> str:
 
 
 def to_csv(t: Table, rows: list[dict]) -> bytes:
+    """The table as CSV: BOM, the Vietnamese header row, then one line per row."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    names = [c.name for c in t.columns]
-    writer.writerow(names)
+    writer.writerow([c.name for c in t.columns])
+    keys = [c.key for c in t.columns]
     for row in rows:
-        writer.writerow([_cell(row[n]) for n in names])
-    return out.getvalue().encode("utf-8")
+        writer.writerow([_cell(row[k]) for k in keys])
+    return BOM + out.getvalue().encode("utf-8")
 
 
 def to_json(t: Table, rows: list[dict]) -> bytes:
-    names = [c.name for c in t.columns]
-    clean = [{n: (None if row[n] == "" else row[n]) for n in names} for row in rows]
+    keys = [c.key for c in t.columns]
+    clean = [{k: (None if row[k] == "" else row[k]) for k in keys} for row in rows]
     return (json.dumps(clean, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
 def _resource(t: Table) -> dict:
     schema: dict = {"fields": [c.field() for c in t.columns]}
     if t.primary_key:
-        schema["primaryKey"] = list(t.primary_key)
+        schema["primaryKey"] = [t.header(k) for k in t.primary_key]
     if t.foreign_keys:
-        schema["foreignKeys"] = [dict(fk) for fk in t.foreign_keys]
+        schema["foreignKeys"] = [
+            {"fields": t.header(key), "reference": {"resource": other,
+                                                    "fields": BY_NAME[other or t.name].header(other_key)}}
+            for key, other, other_key in t.foreign_keys]
     return {
         "name": t.name,
         "path": t.csv_path,
         "profile": "tabular-data-resource",
-        "title": t.title,
-        "description": t.description,
+        "title": f"{t.title} / {t.title_en}",
+        "description": f"{t.description} {ENCODING_NOTE}",
         "format": "csv",
         "mediatype": "text/csv",
         "encoding": "utf-8",
@@ -391,24 +120,30 @@ def datapackage() -> dict:
         "name": "luu-tru-bao-cao-thi-dua-khen-thuong",
         "title": "Lưu trữ báo cáo thi đua, khen thưởng: dữ liệu mở",
         "description": "Siêu dữ liệu các báo cáo thi đua, khen thưởng trong kho, danh mục đơn vị hành chính và "
-                       "bản ghi khen thưởng. Mỗi tệp CSV có bản JSON cùng tên (trống là null, danh sách là mảng). "
-                       "Metadata of the archive's reports, the units they name and award records; each CSV has a "
-                       "JSON twin.",
+                       "bản ghi khen thưởng. Tệp CSV có tên cột tiếng Việt và mã hoá UTF-8 có BOM (mở thẳng bằng "
+                       "Excel); mỗi tệp CSV có bản JSON cùng tên, cùng các cột với khoá không dấu (trống là null, "
+                       "danh sách là mảng). Metadata of the archive's reports, the units they name and award "
+                       "records. CSV: Vietnamese headers, UTF-8 with a BOM; each CSV has a JSON twin with the same "
+                       "columns under ASCII keys (each field's description names its key).",
         "licenses": [dict(LICENSE_PUBLIC_DOCUMENTS), dict(LICENSE_MIT)],
         "sources": [dict(SOURCE_REPORTS), dict(SOURCE_GAZETTEER)],
         "resources": [_resource(t) for t in TABLES],
     }
 
 
-def _rows(catalog: Catalog) -> dict[str, list[dict]]:
+def _rows(catalog: Catalog, site_url: str | None = None) -> dict[str, list[dict]]:
     """Table name → its rows."""
-    return {REPORTS.name: report_rows(catalog), UNITS.name: unit_rows(catalog), AWARDS.name: award_rows(catalog)}
+    return {REPORTS.name: report_rows(catalog, site_url), UNITS.name: unit_rows(catalog),
+            AWARDS.name: award_rows(catalog, site_url)}
 
 
-def export_files(catalog: Catalog) -> dict[str, bytes]:
-    """Every open data file, keyed by docs-relative path (see the module docstring)."""
+def export_files(catalog: Catalog, site_url: str | None = None) -> dict[str, bytes]:
+    """Every open data file, keyed by docs-relative path (see the module docstring).
+
+    Links are relative to the site's root, or absolute under ``site_url`` when the site's address is given.
+    """
     files: dict[str, bytes] = {}
-    rows = _rows(catalog)
+    rows = _rows(catalog, site_url)
     for t in TABLES:
         files[f"{FOLDER}/{t.csv_path}"] = to_csv(t, rows[t.name])
         files[f"{FOLDER}/{t.json_path}"] = to_json(t, rows[t.name])
@@ -418,38 +153,89 @@ def export_files(catalog: Catalog) -> dict[str, bytes]:
 
 # --------------------------------------------------------------------------- the page
 
+HOLDS = {
+    REPORTS.name: "Mỗi dòng một báo cáo, mới nhất trước: tình trạng rà soát, loại và số ký hiệu, cơ quan ban hành, "
+                  "đơn vị, tỉnh, ngày ban hành, kỳ báo cáo, người ký, phong trào thi đua, chất lượng văn bản, tệp "
+                  "gốc và mã SHA-256.",
+    UNITS.name: "Các đơn vị hành chính kho nhắc đến: mã Tổng cục Thống kê, cấp, đơn vị cấp trên, tỉnh, hiệu lực tên "
+                "gọi, đơn vị kế thừa từ 01/7/2025, số báo cáo.",
+    AWARDS.name: "Mỗi dòng một nội dung khen thưởng, đủ để đọc riêng: báo cáo, liên kết đến đúng đoạn văn, tình "
+                 "trạng rà soát, hình thức, cấp khen, đối tượng, số lượng, đã tặng hay đề nghị, năm, đơn vị, tỉnh, "
+                 "phong trào.",
+}
 
-def render_data_page(catalog: Catalog) -> str:
+
+def _values(c) -> str:
+    """The values a column allows, when it has a fixed list: codes as code, words as words."""
+    if not c.enum:
+        return ""
+    return " Giá trị: " + "; ".join(f"`{v}`" if v.isascii() else escape(v) for v in c.enum) + "."
+
+
+def _columns_table(t: Table) -> str:
+    rows = [(escape(c.name), f"`{c.key}`", escape(c.vietnamese) + _values(c)) for c in t.columns]
+    return table(("Cột trong tệp CSV", "Khoá trong tệp JSON", "Nội dung"), rows)
+
+
+def render_data_page(catalog: Catalog, site_url: str | None = None) -> str:
+    """``du-lieu.md``; ``site_url`` as for ``export_files`` (the page says how to open the files' links)."""
     here = paths.DATA
-    rows = _rows(catalog)
+    rows = _rows(catalog, site_url)
+    if site_url:
+        links = ("- Liên kết (Trang báo cáo, Tệp gốc, Liên kết đến đoạn văn) là địa chỉ đầy đủ, mở thẳng trong trình "
+                 "duyệt.\n")
+    else:
+        links = ("- Liên kết (Trang báo cáo, Tệp gốc, Liên kết đến đoạn văn) tương đối so với địa chỉ gốc của trang "
+                 "web: ghép địa chỉ trang chủ phía trước để mở, ví dụ địa chỉ trang chủ rồi `bao-cao/<mã>/#p-7`.\n")
 
     def files(t: Table) -> str:
         return ", ".join(link(f"`{name}`", paths.rel(here, f"{FOLDER}/{name}")) for name in (t.csv_path, t.json_path))
 
-    holds = {
-        REPORTS.name: "Mỗi dòng một báo cáo, mới nhất trước: số ký hiệu, cơ quan ban hành, đơn vị, ngày ban hành, kỳ "
-                 "báo cáo, người ký, phong trào thi đua, chất lượng văn bản, tệp gốc và mã SHA-256.",
-        UNITS.name: "Các đơn vị hành chính kho nhắc đến: mã Tổng cục Thống kê, cấp, đơn vị cấp trên, hiệu lực tên gọi, "
-               "đơn vị kế thừa từ 01/7/2025, số báo cáo.",
-        AWARDS.name: "Bản ghi khen thưởng (hình thức, cấp khen, đối tượng, số lượng, năm, liên kết đến đoạn văn), "
-                "lấy từ các bản ghi lưu trong kho (awards.yml).",
-    }
-    table_rows = [(escape(t.title), holds[t.name], str(len(rows[t.name])), files(t)) for t in TABLES]
-    units_mentioned = len(catalog.units)
+    table_rows = [(escape(t.title), HOLDS[t.name], str(len(rows[t.name])), files(t)) for t in TABLES]
+    unreviewed = sum(r["reviewed"] == UNREVIEWED for r in rows[AWARDS.name])
+    drafts = sum(r.draft for r in catalog.reports)
+    columns = []
+    for t in TABLES:
+        columns += [f"### {escape(t.title)} ({link(f'`{t.csv_path}`', paths.rel(here, f'{FOLDER}/{t.csv_path}'))})\n",
+                    _columns_table(t)]
     return "\n".join([
         front_matter({"title": "Dữ liệu mở"}),
         "# Dữ liệu mở\n",
-        f"Toàn bộ siêu dữ liệu của kho ({len(catalog.reports)} báo cáo, {units_mentioned} đơn vị hành chính) "
-        "ở dạng CSV và JSON, tạo lại sau mỗi lần dựng trang. Mô tả các tệp theo chuẩn "
+        f"Toàn bộ siêu dữ liệu của kho ({len(catalog.reports)} báo cáo, {len(catalog.units)} đơn vị hành chính, "
+        f"{len(rows[AWARDS.name])} nội dung khen thưởng) ở dạng CSV và JSON, tạo lại sau mỗi lần dựng trang. "
+        "Tệp CSV mở thẳng bằng Excel; tệp JSON dành cho chương trình máy tính. Mô tả các tệp theo chuẩn "
         "Frictionless Data Package (`specs.frictionlessdata.io/data-package`): "
         f"{link('`datapackage.json`', paths.rel(here, DATAPACKAGE))}.\n",
         table(("Bảng", "Nội dung", "Số dòng", "Tệp"), table_rows),
+        "## Mở bằng Excel\n",
+        "- Nhấp đúp vào tệp CSV đã tải về: tệp mã hoá UTF-8 có BOM nên Excel hiển thị đúng tiếng Việt.",
+        "- Nếu mọi giá trị dồn vào một cột (máy tính đặt dấu phân cách danh sách là dấu chấm phẩy), mở Excel, "
+        "chọn thẻ **Dữ liệu** › **Từ Văn bản/CSV**, chọn tệp, chọn mã hoá **65001: Unicode (UTF-8)** và dấu phân "
+        "cách **Dấu phẩy**.",
+        "- Excel tự đổi một số giá trị: mã số bỏ số 0 ở đầu (mã tỉnh `01` thành `1`), ngày ghi thiếu như `2023-06` "
+        "thành một ngày cụ thể. Muốn giữ nguyên, nhập tệp như trên và đặt kiểu **Văn bản** cho các cột đó. Cột "
+        "mã luôn có cột tên đọc được bên cạnh.",
+        "- Tên cột là tiếng Việt. Mỗi cột chứa mã (dành cho chương trình máy tính) có cột tên tiếng Việt bên "
+        "cạnh: Mã hệ thống khen thưởng `nha-nuoc` và Hệ thống khen thưởng *Nhà nước*; Mã tình trạng khen thưởng "
+        "`granted` và Tình trạng khen thưởng *Đã tặng*; Mã cấp đơn vị `xa` và Cấp đơn vị *Cấp xã*.",
+        "- Mỗi dòng của bảng khen thưởng đủ để đọc riêng: có báo cáo, đơn vị, tỉnh và liên kết đến đúng đoạn văn "
+        "nêu nội dung khen thưởng, không cần ghép với tệp khác.",
+        links,
+        "## Rà soát\n",
+        f"Cột **Tình trạng rà soát** ghi *{REVIEWED}* khi một người đã đối chiếu bản ghi với văn bản, *{UNREVIEWED}* "
+        "khi bản ghi do máy đọc từ văn bản mà chưa ai kiểm tra. Báo cáo còn là bản nháp thì chưa rà soát, và mọi "
+        "nội dung khen thưởng của nó cũng chưa rà soát. Nội dung chưa rà soát có thể sai: đối chiếu với đoạn văn "
+        "trước khi dùng. "
+        f"Hiện có {drafts} báo cáo và {unreviewed} nội dung khen thưởng chưa rà soát.\n",
+        "Văn bản không ghi số lượng thì cột Số lượng để trống (không phải 0): khi cộng, đừng coi ô trống là 0.\n",
+        "## Các cột\n",
+        *columns,
         "## Định dạng\n",
-        "- CSV: mã UTF-8, dòng đầu là tên cột, dấu phẩy phân cách, ngoặc kép theo RFC 4180. Trường văn bản không "
-        "ghi thì để trống. Danh sách (phong trào, đơn vị kế thừa) cách nhau bởi dấu `;`.",
-        "- JSON: một mảng đối tượng với cùng tên cột; trường trống là `null`, danh sách là mảng.",
+        "- CSV: mã hoá UTF-8 có BOM, dòng đầu là tên cột, dấu phẩy phân cách, ngoặc kép theo RFC 4180. Trường văn "
+        "bản không ghi thì để trống. Danh sách (phong trào, đơn vị kế thừa, tên được nêu) cách nhau bởi dấu `;`.",
+        "- JSON: một mảng đối tượng, mỗi cột một khoá không dấu (bảng trên); trường trống là `null`, danh sách là "
+        "mảng.",
         "- Ngày ban hành theo ISO 8601: `YYYY-MM-DD`; `YYYY-MM` khi văn bản để trống ngày.",
-        "- Liên kết (`url`, `original_url`) tương đối so với gốc trang web.",
         "- Chống chèn công thức bảng tính: trong CSV, giá trị bắt đầu bằng `=`, `+`, `-`, `@`, tab hoặc `'` được "
         "thêm một dấu `'` ở đầu; bỏ dấu `'` đầu tiên để có giá trị gốc. Tệp JSON giữ nguyên giá trị.\n",
         "## Giấy phép và nguồn\n",

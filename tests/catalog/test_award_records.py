@@ -284,24 +284,33 @@ def test_every_record_cites_a_block_that_names_its_form(seeds):
 def test_award_rows_of_the_fixture(fixture_catalog):
     from tdkt.site.exports import award_rows
 
-    assert award_rows(fixture_catalog) == [
+    rows = award_rows(fixture_catalog)
+    kept = ("report_id", "anchor", "form", "authority", "system", "recipients", "count", "names", "status", "year",
+            "unit_id", "movement", "reviewed")
+    assert [{k: row[k] for k in kept} for row in rows] == [
         {"report_id": "2023-long-xuyen-hd-bc-1", "anchor": "p-7", "form": "Đơn vị quyết thắng", "authority": None,
          "system": "nha-nuoc", "recipients": "tập thể", "count": 1, "names": ["Công an phường"], "status": "granted",
-         "year": 2023, "unit_id": "xa-10738", "movement": None},
+         "year": 2023, "unit_id": "xa-10738", "movement": None, "reviewed": "đã rà soát"},
         {"report_id": "2023-long-xuyen-hd-bc-1", "anchor": "p-9", "form": "Giấy khen",
          "authority": "Chủ tịch UBND phường <b>x</b> | *y*", "system": "nha-nuoc", "recipients": "cá nhân",
          "count": 12, "names": ["=Nguyễn Văn A", "[Trần](javascript:alert(1))"], "status": "proposed",
-         "year": 2023, "unit_id": "xa-10738", "movement": "chuyen-doi-so"},
+         "year": 2023, "unit_id": "xa-10738", "movement": "chuyen-doi-so", "reviewed": "chưa rà soát"},
     ]
+    # self-contained: the report, the unit's name, the province and the paragraph's link are in the row
+    assert {k: rows[1][k] for k in ("report", "unit_name", "province", "url", "status_name", "system_name")} == {
+        "report": "Báo cáo số 1/BC-UBND", "unit_name": "Phường Long Xuyên", "province": "Tỉnh Hải Dương",
+        "url": "bao-cao/2023-long-xuyen-hd-bc-1/#p-9", "status_name": "Đề nghị", "system_name": "Nhà nước"}
 
 
 def test_award_csv_protects_formulas(fixture_catalog):
     from tdkt.site.exports import export_files
 
-    csv_text = export_files(fixture_catalog)["du-lieu/khen-thuong.csv"].decode("utf-8")
+    csv_text = export_files(fixture_catalog)["du-lieu/khen-thuong.csv"].decode("utf-8-sig")
     assert csv_text.splitlines()[2] == (
-        "2023-long-xuyen-hd-bc-1,p-9,Giấy khen,Chủ tịch UBND phường <b>x</b> | *y*,nha-nuoc,cá nhân,12,"
-        "'=Nguyễn Văn A;[Trần](javascript:alert(1)),proposed,2023,xa-10738,chuyen-doi-so")
+        "2023-long-xuyen-hd-bc-1,Báo cáo số 1/BC-UBND,Tổng kết năm 2023,bao-cao/2023-long-xuyen-hd-bc-1/#p-9,p-9,"
+        "chưa rà soát,giay-khen,Giấy khen,Chủ tịch UBND phường <b>x</b> | *y*,nha-nuoc,Nhà nước,cá nhân,12,"
+        "'=Nguyễn Văn A;[Trần](javascript:alert(1)),proposed,Đề nghị,2023,xa-10738,Phường Long Xuyên,Cấp xã,"
+        "tinh-30,Tỉnh Hải Dương,chuyen-doi-so,Chuyển đổi số")
 
 
 def test_the_seeds_award_rows_total(seeds, gazetteer):
