@@ -129,8 +129,8 @@ def _site_files(catalog: Catalog, gazetteer_source: str, data: Path, cache: Path
     for path, source in original_files(catalog).items():
         yield path, (data / source).read_bytes()
     yield from search_files(catalog, cache_dir=None if cache is None else cache / "search")
-    yield from export_files(catalog).items()
-    yield paths.DATA, render_data_page(catalog).encode("utf-8")
+    yield from export_files(catalog, site_url).items()
+    yield paths.DATA, render_data_page(catalog, site_url).encode("utf-8")
     yield from host_files(catalog, site_url).items()
 
 
