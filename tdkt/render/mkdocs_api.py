@@ -93,8 +93,13 @@ def load_config(config_file: Path, **overrides):
 
 
 def configured_site_url(config_file: Path) -> str | None:
-    """The ``site_url`` that ``mkdocs.yml`` sets (ending in ``/``), None when it sets none."""
-    return load_config(config_file).site_url or None
+    """The ``site_url`` that ``mkdocs.yml`` sets (ending in ``/``), None when it sets none. Read as MkDocs reads
+    the file (its tags included), without checking the rest of the configuration (``docs_dir`` may not exist yet)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(config_file, encoding="utf-8") as f:
+        url = (yaml_load(f) or {}).get("site_url")
+    return (url if url.endswith("/") else url + "/") if url else None
 
 
 def errors() -> tuple[type[BaseException], ...]:
