@@ -397,6 +397,8 @@ class Report:
     status: Status = Status.REVIEWED
     aliases: tuple[str, ...] = ()  # ids the report had before: their URLs lead here (never a dead citation)
     issuer_level: str = ""  # "trung-uong" for a central body (then no unit); else the unit's level, or ""
+    issuer_kind: str = ""  # the kind of issuing body (tdkt.catalog.issuers: "so", "truong", "bao"…), or ""
+    issuer_parent: str = ""  # the body the header names above the issuer (UBND tỉnh … over a Sở), as written
 
     @property
     def year(self) -> int | None:

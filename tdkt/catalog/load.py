@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tdkt.catalog import fields
+from tdkt.catalog import issuers
 from tdkt.catalog import vocab
 from tdkt.text import decode
 from tdkt.catalog.award_records import parse_awards
@@ -35,7 +36,7 @@ from tdkt.catalog.yamlread import YMap, YStr, read_yaml
 REPORT_KEYS = (
     "title", "doc_type", "doc_number", "issuer", "unit", "issued", "place", "period", "recipient",
     "signer", "signer_title", "theme", "movements", "text_quality", "source", "signatures",
-    "review", "notes", "status", "issuer_level", "aliases",
+    "review", "notes", "status", "issuer_level", "aliases", "issuer_kind", "issuer_parent",
 )
 ISSUER_LEVELS = ("trung-uong", "tinh", "huyen", "xa")
 PERIOD_KEYS = ("year", "span", "number", "end_year")
@@ -274,6 +275,11 @@ def parse_report(
     if issuer_level and issuer_level not in ISSUER_LEVELS:
         problems.add(m.get("issuer_level").origin, "R104", "issuer_level",
                      f'"{issuer_level}" is not one of: {", ".join(ISSUER_LEVELS)}', "use one of the listed values")
+    issuer_kind = fields.text(m, "issuer_kind", problems)
+    if issuer_kind and issuer_kind not in issuers.BY_ID:
+        problems.add(m.get("issuer_kind").origin, "R104", "issuer_kind",
+                     f'"{issuer_kind}" is not one of: {", ".join(issuers.BY_ID)}', "use one of the listed values")
+        issuer_kind = ""
     # a reviewed report states every field or says it is empty; a draft may still lack any (R113, a warning)
     doc_type = fields.reference(m, "doc_type", vocabs.doc_types, "vocab/doc_types.yml", problems, required=not draft)
     issued = fields.partial_date(m, "issued", problems)
@@ -297,6 +303,8 @@ def parse_report(
         "doc_number", "place", "recipient", "signer", "signer_title", "theme", "notes")}
     title = fields.text(m, "title", problems, required=not draft)
     issuer = fields.text(m, "issuer", problems, required=not draft)
+    if m.get("issuer_kind") is None:  # not written: as the issuer's name reads (a rule, never a guess: else "")
+        issuer_kind = issuers.kind_of(issuer)
     if draft:
         missing = [label for label, value in (("title", title), ("doc_type", doc_type), ("issuer", issuer),
                                               ("unit", unit or issuer_level == "trung-uong"), ("period", period))
@@ -330,7 +338,8 @@ def parse_report(
         id=ident, title=title, doc_type=doc_type or _UNKNOWN_TYPE, issuer=issuer, unit=unit, issued=issued,
         period=period, movements=tuple(movements), signatures=signatures, text_quality=quality,
         source=source, blocks=blocks, ocr_blocks=ocr_blocks, furniture=furniture, original_text=original_text, review=review,
-        origin=m.origin, status=status, issuer_level=issuer_level, aliases=tuple(aliases), **values,
+        origin=m.origin, status=status, issuer_level=issuer_level, aliases=tuple(aliases), issuer_kind=issuer_kind,
+        issuer_parent=fields.text(m, "issuer_parent", problems), **values,
     )
 
 

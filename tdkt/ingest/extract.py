@@ -44,6 +44,7 @@ class Extracted:
     doc_type: Found  # DocType
     doc_number: Found
     issuer: Found
+    issuer_parent: Found  # the body the header names above the issuer (UBND tỉnh … over a Sở), as written
     unit: Found  # Unit
     issued: Found  # PartialDate
     place: Found
@@ -130,7 +131,7 @@ def extract(text: str, vocab: Vocab, gazetteer: Gazetteer, *, restored: str | No
         years = [int(y) for _, t in lines[:30] for y in re.findall(r"\b((?:19|20)\d\d)\b", t) if int(y) <= dt.date.today().year]
         when = dt.date(max(years), 1, 1) if years else None
     units = Units(r, gazetteer, signatures, when)
-    issuer, unit = column_issuer(h, units) if h.column else (None, None)
+    issuer, unit, parent = column_issuer(h, units) if h.column else (None, None, Found())
     if issuer is None and not damaged:
         issuer, unit = authority_issuer(lines, h, units)
     if issuer is not None and fold(issuer.value or "") == "chinh phu" and re.search(r"-TTg\b", number.value or ""):
@@ -154,7 +155,10 @@ def extract(text: str, vocab: Vocab, gazetteer: Gazetteer, *, restored: str | No
     signer, signer_title = r.signer(signatures) if not news else (Found(), Found())
     quality = (TextQuality.OCR_RESTORED if work is restored else TextQuality.OCR if damaged
                else TextQuality.LEGACY_ENCODING if legacy else TextQuality.CLEAN)
-    fields = dict(title=title, doc_type=doc_type, doc_number=number, issuer=issuer, unit=unit, issued=issued,
+    if news:
+        parent = Found()
+    fields = dict(title=title, doc_type=doc_type, doc_number=number, issuer=issuer, issuer_parent=parent, unit=unit,
+                  issued=issued,
                   place=place, period=period, recipient=r.recipient(), signer=signer, signer_title=signer_title,
                   theme=r.theme())
     movements = r.movements(vocab.movements)

@@ -35,6 +35,7 @@ from tdkt.ingest.award_proposals import awards_yml, propose as propose_awards
 from tdkt.text.decode import Refused
 from tdkt.ingest.extract import Extracted, Vocab, extract, is_damaged
 from tdkt.catalog.gazetteer import Gazetteer
+from tdkt.catalog.issuers import kind_of
 from tdkt.model import Level, Origin, ReviewFlag, Span, TextQuality
 from tdkt.text.normalise import Normalised, normalise, parse_blocks
 from tdkt.problems import Problems
@@ -137,12 +138,13 @@ def metadata(p: Prepared, gazetteer: Gazetteer) -> dict:
     parent = gazetteer.get(unit.parent_id) if unit and unit.parent_id else None
     province = gazetteer.get(unit.province_id) if unit else None
     period = e.period.value
-    fields_ = ("title", "doc_type", "doc_number", "issuer", "unit", "issued", "place", "period", "recipient",
-               "signer", "signer_title", "theme")
+    fields_ = ("title", "doc_type", "doc_number", "issuer", "issuer_parent", "unit", "issued", "place", "period",
+               "recipient", "signer", "signer_title", "theme")
     return {
         "id": p.id,
         "title": e.title.value, "doc_type": e.doc_type.value.name.lower() if e.doc_type.value else None,
-        "doc_number": e.doc_number.value, "issuer": e.issuer.value,
+        "doc_number": e.doc_number.value, "issuer": e.issuer.value, "issuer_kind": issuer_kind(e),
+        "issuer_parent": e.issuer_parent.value,
         "unit": {"name": unit.full_name, "level": unit.level.value, "parent": parent.full_name if parent else None,
                  "province": province.full_name if province else None, "code": unit.code} if unit else None,
         "issued": e.issued.value.iso() if e.issued.value else None, "place": e.place.value,
@@ -164,6 +166,14 @@ def metadata(p: Prepared, gazetteer: Gazetteer) -> dict:
     }
 
 
+def issuer_kind(e) -> str:
+    """The kind of the issuing body: a news article's is its publisher's (a newspaper or portal); else as its
+    name reads (``tdkt.catalog.issuers``); "" when neither says."""
+    if e.doc_type.value is not None and e.doc_type.value.news:
+        return "bao"
+    return kind_of(e.issuer.value or "")
+
+
 def _q(value) -> str:
     return quoted(_clean(value))
 
@@ -172,13 +182,14 @@ def report_yml(p: Prepared, original: str) -> str:
     """report.yml in the archive's format (every scalar a quoted string; blanks stay blank)."""
     e, m = p.extracted, metadata(p, _NO_GAZETTEER)
     central = e.unit.value is None and e.unit.why.startswith("a central body")
-    out = [f"# Ingested by `python build.py ingest` from {_q(p.read.name)}: metadata read by machine (tdkt.ingest.extract).",
-           "# A draft: published as \"chưa rà soát\" until a person checks every field against the text, fills in",
-           "# what is blank (or leaves it blank when the document does not state it) and sets status: \"reviewed\".",
-           "# `python build.py review` lists what each draft needs; `python build.py units NAME` finds a unit's id.",
+    out = [f"# Tiếp nhận bằng `python build.py ingest` từ {_q(p.read.name)}: thông tin do máy đọc từ văn bản.",
+           "# Bản nháp: trang hiện \"chưa rà soát\" cho đến khi một người đối chiếu từng trường với văn bản, điền chỗ",
+           "# còn trống (hoặc để trống khi văn bản không ghi) rồi đặt status: \"reviewed\".",
+           "# `python build.py review` liệt kê những gì mỗi bản nháp còn thiếu; `python build.py units TÊN` tìm mã đơn vị.",
            'status: "draft"',
            f"title: {_q(e.title.value)}", f"doc_type: {_q(e.doc_type.value.id if e.doc_type.value else '')}",
            f"doc_number: {_q(e.doc_number.value)}", f"issuer: {_q(e.issuer.value)}",
+           f"issuer_kind: {_q(issuer_kind(e))}", f"issuer_parent: {_q(e.issuer_parent.value)}",
            *(['issuer_level: "trung-uong"'] if central else []),
            f"unit: {_q(e.unit.value.id if e.unit.value else '')}", f"issued: {_q(m['issued'])}",
            f"place: {_q(e.place.value)}"]
@@ -196,7 +207,7 @@ def report_yml(p: Prepared, original: str) -> str:
         out.append("review:")
         for r in p.review:
             out += [f"  - field: {_q(r.field)}", f"    why: {_q(r.why)}"]
-    out.append(f"notes: {_q('Metadata extracted by tdkt.ingest.extract at ingest; not yet checked by a person.')}")
+    out.append('notes: ""  # ghi chú biên mục (hiện trên trang): để trống cho đến khi người rà soát viết')
     return "\n".join(out) + "\n"
 
 

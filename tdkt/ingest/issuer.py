@@ -71,19 +71,24 @@ def display_name(text: str) -> str:
     return name[:1].upper() + name[1:]
 
 
-def column_issuer(h: header.Header, units: Units) -> tuple[Found | None, Found | None]:
+def column_issuer(h: header.Header, units: Units) -> tuple[Found | None, Found | None, Found]:
     """The issuing body from the header's left column: its last line (a body named over two lines is joined:
     ``ỦY BAN NHÂN DÂN`` / ``TỈNH THANH HÓA``; a body the column names without its place takes its parent's:
-    ``UBND XÃ VẠN THẮNG`` / ``HỘI ĐỒNG TĐ–KT`` → Hội đồng TĐ–KT xã Vạn Thắng), and its territorial unit."""
+    ``UBND XÃ VẠN THẮNG`` / ``HỘI ĐỒNG TĐ–KT`` → Hội đồng TĐ–KT xã Vạn Thắng), its territorial unit, and the body
+    the column names above it (``UBND TỈNH SƠN LA`` over ``SỞ GIÁO DỤC VÀ ĐÀO TẠO``), as written."""
     column = [c for c in h.column if re.search(r"[A-Za-zÀ-ỹĐđ]{2}", c.value)]
     if not column:
-        return None, None
+        return None, None, Found()
     texts = [c.value.strip(" -–_*") for c in column]
     last = len(texts) - 1
     issuer_text, line = texts[last], column[last].line
-    parent = texts[last - 1] if last >= 1 else ""
+    parent, parent_line = (texts[last - 1], column[last - 1].line) if last >= 1 else ("", 0)
     if last >= 1 and _KIND_WORD.match(fold(texts[last]) + " ") and _BARE_BODY.match(fold(texts[last - 1]).strip()):
-        issuer_text, parent = f"{texts[last - 1]} {texts[last]}", texts[last - 2] if last >= 2 else ""
+        issuer_text = f"{texts[last - 1]} {texts[last]}"
+        parent, parent_line = (texts[last - 2], column[last - 2].line) if last >= 2 else ("", 0)
+    parent = re.sub(r"^[\d()\[\].\s]+", "", parent)  # a page counter left before the header: "(1)UBND HUYỆN …"
+    above = Found(value=display_name(unglue(parent)), line=parent_line,
+                  why="dòng trên cơ quan ban hành ở cột trái phần đầu văn bản") if parent else Found()
     key = fold(issuer_text)
     if (_BARE_BODY.match(key.strip()) or _PLACELESS.match(key)) and parent and not _KIND_WORD.search(key + " "):
         place = _KIND_WORD.search(fold(parent) + " ")
@@ -94,7 +99,7 @@ def column_issuer(h: header.Header, units: Units) -> tuple[Found | None, Found |
     why = "the last line of the header's left column" + (f", under {parent!r}" if parent else "")
     if CENTRAL.match(fold(issuer_text)):
         return units.r.found(name, at_line(units.r.lines, line), why), Found(
-            line=line, why="a central body: no territorial unit")
+            line=line, why="a central body: no territorial unit"), above
     unit = unit_of(issuer_text, parent, h, units, line)
     toks = tokens(issuer_text, False)
     bodies = units.bodies(toks, False)
@@ -104,7 +109,7 @@ def column_issuer(h: header.Header, units: Units) -> tuple[Found | None, Found |
         own_place = rest == "" or rest == fold(f"{unit.value.kind} {unit.value.name}")
         if own_place or _KIND_WORD.match(rest + " "):
             name = f"{body} {unit.value.kind.lower()} {unit.value.name}"
-    return units.r.found(name, at_line(units.r.lines, line), why), unit
+    return units.r.found(name, at_line(units.r.lines, line), why), unit, above
 
 
 _AUTHORITY_LINE = re.compile(r"^(?:(chu tich|pho chu tich) )?(uy ban nhan dan (?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|"

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from tdkt.site import paths
 from tdkt.site.markdown import Context, escape, front_matter, link, table
 from tdkt.site.exemplar_pages import exemplar_list
-from tdkt.text.collate import sort_key
+from tdkt.catalog import issuers
+from tdkt.text.collate import fold, sort_key
 from tdkt.model import TOOL_ENCODINGS, Block, BlockKind, Catalog, Exemplar, Report, TextQuality
 from tdkt.site.present import CENTRAL, NOT_STATED, date_vn, missing, parents, report_label, successors
 
@@ -68,10 +69,17 @@ def _meta_rows(r: Report, catalog: Catalog, here: str) -> list[tuple[str, str]]:
     if r.signer and r.signer_title:
         signer = f"{escape(r.signer)} ({escape(r.signer_title)})"
     movements = ", ".join(link(escape(m.name), paths.rel(here, paths.movement(m))) for m in r.movements)
+    issuer = _value(r.issuer)
+    kind = issuers.label(r.issuer_kind)
+    if fold(kind).split()[:1] == fold(r.issuer).split()[:1]:  # "Trường THCS …": saying "trường học" adds nothing
+        kind = ""
+    about = ", ".join(x for x in (kind.lower(), f"thuộc {r.issuer_parent}" if r.issuer_parent else "") if x)
+    if r.issuer and about:
+        issuer += f" ({escape(about)})"
     return [
         ("Số ký hiệu", number_cell),
         ("Loại văn bản", escape(r.doc_type.name) if r.doc_type.id else f"*{missing(r)}*"),
-        ("Cơ quan ban hành", _value(r.issuer)),
+        ("Nơi đăng" if r.doc_type.news else "Cơ quan ban hành", issuer),
         ("Đơn vị", unit_cell),
         ("Ngày ban hành", issued),
         ("Địa danh", _value(r.place)),

@@ -139,3 +139,23 @@ def test_not_utf8_text_is_reported(tmp_path, gazetteer):
     _, messages = load(root, gazetteer)
     assert ("data/reports/2023-tan-viet-bc-ocr/text.txt: error[F002] is not UTF-8 (byte 1). "
             "Fix: save it as UTF-8") in messages
+
+
+def test_issuer_kind_is_read_from_the_name_unless_written(tmp_path, gazetteer):
+    root = copy_fixture(tmp_path)
+    catalog, _ = load(root, gazetteer)
+    before = {r.id: r for r in catalog.reports}["2023-long-xuyen-hd-bc-1"]
+    assert before.issuer_kind == "ubnd" and before.issuer_parent == ""  # "Ủy ban nhân dân phường …"
+    edit(root, "2023-long-xuyen-hd-bc-1", "issuer:", 'issuer_kind: "so"\nissuer_parent: "UBND tỉnh Hải Dương"\nissuer:')
+    catalog, messages = load(root, gazetteer)
+    after = {r.id: r for r in catalog.reports}["2023-long-xuyen-hd-bc-1"]
+    assert (after.issuer_kind, after.issuer_parent) == ("so", "UBND tỉnh Hải Dương")
+    assert not [m for m in messages if "issuer" in m]
+
+
+def test_an_unknown_issuer_kind_is_an_error(tmp_path, gazetteer):
+    root = copy_fixture(tmp_path)
+    edit(root, "2023-long-xuyen-hd-bc-1", "issuer:", 'issuer_kind: "ministry"\nissuer:')
+    catalog, messages = load(root, gazetteer)
+    assert any('error[R104] issuer_kind: "ministry" is not one of: quoc-hoi' in m for m in messages)
+    assert "2023-long-xuyen-hd-bc-1" not in {r.id for r in catalog.reports}

@@ -36,7 +36,7 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"
 SEEDS = sorted(p.name for p in (DATA / "reports").iterdir() if p.is_dir())
 CLEAN_SEED = "2023-my-quy-long-xuyen-bc-184"
 OCR_SEED = "2024-tan-viet-thanh-ha-kh"
-JSON_KEYS = {"file", "id", "title", "doc_type", "doc_number", "issuer", "unit", "issued", "place", "period", "recipient",
+JSON_KEYS = {"file", "id", "title", "doc_type", "doc_number", "issuer", "issuer_kind", "issuer_parent", "unit", "issued", "place", "period", "recipient",
              "signer", "signer_title", "theme", "movements", "awards", "signatures", "text_quality", "review", "found",
              "source", "text", "furniture"}
 

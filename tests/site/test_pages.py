@@ -133,3 +133,17 @@ def test_twin_links_are_served_urls_to_blocks_that_exist(fixture_catalog):
             assert links == [f"{base}#{b.anchor}" for b in r.blocks if b.kind is not BlockKind.HEADING]
             assert all(f'<p id="{b.anchor}">' in text[there] or f'<li id="{b.anchor}">' in text[there]
                        or re.search(f'<h[3-6] id="{b.anchor}">', text[there]) for b in r.blocks)
+
+
+def test_the_issuer_shows_its_kind_and_the_body_above_it(fixture_catalog):
+    """A Sở's document names the Sở, says what kind of body it is and whose it is; a news article's publisher is
+    where it was published, not an issuer."""
+    import dataclasses
+
+    from tdkt.site.report_page import render_report_page
+    r = fixture_catalog.reports[0]
+    sở = dataclasses.replace(r, issuer="Sở Giáo dục và Đào tạo", issuer_kind="so", issuer_parent="UBND tỉnh Sơn La")
+    page = render_report_page(sở, fixture_catalog)
+    assert "| Cơ quan ban hành | Sở Giáo dục và Đào tạo (sở, ban, ngành cấp tỉnh, thuộc UBND tỉnh Sơn La) |" in page
+    ubnd = dataclasses.replace(r, issuer="Ủy ban nhân dân phường Long Xuyên", issuer_kind="ubnd", issuer_parent="")
+    assert "| Cơ quan ban hành | Ủy ban nhân dân phường Long Xuyên |" in render_report_page(ubnd, fixture_catalog)
