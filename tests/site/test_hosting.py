@@ -89,3 +89,15 @@ def _rules(text: str) -> dict[str, dict[str, str]]:
             assert path is not None and name not in rules[path]
             rules[path][name] = value
     return rules
+
+
+def test_the_readme_shows_what_the_build_writes(fixture_catalog):
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text("utf-8")
+    hosting = readme.split("\n## Hosting\n", 1)[1].split("\n## ", 1)[0]
+    netlify = hosting.split("```\n", 2)[1]
+    written = host_files(fixture_catalog)[HEADERS_FILE].decode("utf-8").splitlines()
+    assert netlify.splitlines() == written[1:2 + len(SECURITY_HEADERS)]
+    apache = hosting.split("```apache\n", 1)[1].split("```", 1)[0].splitlines()
+    htaccess = host_files(fixture_catalog)[HTACCESS_FILE].decode("utf-8").splitlines()
+    assert apache[:3] == htaccess[1:4] and [line for line in apache if line.startswith("  Header")] == \
+        [line for line in htaccess if line.startswith("  Header")]
