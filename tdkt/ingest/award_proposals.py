@@ -36,6 +36,10 @@ _BY_AUTHORITY = (
 )
 
 
+# forms whose type their name settles, whoever the text says grants them (a Huân chương is the President's)
+_BY_FORM = (("huan chuong", "huan-chuong"), ("huy chuong", "huy-chuong"), ("ky niem chuong", "ky-niem-chuong"))
+
+
 class Proposal(NamedTuple):
     record: dict | None  # awards.yml keys → values, or None when the type is not settled
     why: str  # for a statement left out: what the reviewer should look at
@@ -53,6 +57,9 @@ def award_type(a: Award, types: dict[str, AwardType]) -> str | None:
                 [t for t in types.values() if t.kind is AwardKind.TITLE and fold(t.name) == f"tap the {title}"
                  and a.recipients == "tập thể"]
         return matches[0].id if len(matches) == 1 else None
+    for prefix, ident in _BY_FORM:
+        if form.startswith(prefix) and ident in types:
+            return ident
     authority = fold(a.authority or "")
     for prefix, pattern, ident in _BY_AUTHORITY:
         if form.startswith(prefix) and authority and re.search(pattern, authority) and ident in types:

@@ -14,6 +14,7 @@ forms it knows, in clauses split at ";" and full stops, and reads counts and nam
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from tdkt.text.decode import Tok, at, keys, tokens
@@ -21,33 +22,90 @@ from tdkt.text.decode import Tok, at, keys, tokens
 GRANTED, PROPOSED = "granted", "proposed"
 INDIVIDUAL, COLLECTIVE, HOUSEHOLD = "cá nhân", "tập thể", "hộ gia đình"
 
-# Forms and titles as reports write them → the name recorded (longest first where they overlap).
-FORMS = (
-    ("danh hiệu tập thể lao động xuất sắc", "Danh hiệu Tập thể lao động xuất sắc"),
-    ("tập thể lao động xuất sắc", "Danh hiệu Tập thể lao động xuất sắc"),
-    ("danh hiệu tập thể lao động tiên tiến", "Danh hiệu Tập thể lao động tiên tiến"),
-    ("tập thể lao động tiên tiến", "Danh hiệu Tập thể lao động tiên tiến"),
-    ("danh hiệu lao động tiên tiến", "Danh hiệu Lao động tiên tiến"),
-    ("lao động tiên tiến", "Danh hiệu Lao động tiên tiến"),
-    ("danh hiệu chiến sĩ thi đua cơ sở", "Danh hiệu Chiến sĩ thi đua cơ sở"),
-    ("chiến sĩ thi đua cơ sở", "Danh hiệu Chiến sĩ thi đua cơ sở"),
-    ("danh hiệu chiến sĩ thi đua", "Danh hiệu Chiến sĩ thi đua"),
-    ("chiến sĩ thi đua", "Danh hiệu Chiến sĩ thi đua"),
-    ("danh hiệu đơn vị quyết thắng", "Danh hiệu Đơn vị quyết thắng"),
-    ("đơn vị quyết thắng", "Danh hiệu Đơn vị quyết thắng"),
-    ("cờ thi đua", "Cờ thi đua"), ("bằng khen", "Bằng khen"), ("giấy khen", "Giấy khen"),
-    ("huân chương", "Huân chương"), ("huy chương", "Huy chương"), ("kỷ niệm chương", "Kỷ niệm chương"),
-)
+def _forms() -> tuple[tuple[str, str], ...]:
+    """Forms and titles as reports write them → the name recorded. Longer phrases are matched first."""
+    out = [
+        ("tập thể lao động xuất sắc", "Danh hiệu Tập thể lao động xuất sắc"),
+        ("tập thể lđxs", "Danh hiệu Tập thể lao động xuất sắc"), ("ttlđxs", "Danh hiệu Tập thể lao động xuất sắc"),
+        ("lđxs", "Danh hiệu Tập thể lao động xuất sắc"),
+        ("tập thể lao động tiên tiến", "Danh hiệu Tập thể lao động tiên tiến"),
+        ("tập thể lđtt", "Danh hiệu Tập thể lao động tiên tiến"), ("ttlđtt", "Danh hiệu Tập thể lao động tiên tiến"),
+        ("lao động tiên tiến", "Danh hiệu Lao động tiên tiến"), ("lđtt", "Danh hiệu Lao động tiên tiến"),
+        ("tập thể tiên tiến", "Danh hiệu Tập thể tiên tiến"),
+        ("chiến sĩ thi đua toàn quốc", "Danh hiệu Chiến sĩ thi đua toàn quốc"),
+        ("đơn vị quyết thắng", "Danh hiệu Đơn vị quyết thắng"),
+        ("anh hùng lao động", "Danh hiệu Anh hùng Lao động"),
+        ("anh hùng lực lượng vũ trang nhân dân", "Danh hiệu Anh hùng Lực lượng vũ trang nhân dân"),
+        ("cờ thi đua", "Cờ thi đua"), ("cờ đơn vị dẫn đầu", "Cờ dẫn đầu phong trào thi đua"),
+        ("cờ dẫn đầu", "Cờ dẫn đầu phong trào thi đua"), ("lá cờ đầu", "Cờ dẫn đầu phong trào thi đua"),
+        ("bằng lao động sáng tạo", "Bằng Lao động sáng tạo"),
+        ("bằng khen", "Bằng khen"), ("giấy khen", "Giấy khen"),
+        ("huy hiệu đảng", "Huy hiệu Đảng"), ("huy hiệu 30 năm tuổi đảng", "Huy hiệu Đảng"),
+        ("huy hiệu 40 năm tuổi đảng", "Huy hiệu Đảng"), ("huy hiệu 45 năm tuổi đảng", "Huy hiệu Đảng"),
+        ("huy hiệu 50 năm tuổi đảng", "Huy hiệu Đảng"), ("huy hiệu 55 năm tuổi đảng", "Huy hiệu Đảng"),
+        ("huy hiệu 60 năm tuổi đảng", "Huy hiệu Đảng"), ("huy hiệu 65 năm tuổi đảng", "Huy hiệu Đảng"),
+        ("huy hiệu 70 năm tuổi đảng", "Huy hiệu Đảng"), ("huy hiệu 75 năm tuổi đảng", "Huy hiệu Đảng"),
+        ("huân chương", "Huân chương"), ("huy chương", "Huy chương"), ("kỷ niệm chương", "Kỷ niệm chương"),
+        ("gia đình văn hóa", "Danh hiệu Gia đình văn hóa"), ("khu dân cư văn hóa", "Danh hiệu Khu dân cư văn hóa"),
+    ]
+    for sĩ in ("sĩ", "sỹ"):  # both spellings are in use
+        out += [(f"chiến {sĩ} thi đua {lvl}", f"Danh hiệu Chiến sĩ thi đua {name}")
+                for lvl, name in (("cấp cơ sở", "cơ sở"), ("cơ sở", "cơ sở"), ("cấp tỉnh", "cấp tỉnh"),
+                                  ("cấp bộ", "cấp bộ"), ("cấp ngành", "cấp ngành"), ("toàn quốc", "toàn quốc"))]
+        out.append((f"chiến {sĩ} thi đua", "Danh hiệu Chiến sĩ thi đua"))
+    out += [("cstđcs", "Danh hiệu Chiến sĩ thi đua cơ sở"), ("cstđ cơ sở", "Danh hiệu Chiến sĩ thi đua cơ sở"),
+            ("cstđ cấp cơ sở", "Danh hiệu Chiến sĩ thi đua cơ sở"), ("cstđ cấp tỉnh", "Danh hiệu Chiến sĩ thi đua cấp tỉnh"),
+            ("cstđ", "Danh hiệu Chiến sĩ thi đua")]
+    classes = (("nhất", "Nhất"), ("nhì", "Nhì"), ("ba", "Ba"), ("1", "Nhất"), ("2", "Nhì"), ("3", "Ba"),
+               ("i", "Nhất"), ("ii", "Nhì"), ("iii", "Ba"))
+    for kind, name in (("lao động", "Lao động"), ("độc lập", "Độc lập"), ("bảo vệ tổ quốc", "Bảo vệ Tổ quốc"),
+                       ("chiến công", "Chiến công"), ("đại đoàn kết dân tộc", "Đại đoàn kết dân tộc"),
+                       ("hữu nghị", "Hữu nghị")):
+        out += [(f"huân chương {kind} hạng {c}", f"Huân chương {name} hạng {n}") for c, n in classes]
+        out.append((f"huân chương {kind}", f"Huân chương {name}"))
+    return tuple(out)
+
+
+FORMS = _forms()
+
+
+def implied_recipients(form: str) -> str | None:
+    """Who a form is for by its definition (Luật Thi đua, khen thưởng): a Cờ thi đua and a "Tập thể …" title go to
+    collectives, Lao động tiên tiến and Chiến sĩ thi đua to persons; a Bằng khen or Giấy khen to either (None)."""
+    if form.startswith(("Cờ", "Danh hiệu Tập thể", "Danh hiệu Khu dân cư", "Danh hiệu Đơn vị")):
+        return COLLECTIVE
+    if form.startswith(("Danh hiệu Lao động", "Danh hiệu Chiến sĩ", "Huy hiệu Đảng")):
+        return INDIVIDUAL
+    if form.startswith("Danh hiệu Gia đình"):
+        return HOUSEHOLD
+    return None
+# "Khen thưởng 27 tập thể", "biểu dương 54 tập thể và 71 cá nhân": a verb that is a form only when a count follows
+VERB_FORMS = (("khen thưởng", "Khen thưởng"), ("biểu dương", "Biểu dương"), ("tuyên dương", "Tuyên dương"))
 # Words after a count that say who received it.
 RECIPIENT_WORDS = (
     ("hộ gia đình", HOUSEHOLD), ("gia đình", HOUSEHOLD), ("hộ", HOUSEHOLD),
     ("cá nhân", INDIVIDUAL), ("đồng chí", INDIVIDUAL), ("đảng viên", INDIVIDUAL), ("cán bộ", INDIVIDUAL),
     ("công chức", INDIVIDUAL), ("học sinh", INDIVIDUAL), ("giáo viên", INDIVIDUAL), ("người", INDIVIDUAL),
+    ("hội viên", INDIVIDUAL), ("đoàn viên", INDIVIDUAL),
     ("tập thể", COLLECTIVE), ("đơn vị", COLLECTIVE), ("chi bộ", COLLECTIVE), ("cơ quan", COLLECTIVE),
-    ("tổ chức", COLLECTIVE),
+    ("tổ chức", COLLECTIVE), ("trường", COLLECTIVE), ("sở", COLLECTIVE), ("xã", COLLECTIVE), ("phường", COLLECTIVE),
+    ("khu dân cư", COLLECTIVE), ("thôn", COLLECTIVE), ("tổ dân phố", COLLECTIVE), ("chi hội", COLLECTIVE),
+    ("chi đoàn", COLLECTIVE), ("doanh nghiệp", COLLECTIVE), ("hợp tác xã", COLLECTIVE), ("tộc họ", COLLECTIVE),
 )
-_GIVE = ("tặng", "trao tặng", "khen thưởng")
-_CLAUSE = re.compile(r";|(?<=[^\s.]{3})\.\s+(?=[A-ZÀ-Ỹ0-9])|\.$")
+_GIVE = ("tặng", "trao tặng", "truy tặng", "khen thưởng", "công nhận", "tặng thưởng", "phong tặng")
+# A proposal: "Đề nghị Chủ tịch UBND tỉnh tặng …", "trình Thủ tướng Chính phủ khen thưởng …", "đề xuất …";
+# not the basis of a decision ("Xét đề nghị của …", "Theo đề nghị của …", "trên cơ sở đề nghị …", "Tờ trình").
+_PROPOSE = ("đề nghị", "đề xuất", "trình")
+_BASIS = ("xét", "theo", "cơ sở", "tờ", "căn cứ", "của")
+_BEFORE_FORM = ("danh hiệu", "được", "đạt", "nhận", "các", "hình thức", "tặng", "công nhận", "khen thưởng", "trao",
+                "đề nghị")
+_ACRONYM = re.compile(r"^(?:[^aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]+|i|ii|iii)$")
+_GRANTS = re.compile(r"\b(?:đã|được)\s+(?:\S+\s+){0,6}?(?:tặng|khen thưởng|công nhận|trao)\b|\btrao tặng\b", re.I)
+_SENTENCE = re.compile(r"(?<=[^\s.]{2})\.\s+(?=[A-ZÀ-ỸĐ0-9])|(?<=[^\s.]{2})\.$")
+_SCOPE = re.compile(r":\s*(?=[A-ZÀ-ỸĐ])")  # "… thống nhất: Tặng …": what follows is said anew
+_LIST_ITEM = re.compile(r"^\s*(?:[-–+•*]|\d{1,2}[.)/]|[a-zđ][.)])\s*")
+_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})[.](\d{3})(?![\d]|[.,]\d)")
+_GLUED = re.compile(r"(?<=\d)(?=[A-Za-zÀ-ỹĐđ]{2})")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -64,34 +122,75 @@ class Award:
 @dataclass(frozen=True, slots=True)
 class _Vocab:
     forms: tuple[tuple[tuple[str, ...], str], ...]
+    verb_forms: tuple[tuple[tuple[str, ...], str], ...]
     recipients: tuple[tuple[tuple[str, ...], str], ...]
     give: tuple[tuple[str, ...], ...]
     of: tuple[str, ...]
     to: tuple[str, ...]
-    propose: tuple[str, ...]
+    propose: tuple[tuple[str, ...], ...]
+    basis: tuple[tuple[str, ...], ...]
     by: tuple[str, ...]
     reach: tuple[str, ...]
+    reaches: tuple[tuple[str, ...], ...]
+    be: tuple[str, ...]
     done: tuple[tuple[str, ...], ...]
+    before_form: tuple[tuple[str, ...], ...]
+    about: tuple[tuple[str, ...], ...]
 
 
 def _vocab(damaged: bool) -> _Vocab:
     def k(p: str) -> tuple[str, ...]:
         return keys(p, damaged)
+
+    def longest_first(table):
+        if damaged:  # marks lost, an acronym's or a numeral's key matches anything ("cstđ" ~ "ctia")
+            table = [(p, value) for p, value in table if not any(_ACRONYM.match(w) for w in p.split())]
+        return tuple(sorted(((k(p), value) for p, value in table), key=lambda f: -len(f[0])))
     return _Vocab(
-        forms=tuple(sorted(((k(p), name) for p, name in FORMS), key=lambda f: -len(f[0]))),
-        recipients=tuple(sorted(((k(p), kind) for p, kind in RECIPIENT_WORDS), key=lambda r: -len(r[0]))),
-        give=tuple(k(p) for p in _GIVE), of=k("của"), to=k("cho"), propose=k("đề nghị"), by=k("được"),
-        reach=k("đạt"), done=(k("đã"), k("xem xét")),
+        forms=longest_first(FORMS), verb_forms=longest_first(VERB_FORMS), recipients=longest_first(RECIPIENT_WORDS),
+        give=tuple(k(p) for p in _GIVE), of=k("của"), to=k("cho"), propose=tuple(k(p) for p in _PROPOSE),
+        basis=tuple(k(p) for p in _BASIS), by=k("được"), reach=k("đạt"),
+        reaches=(k("đạt"),) if damaged else (k("đạt"), k("được nhận"), k("nhận"), k("được công nhận")),
+        be=k("là"), done=(k("đã"), k("xem xét")),
+        before_form=tuple(sorted((k(p) for p in _BEFORE_FORM), key=len, reverse=True)),
+        about=(k("về"), k("vì"), k("do"), k("đã có"), k("có thành tích"), k("trong")),
     )
 
 
+def _prepare(text: str) -> str:
+    """Counts as people read them: "1.780 cá nhân" → "1780 cá nhân", "cho 15Sở" → "cho 15 Sở"."""
+    return _GLUED.sub(" ", _THOUSANDS.sub(r"\1\2", text))
+
+
 def find_awards(lines: list[tuple[int, str]], damaged: bool) -> tuple[Award, ...]:
+    """Every award statement of the text, in order. A proposal ("Đề nghị … tặng") makes the statements after it
+    in its sentence proposed; a line that ends with ":" after one carries it into the list items below it."""
     v = _vocab(damaged)
     out: list[Award] = []
-    for number, text in lines:
-        for clause in _CLAUSE.split(text):
-            out += _clause(clause, tokens(clause, damaged), number, v)
-    return tuple(out)
+    carry = None
+    seen: set[str] = set()
+    for number, raw in lines:
+        if raw.strip() in seen:  # a line printed twice (a caption, a repeated lead) states its awards once
+            continue
+        seen.add(raw.strip())
+        text = _prepare(raw)
+        item = bool(_LIST_ITEM.match(text))
+        status = carry if carry and item else GRANTED
+        if not item:
+            carry = None
+        base = status
+        for sentence in _SENTENCE.split(text):
+            if status == PROPOSED and _GRANTS.search(sentence):  # "… UBND tỉnh đã tặng …": granted again
+                status = base
+            for clause in sentence.split(";"):
+                found, status = _clause(clause, tokens(clause, damaged), number, v, status, base)
+                out += found
+            if sentence.rstrip().endswith(":") and status == PROPOSED:
+                carry = PROPOSED
+    out = [a for a in out if a.count is not None or a.names or a.recipients]  # a bare mention states nothing
+    head = lines[0][0] if lines else 0  # a headline repeats what its article states: counted there, once
+    later = Counter((a.form, a.count, a.recipients) for a in out if a.line != head)
+    return tuple(a for a in out if a.line != head or not later[(a.form, a.count, a.recipients)])
 
 
 def _match(toks: list[Tok], i: int, table) -> tuple[int, str] | None:
@@ -120,70 +219,173 @@ def _short(clause: str, toks: list[Tok], a: int, b: int) -> str | None:
     return _span(clause, toks, a, b)
 
 
-def _clause(clause: str, toks: list[Tok], line: int, v: _Vocab) -> list[Award]:
+def _proposes(toks: list[Tok], j: int, v: _Vocab) -> bool:
+    """Whether a proposal word at ``j`` proposes an award (not "Xét đề nghị của …", "Tờ trình số …")."""
+    hit = _match(toks, j, tuple((p, "") for p in v.propose))
+    if hit is None:
+        return False
+    before = [toks[j - 1].key] if j else []
+    if j > 1:
+        before.append(f"{toks[j - 2].key} {toks[j - 1].key}")
+    if any(" ".join(b) in before for b in v.basis) or at(toks, j + hit[0], v.of):
+        return False
+    return True
+
+
+def _forms_in(toks: list[Tok], v: _Vocab) -> list[tuple[int, int, str, bool]]:
+    """(start, end, form, is a verb form) of every form in the clause."""
     forms = []
     i = 0
     while i < len(toks):
         hit = _match(toks, i, v.forms)
-        forms.append((i, i + hit[0], hit[1])) if hit else None
-        i += hit[0] if hit else 1
+        if hit:
+            forms.append((i, i + hit[0], hit[1], False))
+            i += hit[0]
+            continue
+        verb = _match(toks, i, v.verb_forms)
+        if verb:
+            j = i + verb[0] + (len(v.to) if at(toks, i + verb[0], v.to) else 0)
+            if j + 1 < len(toks) and toks[j].text.isdigit() and _match(toks, j + 1, v.recipients):
+                forms.append((i, i + verb[0], verb[1], True))
+            i += verb[0]
+            continue
+        i += 1
+    return forms
+
+
+def _count_before(toks: list[Tok], start: int, floor: int, v: _Vocab) -> tuple[int, str, int] | None:
+    """"3 tập thể đạt danh hiệu 'Tập thể lao động xuất sắc'": (count, kind, where the count starts)."""
+    x = start
+    for _ in range(4):  # words between the recipients and the form: đạt, được tặng, danh hiệu…
+        hit = next((p for p in v.before_form if x - len(p) >= floor and at(toks, x - len(p), p)), None)
+        if hit is None:
+            break
+        x -= len(hit)
+    if x == start:
+        return None
+    end = x
+    for _ in range(3):  # "64 cán bộ, công chức đạt danh hiệu …": the kinds listed after the count
+        ending = next((length for length in (3, 2, 1) if x - length - 1 >= floor
+                       and _match(toks, x - length, v.recipients) == (length, _kind(toks, x - length, v))), None)
+        if ending is None:
+            break
+        x -= ending
+        if toks[x - 1].text.isdigit():
+            return int(toks[x - 1].text), _kind(toks, x, v), x - 1
+    return None if x == end else None
+
+
+def _kind(toks: list[Tok], a: int, v: _Vocab) -> str:
+    hit = _match(toks, a, v.recipients)
+    return hit[1] if hit else ""
+
+
+def _clause(clause: str, toks: list[Tok], line: int, v: _Vocab, status: str, base: str) -> tuple[list[Award], str]:
+    forms = _forms_in(toks, v)
     out: list[Award] = []
-    status, authority, previous_end = GRANTED, None, 0
-    for n, (start, end, form) in enumerate(forms):
+    authority, previous_end = None, 0
+    # "… thống nhất: Tặng …": after a colon and a capital, what follows is said anew (a proposal before it ends)
+    scopes = [m.end() for m in _SCOPE.finditer(clause)]
+    for n, (start, end, form, verb) in enumerate(forms):
         limit = forms[n + 1][0] if n + 1 < len(forms) else len(toks)
         before = range(previous_end, start)
-        if any(at(toks, j, v.propose) for j in before):
-            status = PROPOSED  # and for the forms after it in the clause
+        anew = [x for x in scopes if toks[previous_end].start < x <= toks[start].start] if start > previous_end else []
+        cues = before
+        if anew:
+            status = base
+            cues = range(next((i for i in before if toks[i].start >= anew[-1]), start), start)
+        if any(_proposes(toks, j, v) for j in cues):
+            status = PROPOSED  # and for the forms after it in the sentence
+        ahead = _count_before(toks, start, previous_end, v) if not verb else None
         # "tặng" at most 4 words before the form ("tặng 01 bằng khen", "tặng: Cờ thi đua")
         give = next((j for j in reversed(before) if j >= start - 4 and any(at(toks, j, g) for g in v.give)), None)
         count_before = int(toks[start - 1].text) if start and toks[start - 1].text.isdigit() else None
         names: tuple[str, ...] = ()
-        j = end
+        j, own = end, None
         if at(toks, j, v.of):  # "Giấy khen của Tỉnh ủy Hải Dương: 02 đồng chí"
             stop = next((x for x in range(j + 1, limit) if x > j + 1 and re.search("[:,]", _sep(clause, toks, x))
-                         or at(toks, x, v.to) or toks[x].text.isdigit()), limit)
-            authority, j = _short(clause, toks, j + 1, stop) or authority, stop
-        elif give is not None:  # "<authority> (đã) tặng", "được <authority> tặng", "Đề nghị <authority> tặng"
+                         or at(toks, x, v.to) or at(toks, x, v.be) or toks[x].text.isdigit()), limit)
+            own, j = _short(clause, toks, j + 1, stop), stop
+        if give is not None and ahead is None:  # "<authority> (đã) tặng", "được <authority> tặng", "Đề nghị …"
             first = previous_end
             for x in range(previous_end, give):
                 if at(toks, x, v.by):
                     first = x + len(v.by)
-                elif at(toks, x, v.propose):
-                    first = x + len(v.propose)
+                elif any(at(toks, x, p) for p in v.propose):
+                    first = x + len(next(p for p in v.propose if at(toks, x, p)))
                 elif x > previous_end and "," in _sep(clause, toks, x):
                     first = x
             last = give
             for done in v.done * 2:  # "đã", "xem xét" before "tặng"
                 last -= len(done) if last - len(done) > first and at(toks, last - len(done), done) else 0
-            authority = _short(clause, toks, first, last) or authority
+            authority = own or _short(clause, toks, first, last) or authority
             by = next((x for x in range(previous_end, give) if at(toks, x, v.by)), None)
             if by is not None:  # "Hội LHPN phường Long Xuyên được Hội LHPN tỉnh tặng bằng khen"
-                names = tuple(filter(None, [_short(clause, toks, previous_end, by)]))
+                names = _split_names(_span(clause, toks, previous_end, by) if by - previous_end <= 24 else None)
         else:
-            reach = next((x for x in before if at(toks, x, v.reach)), None)
-            if reach is not None:  # "UBND phường Long Xuyên đạt danh hiệu lao động tiên tiến"
-                names = tuple(filter(None, [_short(clause, toks, previous_end, reach)]))
+            authority = own or authority
+            reach = next((x for x in before if any(at(toks, x, r) for r in v.reaches)), None)
+            if reach is not None and ahead is None:  # "UBND phường … đạt danh hiệu …", "ông X và bà Y nhận …"
+                names = _split_names(_span(clause, toks, previous_end, reach) if reach - previous_end <= 24 else None)
+        if ahead is not None:  # "8 tập thể đạt danh hiệu …", "02 tập thể được tặng Bằng khen … là A và B"
+            count, kind, _ = ahead
+            if at(toks, j, v.be) or ":" in _sep(clause, toks, j):
+                j += len(v.be) if at(toks, j, v.be) else 0
+                names = _split_names(_span(clause, toks, j, _until_about(toks, j, limit, v)))
+            out.append(Award(form=form, authority=authority, recipients=kind, count=count, names=names,
+                             status=status, line=line))
+            previous_end = end
+            continue
         counted = _counts(clause, toks, j, limit, v)
         if counted:
             out += [Award(form=form, authority=authority, recipients=kind, count=c, names=ns, status=status,
                           line=line) for c, kind, ns in counted]
         else:
-            if count_before is not None and at(toks, j, v.to):  # "tặng 01 bằng khen cho UBND thị trấn …"
-                names = tuple(filter(None, [_span(clause, toks, j + 1, _until_about(toks, j + 1, limit))]))
-            out.append(Award(form=form, authority=authority, recipients=COLLECTIVE if names else None,
-                             count=count_before, names=names, status=status, line=line))
+            if at(toks, j, v.to):  # "tặng 01 bằng khen cho UBND thị trấn …", "Cờ thi đua cho Trường THPT …"
+                names = tuple(filter(None, [_span(clause, toks, j + 1, _until_about(toks, j + 1, limit, v))]))
+            count = count_before if count_before is not None else len(names) or None  # named: as many as named
+            kind = (_named(names) or implied_recipients(form)) if count is not None else None
+            out.append(Award(form=form, authority=authority, recipients=kind, count=count, names=names,
+                             status=status, line=line))
         previous_end = end
-    return out
+    return out, status
 
 
-def _until_about(toks: list[Tok], start: int, limit: int) -> int:
+_PERSON = re.compile(r"^(?:ông|bà|anh|chị|em|cô|thầy|đồng chí|đ/c|đc\.?)\s", re.I)
+
+
+_BODY = re.compile(r"^(?:ubnd|ủy ban|uỷ ban|hđnd|trường|sở|phòng|ban|hội|công an|chi bộ|chi hội|chi đoàn|đảng|đoàn|"
+                   r"cơ quan|xã|phường|thị trấn|thôn|huyện|tỉnh|quận|công ty|trung tâm|khu|tổ|nhân dân|liên đội|"
+                   r"bệnh viện|trạm|cục|bộ|viện|văn phòng|tập thể|lớp|câu lạc bộ|clb|hợp tác xã|htx|mttq|mặt trận)\b",
+                   re.I)
+
+
+def _named(names: tuple[str, ...]) -> str | None:
+    """Persons ("ông Hồ Sáu") or collectives ("Trường THCS …", "Công an huyện"); None when names do not say."""
+    if names and all(_PERSON.match(n) for n in names):
+        return INDIVIDUAL
+    if names and all(_BODY.match(n) for n in names):
+        return COLLECTIVE
+    return None
+
+
+def _split_names(text: str | None) -> tuple[str, ...]:
+    """"Ban Tuyên giáo Huyện ủy và Ủy ban Kiểm tra Huyện ủy" → both; each at most 10 words."""
+    if not text:
+        return ()
+    parts = tuple(p.strip(" .,;:") for p in re.split(r",|\s+và\s+", text) if p.strip(" .,;:"))
+    return parts if all(len(p.split()) <= 10 for p in parts) else ()
+
+
+def _until_about(toks: list[Tok], start: int, limit: int, v: _Vocab) -> int:
     """Where a named recipient ends: before "về" (the reason for the award) or a number."""
-    return next((x for x in range(start, limit) if toks[x].text.lower() in ("về", "ve", "vé")
+    return next((x for x in range(start, limit) if any(at(toks, x, a) for a in v.about)
                  or toks[x].text.isdigit()), limit)
 
 
 def _counts(clause: str, toks: list[Tok], start: int, limit: int, v: _Vocab) -> list[tuple[int, str, tuple]]:
-    """(count, recipient kind, names) for each "<number> <kind>" between ``start`` and ``limit``."""
+    """(count, recipient kind, names) for each "<number> <kind>" between ``start`` and ``limit``; a count
+    followed by "đạt"/"được" belongs to the form after it ("…, 8 tập thể đạt danh hiệu …")."""
     found = []
     x = start
     while x < limit:
@@ -191,7 +393,10 @@ def _counts(clause: str, toks: list[Tok], start: int, limit: int, v: _Vocab) -> 
         if not kind:
             x += 1
             continue
-        count, x = int(toks[x].text), x + 1 + kind[0]
+        after = x + 1 + kind[0]
+        if after < len(toks) and (at(toks, after, v.reach) or at(toks, after, v.by)) and found:
+            break
+        count, x = int(toks[x].text), after
         names: tuple[str, ...] = ()
         if x < limit and ":" in _sep(clause, toks, x):  # "02 tập thể: Chi bộ 1, chi bộ 3 và 19 đảng viên"
             stop = next((y for y in range(x, limit) if toks[y].text.isdigit() and _match(toks, y + 1, v.recipients)

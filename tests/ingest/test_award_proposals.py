@@ -44,6 +44,10 @@ def award(form, authority=None, recipients="tập thể", count=3, names=(), sta
     (award("Danh hiệu Đơn vị quyết thắng"), "don-vi-quyet-thang"),
     (award("Danh hiệu Tập thể lao động xuất sắc"), "tap-the-lao-dong-xuat-sac"),
     (award("Danh hiệu Chiến sĩ thi đua", recipients="cá nhân"), None),  # which level? not stated
+    (award("Danh hiệu Chiến sĩ thi đua cấp tỉnh", recipients="cá nhân"), "chien-si-thi-dua-cap-tinh"),
+    (award("Danh hiệu Chiến sĩ thi đua cơ sở", recipients="cá nhân"), "chien-si-thi-dua-co-so"),
+    (award("Huân chương Lao động hạng Ba", None), "huan-chuong"),  # the President's, whatever the text says
+    (award("Cờ dẫn đầu phong trào thi đua", "Bộ Công an"), None),  # no such type in the vocabulary yet
 ])
 def test_award_type(a, expected, types):
     assert award_type(a, types) == expected

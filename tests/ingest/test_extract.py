@@ -117,20 +117,48 @@ def test_quality_and_review(seeds, seed, quality, review):
 
 def test_review_reasons_word_for_word(seeds):
     why = {(s, r.field): r.why for s, e in seeds.items() for r in e.review}
-    assert why[("002", "signer")] == "the name under the signature; '1a' is no Vietnamese syllable"
-    assert why[("001", "title")] == "the first line (the header is missing from the text)"
-    assert why[("001", "issued")] == ("no date is printed; the digital signatures are dated 2024-01-26, which is "
-                                      "not the issue date")
-    assert why[("000", "signer")] == ("the name under the signature; OCR text with its Vietnamese marks destroyed: "
-                                      "kept as printed; check against the scan")
+    assert why[("002", "signer")] == "tên dưới chữ ký; '1a' không phải chữ tiếng Việt"
+    assert why[("001", "title")] == "dòng đầu tiên (văn bản không có phần đầu)"
+    assert why[("001", "issued")] == ("văn bản không in ngày; chữ ký số ghi ngày 26/01/2024, đó không phải ngày "
+                                      "ban hành")
+    assert why[("000", "signer")] == ("tên dưới chữ ký; văn bản do máy đọc từ bản quét, mất hết dấu tiếng Việt: giữ "
+                                      "nguyên như máy đọc; cần đối chiếu với bản quét")
+
+
+def test_the_reason_rule_tells_english_from_vietnamese(gazetteer):
+    from tests.reasons import foreign_words, place_words
+
+    places = place_words(gazetteer)
+    for english in ("the header names no territorial unit", "not found in the text: fill it in by hand",
+                    "a central body: no territorial unit", "the title names 'năm 2023'", "the title", "to check",
+                    "'XÃ TÂN VIỆT' in the digital-signature stamp"):
+        assert foreign_words(english, places), english
+    for vietnamese in ("dòng cuối cột trái phần đầu văn bản, dưới 'UBND TỈNH SƠN LA'",
+                       "trích yếu ghi \"Báo cáo 'tổng kết' năm 2023\"", "sau chữ 'Số:' trong 'Số: 263/QĐ-TTg'",
+                       "văn bản do máy đọc từ bản quét; bản in", "không xác định được là đơn vị nào trong số: Xã Tân Việt "
+                       "(xa-10825, Huyện Thanh Hà, Tỉnh Hải Dương)", "văn bản có nhắc Huyện Ea H'Leo, Tỉnh Đắk Lắk"):
+        assert foreign_words(vietnamese, places) == [], vietnamese
+
+
+def test_every_reason_on_the_seeds_is_vietnamese(seeds, gazetteer):
+    """OCR text (its marks destroyed, kept as printed), digital signatures, blank days: the seeds' reasons."""
+    from tests.reasons import foreign_words, place_words
+
+    places = place_words(gazetteer)
+    whys = [(s, f, getattr(e, f).why) for s, e in seeds.items() for f in Extracted.__dataclass_fields__
+            if hasattr(getattr(e, f), "why")]
+    whys += [(s, "movements", m.why) for s, e in seeds.items() for m in e.movements]
+    whys += [(s, r.field, r.why) for s, e in seeds.items() for r in e.review]
+    assert len([w for w in whys if w[2]]) > 40
+    assert [(s, f, why) for s, f, why in whys if foreign_words(why, places)] == []
 
 
 def test_each_field_says_where_it_came_from(seeds):
     e = seeds["004"]
     assert (e.doc_number.line, e.issued.line, e.title.line, e.recipient.line) == (9, 9, 13, 15)
-    assert e.issued.why == "the date line 'Thị trấn Hà Trung, ngày tháng 12 năm 2023'; the day is left blank"
-    assert seeds["001"].unit.why == ("'XÃ TÂN VIỆT' in the digital-signature stamp; the e-mail "
-                                     "tanviet.thanhha@haiduong.gov.vn names Tân Việt and Thanh Hà")
+    assert e.issued.why == "dòng ngày tháng 'Thị trấn Hà Trung, ngày tháng 12 năm 2023'; văn bản để trống ngày"
+    assert seeds["001"].unit.why == ("'XÃ TÂN VIỆT' trong chữ ký số; địa chỉ thư điện tử "
+                                     "'tanviet.thanhha@haiduong.gov.vn' có tên Tân Việt và Thanh Hà")
 
 
 # Movements: the hand lists are a curator's choice (a phrase like "Uống nước nhớ nguồn" in a sentence is not
@@ -166,9 +194,9 @@ TAN_VIET = "Ủy ban nhân dân xã Tân Việt báo cáo kết quả công tác
 def test_two_units_of_one_name_are_not_confused(vocab, gazetteer):
     e = extract(f"BÁO CÁO\n\nCông tác thi đua năm 2023\n\n{TAN_VIET}\n", vocab, gazetteer)
     assert e.unit.value is None and e.issuer.value == "Ủy ban nhân dân xã Tân Việt"
-    assert e.unit.why == ("'xã Tân Việt' in the sentence where the unit names itself: cannot decide between Xã Tân Việt "
-                          "(xa-10825, Huyện Thanh Hà, Tỉnh Hải Dương); Xã Tân Việt (xa-10966, Huyện Bình Giang, Tỉnh Hải "
-                          "Dương)")
+    assert e.unit.why == ("'xã Tân Việt' trong câu đơn vị tự nêu tên mình: không xác định được là đơn vị nào trong số: "
+                          "Xã Tân Việt (xa-10825, Huyện Thanh Hà, Tỉnh Hải Dương); Xã Tân Việt (xa-10966, Huyện Bình "
+                          "Giang, Tỉnh Hải Dương)")
     assert ("unit", e.unit.why) in [(r.field, r.why) for r in e.review]
 
 
@@ -231,6 +259,33 @@ AWARDS = [
      [("Bằng khen", "CT UBND tỉnh Thanh Hóa", "tập thể", 1, ("UBND thị trấn Hà Trung",), "granted"),
       ("Giấy khen", "GĐ công an tỉnh Thanh Hóa", None, 1, (), "granted")]),
     ("no award", False, "Tăng cường công tác tuyên truyền các phong trào thi đua.", []),
+    ("a bare mention states nothing", False, "Tiêu chuẩn tặng Bằng khen, Giấy khen thực hiện theo quy định.", []),
+    ("counts before the forms", False, "Có 3 tập thể đạt danh hiệu “Tập thể lao động xuất sắc”, 8 tập thể đạt danh "
+     "hiệu “Tập thể lao động tiên tiến”, 23 cá nhân đạt danh hiệu “Chiến sĩ thi đua cơ sở”, 210 cá nhân đạt danh hiệu "
+     "“Lao động tiên tiến”.",
+     [("Danh hiệu Tập thể lao động xuất sắc", None, "tập thể", 3, (), "granted"),
+      ("Danh hiệu Tập thể lao động tiên tiến", None, "tập thể", 8, (), "granted"),
+      ("Danh hiệu Chiến sĩ thi đua cơ sở", None, "cá nhân", 23, (), "granted"),
+      ("Danh hiệu Lao động tiên tiến", None, "cá nhân", 210, (), "granted")]),
+    ("a count glued to its word", False, "Bộ trưởng tặng Bằng khen cho 15Sở.",
+     [("Bằng khen", "Bộ trưởng", "tập thể", 15, (), "granted")]),
+    ("named after là", False, "Dịp này, 02 tập thể được tặng Bằng khen của Chủ tịch UBND tỉnh là Trường THPT An "
+     "Phước và Trường THPT Nguyễn Du.",
+     [("Bằng khen", "Chủ tịch UBND tỉnh", "tập thể", 2, ("Trường THPT An Phước", "Trường THPT Nguyễn Du"),
+       "granted")]),
+    ("a proposal carries to the end of its paragraph", False, "Tặng danh hiệu lao động tiên tiến cho 1.780 cá nhân. "
+     "Đề nghị tặng danh hiệu chiến sỹ thi đua cấp tỉnh cho 07 cá nhân; cờ thi đua của tỉnh cho 01 tập thể. Bằng khen "
+     "của Thủ tướng Chính phủ cho 7 cá nhân.",
+     [("Danh hiệu Lao động tiên tiến", None, "cá nhân", 1780, (), "granted"),
+      ("Danh hiệu Chiến sĩ thi đua cấp tỉnh", None, "cá nhân", 7, (), "proposed"),
+      ("Cờ thi đua", "tỉnh", "tập thể", 1, (), "proposed"),
+      ("Bằng khen", "Thủ tướng Chính phủ", "cá nhân", 7, (), "proposed")]),
+    ("the basis of a decision is no proposal", False, "Xét đề nghị của Giám đốc Sở Nội vụ, Chủ tịch UBND tỉnh tặng "
+     "Bằng khen cho 5 tập thể.", [("Bằng khen", "Chủ tịch UBND tỉnh", "tập thể", 5, (), "granted")]),
+    ("named persons", False, "Ông Hồ Sáu được nhận Huân chương Lao động hạng 3; ông Võ Hữu Thời và bà Hồ Thị Tư nhận "
+     "bằng khen của Thủ tướng Chính phủ.",
+     [("Huân chương Lao động hạng Ba", None, "cá nhân", 1, ("Ông Hồ Sáu",), "granted"),
+      ("Bằng khen", "Thủ tướng Chính phủ", "cá nhân", 2, ("ông Võ Hữu Thời", "bà Hồ Thị Tư"), "granted")]),
 ]
 
 
@@ -243,6 +298,7 @@ def test_awards(name, damaged, text, expected):
 
 def test_seed_awards_are_found(seeds):
     assert [(a.form, a.recipients, a.count) for a in seeds["003"].awards if a.count] == [
+        ("Danh hiệu Lao động tiên tiến", "cá nhân", 64),  # "64 cán bộ, công chức đạt danh hiệu …": count first
         ("Giấy khen", "tập thể", 12), ("Giấy khen", "cá nhân", 50)]
     assert {a.status for a in seeds["002"].awards} == {"granted", "proposed"}
 
