@@ -2,7 +2,8 @@
 
 Each page script is split into a core (no DOM, no window, no fetch) and the page code that draws with it:
 ``khen-thuong-core.js`` counts the precedent finder's records as ``tdkt/site/precedents.py`` does (filters, the
-pivot with its totals, ``*`` for a record that states no count, the records table of ``tdkt/site/award_page.py``),
+pivot with its totals, "không rõ" and "≥" for records that state no count, the sentence saying what is counted and
+what the default filters leave out, the records table of ``tdkt/site/award_page.py``),
 and ``search-core.js`` turns a typed query into lunr clauses, finds the shards of its terms, scores, counts
 facets and picks snippets over the index files ``tdkt/search/index.py`` writes. The drivers in ``tests/js/`` feed
 a core a job as JSON and answer in JSON; here the Python side answers the same job and the two are compared.
@@ -23,11 +24,11 @@ from unittest import mock
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from tdkt.site.award_page import cell_text, records_html
+from tdkt.site.award_page import cell_text, records_html, total_text
 from tdkt.search.lunr_build import FieldTerms, build_records
-from tdkt.model import AwardStatus, RecipientKind
+from tdkt.model import AwardStatus, RecipientKind, Status
 from tdkt.site.paths import unit_slug
-from tdkt.site.precedents import Coded, Dim, code_records, finder_json, pivot
+from tdkt.site.precedents import DEFAULTS, Coded, Dim, code_records, default_view, finder_json, pivot, scope_text
 from tdkt.search.index import (FIELDS, INDEX_DIR, _multi, _single, iter_shards, lunr_json, ordered_reports, search_docs,
                          search_files, shards, term_records)
 
@@ -49,13 +50,15 @@ def node(driver: str, job: dict):
 # =========================================================================== the precedent finder
 
 def _plain(cell):
-    return None if cell is None else [cell.total, cell.records, cell.incomplete]
+    return None if cell is None else [cell.total, cell.records, cell.unknown]
 
 
 def _filtered(coded: Coded, filters: dict[str, str]) -> Coded:
     """The records under every filter ({dimension key: option code}): what the finder's selects mean."""
     wanted = []
     for key, code in filters.items():
+        if code == "":  # "Tất cả"
+            continue
         dim = Dim(key)
         index = {o.code: i for i, o in enumerate(coded.options[dim])}
         wanted.append((dim, index.get(code, -1)))
@@ -64,12 +67,12 @@ def _filtered(coded: Coded, filters: dict[str, str]) -> Coded:
 
 
 def _table_rows(html: str) -> list[dict]:
-    """records_html's rows: the eight texts, the link's text and its href."""
+    """records_html's rows: the nine texts, the link's text and its href."""
     out = []
     for tr in ET.fromstring(html).find("tbody").findall("tr"):
         tds = tr.findall("td")
-        a = tds[8].find("a")
-        out.append({"cells": ["".join(td.itertext()) for td in tds[:8]], "link": a.text, "href": a.get("href")})
+        a = tds[9].find("a")
+        out.append({"cells": ["".join(td.itertext()) for td in tds[:9]], "link": a.text, "href": a.get("href")})
     return out
 
 
@@ -84,11 +87,12 @@ def python_answer(coded: Coded, query: dict) -> dict:
         "records": [[c.report.id, c.record.block] for c in newest],
         "table": _table_rows(records_html(chosen, len(chosen.records))),
         "authorities": [c.value(Dim.AUTHORITY) for c in newest],
+        "scope": scope_text(coded, {Dim(k): v for k, v in query["filters"].items()}),
         "pivot": {
             "rows": [o.label for o in p.rows], "cols": [o.label for o in p.columns],
             "cells": [[_plain(c) for c in line] for line in cells],
             "rowTotals": [_plain(c) for c in p.row_totals], "colTotals": [_plain(c) for c in p.column_totals],
-            "total": _plain(p.total),
+            "total": _plain(p.total), "totalText": total_text(p.total) if p.total.records else None,
             "texts": [[cell_text(c) for c in line] + [cell_text(p.row_totals[i])] for i, line in enumerate(cells)]
                      + [[cell_text(c) for c in p.column_totals] + [cell_text(p.total)]],
         },
@@ -101,6 +105,7 @@ def same_finder(coded: Coded, queries: list[dict]) -> None:
     for query, js in zip(queries, answers):
         py = python_answer(coded, query)
         assert js["pivot"] == py["pivot"], query
+        assert js["scope"] == py["scope"], query
         assert js["records"] == py["records"], query  # newest first, as the build prints them
         assert len(js["table"]) == len(py["table"]), query
         for ours, printed, at in zip(js["table"], py["table"], py["authorities"]):
@@ -125,6 +130,8 @@ def _seed_queries(coded: Coded) -> list[dict]:
          "rows": "doi-tuong", "cols": "cap"},
         {"filters": {"trang-thai": "granted", "nam": "2023"}, "rows": "phong-trao", "cols": "trang-thai"},
         {"filters": {"nam": "1999"}, "rows": "hinh-thuc", "cols": "nam"},  # no record has it: an empty table
+        {"filters": {"trang-thai": "granted", "ra-soat": "da-ra-soat"}, "rows": "cap-khen", "cols": "ra-soat"},
+        {"filters": {"trang-thai": "", "ra-soat": "chua-ra-soat"}, "rows": "hinh-thuc", "cols": "trang-thai"},
     ]
     return queries
 
@@ -149,7 +156,8 @@ def test_the_seed_cases_the_comparison_must_cover(seed_catalog):
         {"filters": {}, "rows": "co-quan", "cols": "nam"},
         {"filters": {"trang-thai": "proposed"}, "rows": "hinh-thuc", "cols": "trang-thai"}]})
     assert answer[0]["pivot"]["cols"] == ["Đã tặng", "Đề nghị"]
-    assert answer[0]["pivot"]["texts"][-1][-1].endswith("*")  # the grand total: some record states no count
+    assert answer[0]["pivot"]["texts"][-1][-1].startswith("≥ ")  # the grand total: some record states no count
+    assert answer[0]["pivot"]["totalText"].endswith(" + 1 nội dung không rõ số lượng")
     assert answer[1]["pivot"]["rows"][-1] == "Không ghi"
     assert answer[2]["pivot"]["cols"] == ["Đề nghị"] and answer[2]["records"]
 
@@ -176,10 +184,12 @@ def archives(draw, seed):
             recipients=draw(st.one_of(st.none(), st.sampled_from(list(RecipientKind)))),
             movement=draw(st.one_of(st.none(), st.sampled_from(movements))),
             block=draw(st.integers(1, 4)),
+            reviewed=draw(st.booleans()),
         ) for k in range(n))
         own = tuple(draw(st.lists(st.sampled_from(movements), max_size=3, unique_by=lambda m: m.id)))
         period = dataclasses.replace(r.period, year=draw(st.integers(2021, 2024)))
-        reports.append(dataclasses.replace(r, awards=awards, movements=own, period=period))
+        status = draw(st.sampled_from(list(Status)))  # a draft's records are never reviewed
+        reports.append(dataclasses.replace(r, awards=awards, movements=own, period=period, status=status))
     return dataclasses.replace(seed, reports=tuple(reports))
 
 
@@ -194,10 +204,30 @@ def test_random_records_count_alike(seed_catalog, data):
         filters = {}
         for dim in draw(st.lists(st.sampled_from(list(Dim)), max_size=3, unique=True)):
             codes = [o.code for o in coded.options[dim]] + ["khong-co"]  # a code no record has matches nothing
-            filters[dim.value] = draw(st.sampled_from(codes))
+            filters[dim.value] = draw(st.sampled_from(codes + [""]))  # "" (all): as the finder's "Tất cả"
         return {"filters": filters, "rows": draw(dims), "cols": draw(dims)}
 
     same_finder(coded, data.draw(st.lists(queries(), min_size=1, max_size=6)))
+
+
+def test_the_default_view_and_an_unreviewed_proposal_count_alike(fixture_catalog):
+    """The fixture holds a reviewed granted record and an unreviewed proposal: the finder's defaults (ban-ghi.json)
+    select the first only, in the core as in the Python, and the sentence above the tables says what is left out."""
+    coded = code_records(fixture_catalog)
+    finder = finder_json(coded)
+    names = [d.value for d in Dim] + ["hang", "cot"]
+    got = node("awards.js", {"finder": finder, "defaults": names, "queries": []})
+    assert got["defaults"] == {**{n: "" for n in names}, "trang-thai": "granted", "ra-soat": "da-ra-soat",
+                               "hang": "hinh-thuc", "cot": "nam"}
+    defaults = {d.value: v for d, v in DEFAULTS.items()}
+    queries = [{"filters": defaults, "rows": "hinh-thuc", "cols": "nam"},
+               {"filters": {**defaults, "ra-soat": ""}, "rows": "ra-soat", "cols": "trang-thai"},
+               {"filters": {"trang-thai": "", "ra-soat": ""}, "rows": "cap-khen", "cols": "ra-soat"}]
+    same_finder(coded, queries)
+    answer = node("awards.js", {"finder": finder, "queries": queries})
+    assert answer[0]["records"] == [[c.report.id, c.record.block] for c in default_view(coded).records]
+    assert "Không tính vào đây: 1 nội dung đề nghị, chưa rà soát" in answer[0]["scope"]
+    assert [row["cells"][7] for row in answer[2]["table"]] == ["Đã rà soát", "Chưa rà soát"]
 
 
 def test_a_report_s_movements_do_not_come_from_its_first_record(seed_catalog):

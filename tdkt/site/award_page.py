@@ -1,7 +1,9 @@
 """``/khen-thuong/``: the precedent finder's page, its data file and its charts.
 
 The page works without JavaScript: it prints the totals by award form and year, the charts (static
-SVG with text alternatives) and the most recent records, each linked to its paragraph. With
+SVG with text alternatives) and the most recent records, each linked to its paragraph; all of them
+over the default view (granted awards a person checked: ``precedents.DEFAULTS``), with a sentence
+saying so and how many proposals and unchecked records are left out (``scope_text``). With
 JavaScript, ``theme/assets/javascripts/khen-thuong.js`` loads ``ban-ghi.json`` and filters all
 records by every dimension, with the totals recomputed; the filters live in the URL. The form's
 options and the printed tables are computed here; the script and template only display. Pure.
@@ -15,7 +17,8 @@ from tdkt.site.charts import Series, stacked_bars
 from tdkt.site.markdown import Context, escape, front_matter
 from tdkt.model import Catalog
 from tdkt.site.present import report_label
-from tdkt.site.precedents import Cell, Coded, Dim, Pivot, code_records, finder_json, pivot
+from tdkt.site.precedents import (DEFAULTS, REVIEW_LABELS, Cell, Coded, Dim, Pivot, code_records, default_view,
+                                  finder_json, pivot, scope_text)
 
 DATA_FILE = "ban-ghi.json"
 CHART_YEARS = "bieu-do-theo-nam.svg"
@@ -33,11 +36,24 @@ def number(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
 
+UNKNOWN_COUNT = "không rõ"  # a count no text states; never 0
+
+
 def cell_text(cell: Cell | None) -> str:
-    """A total as printed: the stated counts, with ``*`` when some record here states none."""
+    """A total as printed: the stated counts; "không rõ" when no record here states one; "≥ 12" when some
+    record here states none (the real number is at least the stated ones)."""
     if cell is None:
         return ""
-    return number(cell.total) + ("*" if cell.incomplete else "")
+    if cell.unknown == cell.records:
+        return UNKNOWN_COUNT
+    return ("≥ " if cell.unknown else "") + number(cell.total)
+
+
+def total_text(cell: Cell) -> str:
+    """A total in a sentence: "465", "465 + 1 nội dung không rõ số lượng", "không rõ (…)"."""
+    if cell.unknown == cell.records:
+        return f"{UNKNOWN_COUNT} (văn bản không ghi số lượng)"
+    return number(cell.total) + (f" + {number(cell.unknown)} nội dung không rõ số lượng" if cell.unknown else "")
 
 
 def pivot_html(p: Pivot, rows: Dim, columns: Dim) -> str:
@@ -61,7 +77,9 @@ def _form(coded: Coded) -> str:
     """The filters: one select per dimension, plus the two axes of the totals table."""
     parts = ['<form class="tdkt-finder-form" hidden>']
     for dim in Dim:
-        options = "".join(f'<option value="{_h(o.code)}">{_h(o.label)}</option>' for o in coded.options[dim])
+        default = DEFAULTS.get(dim, "")
+        options = "".join(f'<option value="{_h(o.code)}"{" selected" if o.code == default else ""}>{_h(o.label)}'
+                          "</option>" for o in coded.options[dim])
         parts.append(f'<label>{_h(dim.label)}<select name="{dim.value}"><option value="">Tất cả</option>'
                      f"{options}</select></label>")
     axes = "".join(f'<option value="{d.value}">{_h(d.label)}</option>' for d in Dim)
@@ -71,8 +89,8 @@ def _form(coded: Coded) -> str:
     return "".join(parts)
 
 
-RECORD_HEADER = ("Năm", "Hình thức, danh hiệu", "Cấp khen", "Đối tượng", "Số lượng", "Tên", "Trạng thái",
-                 "Đơn vị báo cáo", "Nguồn")
+RECORD_HEADER = ("Năm", "Hình thức, danh hiệu", "Cơ quan khen", "Đối tượng", "Số lượng", "Tên", "Trạng thái",
+                 "Rà soát", "Đơn vị báo cáo", "Nguồn")
 
 
 def records_html(coded: Coded, limit: int) -> str:
@@ -87,8 +105,9 @@ def records_html(coded: Coded, limit: int) -> str:
         cells = (
             str(r.year or "—"), _h(rec.form.name), _h(rec.authority) or "—",
             _h(rec.recipients.value) if rec.recipients else "—",
-            number(rec.count) if rec.count is not None else "—", _h("; ".join(rec.names)) or "—",
-            _h(rec.status.label), _h(r.unit.full_name) if r.unit else "—",
+            number(rec.count) if rec.count is not None else UNKNOWN_COUNT, _h("; ".join(rec.names)) or "—",
+            _h(rec.status.label), REVIEW_LABELS[coded.options[Dim.REVIEW][c.value(Dim.REVIEW)[0]].code],
+            _h(r.unit.full_name) if r.unit else "—",
             f'<a href="{_h(href)}">{_h(report_label(r))} ¶{rec.block}</a>',
         )
         rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
@@ -112,19 +131,22 @@ def _by_form(coded: Coded, columns: Dim) -> tuple[tuple[str, ...], list[Series]]
 
 
 def charts(coded: Coded) -> dict[str, str]:
-    """The two SVG charts, by file name."""
+    """The two SVG charts, by file name; ``coded``: the records to draw (the page gives the default view)."""
     years, by_year = _by_form(coded, Dim.YEAR)
     years, by_year = years[::-1], [Series(label=s.label, values=s.values[::-1]) for s in by_year]  # oldest first
     levels, by_level = _by_form(coded, Dim.LEVEL)
     return {
         CHART_YEARS: stacked_bars(
             title="Số lượng khen thưởng theo năm và hình thức",
-            description="Tổng số lượng (cá nhân, tập thể, hộ gia đình) mà các báo cáo ghi nhận đã tặng hoặc "
-                        "đề nghị, theo năm của kỳ báo cáo.",
+            description="Tổng số lượng (cá nhân, tập thể, hộ gia đình) đã tặng mà các báo cáo ghi nhận, theo năm "
+                        "của kỳ báo cáo; chỉ các nội dung đã được người rà soát đối chiếu với văn bản, không tính "
+                        "đề nghị, không tính nội dung không ghi số lượng.",
             categories=years, series=by_year, value_label="Số lượng"),
         CHART_LEVELS: stacked_bars(
             title="Số lượng khen thưởng theo cấp đơn vị báo cáo và hình thức",
-            description="Tổng số lượng mà các báo cáo ghi nhận, theo cấp của đơn vị ban hành báo cáo.",
+            description="Tổng số lượng đã tặng mà các báo cáo ghi nhận, theo cấp của đơn vị ban hành báo cáo; chỉ "
+                        "các nội dung đã được người rà soát, không tính đề nghị, không tính nội dung không ghi số "
+                        "lượng.",
             categories=levels, series=by_level, value_label="Số lượng", horizontal=True),
     }
 
@@ -132,12 +154,13 @@ def charts(coded: Coded) -> dict[str, str]:
 def render_award_page(catalog: Catalog) -> tuple[str, dict[str, bytes]]:
     """The page's Markdown, and its files (data and charts) keyed by docs-relative path."""
     coded = code_records(catalog)
+    view = default_view(coded)
     folder = paths.AWARDS.rsplit("/", 1)[0]
-    files = {f"{folder}/{name}": svg.encode("utf-8") for name, svg in charts(coded).items()}
+    files = {f"{folder}/{name}": svg.encode("utf-8") for name, svg in charts(view).items()}
     data = json.dumps(finder_json(coded), ensure_ascii=False, separators=(",", ":"), sort_keys=False)
     files[f"{folder}/{DATA_FILE}"] = data.encode("utf-8")
-    total = pivot(coded, Dim.FORM, Dim.YEAR)
-    shown = min(STATIC_ROWS, len(coded.records))
+    total = pivot(view, Dim.FORM, Dim.YEAR)
+    shown = min(STATIC_ROWS, len(view.records))
     here = paths.AWARDS
     csv = paths.rel(here, "du-lieu/khen-thuong.csv")
     md = "\n".join([
@@ -145,16 +168,19 @@ def render_award_page(catalog: Catalog) -> tuple[str, dict[str, bytes]]:
         "# Tra cứu khen thưởng\n",
         f"{number(len(coded.records))} nội dung khen thưởng mà các báo cáo ghi nhận đã tặng hoặc đề nghị: hình thức, "
         "cấp khen, đối tượng, số lượng, năm và đơn vị báo cáo, mỗi dòng dẫn đến đúng đoạn văn nêu nó. "
-        "Các bản ghi đã được người rà soát đối chiếu với văn bản; văn bản không ghi số lượng thì để trống "
-        "(dấu * trong bảng tổng hợp: có nội dung không ghi số lượng).\n",
+        "Mặc định chỉ tính các nội dung đã tặng mà người đã rà soát đối chiếu với văn bản; nội dung đề nghị và "
+        "nội dung chưa ai rà soát (máy đọc từ văn bản) được đếm riêng, xem bằng bộ lọc “Trạng thái” và “Rà soát”. "
+        f"Văn bản không ghi số lượng thì ghi “{UNKNOWN_COUNT}”; tổng có nội dung không rõ số lượng ghi “≥” "
+        "(số thật ít nhất bằng số ghi).\n",
         f'<div id="tdkt-finder" data-data="{DATA_FILE}" data-root="../" markdown="0">',
         _form(coded),
+        f'<p class="tdkt-scope">{_h(scope_text(coded, DEFAULTS))}</p>',
         '<p class="tdkt-status" role="status" aria-live="polite"></p>',
         '<div class="tdkt-pivot">', pivot_html(total, Dim.FORM, Dim.YEAR), "</div>",
         f'<h2 id="ban-ghi">Các nội dung khen thưởng</h2>',
         f'<p class="tdkt-records-note">{shown} nội dung mới nhất. Bật JavaScript để lọc toàn bộ, hoặc tải '
         f'<a href="{_h(csv)}">khen-thuong.csv</a>.</p>',
-        '<div class="tdkt-records">', records_html(coded, STATIC_ROWS), "</div>",
+        '<div class="tdkt-records">', records_html(view, STATIC_ROWS), "</div>",
         '<button type="button" class="tdkt-more md-button" hidden>Xem thêm</button>',
         "</div>\n",
         "## Biểu đồ\n",
@@ -162,7 +188,7 @@ def render_award_page(catalog: Catalog) -> tuple[str, dict[str, bytes]]:
                 "Số liệu chi tiết ở bảng tổng hợp phía trên."),
         _figure(CHART_LEVELS, "Biểu đồ thanh: số lượng khen thưởng theo cấp đơn vị báo cáo, chia theo hình thức."),
         "",
-        _level_table(coded),
+        _level_table(view),
         f"\nDữ liệu đầy đủ: [khen-thuong.csv]({csv}), [khen-thuong.json]({paths.rel(here, 'du-lieu/khen-thuong.json')}) "
         f"(xem [Dữ liệu mở]({paths.rel(here, paths.DATA)})).\n",
     ])
@@ -171,7 +197,8 @@ def render_award_page(catalog: Catalog) -> tuple[str, dict[str, bytes]]:
 
 def _figure(name: str, alt: str) -> str:
     return (f'<figure class="tdkt-chart"><img src="{name}" alt="{_h(alt)}" width="720">'
-            f'<figcaption>{_h(alt.split(":")[0])}, toàn bộ kho lưu trữ, không theo bộ lọc '
+            f'<figcaption>{_h(alt.split(":")[0])}, toàn bộ kho lưu trữ: nội dung đã tặng, đã rà soát; '
+            'không theo bộ lọc '
             f'(<a href="{name}">tệp SVG</a>)</figcaption></figure>')
 
 

@@ -1,14 +1,21 @@
 """The precedent finder's data: every award record coded along the dimensions staff filter by.
 
-``code_records(catalog)`` gives a ``Coded`` table: for each dimension (form, authority, award
-system, recipient kind, year, unit level, province, movement, status) the ordered options, and for
-each record the option it falls under. The same table feeds the browser finder (``finder_json``)
-and the pivot tables printed on the page (``pivot``), so the page without JavaScript and the
-finder with it count the same way. Pure.
+``code_records(catalog)`` gives a ``Coded`` table: for each dimension (form, authority level, authority
+as written, award system, recipient kind, year, unit level, province, movement, status, review) the
+ordered options, and for each record the option it falls under. The same table feeds the browser finder
+(``finder_json``) and the pivot tables printed on the page (``pivot``), so the page without JavaScript and
+the finder with it count the same way. Pure.
+
+What is counted by default (``DEFAULTS``, ``default_view``): awards granted (not proposals) whose record a
+person checked against the text (``reviewed: "yes"`` in a report that is not a draft,
+``tdkt.site.data_rows.award_reviewed``). Proposals and records no person checked (ingest's proposals, a
+draft's records) are one filter away and are counted apart (``left_out``, ``scope_text``), never under a
+sentence that says they were checked.
 
 Counting: a cell adds the records' ``count`` (số lượng); a record whose text states no count adds
-nothing and marks the cell as incomplete, because a number the report does not give is never guessed.
-A record's movement is its own when awards.yml states one, else every movement its report names.
+nothing and is counted among the cell's ``unknown`` records ("không rõ", "≥ 12" on the page), because a
+number the report does not give is never guessed. A record's movement is its own when awards.yml states
+one, else every movement its report names. The authority's level comes from ``tdkt.site.authorities``.
 """
 from __future__ import annotations
 
@@ -17,15 +24,20 @@ from enum import Enum
 
 from tdkt.text.collate import sort_key
 from tdkt.model import AwardRecord, AwardStatus, AwardSystem, Catalog, Level, RecipientKind, Report
+from tdkt.site.authorities import AuthorityLevel, record_level
+from tdkt.site.data_rows import award_reviewed
 from tdkt.site.present import era_name, report_label
 
 NOT_STATED = "Không ghi"
+REVIEWED, UNREVIEWED = "da-ra-soat", "chua-ra-soat"  # the review dimension's codes
+REVIEW_LABELS = {REVIEWED: "Đã rà soát", UNREVIEWED: "Chưa rà soát"}
 
 
 class Dim(Enum):
     """A dimension of the finder; its value is its URL parameter."""
 
     FORM = "hinh-thuc"
+    AUTHORITY_LEVEL = "cap-khen"
     AUTHORITY = "co-quan"
     SYSTEM = "he-thong"
     RECIPIENTS = "doi-tuong"
@@ -34,13 +46,14 @@ class Dim(Enum):
     PROVINCE = "tinh"
     MOVEMENT = "phong-trao"
     STATUS = "trang-thai"
+    REVIEW = "ra-soat"
 
     @property
     def label(self) -> str:
         return {
-            "hinh-thuc": "Hình thức, danh hiệu", "co-quan": "Cấp khen, cơ quan khen", "he-thong": "Hệ thống",
-            "doi-tuong": "Đối tượng", "nam": "Năm", "cap": "Cấp đơn vị báo cáo", "tinh": "Tỉnh, thành phố",
-            "phong-trao": "Phong trào", "trang-thai": "Trạng thái",
+            "hinh-thuc": "Hình thức, danh hiệu", "cap-khen": "Cấp khen", "co-quan": "Cơ quan khen (như văn bản ghi)",
+            "he-thong": "Hệ thống", "doi-tuong": "Đối tượng", "nam": "Năm", "cap": "Cấp đơn vị báo cáo",
+            "tinh": "Tỉnh, thành phố", "phong-trao": "Phong trào", "trang-thai": "Trạng thái", "ra-soat": "Rà soát",
         }[self.value]
 
 
@@ -74,7 +87,11 @@ class Coded:
 class Cell:
     total: int  # sum of the stated counts
     records: int
-    incomplete: bool  # some record here states no count
+    unknown: int  # records here whose text states no count (not in total)
+
+    @property
+    def incomplete(self) -> bool:
+        return self.unknown > 0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -102,29 +119,35 @@ def _report_values(report: Report, catalog: Catalog) -> tuple:
     )
 
 
-def _values(rec: AwardRecord, shared: tuple, labels: dict) -> Values:
+def _values(rec: AwardRecord, report: Report, shared: tuple, labels: dict) -> Values:
     """(code, label) per dimension for one record, in DIMS order; ``shared``: its report's values."""
     year, level, province, movements = shared
+    granter = record_level(rec.authority, rec.form.name)
+    review = REVIEWED if award_reviewed(rec, report) else UNREVIEWED
     return [
         [(rec.form.id, rec.form.name)],
+        [(granter.value, granter.label)] if granter else [],
         [(" ".join(rec.authority.lower().split()), rec.authority)] if rec.authority else [],
         [(rec.form.system.value, labels[rec.form.system])],
         [(rec.recipients.value, rec.recipients.value.capitalize())] if rec.recipients else [],
         year, level, province,
         [(rec.movement.id, rec.movement.name)] if rec.movement else movements,
         [(rec.status.value, labels[rec.status])],
+        [(review, REVIEW_LABELS[review])],
     ]
 
 
-assert DIMS == (Dim.FORM, Dim.AUTHORITY, Dim.SYSTEM, Dim.RECIPIENTS, Dim.YEAR, Dim.LEVEL, Dim.PROVINCE, Dim.MOVEMENT,
-                Dim.STATUS), "_values lists the dimensions in this order"
+assert DIMS == (Dim.FORM, Dim.AUTHORITY_LEVEL, Dim.AUTHORITY, Dim.SYSTEM, Dim.RECIPIENTS, Dim.YEAR, Dim.LEVEL,
+                Dim.PROVINCE, Dim.MOVEMENT, Dim.STATUS, Dim.REVIEW), "_values lists the dimensions in this order"
 
 
 _FIXED_ORDER = {
+    Dim.AUTHORITY_LEVEL: [lv.value for lv in AuthorityLevel],
     Dim.SYSTEM: [s.value for s in AwardSystem],
     Dim.RECIPIENTS: [k.value for k in RecipientKind],
     Dim.LEVEL: [lv.value for lv in Level],
     Dim.STATUS: [s.value for s in AwardStatus],
+    Dim.REVIEW: [REVIEWED, UNREVIEWED],
 }
 
 
@@ -146,7 +169,7 @@ def code_records(catalog: Catalog) -> Coded:
             shared = _report_values(r, catalog)
             for rec in r.awards:
                 pairs.append((rec, r))
-                values.append(_values(rec, shared, labels))
+                values.append(_values(rec, r, shared, labels))
     seen: list[dict[str, str]] = [{} for _ in DIMS]
     for v in values:
         for k, items in enumerate(v):
@@ -162,7 +185,67 @@ def code_records(catalog: Catalog) -> Coded:
 
 
 def _cell(acc: list) -> Cell:
-    return Cell(total=acc[0], records=acc[1], incomplete=acc[2])
+    return Cell(total=acc[0], records=acc[1], unknown=acc[2])
+
+
+# What the finder counts when the reader has chosen nothing: granted awards a person checked.
+DEFAULTS = {Dim.STATUS: AwardStatus.GRANTED.value, Dim.REVIEW: REVIEWED}
+
+
+def select(coded: Coded, filters: dict[Dim, str]) -> Coded:
+    """The records under every filter (a dimension → an option code; "" for all): what the finder's selects mean."""
+    wanted = []
+    for dim, code in filters.items():
+        if code:
+            wanted.append((_POS[dim], next((i for i, o in enumerate(coded.options[dim]) if o.code == code), -1)))
+    return Coded(options=coded.options, records=tuple(
+        c for c in coded.records if all(i in c.at[k] for k, i in wanted)))
+
+
+def default_view(coded: Coded) -> Coded:
+    """The records the finder counts by default (``DEFAULTS``): granted, checked by a person."""
+    return select(coded, DEFAULTS)
+
+
+def left_out(coded: Coded, filters: dict[Dim, str]) -> list[tuple[str, str, int]]:
+    """The records the status and review filters leave out of what the other filters select, as
+    ``(status code, review code, records)`` in the options' order, one line per pair (disjoint)."""
+    scoped = (Dim.STATUS, Dim.REVIEW)
+    others = select(coded, {d: v for d, v in filters.items() if d not in scoped})
+    chosen = {d: filters.get(d, "") for d in scoped}
+    counts: dict[tuple[int, int], int] = {}
+    for c in others.records:
+        s, v = c.value(Dim.STATUS)[0], c.value(Dim.REVIEW)[0]
+        codes = (coded.options[Dim.STATUS][s].code, coded.options[Dim.REVIEW][v].code)
+        if any(chosen[d] and chosen[d] != code for d, code in zip(scoped, codes)):
+            counts[s, v] = counts.get((s, v), 0) + 1
+    return [(coded.options[Dim.STATUS][s].code, coded.options[Dim.REVIEW][v].code, n)
+            for (s, v), n in sorted(counts.items())]
+
+
+STATUS_WORDS = {AwardStatus.GRANTED.value: "đã tặng", AwardStatus.PROPOSED.value: "đề nghị"}
+REVIEW_WORDS = {REVIEWED: "đã được người rà soát đối chiếu với văn bản",
+                UNREVIEWED: "chưa được người rà soát (máy đọc từ văn bản, hoặc báo cáo còn là bản nháp)"}
+REVIEW_SHORT = {REVIEWED: "đã rà soát", UNREVIEWED: "chưa rà soát"}
+
+
+def scope_text(coded: Coded, filters: dict[Dim, str]) -> str:
+    """What the totals count, and what the status and review filters leave out, in one or two sentences
+    that are true for the selection (khen-thuong-core.js, scopeText, writes the same)."""
+    status, review = filters.get(Dim.STATUS, ""), filters.get(Dim.REVIEW, "")
+    what = STATUS_WORDS.get(status, "đã tặng và đề nghị")
+    checked = REVIEW_WORDS.get(review, "cả nội dung đã và chưa được người rà soát")
+    text = f"Số liệu dưới đây tính các nội dung khen thưởng {what}, {checked}."
+    out = left_out(coded, filters)
+    if out:
+        parts = [f"{_number(n)} nội dung {STATUS_WORDS[s]}, {REVIEW_SHORT[v]}" for s, v, n in out]
+        text += (" Không tính vào đây: " + "; ".join(parts)
+                 + " (chọn ở bộ lọc “Trạng thái” và “Rà soát” để xem).")
+    return text
+
+
+def _number(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
 
 
 def pivot(coded: Coded, rows: Dim, columns: Dim) -> Pivot:
@@ -173,25 +256,25 @@ def pivot(coded: Coded, rows: Dim, columns: Dim) -> Pivot:
     row_opts = coded.options[rows] + (Option(code="", label=NOT_STATED),)
     col_opts = coded.options[columns] + (Option(code="", label=NOT_STATED),)
     r_at, c_at, no_r, no_c = _POS[rows], _POS[columns], (len(row_opts) - 1,), (len(col_opts) - 1,)
-    cells: dict[tuple[int, int], list] = {}  # accumulators [total, records, incomplete]
+    cells: dict[tuple[int, int], list] = {}  # accumulators [total, records, unknown]
     row_tot: dict[int, list] = {}
     col_tot: dict[int, list] = {}
-    total = [0, 0, False]
+    total = [0, 0, 0]
 
     def add(acc: list, n: int, unknown: bool) -> None:
         acc[0] += n
         acc[1] += 1
-        acc[2] = acc[2] or unknown
+        acc[2] += unknown
 
     for c in coded.records:
         n, unknown = c.record.count or 0, c.record.count is None
         rs, cs = c.at[r_at] or no_r, c.at[c_at] or no_c
         for i in rs:
             for j in cs:
-                add(cells.setdefault((i, j), [0, 0, False]), n, unknown)
-            add(row_tot.setdefault(i, [0, 0, False]), n, unknown)
+                add(cells.setdefault((i, j), [0, 0, 0]), n, unknown)
+            add(row_tot.setdefault(i, [0, 0, 0]), n, unknown)
         for j in cs:
-            add(col_tot.setdefault(j, [0, 0, False]), n, unknown)
+            add(col_tot.setdefault(j, [0, 0, 0]), n, unknown)
         add(total, n, unknown)
     keep_r = [i for i in range(len(row_opts)) if i in row_tot]
     keep_c = [j for j in range(len(col_opts)) if j in col_tot]
@@ -218,9 +301,10 @@ def finder_json(coded: Coded) -> dict:
     """The finder's data file, compact: what a report's records share is stored once, with the report.
 
     ``reports[k]`` is ``[id, label, unit, year, level, province, movements]`` and ``records[k]`` is
-    ``[report, block, count|null, names, form, authority, system, recipients, status, movement]``, each
-    dimension as an option index, null (not stated) or a list of indexes; a record's movement is null
-    when it states none, and then the report's movements stand for it (module docstring).
+    ``[report, block, count|null, names, form, authority level, authority, system, recipients, status,
+    review, movement]``, each dimension as an option index, null (not stated) or a list of indexes; a
+    record's movement is null when it states none, and then the report's movements stand for it (module
+    docstring). ``defaults`` gives the value each select of the form has when the URL names none.
     """
     report_index: dict[str, int] = {}
     reports, rows = [], []
@@ -241,6 +325,7 @@ def finder_json(coded: Coded) -> dict:
                  for d in Dim],
         "report_dims": [d.value for d in REPORT_DIMS],
         "record_dims": [d.value for d in RECORD_DIMS],
+        "defaults": {**{d.value: code for d, code in DEFAULTS.items()}, "hang": Dim.FORM.value, "cot": Dim.YEAR.value},
         "reports": reports,
         "records": rows,
     }

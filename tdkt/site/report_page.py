@@ -21,7 +21,8 @@ from tdkt.site.exemplar_pages import exemplar_list
 from tdkt.catalog import issuers
 from tdkt.text.collate import fold, sort_key
 from tdkt.model import TOOL_ENCODINGS, Block, BlockKind, Catalog, Exemplar, Report, TextQuality
-from tdkt.site.present import CENTRAL, NOT_STATED, date_vn, missing, parents, report_label, successors
+from tdkt.site.data_rows import award_reviewed
+from tdkt.site.present import CENTRAL, NOT_STATED, UNKNOWN, date_vn, missing, parents, report_label, successors
 
 # heading ranks present in a report map, in order, onto h3..h6 (h1 title, h2 sections)
 _FIRST_LEVEL, _LAST_LEVEL = 3, 6
@@ -201,18 +202,31 @@ def _awards(r: Report) -> list[str]:
     """The report's award records (awards.yml) as a table, each row linking to its paragraph; none: no section."""
     if not r.awards:
         return []
+    checked = [award_reviewed(a, r) for a in r.awards]
     rows = [(
         escape(a.form.name),
         _value(a.authority),
         escape(a.recipients.value) if a.recipients else f"*{NOT_STATED}*",
-        str(a.count) if a.count is not None else f"*{NOT_STATED}*",
+        str(a.count) if a.count is not None else f"*{NOT_STATED if ok else UNKNOWN}*",
         "; ".join(escape(name) for name in a.names),
-        escape(a.status.label),
+        escape(a.status.label) + ("" if ok else " · **chưa rà soát**"),
         link(f"¶ {a.block}", f"#{a.anchor}", title=f"Đoạn {a.block}"),
-    ) for a in r.awards]
+    ) for a, ok in zip(r.awards, checked)]
+    intro = "Các hình thức khen thưởng, danh hiệu thi đua văn bản nêu, mỗi dòng dẫn đến đoạn văn ghi nó. "
+    unchecked = checked.count(False)
+    if not unchecked:
+        intro += "Mọi dòng đã được người rà soát đối chiếu với văn bản."
+    elif unchecked == len(checked):
+        intro += ("**Chưa rà soát:** các dòng dưới đây do máy đọc từ văn bản, chưa ai đối chiếu; hãy xem đoạn văn "
+                  "trước khi dùng. Trang tra cứu khen thưởng không tính chúng vào số liệu mặc định.")
+    else:
+        intro += (f"{unchecked} trong {len(checked)} dòng **chưa rà soát** (máy đọc từ văn bản, chưa ai đối chiếu; "
+                  "ghi ở cột Tình trạng): hãy xem đoạn văn trước khi dùng. Trang tra cứu khen thưởng không tính "
+                  "chúng vào số liệu mặc định; các dòng khác đã được người rà soát.")
+    heading = "Khen thưởng trong báo cáo" + (" (chưa rà soát)" if unchecked == len(checked) else "")
     return [
-        "## Khen thưởng trong báo cáo {: #khen-thuong }\n",
-        "Các hình thức khen thưởng, danh hiệu thi đua văn bản nêu, mỗi dòng dẫn đến đoạn văn ghi nó.\n",
+        f"## {heading} {{: #khen-thuong }}\n",
+        intro + "\n",
         table(("Hình thức", "Cấp khen / Người ký tặng", "Đối tượng", "Số lượng", "Tên", "Tình trạng", "Đoạn"), rows),
     ]
 

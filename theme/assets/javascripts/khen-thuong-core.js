@@ -1,20 +1,24 @@
 /* The precedent finder's counting (/khen-thuong/), without the page: no DOM, no window, no fetch.
  *
  * The same counting as tdkt/site/precedents.py (code_records, pivot) over ban-ghi.json (finder_json): a
- * cell adds the stated counts, a record that states none adds nothing and marks the cell incomplete
- * ("*"); a record with no value on a dimension sits in a "Không ghi" line; a record under several
- * movements counts once in each and once in the total. khen-thuong.js draws the page with it.
+ * cell adds the stated counts, a record that states none adds nothing and is counted among the cell's
+ * unknown records ("không rõ", "≥ 12"); a record with no value on a dimension sits in a "Không ghi" line;
+ * a record under several movements counts once in each and once in the total. By default (json.defaults)
+ * only granted awards a person checked are counted; scopeText says what is counted and what is left out.
+ * khen-thuong.js draws the page with it.
  * Loaded as a classic script it sets window.tdktAwards; under node it is the module's exports, and
  * tests/test_js_cores.py runs it against the Python on the same records.
  */
 (function (root) {
   "use strict";
 
-  var FIRST_DIM = 4, NOT_STATED = "Không ghi";
+  var FIRST_DIM = 4, NOT_STATED = "Không ghi", UNKNOWN_COUNT = "không rõ";
 
-  /* The value a select of the form has when the URL names none: the table's axes default to form ×
-   * year (as the printed table), every filter to "" (all). */
-  function defaultValue(name) { return name === "hang" ? "hinh-thuc" : name === "cot" ? "nam" : ""; }
+  /* The value a select of the form has when the URL names none (ban-ghi.json's defaults: the table's
+   * axes form × year as the printed table, status "granted", review "checked"), else "" (all). */
+  function defaultValue(finder, name) {
+    return Object.prototype.hasOwnProperty.call(finder.defaults, name) ? finder.defaults[name] : "";
+  }
 
   function number(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "."); }
 
@@ -55,7 +59,7 @@
     records.sort(function (a, b) {
       return (at(a, year)[0] - at(b, year)[0]) || (a[0] - b[0]) || (a[1] - b[1]);
     });
-    return { reports: json.reports, records: records, dims: dims, byKey: byKey };
+    return { reports: json.reports, records: records, dims: dims, byKey: byKey, defaults: json.defaults || {} };
   }
 
   /* The chosen filters as [dimension, option index] pairs; values: {dimension key: option code, "" for all}. */
@@ -76,10 +80,10 @@
   }
 
   function add(cell, r) {
-    cell = cell || { total: 0, records: 0, incomplete: false };
+    cell = cell || { total: 0, records: 0, unknown: 0 };
     cell.total += r[2] === null ? 0 : r[2];
     cell.records += 1;
-    cell.incomplete = cell.incomplete || r[2] === null;
+    cell.unknown += r[2] === null ? 1 : 0;
     return cell;
   }
 
@@ -104,18 +108,64 @@
       return out;
     }
     return { rows: keep(nr, rows), cols: keep(nc, cols), cells: cells, rowTotals: rows, colTotals: cols,
-             total: total || { total: 0, records: 0, incomplete: false } };
+             total: total || { total: 0, records: 0, unknown: 0 } };
   }
 
   function label(dims, dim, i) { return i < dims[dim].options.length ? dims[dim].options[i][1] : NOT_STATED; }
 
-  /* A total as printed (tdkt/site/award_page.py, cell_text): the stated counts, "*" when some record states none. */
-  function cellText(c) { return c ? number(c.total) + (c.incomplete ? "*" : "") : ""; }
+  /* A total as printed (tdkt/site/award_page.py, cell_text): the stated counts; "không rõ" when no record
+   * here states one; "≥ 12" when some record here states none. */
+  function cellText(c) {
+    if (!c) return "";
+    if (c.unknown === c.records) return UNKNOWN_COUNT;
+    return (c.unknown ? "≥ " : "") + number(c.total);
+  }
+
+  /* A total in a sentence (tdkt/site/award_page.py, total_text). */
+  function totalText(c) {
+    if (c.unknown === c.records) return UNKNOWN_COUNT + " (văn bản không ghi số lượng)";
+    return number(c.total) + (c.unknown ? " + " + number(c.unknown) + " nội dung không rõ số lượng" : "");
+  }
+
+  /* What the totals count and what the status and review filters leave out (tdkt/site/precedents.py,
+   * scope_text and left_out); values: {dimension key: option code, "" for all}. */
+  var STATUS_WORDS = { granted: "đã tặng", proposed: "đề nghị" };
+  var REVIEW_WORDS = { "da-ra-soat": "đã được người rà soát đối chiếu với văn bản",
+                       "chua-ra-soat": "chưa được người rà soát (máy đọc từ văn bản, hoặc báo cáo còn là bản nháp)" };
+  var REVIEW_SHORT = { "da-ra-soat": "đã rà soát", "chua-ra-soat": "chưa rà soát" };
+  var SCOPED = ["trang-thai", "ra-soat"];
+  function scopeText(finder, values) {
+    var status = values["trang-thai"] || "", review = values["ra-soat"] || "";
+    var text = "Số liệu dưới đây tính các nội dung khen thưởng "
+      + (STATUS_WORDS[status] || "đã tặng và đề nghị") + ", "
+      + (REVIEW_WORDS[review] || "cả nội dung đã và chưa được người rà soát") + ".";
+    var others = {};
+    Object.keys(values).forEach(function (k) { if (SCOPED.indexOf(k) < 0) others[k] = values[k]; });
+    var sDim = finder.byKey["trang-thai"], rDim = finder.byKey["ra-soat"], counts = {}, keys = [];
+    select(finder.records, filters(finder.dims, others)).forEach(function (r) {
+      var s = at(r, sDim)[0], v = at(r, rDim)[0];
+      var codes = [finder.dims[sDim].options[s][0], finder.dims[rDim].options[v][0]];
+      if ((status && status !== codes[0]) || (review && review !== codes[1])) {
+        var key = s * 1000 + v;
+        if (!(key in counts)) { counts[key] = 0; keys.push(key); }
+        counts[key] += 1;
+      }
+    });
+    if (keys.length) {
+      keys.sort(function (a, b) { return a - b; });
+      text += " Không tính vào đây: " + keys.map(function (key) {
+        var s = Math.floor(key / 1000), v = key % 1000;
+        return number(counts[key]) + " nội dung " + STATUS_WORDS[finder.dims[sDim].options[s][0]] + ", "
+          + REVIEW_SHORT[finder.dims[rDim].options[v][0]];
+      }).join("; ") + " (chọn ở bộ lọc “Trạng thái” và “Rà soát” để xem).";
+    }
+    return text;
+  }
 
   /* A record's row of the records table (tdkt/site/award_page.py, records_html): the texts of its first
-   * eight columns, and its source: [report id, report label, paragraph]. */
-  var COLUMNS = ["Năm", "Hình thức, danh hiệu", "Cấp khen", "Đối tượng", "Số lượng", "Tên", "Trạng thái",
-                 "Đơn vị báo cáo", "Nguồn"];
+   * nine columns, and its source: [report id, report label, paragraph]. */
+  var COLUMNS = ["Năm", "Hình thức, danh hiệu", "Cơ quan khen", "Đối tượng", "Số lượng", "Tên", "Trạng thái",
+                 "Rà soát", "Đơn vị báo cáo", "Nguồn"];
   function recordRow(finder, r) {
     function one(key) {
       var d = finder.byKey[key], v = at(r, d);
@@ -124,14 +174,16 @@
     var report = finder.reports[r[0]];
     return {
       cells: [one("nam"), one("hinh-thuc"), one("co-quan"), one("doi-tuong").toLowerCase(),
-              r[2] === null ? "—" : number(r[2]), r[3].length ? r[3].join("; ") : "—", one("trang-thai"), report[2]],
+              r[2] === null ? UNKNOWN_COUNT : number(r[2]), r[3].length ? r[3].join("; ") : "—", one("trang-thai"),
+              one("ra-soat"), report[2]],
       source: [report[0], report[1], r[1]],
     };
   }
 
-  var core = { FIRST_DIM: FIRST_DIM, NOT_STATED: NOT_STATED, COLUMNS: COLUMNS, defaultValue: defaultValue,
-               number: number, at: at, expand: expand, load: load, filters: filters, select: select, pivot: pivot,
-               label: label, cellText: cellText, recordRow: recordRow };
+  var core = { FIRST_DIM: FIRST_DIM, NOT_STATED: NOT_STATED, UNKNOWN_COUNT: UNKNOWN_COUNT, COLUMNS: COLUMNS,
+               defaultValue: defaultValue, number: number, at: at, expand: expand, load: load, filters: filters,
+               select: select, pivot: pivot, label: label, cellText: cellText, totalText: totalText,
+               scopeText: scopeText, recordRow: recordRow };
   if (typeof module !== "undefined" && module.exports) module.exports = core;
   else root.tdktAwards = core;
 })(this);

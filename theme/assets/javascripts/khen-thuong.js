@@ -15,6 +15,7 @@
   if (!app || !core) return;
   var form = app.querySelector(".tdkt-finder-form");
   var status = app.querySelector(".tdkt-status");
+  var scope = app.querySelector(".tdkt-scope");
   var pivotBox = app.querySelector(".tdkt-pivot");
   var recordsBox = app.querySelector(".tdkt-records");
   var note = document.querySelector(".tdkt-records-note");
@@ -38,13 +39,13 @@
     Array.prototype.forEach.call(form.querySelectorAll("select"), function (s) {
       var wanted = params.get(s.name);
       var ok = wanted !== null && s.querySelector('option[value="' + CSS.escape(wanted) + '"]');
-      s.value = ok ? wanted : core.defaultValue(s.name);
+      s.value = ok ? wanted : core.defaultValue(finder, s.name);
     });
   }
   function writeUrl() {
     var params = new URLSearchParams();
     Array.prototype.forEach.call(form.querySelectorAll("select"), function (s) {
-      if (s.value !== core.defaultValue(s.name)) params.set(s.name, s.value);
+      if (s.value !== core.defaultValue(finder, s.name)) params.set(s.name, s.value);
     });
     var query = params.toString();
     history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
@@ -52,10 +53,10 @@
 
   /* ------------------------------------------------------------------ filtering */
 
-  function select() {
-    var values = {};
-    finder.dims.forEach(function (d) { values[d.key] = form.elements[d.key].value; });
-    return core.select(finder.records, core.filters(finder.dims, values));
+  function values() {
+    var out = {};
+    finder.dims.forEach(function (d) { out[d.key] = form.elements[d.key].value; });
+    return out;
   }
 
   /* ------------------------------------------------------------------ drawing */
@@ -116,12 +117,13 @@
       + " nội dung, năm gần nhất trước; mỗi dòng dẫn đến đoạn văn nêu nội dung đó." : "";
   }
   function update() {
-    matching = select();
+    var chosen = values();
+    matching = core.select(finder.records, core.filters(finder.dims, chosen));
     var total = drawPivot(matching);
     pivotBox.hidden = recordsBox.hidden = matching.length === 0;  // no empty tables when nothing matches
+    scope.textContent = core.scopeText(finder, chosen);
     status.textContent = matching.length
-      ? number(matching.length) + " nội dung khen thưởng, tổng số lượng " + cellText(total)
-        + (total.incomplete ? " (* có nội dung không ghi số lượng)." : ".")
+      ? number(matching.length) + " nội dung khen thưởng, tổng số lượng " + core.totalText(total) + "."
       : "Không có nội dung khen thưởng nào khớp với bộ lọc.";
     drawRecords(true);
   }
