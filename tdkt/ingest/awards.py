@@ -8,8 +8,15 @@ Giấy khen records (tập thể 12, cá nhân 50) whose authority is "Chủ t�
 "Đề nghị Chủ tịch UBND tỉnh xem xét, tặng Bằng khen cho 03 cá nhân" gives one proposed record.
 Authorities and names are kept as printed. What a statement does not say stays None.
 
-How it fails: never raises; a statement it does not understand gives no record (it finds
-forms it knows, in clauses split at ";" and full stops, and reads counts and names after them).
+Read as a person reads them: a count before the form ("3 tập thể đạt danh hiệu …") or after it ("cho 12 tập
+thể, 50 cá nhân"), several statements in one sentence, counts glued to words ("cho 15Sở") or with thousands
+separators ("1.780"), recipients named after "cho", "là" or ":" or before "được/đạt/nhận" (counted as named).
+A statement is proposed after a proposal ("Đề nghị … tặng", "trình …", not "Xét đề nghị của …") to the end of its
+paragraph, in the list under a line that ends with ":", and throughout a text whose title proposes; an explicit
+grant ("đã tặng") or a new "…: <Capital>" statement ends it. Measured on real texts by scripts/bench_awards.py.
+
+How it fails: never raises; a statement it does not understand gives no record; a bare mention of a form (no
+count, recipient or name: "Tiêu chuẩn tặng Bằng khen …") is not a statement and gives none.
 """
 from __future__ import annotations
 
@@ -101,6 +108,7 @@ _BEFORE_FORM = ("danh hiệu", "được", "đạt", "nhận", "các", "hình th
                 "đề nghị")
 _ACRONYM = re.compile(r"^(?:[^aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]+|i|ii|iii)$")
 _GRANTS = re.compile(r"\b(?:đã|được)\s+(?:\S+\s+){0,6}?(?:tặng|khen thưởng|công nhận|trao)\b|\btrao tặng\b", re.I)
+_PROPOSAL_TITLE = re.compile(r"(?<!xét )(?<!theo )(?<!sở )\b(?:đề nghị|tờ trình|lấy ý kiến|đề xuất)\b(?! của)", re.I)
 _SENTENCE = re.compile(r"(?<=[^\s.]{2})\.\s+(?=[A-ZÀ-ỸĐ0-9])|(?<=[^\s.]{2})\.$")
 _SCOPE = re.compile(r":\s*(?=[A-ZÀ-ỸĐ])")  # "… thống nhất: Tặng …": what follows is said anew
 _LIST_ITEM = re.compile(r"^\s*(?:[-–+•*]|\d{1,2}[.)/]|[a-zđ][.)])\s*")
@@ -169,19 +177,23 @@ def find_awards(lines: list[tuple[int, str]], damaged: bool) -> tuple[Award, ...
     out: list[Award] = []
     carry = None
     seen: set[str] = set()
+    # a text whose title or first line proposes ("danh sách đề nghị khen thưởng", "Tờ trình", "lấy ý kiến …
+    # đề nghị") states proposals throughout, but where a sentence says something was granted
+    title = lines[0][1] if len(lines) > 1 and len(lines[0][1]) <= 250 else ""
+    whole = PROPOSED if _PROPOSAL_TITLE.search(title) else GRANTED
     for number, raw in lines:
         if raw.strip() in seen:  # a line printed twice (a caption, a repeated lead) states its awards once
             continue
         seen.add(raw.strip())
         text = _prepare(raw)
         item = bool(_LIST_ITEM.match(text))
-        status = carry if carry and item else GRANTED
+        status = carry if carry and item else whole
         if not item:
             carry = None
         base = status
         for sentence in _SENTENCE.split(text):
             if status == PROPOSED and _GRANTS.search(sentence):  # "… UBND tỉnh đã tặng …": granted again
-                status = base
+                status = base if base != PROPOSED or whole != PROPOSED else GRANTED
             for clause in sentence.split(";"):
                 found, status = _clause(clause, tokens(clause, damaged), number, v, status, base)
                 out += found

@@ -311,3 +311,13 @@ def test_extraction_never_raises(vocab, gazetteer, text):
     e = extract(text, vocab, gazetteer)
     assert isinstance(e, Extracted)
     assert all(r.field and r.why for r in e.review)
+
+
+def test_a_text_titled_as_a_proposal_proposes_unless_it_says_granted():
+    lines = [(1, "Hội đồng thông qua danh sách đề nghị khen thưởng cấp Nhà nước"),
+             (3, "Theo đó, Bằng khen của Thủ tướng Chính phủ cho 5 tập thể và Cờ thi đua của Chính phủ cho 2 tập thể."),
+             (5, "Năm trước, tỉnh đã được tặng Cờ thi đua của Chính phủ cho 1 tập thể.")]
+    assert [(a.form, a.count, a.status) for a in find_awards(lines, False)] == [
+        ("Bằng khen", 5, "proposed"), ("Cờ thi đua", 2, "proposed"), ("Cờ thi đua", 1, "granted")]
+    titled = [(1, "Xét đề nghị của Sở Nội vụ"), (3, "Tặng Bằng khen cho 5 tập thể.")]  # a basis, not a proposal
+    assert [a.status for a in find_awards(titled, False)] == ["granted"]
