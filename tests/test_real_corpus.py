@@ -56,6 +56,12 @@ def test_review_lists_every_draft_with_lines(archive, capsys):
     count = len(list((archive / "reports").glob("*/report.yml")))
     assert out.rstrip().splitlines()[-1].startswith(f"{count} bản nháp.")
     assert ": period: chưa xác định (kỳ báo cáo)" in out and "report.yml:" in out
+    from tdkt.catalog.gazetteer import load_gazetteer
+    from tests.reasons import foreign_words, place_words
+
+    places = place_words(load_gazetteer())
+    flagged = [line.split("): ", 1)[1] for line in out.splitlines() if ": cần kiểm tra (" in line]
+    assert len(flagged) > 100 and [why for why in flagged if foreign_words(why, places)] == []
 
 
 def test_a_draft_is_marked_reviewed_only_when_complete(archive, capsys):
@@ -89,6 +95,42 @@ def test_new_refuses_a_folder_that_holds_files(tmp_path, capsys):
     (tmp_path / "x.txt").write_text("giữ nguyên")
     assert main(["new", str(tmp_path)]) == 2
     assert (tmp_path / "x.txt").read_text() == "giữ nguyên"
+
+
+def reasons(prepared) -> list[tuple[str, str]]:
+    """(field, why) of everything ingest says about a document: each field's reason (``ingest --json``'s
+    ``found``), each movement's, and the review list (report.yml's ``review``, ``python build.py review``)."""
+    e = prepared.extracted
+    fields = ("title", "doc_type", "doc_number", "issuer", "issuer_parent", "unit", "issued", "place", "period",
+              "recipient", "signer", "signer_title", "theme")
+    out = [(f, getattr(e, f).why) for f in fields] + [("movements", m.why) for m in e.movements]
+    return out + [(r.field, r.why) for r in prepared.review]
+
+
+@pytest.mark.slow
+def test_every_reason_on_the_real_corpus_is_vietnamese():
+    """Commendation-office staff read the reasons: no English word in any of them (tests/reasons.py's rule), on
+    every real document, read as ``python build.py ingest`` and scripts/bench_headers.py read it."""
+    from tdkt.catalog.gazetteer import load_gazetteer
+    from tdkt.ingest import readers
+    from tdkt.ingest.folders import _restorer, load_vocab, prepare
+    from tdkt.problems import Problems
+    from tests.reasons import foreign_words, place_words
+
+    words, gazetteer, restorer = load_vocab(ROOT / "data", Problems()), load_gazetteer(), _restorer()
+    places = place_words(gazetteer)
+    english, seen = [], 0
+    for source in DOCS:
+        read = readers.read(source)
+        if not isinstance(read, readers.Read):
+            continue
+        for field, why in reasons(prepare(read, words, gazetteer, restorer)):
+            seen += bool(why)
+            bad = foreign_words(why, places)
+            if bad:
+                english.append(f"{source.parent.name} {field}: {why!r} ({', '.join(bad)})")
+    assert seen > 500  # the reasons were there to check
+    assert not english, "reasons with English words:\n" + "\n".join(english)
 
 
 FLOORS = {"Held-out part, official documents": 70.0, "Tuning part, official documents": 80.0}

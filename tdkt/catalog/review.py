@@ -20,7 +20,8 @@ from tdkt.catalog.yamlread import YMap, YStr, read_yaml
 from tdkt.problems import Problems
 
 LABELS = {"title": "trích yếu", "doc_type": "loại văn bản", "doc_number": "số ký hiệu", "issuer": "cơ quan ban hành",
-          "unit": "đơn vị", "issued": "ngày ban hành", "place": "địa danh", "period": "kỳ báo cáo",
+          "issuer_parent": "cơ quan cấp trên", "unit": "đơn vị", "issued": "ngày ban hành", "place": "địa danh",
+          "period": "kỳ báo cáo",
           "recipient": "kính gửi", "signer": "người ký", "signer_title": "chức danh người ký", "theme": "chủ đề thi đua",
           "movements": "phong trào", "text": "văn bản", "text_quality": "chất lượng văn bản"}
 REQUIRED = ("title", "doc_type", "issuer", "unit", "period")

@@ -23,9 +23,10 @@ from dataclasses import dataclass
 from tdkt.catalog.gazetteer import Gazetteer
 from tdkt.ingest import header
 from tdkt.ingest.awards import Award, find_awards
-from tdkt.ingest.issuer import CENTRAL, Units, at_line, authority_issuer, column_issuer, news_place, unit_of
+from tdkt.ingest.issuer import (CENTRAL, CENTRAL_WHY, Units, at_line, authority_issuer, column_issuer, news_place,
+                                unit_of)
 from tdkt.ingest.period import from_ocr_title, period_of
-from tdkt.ingest.reading import OCR_WHY, TITLE_WORDS, Found, caps, sentence
+from tdkt.ingest.reading import OCR_WHY, RESTORED_WHY, TITLE_WORDS, Found, caps, sentence
 from tdkt.model import AwardType, DocType, Movement, PartialDate, ReviewFlag, Signature, TextQuality
 from tdkt.text import decode
 from tdkt.text.collate import fold
@@ -61,6 +62,15 @@ class Extracted:
 
 
 REQUIRED = ("title", "doc_type", "issuer", "unit", "period")  # report.yml cannot do without them
+NOT_FOUND = "không tìm thấy trong văn bản: cần điền bằng tay"
+NOT_A_DATE = "không phải ngày có thật"
+DAY_BLANK = "văn bản để trống ngày"
+
+
+def _day(time: str) -> str:
+    """A digital signature's time (``2024-01-26T10:12:00+07:00``) as a date reads: 26/01/2024."""
+    m = re.match(r"(\d{4})-(\d\d)-(\d\d)", time)
+    return f"{m.group(3)}/{m.group(2)}/{m.group(1)}" if m else time[:10]
 
 
 def is_damaged(text: str) -> bool:
@@ -100,24 +110,24 @@ def extract(text: str, vocab: Vocab, gazetteer: Gazetteer, *, restored: str | No
         hit = next((t for t in vocab.doc_types if t.news), None)
         if hit is not None:
             doc_type = Found(value=hit, line=lines[0][0] if lines else 0, review=True,
-                             why="no national title, number or type heading: a news article about the results, "
-                                 "not an official document")
+                             why="không có quốc hiệu, số ký hiệu hay tên loại văn bản: đây là bài báo đưa tin, "
+                                 "không phải văn bản hành chính")
             head = next((i for i, (_, t) in enumerate(lines[:6]) if 15 <= len(t.strip()) <= 200), None)
-            title = r.found(lines[head][1].strip(), head, "the headline (the first short line of the page)", True) \
-                if head is not None else Found(why="no headline: fill in the title by hand", review=True)
+            title = r.found(lines[head][1].strip(), head, "tiêu đề bài báo (dòng ngắn đầu tiên của trang)", True) \
+                if head is not None else Found(why="không tìm thấy tiêu đề bài báo: cần điền trích yếu bằng tay", review=True)
     if h.date is not None:
         year, month, day = h.date.value
         try:
             dt.date(year, month or 1, day or 1)
             issued = Found(value=PartialDate(year=year, month=month, day=day), line=h.date.line,
-                           why=h.date.why + ("; the day is left blank" if month and day is None else ""))
+                           why=h.date.why + (f"; {DAY_BLANK}" if month and day is None else ""))
         except ValueError:
-            issued = Found(line=h.date.line, why=f"{h.date.why} is not a date", review=True)
+            issued = Found(line=h.date.line, why=f"{h.date.why}: {NOT_A_DATE}", review=True)
         place = r.found(h.place.value, at_line(lines, h.place.line), h.place.why) if h.place else Found()
     elif news and h.news_date is not None:
         year, month, day = h.news_date.value
         issued = Found(value=PartialDate(year=year, month=month, day=day), line=h.news_date.line, review=True,
-                       why=h.news_date.why + ": the date the page shows, check it is the article's")
+                       why=h.news_date.why + ": cần kiểm tra đó có đúng là ngày của bài báo không")
         place = Found()
     elif damaged:
         issued, place = r.date(number, number_end)
@@ -135,7 +145,7 @@ def extract(text: str, vocab: Vocab, gazetteer: Gazetteer, *, restored: str | No
     if issuer is None and not damaged:
         issuer, unit = authority_issuer(lines, h, units)
     if issuer is not None and fold(issuer.value or "") == "chinh phu" and re.search(r"-TTg\b", number.value or ""):
-        issuer = Found(value="Thủ tướng Chính phủ", line=issuer.line, why=issuer.why + "; the number's TTg: Thủ tướng")
+        issuer = Found(value="Thủ tướng Chính phủ", line=issuer.line, why=issuer.why + "; ký hiệu 'TTg' trong số văn bản: Thủ tướng")
     if issuer is None:
         issuer, unit = units.issuer_and_unit(heading, number, issued)
     meta = header.metadata(lines) if not damaged else {}
@@ -143,14 +153,14 @@ def extract(text: str, vocab: Vocab, gazetteer: Gazetteer, *, restored: str | No
     number, doc_type, issued, issuer = _from_metadata(meta, number, doc_type, issued, issuer, vocab, lines)
     if by_meta and unit.value is None and issuer.value:
         if CENTRAL.match(fold(issuer.value)):
-            unit = Found(line=issuer.line, why="a central body: no territorial unit")
+            unit = Found(line=issuer.line, why=CENTRAL_WHY)
         else:
             found = unit_of(issuer.value, "", h, units, issuer.line)
-            unit = Found(value=found.value, line=found.line, why=found.why + " (from the metadata block)",
-                         review=True) if found.value else unit
+            unit = Found(value=found.value, line=found.line, review=True,
+                         why=found.why + " (theo phần thông tin trang đăng văn bản ghi kèm)") if found.value else unit
     if news:
-        issuer = Found(why="a news article: its publisher is the site it was taken from; fill it in by hand",
-                       review=True)
+        issuer = Found(why="bài báo: cơ quan ban hành là tờ báo hoặc trang thông tin điện tử đăng bài, văn "
+                           "bản không ghi; cần điền bằng tay", review=True)
         unit = news_place(lines, units)
     signer, signer_title = r.signer(signatures) if not news else (Found(), Found())
     quality = (TextQuality.OCR_RESTORED if work is restored else TextQuality.OCR if damaged
@@ -163,11 +173,11 @@ def extract(text: str, vocab: Vocab, gazetteer: Gazetteer, *, restored: str | No
                   theme=r.theme())
     movements = r.movements(vocab.movements)
     review = [ReviewFlag(field=k, why=f.why) for k, f in fields.items() if f.review]
-    review += [ReviewFlag(field=k, why="not found in the text: fill it in by hand")
+    review += [ReviewFlag(field=k, why=NOT_FOUND)
                for k in REQUIRED if fields[k].value is None and not fields[k].review]
     if issued.value is None and signatures:
-        review.append(ReviewFlag(field="issued", why=f"no date is printed; the digital signatures are dated "
-                                 f"{signatures[0].time[:10]}, which is not the issue date"))
+        review.append(ReviewFlag(field="issued", why=f"văn bản không in ngày; chữ ký số ghi ngày "
+                                 f"{_day(signatures[0].time)}, đó không phải ngày ban hành"))
     return Extracted(**fields, movements=movements, awards=find_awards(lines, damaged), signatures=signatures,
                      text_quality=quality, review=tuple(review))
 
@@ -190,7 +200,7 @@ class _Reader:
         if value is not None and self.ocr and not doubtful:
             why, doubtful = f"{why}; {OCR_WHY}", True
         elif value is not None and self.restored:
-            why, doubtful = f"{why}; read from machine-restored text", True
+            why, doubtful = f"{why}; {RESTORED_WHY}", True
         return Found(value=value, line=self.lines[index][0] if index >= 0 else 0, why=why, review=doubtful)
 
     def heading_and_title(self, vocab: Vocab) -> tuple[int, Found, Found]:
@@ -200,8 +210,8 @@ class _Reader:
                 if tuple(t.key for t in self.toks[i]) == self.k(d.name) and len(text.strip()) <= len(d.name) + 3:
                     nxt = i + 1 if i + 1 < len(self.lines) else -1
                     ok = nxt >= 0 and len(self.lines[nxt][1]) <= 400 and not self.kinh_gui(nxt)
-                    title = self.found(self.lines[nxt][1].strip() if ok else None, nxt, "the line after the heading")
-                    return i, title, Found(value=d, line=self.lines[i][0], why=f"heading {text.strip()!r}")
+                    title = self.found(self.lines[nxt][1].strip() if ok else None, nxt, "dòng ngay sau tên loại văn bản")
+                    return i, title, Found(value=d, line=self.lines[i][0], why=f"tên loại văn bản {text.strip()!r}")
                 # "báo cáo Tổng kết …": a heading in lower case (TCVN3 capitals) that normalise joined to the title
                 name = self.k(d.name)
                 head = text[:self.toks[i][len(name) - 1].end] if len(self.toks[i]) > len(name) else ""
@@ -210,12 +220,12 @@ class _Reader:
                 if (at(self.toks[i], 0, name) and head and rest[:1].isupper() and len(text) <= 300
                         and (all(map(str.isupper, ascii_letters)) or all(map(str.islower, ascii_letters)))
                         and all(len(t) <= 200 for _, t in self.lines[:i])):
-                    return i, self.found(rest, i, "after the heading"), Found(value=d, line=self.lines[i][0],
-                                                                              why=f"heading {head!r}")
+                    return i, self.found(rest, i, "phần sau tên loại văn bản"), Found(value=d, line=self.lines[i][0],
+                                                                              why=f"tên loại văn bản {head!r}")
         if self.lines:  # the header is lost: a short first line naming a year is the title
             text = self.lines[0][1].strip()
             if len(text) <= 200 and not text.endswith(".") and re.search(r"\b(19|20)\d\d\b", text):
-                return -1, self.found(text, 0, "the first line (the header is missing from the text)", True), Found()
+                return -1, self.found(text, 0, "dòng đầu tiên (văn bản không có phần đầu)", True), Found()
         return -1, Found(), Found()
 
     def closing_type(self, vocab: Vocab) -> Found:
@@ -225,7 +235,7 @@ class _Reader:
             j = find(toks, lead)
             for d in vocab.doc_types if j >= 0 else ():
                 if at(toks, j + len(lead), self.k(d.name)):
-                    return Found(value=d, line=self.lines[i][0], why="named in the closing sentence 'Trên đây là …'")
+                    return Found(value=d, line=self.lines[i][0], why="nêu trong câu kết 'Trên đây là …'")
         return Found()
 
     def kinh_gui(self, i: int) -> int:
@@ -241,7 +251,7 @@ class _Reader:
             m = _NUMBER.match(text, label.end()) if label else None
             if m:
                 value = re.sub(r"\s+", "", m.group(0))
-                return self.found(value, i, f"after 'Số:' in {text[label.start():m.end()].strip()!r}"), m.end()
+                return self.found(value, i, f"sau chữ 'Số:' trong {text[label.start():m.end()].strip()!r}"), m.end()
         return Found(), 0
 
     def date(self, number: Found, number_end: int) -> tuple[Found, Found]:
@@ -260,19 +270,20 @@ class _Reader:
                 dt.date(year, month or 1, day or 1)
                 issued = PartialDate(year=year, month=month, day=day if month else None)
             except ValueError:
-                return Found(value=None, line=line, why=f"{m.group()!r} is not a date", review=True), Found()
+                return Found(value=None, line=line, why=f"{text[first.start:].strip()!r}: {NOT_A_DATE}",
+                             review=True), Found()
             start = number_end if line == number.line else 0
             place = text[start:first.start].strip(" ,")
-            why = f"the date line {text[start:].strip()!r}" + ("; the day is left blank" if day is None else "")
+            why = f"dòng ngày tháng {text[start:].strip()!r}" + (f"; {DAY_BLANK}" if day is None else "")
             return (Found(value=issued, line=line, why=why),
-                    self.found(place if 0 < len(place.split()) <= 6 else None, i, "before the date"))
+                    self.found(place if 0 < len(place.split()) <= 6 else None, i, "địa danh trước ngày tháng"))
         return Found(), Found()
 
     def recipient(self) -> Found:
         for i in range(min(25, len(self.lines))):
             offset = self.kinh_gui(i)
             if offset:
-                return self.found(self.lines[i][1][offset:].strip().rstrip(".;").strip() or None, i, "after 'Kính gửi:'")
+                return self.found(self.lines[i][1][offset:].strip().rstrip(".;").strip() or None, i, "sau 'Kính gửi:'")
         return Found()
 
     def theme(self) -> Found:
@@ -290,7 +301,7 @@ class _Reader:
                     value = re.split("[\"”]", rest[1:], maxsplit=1)[0].strip()
                 else:
                     continue
-                return self.found(value or None, i, "after 'Chủ đề thi đua'")
+                return self.found(value or None, i, "sau 'Chủ đề thi đua'")
         return Found()
 
     def movements(self, movements: tuple[Movement, ...]) -> tuple[Found, ...]:
@@ -302,7 +313,7 @@ class _Reader:
                     if len(self.k(p)) >= (3 if self.damaged else 2) and find(toks, self.k(p)) >= 0]
             if hits:
                 i, p = min(hits)
-                out.append(Found(value=m, line=self.lines[i][0], why=f"names {p!r}"))
+                out.append(Found(value=m, line=self.lines[i][0], why=f"văn bản nêu {p!r}"))
         return tuple(sorted(out, key=lambda f: f.line))
 
     def signer(self, signatures: tuple[Signature, ...]) -> tuple[Found, Found]:
@@ -318,13 +329,13 @@ class _Reader:
         stamp = next((s.signer for s in people if printed and fold(s.signer) == fold(printed)), None)
         if stamp:
             signer = Found(value=stamp, line=self.lines[name_at][0],
-                           why="printed name, spelled as in the digital signature")
+                           why="tên in dưới chữ ký, viết như trong chữ ký số")
         elif printed:
             junk = [w for w in printed.split() if not decode.is_syllable(w)]
-            why = "the name under the signature" + (f"; {' '.join(junk)!r} is no Vietnamese syllable" if junk else "")
+            why = "tên dưới chữ ký" + (f"; {' '.join(junk)!r} không phải chữ tiếng Việt" if junk else "")
             signer = self.found(printed, name_at, why, bool(junk))
         elif people:
-            signer = Found(value=people[0].signer, why="from the digital-signature stamp")
+            signer = Found(value=people[0].signer, why="lấy từ chữ ký số")
         else:
             signer = Found()
         return signer, self._title(name_at)
@@ -372,7 +383,7 @@ class _Reader:
         if not fragments:
             return Found()
         value = " / ".join(sentence(f, self.damaged) for f in fragments)
-        return Found(value=value, line=self.lines[start][0], why="the titles printed above the signer's name")
+        return Found(value=value, line=self.lines[start][0], why="chức danh in trên tên người ký")
 
 
 def _type_of_number(number: Found, vocab: Vocab, lines: list[tuple[int, str]]) -> Found:
@@ -386,12 +397,12 @@ def _type_of_number(number: Found, vocab: Vocab, lines: list[tuple[int, str]]) -
         key = fold(code).upper()
         hit = by_code.get(key) or (by_code.get(key[:-2]) if key.endswith("LT") else None)  # HDLT: liên tịch
         if hit is not None:
-            return Found(value=hit, line=number.line, why=f"from the code {code} of the number")
+            return Found(value=hit, line=number.line, why=f"theo ký hiệu {code!r} trong số văn bản")
     if codes and "cong-van" in by_id:
         vv = any(fold(t).startswith(("v/v", "ve viec")) for _, t in lines[:25])
         return Found(value=by_id["cong-van"], line=number.line, review=not vv,
-                     why="the number names no type (công văn are numbered so)" + ("; 'V/v' names its subject" if vv
-                                                                                    else ": check"))
+                     why="số ký hiệu không có ký hiệu loại văn bản (công văn được đánh số như vậy)"
+                         + ("; có dòng 'V/v' nêu nội dung" if vv else ": cần kiểm tra"))
     return Found()
 
 

@@ -34,6 +34,7 @@ from tdkt.text.collate import slug
 from tdkt.ingest.award_proposals import awards_yml, propose as propose_awards
 from tdkt.text.decode import Refused
 from tdkt.ingest.extract import Extracted, Vocab, extract, is_damaged
+from tdkt.ingest.issuer import CENTRAL_WHY
 from tdkt.catalog.gazetteer import Gazetteer
 from tdkt.catalog.issuers import kind_of
 from tdkt.model import Level, Origin, ReviewFlag, Span, TextQuality
@@ -181,7 +182,7 @@ def _q(value) -> str:
 def report_yml(p: Prepared, original: str) -> str:
     """report.yml in the archive's format (every scalar a quoted string; blanks stay blank)."""
     e, m = p.extracted, metadata(p, _NO_GAZETTEER)
-    central = e.unit.value is None and e.unit.why.startswith("a central body")
+    central = e.unit.value is None and e.unit.why == CENTRAL_WHY
     out = [f"# Tiếp nhận bằng `python build.py ingest` từ {_q(p.read.name)}: thông tin do máy đọc từ văn bản.",
            "# Bản nháp: trang hiện \"chưa rà soát\" cho đến khi một người đối chiếu từng trường với văn bản, điền chỗ",
            "# còn trống (hoặc để trống khi văn bản không ghi) rồi đặt status: \"reviewed\".",

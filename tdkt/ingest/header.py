@@ -78,8 +78,9 @@ def metadata(lines: list[tuple[int, str]]) -> dict[str, At]:
             value = text[m.end():end].strip()
             key = {"so ky hieu": "so hieu", "noi ban hanh": "co quan ban hanh"}.get(m.group(1), m.group(1))
             if value:
-                found.setdefault(key, At(value, line, f"the page's metadata block ({text[m.start():end].strip()[:60]!r}), "
-                                                      "not the document's header"))
+                found.setdefault(key, At(value, line, f"phần thông tin trang đăng văn bản ghi kèm "
+                                                      f"({text[m.start():end].strip()[:60]!r}), không phải phần đầu "
+                                                      "của chính văn bản"))
     return found
 
 
@@ -277,7 +278,7 @@ def _column_lines(head: list[tuple[int, str]], anchor: int) -> tuple[list[At], i
             joined[-1] = (joined[-1][0], f"{joined[-1][1]} {body}")
         elif not joined or fold(joined[-1][1]) != fold(body):
             joined.append((line, body))
-    return [At(body, line, "the header's left column") for line, body in joined], start
+    return [At(body, line, "cột trái phần đầu văn bản") for line, body in joined], start
 
 
 def read(lines: list[tuple[int, str]]) -> Header:
@@ -297,7 +298,7 @@ def read(lines: list[tuple[int, str]]) -> Header:
             text = text.strip() + " " + head[i + 1][1]
         hit = find_number(text)
         if hit:
-            number = At(hit[0], head[i][0], f"after 'Số:' in {text[hit[1]:hit[2]].strip()!r}")
+            number = At(hit[0], head[i][0], f"sau chữ 'Số:' trong {text[hit[1]:hit[2]].strip()!r}")
             break
     # the place and date line
     date = place = None
@@ -312,10 +313,10 @@ def read(lines: list[tuple[int, str]]) -> Header:
         if hit:
             key_prefix = text[:hit[1]]
             num = find_number(key_prefix)
-            date = At(hit[0], line, f"the date line {text[num[2] if num else 0:].strip()!r}")
+            date = At(hit[0], line, f"dòng ngày tháng {text[num[2] if num else 0:].strip()!r}")
             p = key_prefix[num[2]:] if num else key_prefix
             p = p.strip(" ,|\t")
-            place = At(p, line, "before the date") if p and len(p.split()) <= 6 else None
+            place = At(p, line, "địa danh trước ngày tháng") if p and len(p.split()) <= 6 else None
             break
     # the type heading and the title
     heading, heading_end, title = None, start, None
@@ -326,7 +327,7 @@ def read(lines: list[tuple[int, str]]) -> Header:
         if t and _is_heading_line(t) and not is_national(t) and i not in (anchor,):
             if column and any(c.line == line and c.value == t for c in column):
                 continue
-            heading, heading_end = At(t, line, f"heading {t!r}"), i + 1
+            heading, heading_end = At(t, line, f"tên loại văn bản {t!r}"), i + 1
             break
     if heading is not None:
         parts = []
@@ -344,7 +345,7 @@ def read(lines: list[tuple[int, str]]) -> Header:
                 break
         text = re.split(r"\s(?=(?:Căn cứ|CĂN CỨ|Xét đề nghị|XÉT ĐỀ NGHỊ|Thực hiện|Kính gửi)\b)", " ".join(parts))[0]
         if parts and text.strip():
-            title = At(text.strip(), lines[heading_end][0], "the lines after the heading")
+            title = At(text.strip(), lines[heading_end][0], "các dòng sau tên loại văn bản")
     official = national is not None or number is not None
     news_date = None
     for i in range(min(15, len(head))):
@@ -354,7 +355,7 @@ def read(lines: list[tuple[int, str]]) -> Header:
             try:
                 d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
                 if 1 <= mo <= 12 and 1 <= d <= 31:
-                    news_date = At((y, mo, d), line, f"the page's date {text.strip()!r}")
+                    news_date = At((y, mo, d), line, f"ngày ghi trên trang đăng bài {text.strip()!r}")
                     break
             except ValueError:
                 pass
@@ -363,7 +364,7 @@ def read(lines: list[tuple[int, str]]) -> Header:
         m = re.search(r"(?:^|\s)(?:V/v|V/V|v/v|Về việc|VỀ VIỆC)\s*:?\s*(.+)", head[i][1])
         if m:
             text = re.split(r"\s(?=(?:CỘNG HÒA|CỘNG HOÀ|Độc lập|Kính gửi|Căn cứ)\b)", m.group(1))[0].strip()
-            subject = At(text, head[i][0], "the subject line 'V/v …'") if text else None
+            subject = At(text, head[i][0], "dòng trích yếu 'V/v …'") if text else None
             break
     return Header(subject=subject, official=official or heading is not None and number is not None, start=start,
                   column=tuple(column), number=number, date=date, place=place, heading=heading,

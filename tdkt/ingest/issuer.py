@@ -27,6 +27,9 @@ def at_line(lines: list[tuple[int, str]], line: int) -> int:
 CENTRAL = re.compile(r"^(?:bo |chinh phu|thu tuong|quoc hoi|uy ban thuong vu quoc hoi|ban thi dua khen thuong trung|"
                       r"ban chap hanh trung uong|trung uong|tong lien doan|hoi dong thi dua khen thuong trung uong|"
                       r"van phong chinh phu|chu tich nuoc|vien kiem sat nhan dan toi cao|toa an nhan dan toi cao)")
+# The unit's reason when the issuer is a central body (a ministry, the Government): report.yml then says
+# issuer_level: "trung-uong" (tdkt.ingest.folders compares the reason with this one).
+CENTRAL_WHY = "cơ quan trung ương: không thuộc đơn vị hành chính nào"
 _BARE_BODY = re.compile(r"^(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd|hoi dong thi dua\s*[-–]?\s*khen thuong|"
                         r"hd\s*td\s*[-–]?\s*kt|hoi dong td\s*[-–]?\s*kt|hdtdkt|ban thi dua\s*[-–]?\s*khen thuong|"
                         r"dang uy|ban chap hanh|ban thuong vu|van phong)$")
@@ -96,10 +99,9 @@ def column_issuer(h: header.Header, units: Units) -> tuple[Found | None, Found |
             issuer_text = f"{issuer_text} {parent[place.start():].strip()}"
     issuer_text = unglue(issuer_text)
     name = display_name(issuer_text)
-    why = "the last line of the header's left column" + (f", under {parent!r}" if parent else "")
+    why = "dòng cuối cột trái phần đầu văn bản" + (f", dưới {parent!r}" if parent else "")
     if CENTRAL.match(fold(issuer_text)):
-        return units.r.found(name, at_line(units.r.lines, line), why), Found(
-            line=line, why="a central body: no territorial unit"), above
+        return units.r.found(name, at_line(units.r.lines, line), why), Found(line=line, why=CENTRAL_WHY), above
     unit = unit_of(issuer_text, parent, h, units, line)
     toks = tokens(issuer_text, False)
     bodies = units.bodies(toks, False)
@@ -133,10 +135,10 @@ def authority_issuer(lines: list[tuple[int, str]], h: header.Header, units: Unit
         words = t.split()
         body = " ".join(words[len(words) - len(body_key.split()):])
         name = display_name(body)
-        why = f"the authority that decides, {t!r}, after the title (the header is missing)"
+        why = f"người có thẩm quyền quyết định, {t!r}, ghi sau trích yếu (văn bản không có phần đầu)"
         issuer = Found(value=name, line=line, why=why, review=True)
         if CENTRAL.match(fold(body)):
-            return issuer, Found(line=line, why="a central body: no territorial unit")
+            return issuer, Found(line=line, why=CENTRAL_WHY)
         return issuer, unit_of(body, "", h, units, line)
     return None, None
 
@@ -148,8 +150,8 @@ def news_place(lines: list[tuple[int, str]], units: Units) -> Found:
             unit, why = units.pick(m.units)
             if unit is not None:
                 return Found(value=unit, line=line, review=True,
-                             why=f"the first unit the article names, {m.text!r}: the place it is about? {why}")
-    return Found(why="the article names no unit in its first lines", review=True)
+                             why=f"đơn vị đầu tiên bài báo nêu, {m.text!r}: có đúng là nơi bài báo nói đến? {why}")
+    return Found(why="các dòng đầu bài báo không nêu đơn vị hành chính nào", review=True)
 
 
 def unit_of(issuer: str, parent: str, h: header.Header, units: Units, line: int) -> Found:
@@ -161,37 +163,37 @@ def unit_of(issuer: str, parent: str, h: header.Header, units: Units, line: int)
     own = mentions(display_name(issuer))
     parent_m = mentions(display_name(parent))
     if own:
-        return _picked(units, own[0], line, "the issuing body's name")
+        return _picked(units, own[0], line, "tên cơ quan ban hành")
     school = _SCHOOL.match(fold(issuer) + " ")
     if school:
         name = re.sub(r"\s*(?:so\s*)?\d+$", "", fold(issuer)[school.end():].strip())
         district = next((u for m in parent_m for u in m.units if u.level.value == "huyen"), None)
         found = _commune_named(units, name, district, parent)
         if found is not None:
-            return Found(value=found, line=line, why=f"the school's commune, {found.kind.lower()} {found.name}, in "
+            return Found(value=found, line=line, why=f"nơi trường đóng, {found.kind.lower()} {found.name}, thuộc "
                                                      f"{parent!r}")
     if parent_m:
-        return _picked(units, parent_m[0], line, "the body above it in the header")
+        return _picked(units, parent_m[0], line, "tên cơ quan cấp trên ghi ở phần đầu văn bản")
     if h.place is not None:
         place = mentions(h.place.value)
         if place:
-            return _picked(units, place[0], line, "the place of the date line")
+            return _picked(units, place[0], line, "địa danh ở dòng ngày tháng")
         if _BARE_BODY.match(fold(issuer).strip()):  # "ỦY BAN NHÂN DÂN" / "Tuyên Quang, ngày …": a province's
             named = [u for u in units.g.units.values() if u.level.value == "tinh" and fold(u.name) == fold(h.place.value)]
             if named and any(re.search(r"(?:uy ban nhan dan|ubnd) tinh\b", fold(t)) for _, t in units.r.lines[:40]):
                 unit, why = units.pick(tuple(named))
                 if unit is not None:
                     return Found(value=unit, line=line, review=True,
-                                 why=f"the place of the date line, {h.place.value!r}, names a province, and the text "
-                                     f"speaks of its provincial committee; {why}")
-    return Found(line=line, why="the header names no territorial unit", review=True)
+                                 why=f"địa danh ở dòng ngày tháng, {h.place.value!r}, là tên một tỉnh, và văn bản "
+                                     f"có nhắc Ủy ban nhân dân tỉnh; {why}")
+    return Found(line=line, why="phần đầu văn bản không ghi đơn vị hành chính", review=True)
 
 
 def _picked(units: Units, m, line: int, where: str) -> Found:
     unit, why = units.pick(m.units)
     if unit is None:
-        return Found(line=line, why=f"{m.text!r} in {where}: {why}", review=True)
-    return Found(value=unit, line=line, why=f"{m.text!r} in {where}; {why}")
+        return Found(line=line, why=f"{m.text!r} trong {where}: {why}", review=True)
+    return Found(value=unit, line=line, why=f"{m.text!r} trong {where}; {why}")
 
 
 def _commune_named(units: Units, name: str, district, parent: str):
@@ -304,15 +306,15 @@ class Units:
                 for j in range(i, -1, -1):  # "UBND THỊ TRẤN HÀ TRUNG" / "HĐ THI ĐUA – KHEN THƯỞNG"
                     mentions += self.scan(r.toks[j], j, r.lines[j][1]) if not mentions else []
                 if mentions:
-                    return self.resolve(body, mentions[0], "the header")
-                return Found(value=sentence(fragment, r.damaged), line=r.lines[i][0], why="the header",
-                             review=True), Found(why="the header names no territorial unit", review=True)
+                    return self.resolve(body, mentions[0], "phần đầu văn bản")
+                return Found(value=sentence(fragment, r.damaged), line=r.lines[i][0], why="phần đầu văn bản",
+                             review=True), Found(why="phần đầu văn bản không ghi đơn vị hành chính", review=True)
         for s, toks in self.stamp_toks:  # "ỦY BAN NHÂN DÂN XÃ TÂN VIỆT<…@…> đã ký"
             for start, end, body, _ in self.bodies(toks, False):
                 clean = _index(self.g, False)
                 mentions = [m for m in self.scan(toks, -1, s.signer, clean) if m.end > end]
                 if mentions:
-                    return self.resolve(body, mentions[0], "the digital-signature stamp")
+                    return self.resolve(body, mentions[0], "chữ ký số")
         verbs = [keys(v, r.damaged) for v in SELF_VERBS]
         nameless = None
         for i, toks in enumerate(r.toks):  # "Ủy ban nhân dân phường Mỹ Quý báo cáo …"
@@ -321,7 +323,7 @@ class Units:
                 after = m.end if m else end
                 kind = next((k for kk, k in self.kinds if at(toks, end, kk)), None)
                 if m and any(at(toks, after, v) for v in verbs):
-                    return self.resolve(body, m, "the sentence where the unit names itself")
+                    return self.resolve(body, m, "câu đơn vị tự nêu tên mình")
                 if not m and kind and any(at(toks, end + len(keys(kind, r.damaged)), v) for v in verbs):
                     nameless = nameless or (body, kind, i)
         if nameless:  # "UBND huyện báo cáo …": the unit of that kind the text names most
@@ -330,9 +332,9 @@ class Units:
             ranked = counts.most_common(2)
             if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
                 best = next(m for m in self.mentions if m.units == ranked[0][0])
-                return self.resolve(body, best, f"'{body} {kind}' reports, and the text names this {kind} most")
-        return Found(why="the issuing body is not named in the text", review=True), Found(
-            why="the issuing unit is not named in the text", review=True)
+                return self.resolve(body, best, f"câu '{body} {kind} …' (văn bản nhắc {kind} này nhiều nhất)")
+        return Found(why="văn bản không nêu tên cơ quan ban hành", review=True), Found(
+            why="văn bản không nêu đơn vị hành chính của cơ quan ban hành", review=True)
 
     def resolve(self, body: str, m: _Mention, where: str) -> tuple[Found, Found]:
         line = self.r.lines[m.index][0] if m.index >= 0 else 0
@@ -341,10 +343,10 @@ class Units:
         if unit is None:
             kind, name = printed.split(" ", 1) if " " in printed else (printed, "")
             issuer = Found(value=f"{body} {kind.lower()} {name.title() if caps(name) else name}", line=line,
-                           why=f"named in {where}", review=True)
-            return issuer, Found(line=line, why=f"{m.text!r} in {where}: {why}", review=True)
-        issuer = Found(value=f"{body} {unit.kind.lower()} {unit.name}", line=line, why=f"named in {where}")
-        return issuer, Found(value=unit, line=line, why=f"{m.text!r} in {where}; {why}")
+                           why=f"nêu trong {where}", review=True)
+            return issuer, Found(line=line, why=f"{m.text!r} trong {where}: {why}", review=True)
+        issuer = Found(value=f"{body} {unit.kind.lower()} {unit.name}", line=line, why=f"nêu trong {where}")
+        return issuer, Found(value=unit, line=line, why=f"{m.text!r} trong {where}; {why}")
 
     def pick(self, units: tuple[Unit, ...]) -> tuple[Unit | None, str]:
         """The unit the evidence points to, or None when it cannot decide."""
@@ -352,29 +354,29 @@ class Units:
             era = Era.FROM_2025 if self.when >= REORGANISATION else Era.BEFORE_2025
             units = tuple(u for u in units if u.era is era)
         if not units:
-            return None, "no unit of that name existed on the report's date"
+            return None, "vào ngày của văn bản không có đơn vị hành chính nào tên này"
         scored = sorted(((self.evidence(u), u) for u in units), key=lambda x: -x[0][0])
         (score, why), unit = scored[0]
         if len(scored) > 1 and scored[1][0][0] == score:
             names = "; ".join(f"{u.full_name} ({u.id}, {self._parents(u)})" for (s, _), u in scored if s == score)
-            return None, f"cannot decide between {names}"
-        return unit, why or "the only unit of that name in the gazetteer"
+            return None, f"không xác định được là đơn vị nào trong số: {names}"
+        return unit, why or "đơn vị hành chính duy nhất có tên này trong danh mục"
 
     def _parents(self, u: Unit) -> str:
         chain = [self.g.get(u.parent_id), self.g.get(u.province_id) if u.province_id != u.parent_id else None]
-        return ", ".join(p.full_name for p in chain if p) or "a province"
+        return ", ".join(p.full_name for p in chain if p) or "cấp tỉnh"
 
     def evidence(self, u: Unit) -> tuple[int, str]:
         parent, province = self.g.get(u.parent_id) if u.parent_id else None, self.g.get(u.province_id)
         score, why = 0, []
         if parent and parent.id in self.mentioned and parent.id != u.id:
-            score, why = score + 3, why + [f"the text names {parent.full_name}"]
+            score, why = score + 3, why + [f"văn bản có nhắc {parent.full_name}"]
         if province and province.id in self.mentioned and province.id != u.id:
-            score, why = score + 2, why + [f"the text names {province.full_name}"]
+            score, why = score + 2, why + [f"văn bản có nhắc {province.full_name}"]
         for s in self.signatures:
             local, _, domain = s.email.lower().partition("@")
             parts = set(local.split(".")) | set(domain.split("."))
             if parent and _key(parent.name) in parts and _key(u.name) in parts:
-                score, why = score + 4, why + [f"the e-mail {s.email} names {u.name} and {parent.name}"]
+                score, why = score + 4, why + [f"địa chỉ thư điện tử {s.email!r} có tên {u.name} và {parent.name}"]
                 break
         return score, "; ".join(why)

@@ -19,7 +19,7 @@ def from_ocr_title(title: Found, r) -> Found:
     text = title.value
     years = re.findall(r"\b(?:19|20)\d\d\b", text)
     if not years:
-        return Found(line=title.line, why="the title names no year", review=True)
+        return Found(line=title.line, why="trích yếu không ghi năm", review=True)
     toks = tokens(text, r.damaged)
     spans = ((Span.FIRST_HALF, "6 tháng đầu năm"), (Span.SECOND_HALF, "6 tháng cuối năm"), (Span.QUARTER, "quý"),
              (Span.TERM, "giai đoạn"), (Span.TERM, "nhiệm kỳ"))
@@ -30,12 +30,12 @@ def from_ocr_title(title: Found, r) -> Found:
         number = {"I": 1, "II": 2, "III": 3, "IV": 4}.get(q.group(1).upper(), None) if q else None
         number = number or (int(q.group(1)) if q and q.group(1).isdigit() else None)
         if number:
-            return Found(value=Period(year=year, span=Span.QUARTER, number=number), line=title.line, why="the title")
+            return Found(value=Period(year=year, span=Span.QUARTER, number=number), line=title.line, why="trích yếu")
     elif found and found[0][1] is Span.TERM and len(years) >= 2:
-        return Found(value=Period(year=year, span=Span.TERM, end_year=int(years[1])), line=title.line, why="the title")
+        return Found(value=Period(year=year, span=Span.TERM, end_year=int(years[1])), line=title.line, why="trích yếu")
     elif found and found[0][1] in (Span.FIRST_HALF, Span.SECOND_HALF):
-        return Found(value=Period(year=year, span=found[0][1]), line=title.line, why=f"the title names {found[0][2]!r}")
-    return Found(value=Period(year=year, span=Span.YEAR), line=title.line, why=f"the title names the year {year}")
+        return Found(value=Period(year=year, span=found[0][1]), line=title.line, why=f"trích yếu ghi {found[0][2]!r}")
+    return Found(value=Period(year=year, span=Span.YEAR), line=title.line, why=f"trích yếu ghi năm {year}")
 
 
 _PERIODS = [  # (pattern on the fold key, span), tried at each position; the earliest match wins
@@ -69,18 +69,20 @@ def read_period(text: str) -> tuple[Period, str] | None:
         return None
     m, span = best
     g = m.groups()
+    # the words as the title prints them, for the reason (the fold key when folding changed the text's length)
+    words = text[m.start():m.end()] if len(fold(text)) == len(text) else m.group()
     if span is Span.SEMESTER:
         start, end = int(g[1]), _full_year(g[1], g[2])
-        return Period(year=start, span=span, number=1 if g[0] in ("i", "1") else 2, end_year=end), m.group()
+        return Period(year=start, span=span, number=1 if g[0] in ("i", "1") else 2, end_year=end), words
     if span is Span.SCHOOL_YEAR:
-        return Period(year=int(g[0]), span=span, end_year=_full_year(g[0], g[1])), m.group()
+        return Period(year=int(g[0]), span=span, end_year=_full_year(g[0], g[1])), words
     if span is Span.QUARTER:
         number = {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(g[0]) or int(g[0])
-        return Period(year=int(g[1]), span=span, number=number), m.group()
+        return Period(year=int(g[1]), span=span, number=number), words
     if span is Span.TERM:
         start, end = int(g[0]), int(g[1])
-        return (Period(year=start, span=span, end_year=end), m.group()) if start < end <= start + 10 else None
-    return Period(year=int(g[0]), span=span), m.group()
+        return (Period(year=start, span=span, end_year=end), words) if start < end <= start + 10 else None
+    return Period(year=int(g[0]), span=span), words
 
 
 def _full_year(start: str, end: str) -> int:
@@ -89,12 +91,12 @@ def _full_year(start: str, end: str) -> int:
 
 def period_of(title: Found, lines: list[tuple[int, str]], news: bool, r) -> Found:
     """Kỳ báo cáo from the title; a news article's from its headline and first lines."""
-    texts = [(title.value, title.line, "the title")] if title.value else []
+    texts = [(title.value, title.line, "trích yếu")] if title.value else []
     if news:
-        texts += [(t, n, "the article's first lines") for n, t in lines[:6]]
+        texts += [(t, n, "các dòng đầu bài báo") for n, t in lines[:6]]
     for text, line, where in texts:
         found = read_period(text)
         if found:
             period, words = found
-            return Found(value=period, line=line, why=f"{where} names {words.strip()!r}", review=news or r.ocr)
-    return Found(line=title.line, why="the title names no period", review=bool(title.value) and not news)
+            return Found(value=period, line=line, why=f"{where} ghi {words.strip()!r}", review=news or r.ocr)
+    return Found(line=title.line, why="trích yếu không ghi kỳ báo cáo", review=bool(title.value) and not news)

@@ -11,7 +11,10 @@ from tdkt.text import decode
 from tdkt.text.collate import fold
 from tdkt.text.decode import find, keys, tokens
 
-OCR_WHY = "OCR text with its Vietnamese marks destroyed: kept as printed; check against the scan"
+# Reasons are shown to commendation-office staff (report.yml's review list, ``python build.py review``): written in
+# plain Vietnamese; document text inside one is quoted as the document prints it.
+OCR_WHY = "văn bản do máy đọc từ bản quét, mất hết dấu tiếng Việt: giữ nguyên như máy đọc; cần đối chiếu với bản quét"
+RESTORED_WHY = "đọc từ văn bản do máy khôi phục dấu tiếng Việt"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -113,7 +113,7 @@ def test_json_prints_the_metadata_and_writes_nothing(tmp_path, archive, capsys):
          "status": "granted", "line": 31},
         {"form": "Giấy khen", "authority": "Chủ tịch UBND phường", "recipients": "cá nhân", "count": 50, "names": [],
          "status": "granted", "line": 31}]
-    assert report["found"]["doc_number"] == {"line": 1, "why": "after 'Số:' in 'Số: 184/BC-UBND'"}
+    assert report["found"]["doc_number"] == {"line": 1, "why": "sau chữ 'Số:' trong 'Số: 184/BC-UBND'"}
     assert report["source"]["encoding"] == "utf-8" and report["text"].startswith("Số: 184/BC-UBND\n\n")
     assert list((archive / "reports").iterdir()) == []
 
