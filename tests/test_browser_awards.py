@@ -2,7 +2,9 @@
 
 What the pages should show is worked out here from data/ as the project's loader reads it
 (``tdkt.catalog.load.load_catalog``), counted by this file's own code rather than by tdkt/site/precedents.py,
-plus a few facts checked by hand against the awards.yml files. Screenshots go to tests/_artifacts/.
+plus a few facts checked by hand against the awards.yml files. The finder counts by default only granted awards a
+person checked; the fixture archive (tests/fixtures/archive: a reviewed granted record and an unreviewed proposal),
+built into a site of its own, shows the others appear only when asked, labelled. Screenshots go to tests/_artifacts/.
 """
 from __future__ import annotations
 
@@ -18,19 +20,24 @@ import pytest
 
 from tdkt.text.collate import fold, sort_key
 from tdkt.model import AwardStatus, AwardSystem, Era, ExemplarStatus, Level, RecipientKind, TextQuality
+from tdkt.site.authorities import AuthorityLevel, record_level
 from tdkt.site.present import report_label
 
-from .conftest import CHROMIUM, FLAGS, ROOT, heading, shot
+from .conftest import CHROMIUM, FIXTURE, FLAGS, ROOT, _Quiet, heading, shot
 
 pytestmark = pytest.mark.slow
 
-DIMS = ("hinh-thuc", "co-quan", "he-thong", "doi-tuong", "nam", "cap", "tinh", "phong-trao", "trang-thai")
-DIM_LABELS = {"hinh-thuc": "Hình thức, danh hiệu", "co-quan": "Cấp khen, cơ quan khen", "he-thong": "Hệ thống",
-              "doi-tuong": "Đối tượng", "nam": "Năm", "cap": "Cấp đơn vị báo cáo", "tinh": "Tỉnh, thành phố",
-              "phong-trao": "Phong trào", "trang-thai": "Trạng thái"}
+DIMS = ("hinh-thuc", "cap-khen", "co-quan", "he-thong", "doi-tuong", "nam", "cap", "tinh", "phong-trao", "trang-thai",
+        "ra-soat")
+DIM_LABELS = {"hinh-thuc": "Hình thức, danh hiệu", "cap-khen": "Cấp khen", "co-quan": "Cơ quan khen (như văn bản ghi)",
+              "he-thong": "Hệ thống", "doi-tuong": "Đối tượng", "nam": "Năm", "cap": "Cấp đơn vị báo cáo",
+              "tinh": "Tỉnh, thành phố", "phong-trao": "Phong trào", "trang-thai": "Trạng thái", "ra-soat": "Rà soát"}
 DEFAULT_AXES = {"hang": "hinh-thuc", "cot": "nam"}
+DEFAULT_FILTERS = {"trang-thai": "granted", "ra-soat": "da-ra-soat"}  # granted awards a person checked
+EVERYTHING = "?trang-thai=&ra-soat="  # "Tất cả" for both
 NOT_STATED = "Không ghi"
-COLUMNS = ["Năm", "Hình thức, danh hiệu", "Cấp khen", "Đối tượng", "Số lượng", "Tên", "Trạng thái",
+UNKNOWN = "không rõ"
+COLUMNS = ["Năm", "Hình thức, danh hiệu", "Cơ quan khen", "Đối tượng", "Số lượng", "Tên", "Trạng thái", "Rà soát",
            "Đơn vị báo cáo", "Nguồn"]
 PAGE_ROWS = 50  # "Xem thêm" adds this many
 LONG_XUYEN_REPORT = "2023-long-xuyen-kinh-mon-bc-6"
@@ -64,8 +71,12 @@ def number(n: int) -> str:
 def _award(rec, r, catalog) -> Award:
     province = catalog.units[r.unit.province_id]
     movements = [rec.movement] if rec.movement else list(r.movements)
+    level = record_level(rec.authority, rec.form.name)
+    checked = rec.reviewed and not r.draft
+    review = ("da-ra-soat", "Đã rà soát") if checked else ("chua-ra-soat", "Chưa rà soát")
     values = {
         "hinh-thuc": [(rec.form.id, rec.form.name)],
+        "cap-khen": [(level.value, level.label)] if level else [],
         "co-quan": [(" ".join(rec.authority.lower().split()), rec.authority)] if rec.authority.strip() else [],
         "he-thong": [(rec.form.system.value, rec.form.system.label)],
         "doi-tuong": [(rec.recipients.value, rec.recipients.value.capitalize())] if rec.recipients else [],
@@ -75,45 +86,59 @@ def _award(rec, r, catalog) -> Award:
         "tinh": [(province.id, province.full_name + (" (từ 01/7/2025)" if province.era is Era.FROM_2025 else ""))],
         "phong-trao": [(m.id, m.name) for m in movements],
         "trang-thai": [(rec.status.value, rec.status.label)],
+        "ra-soat": [review],
     }
     cells = (str(r.year), rec.form.name, rec.authority or "—", rec.recipients.value if rec.recipients else "—",
-             number(rec.count) if rec.count is not None else "—", "; ".join(rec.names) or "—", rec.status.label,
-             r.unit.full_name, f"{report_label(r)} ¶{rec.block}")
+             number(rec.count) if rec.count is not None else UNKNOWN, "; ".join(rec.names) or "—", rec.status.label,
+             review[1], r.unit.full_name, f"{report_label(r)} ¶{rec.block}")
     return Award(values=values, count=rec.count, cells=cells, path=f"/bao-cao/{r.id}/#p-{rec.block}",
                  report_id=r.id, block=rec.block, names=rec.names)
 
 
-@pytest.fixture(scope="module")
-def archive(gazetteer) -> Archive:
+def _archive(gazetteer, folder: Path) -> Archive:
     from tdkt.catalog.load import load_catalog
     from tdkt.problems import Problems
 
     problems = Problems()
-    catalog = load_catalog(ROOT / "data", gazetteer, problems)
+    catalog = load_catalog(folder, gazetteer, problems)
     assert not len(problems), problems.report()
     awards = [(r, _award(rec, r, catalog)) for r in catalog.reports for rec in r.awards]
     awards.sort(key=lambda ra: (-ra[0].year, ra[0].id, ra[1].block))  # stable: awards.yml order within a paragraph
     return Archive(catalog=catalog, awards=tuple(a for _, a in awards))
 
 
+@pytest.fixture(scope="module")
+def archive(gazetteer) -> Archive:
+    return _archive(gazetteer, ROOT / "data")
+
+
 def matching(awards, filters: dict[str, str]) -> list[Award]:
-    return [a for a in awards if all(code in [c for c, _ in a.values[dim]] for dim, code in filters.items())]
+    """The records the finder selects: the default filters unless ``filters`` names them ("" for all)."""
+    chosen = {k: v for k, v in {**DEFAULT_FILTERS, **filters}.items() if v}
+    return [a for a in awards if all(code in [c for c, _ in a.values[dim]] for dim, code in chosen.items())]
 
 
-def cell_text(total: int, incomplete: bool) -> str:
-    return number(total) + ("*" if incomplete else "")
+def defaults(archive: Archive) -> list[Award]:
+    return matching(archive.awards, {})
 
 
 def total_of(awards) -> str:
-    return cell_text(sum(a.count or 0 for a in awards), any(a.count is None for a in awards))
+    """A cell as printed: the stated counts; "không rõ" when no record states one, "≥ n" when some do not."""
+    unknown = sum(a.count is None for a in awards)
+    if unknown == len(awards):
+        return UNKNOWN
+    return ("≥ " if unknown else "") + number(sum(a.count or 0 for a in awards))
 
 
 def expected_status(awards) -> str:
     if not awards:
         return "Không có nội dung khen thưởng nào khớp với bộ lọc."
-    star = any(a.count is None for a in awards)
-    return (f"{number(len(awards))} nội dung khen thưởng, tổng số lượng {total_of(awards)}"
-            + (" (* có nội dung không ghi số lượng)." if star else "."))
+    unknown = sum(a.count is None for a in awards)
+    if unknown == len(awards):
+        said = "không rõ (văn bản không ghi số lượng)"
+    else:
+        said = number(sum(a.count or 0 for a in awards)) + (f" + {unknown} nội dung không rõ số lượng" if unknown else "")
+    return f"{number(len(awards))} nội dung khen thưởng, tổng số lượng {said}."
 
 
 def expected_pivot(awards, hang: str, cot: str) -> dict:
@@ -139,7 +164,8 @@ def expected_pivot(awards, hang: str, cot: str) -> dict:
 def option_order(dim: str, options: dict[str, str]) -> list[tuple[str, str]]:
     """The order a reader expects: enums in their own order, years newest first, names in Vietnamese order."""
     fixed = {"he-thong": [s.value for s in AwardSystem], "doi-tuong": [k.value for k in RecipientKind],
-             "cap": [lv.value for lv in Level], "trang-thai": [s.value for s in AwardStatus]}
+             "cap": [lv.value for lv in Level], "trang-thai": [s.value for s in AwardStatus],
+             "cap-khen": [lv.value for lv in AuthorityLevel], "ra-soat": ["da-ra-soat", "chua-ra-soat"]}
     if dim in fixed:
         codes = [c for c in fixed[dim] if c in options]
     elif dim == "nam":
@@ -149,9 +175,9 @@ def option_order(dim: str, options: dict[str, str]) -> list[tuple[str, str]]:
     return [(c, options[c]) for c in codes]
 
 
-def expected_options(archive: Archive, dim: str) -> list[tuple[str, str]]:
+def expected_options(archive: Archive, dim: str, awards=None) -> list[tuple[str, str]]:
     seen: dict[str, str] = {}
-    for a in archive.awards:
+    for a in archive.awards if awards is None else awards:
         for code, label in a.values[dim]:
             seen.setdefault(code, label)
     return option_order(dim, seen)
@@ -178,7 +204,11 @@ def selected(page) -> dict[str, str]:
 
 
 def url_state(page) -> dict[str, str]:
-    return {k: v[0] for k, v in parse_qs(urlsplit(page.url).query).items()}
+    return {k: v[0] for k, v in parse_qs(urlsplit(page.url).query, keep_blank_values=True).items()}
+
+
+def scope(tab) -> str:
+    return tab.locator("#tdkt-finder .tdkt-scope").inner_text().strip()
 
 
 GRID = "t => ({caption: t.caption ? t.caption.textContent.trim() : null, " \
@@ -233,38 +263,63 @@ def assert_finder_shows(page, base_url, archive, filters: dict[str, str], hang="
 
 # --------------------------------------------------------------------------- the finder
 
-def test_finder_starts_with_every_record_and_hand_checked_totals(page, base_url, archive):
+def test_finder_starts_with_granted_checked_records_and_hand_checked_totals(page, base_url, archive):
     open_finder(page, base_url)
     assert heading(page) == "Tra cứu khen thưởng"
-    assert selected(page) == {**{d: "" for d in DIMS}, **DEFAULT_AXES}
+    assert selected(page) == {**{d: "" for d in DIMS}, **DEFAULT_FILTERS, **DEFAULT_AXES}
+    assert url_state(page) == {}
     assert_finder_shows(page, base_url, archive, {})
-    # by hand from the five awards.yml: 9 + 4 + 12 + 3 records; 259 + 12 + 68 + 126 awarded, and
-    # the Hà Trung "Gia đình văn hóa" record states no count
-    assert len(archive.awards) == 28
-    assert status(page) == "28 nội dung khen thưởng, tổng số lượng 465* (* có nội dung không ghi số lượng)."
+    # by hand from the five awards.yml: 9 + 4 + 12 + 3 records; 259 + 12 + 68 + 126 = 465 awarded or proposed;
+    # Cẩm Xuyên proposes a Bằng khen of the Prime Minister (1) and of the province (3): 461 granted in 26 records;
+    # the Hà Trung "Gia đình văn hóa" record states no count. Every seed record is reviewed.
+    assert len(archive.awards) == 28 and len(defaults(archive)) == 26
+    assert status(page) == "26 nội dung khen thưởng, tổng số lượng 461 + 1 nội dung không rõ số lượng."
+    assert pivot_shown(page)["total"] == "≥ 461"
+    assert scope(page) == ("Số liệu dưới đây tính các nội dung khen thưởng đã tặng, đã được người rà soát đối chiếu "
+                           "với văn bản. Không tính vào đây: 2 nội dung đề nghị, đã rà soát (chọn ở bộ lọc “Trạng "
+                           "thái” và “Rà soát” để xem).")
     assert page.locator("#tdkt-finder .tdkt-records-note").inner_text() == \
-        "Hiển thị 28 trong 28 nội dung, năm gần nhất trước; mỗi dòng dẫn đến đoạn văn nêu nội dung đó."
-    assert page.locator("#tdkt-finder .tdkt-more").is_hidden()  # 28 rows: one page
+        "Hiển thị 26 trong 26 nội dung, năm gần nhất trước; mỗi dòng dẫn đến đoạn văn nêu nội dung đó."
+    assert page.locator("#tdkt-finder .tdkt-more").is_hidden()  # 26 rows: one page
+    assert {r["cells"][6] for r in records_shown(page)["rows"]} == {"Đã tặng"}
+
+
+def test_proposals_are_one_choice_away_and_labelled(page, base_url, archive):
+    open_finder(page, base_url)
+    choose(page, "trang-thai", "proposed")
+    assert url_state(page) == {"trang-thai": "proposed"}
+    want = assert_finder_shows(page, base_url, archive, {"trang-thai": "proposed"})
+    assert status(page) == "2 nội dung khen thưởng, tổng số lượng 4." and len(want) == 2
+    assert {r["cells"][6] for r in records_shown(page)["rows"]} == {"Đề nghị"}
+    assert scope(page).startswith("Số liệu dưới đây tính các nội dung khen thưởng đề nghị, đã được người rà soát")
+    assert "Không tính vào đây: 26 nội dung đã tặng, đã rà soát" in scope(page)
+    choose(page, "trang-thai", "")  # "Tất cả": granted and proposed together
+    assert url_state(page) == {"trang-thai": ""}
+    assert_finder_shows(page, base_url, archive, {"trang-thai": ""})
+    assert status(page) == "28 nội dung khen thưởng, tổng số lượng 465 + 1 nội dung không rõ số lượng."
+    assert "Không tính" not in scope(page)
 
 
 @pytest.mark.parametrize("dim", DIMS)
 def test_each_filter_narrows_status_totals_and_rows(page, base_url, archive, dim):
-    open_finder(page, base_url)
+    open_finder(page, base_url, EVERYTHING)  # every record, so that every option selects something
+    everything = {"trang-thai": "", "ra-soat": ""}
     options = page.locator(f"#tdkt-finder select[name='{dim}'] option").evaluate_all(
         "os => os.map(o => [o.value, o.textContent])")
     assert options[0] == ["", "Tất cả"]
     assert [tuple(o) for o in options[1:]] == expected_options(archive, dim)
     for code, label in options[1:]:
         choose(page, dim, code)
-        want = assert_finder_shows(page, base_url, archive, {dim: code})
+        want = assert_finder_shows(page, base_url, archive, {**everything, dim: code})
         assert want, (dim, code)  # every option offered selects something
-        assert url_state(page) == {dim: code}
-        column = {"hinh-thuc": 1, "co-quan": 2, "doi-tuong": 3, "nam": 0, "trang-thai": 6}.get(dim)
+        chosen = {**everything, dim: code}  # the URL names what differs from the defaults
+        assert url_state(page) == {k: v for k, v in chosen.items() if v != DEFAULT_FILTERS.get(k, "")}
+        column = {"hinh-thuc": 1, "co-quan": 2, "doi-tuong": 3, "nam": 0, "trang-thai": 6, "ra-soat": 7}.get(dim)
         if column is not None:  # the chosen value is printed on every row
             printed = label.lower() if dim == "doi-tuong" else label
             assert {r["cells"][column] for r in records_shown(page)["rows"]} == {printed}
     choose(page, dim, "")
-    assert url_state(page) == {}
+    assert url_state(page) == everything
     assert status(page) == expected_status(archive.awards)
 
 
@@ -274,21 +329,29 @@ def test_hand_checked_filters(page, base_url, archive):
     choose(page, "tinh", "tinh-30")  # Tỉnh Hải Dương: the 12 records of Phường Long Xuyên's report
     assert status(page) == "12 nội dung khen thưởng, tổng số lượng 68."
     assert pivot_shown(page)["total"] == "68"
-    assert {r["cells"][7] for r in records_shown(page)["rows"]} == {"Phường Long Xuyên"}
+    assert {r["cells"][8] for r in records_shown(page)["rows"]} == {"Phường Long Xuyên"}
     choose(page, "tinh", "")
 
     choose(page, "hinh-thuc", "don-vi-quyet-thang")
     assert status(page) == "1 nội dung khen thưởng, tổng số lượng 1."
     [row] = records_shown(page)["rows"]
     assert row["cells"] == ["2023", "Đơn vị quyết thắng", "—", "tập thể", "1", "Công an phường Long Xuyên",
-                            "Đã tặng", "Phường Long Xuyên", "Báo cáo số 6/BC-UBND ¶20"]
+                            "Đã tặng", "Đã rà soát", "Phường Long Xuyên", "Báo cáo số 6/BC-UBND ¶20"]
     assert row["href"] == f"{base_url}/bao-cao/{LONG_XUYEN_REPORT}/#p-20"
     choose(page, "hinh-thuc", "")
 
     choose(page, "doi-tuong", "hộ gia đình")  # "Gia đình văn hóa" in Hà Trung: the text gives no number
-    assert status(page) == "1 nội dung khen thưởng, tổng số lượng 0* (* có nội dung không ghi số lượng)."
-    assert pivot_shown(page)["cells"] == {("Gia đình văn hóa", "2023"): "0*"}
-    assert records_shown(page)["rows"][0]["cells"][4] == "—"
+    assert status(page) == "1 nội dung khen thưởng, tổng số lượng không rõ (văn bản không ghi số lượng)."
+    assert pivot_shown(page)["cells"] == {("Gia đình văn hóa", "2023"): "không rõ"}
+    assert records_shown(page)["rows"][0]["cells"][4] == "không rõ"
+    choose(page, "doi-tuong", "")
+
+    # the authority's level: the province's awards, whatever their authority's spelling
+    choose(page, "cap-khen", "tinh")  # "Chủ tịch UBND tỉnh Thanh Hóa", "Chủ tịch UBND tỉnh", "UBND tỉnh" (granted)
+    assert {r["cells"][2] for r in records_shown(page)["rows"]} == {"Chủ tịch UBND tỉnh Thanh Hóa", "UBND tỉnh"}
+    choose(page, "cap-khen", "dang")
+    assert {r["cells"][2] for r in records_shown(page)["rows"]} == {"Tỉnh ủy Hải Dương", "Thị ủy Kinh Môn",
+                                                                   "Đảng ủy phường"}
 
 
 def test_two_filters_combine(page, base_url, archive):
@@ -310,6 +373,7 @@ def test_two_filters_combine(page, base_url, archive):
 
 def test_table_axes_can_be_any_two_dimensions(page, base_url, archive):
     open_finder(page, base_url)
+    shown_records = defaults(archive)
     for hang in DIMS:
         choose(page, "hang", hang)
         for cot in DIMS:
@@ -317,11 +381,11 @@ def test_table_axes_can_be_any_two_dimensions(page, base_url, archive):
             assert_finder_shows(page, base_url, archive, {}, hang, cot)
             rows, cols = pivot_shown(page)["order"]
             for dim, labels in ((hang, rows), (cot, cols)):  # options in order, "Không ghi" last
-                exp = [label for _, label in expected_options(archive, dim)]
-                if any(not a.values[dim] for a in archive.awards):
+                exp = [label for _, label in expected_options(archive, dim, shown_records)]
+                if any(not a.values[dim] for a in shown_records):
                     exp.append(NOT_STATED)
                 assert labels == exp, (hang, cot)
-    assert url_state(page) == {"hang": "trang-thai", "cot": "trang-thai"}
+    assert url_state(page) == {"hang": "ra-soat", "cot": "ra-soat"}
     # movements: a record counts under each movement of its report, and once in the grand total
     choose(page, "hang", "phong-trao")
     choose(page, "cot", "doi-tuong")
@@ -335,28 +399,28 @@ def test_table_axes_can_be_any_two_dimensions(page, base_url, archive):
 
 def test_filters_live_in_the_url_and_a_shared_link_restores_them(page, base_url, archive):
     open_finder(page, base_url)
-    state = {"hinh-thuc": "bang-khen-cap-tinh", "trang-thai": "granted", "hang": "tinh", "cot": "doi-tuong"}
+    state = {"hinh-thuc": "bang-khen-cap-tinh", "ra-soat": "", "hang": "tinh", "cot": "doi-tuong"}
     for name, value in state.items():
         choose(page, name, value)
     assert url_state(page) == state
-    before = (status(page), grid(page), records_shown(page))
-    want = assert_finder_shows(page, base_url, archive, {"hinh-thuc": "bang-khen-cap-tinh", "trang-thai": "granted"},
+    before = (status(page), grid(page), records_shown(page), scope(page))
+    want = assert_finder_shows(page, base_url, archive, {"hinh-thuc": "bang-khen-cap-tinh", "ra-soat": ""},
                                "tinh", "doi-tuong")
-    assert len(want) == 3  # Cẩm Xuyên 8 tập thể + 17 cá nhân, Hà Trung 1 tập thể
+    assert len(want) == 3  # granted: Cẩm Xuyên 8 tập thể + 17 cá nhân, Hà Trung 1 tập thể (and 3 proposed)
     shared = page.url
 
     page.reload()
     page.wait_for_selector("#tdkt-finder .tdkt-finder-form:not([hidden])")
-    assert selected(page) == {**{d: "" for d in DIMS}, **state}
-    assert (status(page), grid(page), records_shown(page)) == before
+    assert selected(page) == {**{d: "" for d in DIMS}, **DEFAULT_FILTERS, **state}
+    assert (status(page), grid(page), records_shown(page), scope(page)) == before
 
     page.goto(base_url + "/")  # somebody else opening the link
     open_finder(page, base_url, "?" + urlsplit(shared).query)
-    assert (status(page), grid(page), records_shown(page)) == before
+    assert (status(page), grid(page), records_shown(page), scope(page)) == before
 
     # a value the archive does not have is ignored, not an empty list
     open_finder(page, base_url, "?hinh-thuc=khong-co&tinh=tinh-30&hang=xyz")
-    assert selected(page) == {**{d: "" for d in DIMS}, "tinh": "tinh-30", **DEFAULT_AXES}
+    assert selected(page) == {**{d: "" for d in DIMS}, **DEFAULT_FILTERS, "tinh": "tinh-30", **DEFAULT_AXES}
     assert_finder_shows(page, base_url, archive, {"tinh": "tinh-30"})
 
 
@@ -365,12 +429,12 @@ def test_reset_button_clears_filters_and_axes(page, base_url, archive):
     assert_finder_shows(page, base_url, archive, {"tinh": "tinh-42", "trang-thai": "proposed"}, "co-quan", "tinh")
     page.get_by_role("button", name="Bỏ lọc").click()
     page.wait_for_function("() => location.search === ''")
-    assert selected(page) == {**{d: "" for d in DIMS}, **DEFAULT_AXES}
+    assert selected(page) == {**{d: "" for d in DIMS}, **DEFAULT_FILTERS, **DEFAULT_AXES}
     assert_finder_shows(page, base_url, archive, {})
 
 
 def test_more_button_pages_through_long_lists(page, base_url, archive):
-    """28 records fit on one page (the button stays hidden, see the first test); with the data file
+    """26 records fit on one page (the button stays hidden, see the first test); with the data file
     served five times over, the finder shows 50 rows and each click on "Xem thêm" 50 more."""
     copies = 5
 
@@ -383,7 +447,7 @@ def test_more_button_pages_through_long_lists(page, base_url, archive):
 
     page.route("**/khen-thuong/ban-ghi.json", bigger)
     open_finder(page, base_url)
-    n = copies * len(archive.awards)
+    n = copies * len(defaults(archive))
     more = page.locator("#tdkt-finder .tdkt-more")
     note = page.locator("#tdkt-finder .tdkt-records-note")
     rows = page.locator("#tdkt-finder .tdkt-records tbody tr")
@@ -399,7 +463,7 @@ def test_more_button_pages_through_long_lists(page, base_url, archive):
     assert more.is_hidden()
     # newest first, then by report and paragraph; nothing lost or doubled by paging
     cells = [r["cells"] for r in records_shown(page)["rows"]]
-    order = sorted(list(archive.awards) * copies, key=lambda a: (-int(a.cells[0]), a.report_id, a.block))
+    order = sorted(defaults(archive) * copies, key=lambda a: (-int(a.cells[0]), a.report_id, a.block))
     assert cells == [list(a.cells) for a in order]
     choose(page, "he-thong", "nha-nuoc")  # a new filter starts again at one page
     k = copies * len(matching(archive.awards, {"he-thong": "nha-nuoc"}))
@@ -430,6 +494,84 @@ def test_a_record_links_to_its_paragraph(page, base_url, archive):
                 assert name.lower() in text.lower(), (report_id, a.block, name)
 
 
+# --------------------------------------------------------------------------- unreviewed records (the fixture archive)
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory):
+    """tests/fixtures/archive built for real: a reviewed granted record (¶7) and an unreviewed proposal (¶9)."""
+    import functools
+    import http.server
+
+    from tdkt.cli import main
+
+    tmp = tmp_path_factory.mktemp("fixture-site")
+    out, docs = tmp / "site", tmp / "site_src"
+    assert main(["build", "--data", str(FIXTURE), "--out", str(out), "--docs", str(docs)]) == 0
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(out)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def fixture_archive(gazetteer) -> Archive:
+    return _archive(gazetteer, FIXTURE)
+
+
+def test_unreviewed_records_are_counted_only_when_asked_and_labelled(page, fixture_site, fixture_archive):
+    base = fixture_site
+    report = "2023-long-xuyen-hd-bc-1"
+    assert [(a.block, a.values["ra-soat"][0][0], a.values["trang-thai"][0][0]) for a in fixture_archive.awards] == \
+        [(7, "da-ra-soat", "granted"), (9, "chua-ra-soat", "proposed")]
+
+    # by default: the reviewed, granted record only; the other one is counted apart, in words
+    open_finder(page, base)
+    assert_finder_shows(page, base, fixture_archive, {})
+    assert status(page) == "1 nội dung khen thưởng, tổng số lượng 1."
+    assert [r["cells"][7] for r in records_shown(page)["rows"]] == ["Đã rà soát"]
+    assert scope(page) == ("Số liệu dưới đây tính các nội dung khen thưởng đã tặng, đã được người rà soát đối chiếu "
+                           "với văn bản. Không tính vào đây: 1 nội dung đề nghị, chưa rà soát (chọn ở bộ lọc “Trạng "
+                           "thái” và “Rà soát” để xem).")
+    assert "Chưa rà soát" not in page.locator("#tdkt-finder .tdkt-pivot").inner_text()
+    shot(page, "finder-fixture-default")
+
+    # unreviewed records asked for: a granted one would show; this one is a proposal, so nothing yet
+    choose(page, "ra-soat", "chua-ra-soat")
+    assert_finder_shows(page, base, fixture_archive, {"ra-soat": "chua-ra-soat"})
+    assert status(page) == "Không có nội dung khen thưởng nào khớp với bộ lọc."
+    assert "đã được người rà soát" not in scope(page)
+    assert scope(page).endswith("Không tính vào đây: 1 nội dung đã tặng, đã rà soát; 1 nội dung đề nghị, chưa rà "
+                                "soát (chọn ở bộ lọc “Trạng thái” và “Rà soát” để xem).")
+    # and proposals too: the unreviewed proposal, labelled on its row
+    choose(page, "trang-thai", "")
+    want = assert_finder_shows(page, base, fixture_archive, {"ra-soat": "chua-ra-soat", "trang-thai": ""})
+    assert [a.block for a in want] == [9]
+    assert status(page) == "1 nội dung khen thưởng, tổng số lượng 12."
+    [row] = records_shown(page)["rows"]
+    assert row["cells"][6:8] == ["Đề nghị", "Chưa rà soát"]
+    assert scope(page).startswith("Số liệu dưới đây tính các nội dung khen thưởng đã tặng và đề nghị, chưa được "
+                                  "người rà soát")
+    assert url_state(page) == {"ra-soat": "chua-ra-soat", "trang-thai": ""}
+    # everything: both, and the table by review says which is which
+    choose(page, "ra-soat", "")
+    choose(page, "cot", "ra-soat")
+    assert_finder_shows(page, base, fixture_archive, {"ra-soat": "", "trang-thai": ""}, "hinh-thuc", "ra-soat")
+    assert status(page) == "2 nội dung khen thưởng, tổng số lượng 13."
+    assert pivot_shown(page)["columns"] == {"Đã rà soát": "1", "Chưa rà soát": "12"}
+    shot(page, "finder-fixture-everything")
+
+    # the report page marks the unreviewed record and says so above its table
+    page.goto(f"{base}/bao-cao/{report}/")
+    section = page.locator("h2#khen-thuong")
+    assert heading(page, "h2#khen-thuong") == "Khen thưởng trong báo cáo"
+    intro = section.locator("xpath=following-sibling::p[1]").inner_text()
+    assert "1 trong 2 dòng chưa rà soát" in intro
+    rows = section.locator("xpath=following::table[1]").locator("tbody tr").evaluate_all(
+        "rs => rs.map(r => Array.from(r.cells).map(c => c.textContent.trim()))")
+    assert [r[5] for r in rows] == ["Đã tặng", "Đề nghị · chưa rà soát"]
+
+
 # --------------------------------------------------------------------------- without JavaScript
 
 def _read_without_javascript(url: str, out: dict) -> None:
@@ -448,6 +590,7 @@ def _read_without_javascript(url: str, out: dict) -> None:
                 tab.goto(url)
                 out["form_visible"] = tab.locator("#tdkt-finder form").is_visible()
                 out["status"] = tab.locator("#tdkt-finder .tdkt-status").inner_text()
+                out["scope"] = tab.locator("#tdkt-finder .tdkt-scope").inner_text()
                 out["pivot"] = grid(tab)
                 out["records"] = records_shown(tab)
                 out["more_visible"] = tab.locator("#tdkt-finder .tdkt-more").is_visible()
@@ -478,13 +621,16 @@ def test_without_javascript_the_printed_tables_show_everything(without_javascrip
     page = without_javascript
     assert page["failed"] == []
     assert not page["form_visible"] and page["status"] == ""  # nothing ran: the filters stay hidden
+    # the printed page counts what the script counts by default, under the same sentence
+    assert page["scope"].startswith("Số liệu dưới đây tính các nội dung khen thưởng đã tặng, đã được người rà soát")
+    assert "Không tính vào đây: 2 nội dung đề nghị, đã rà soát" in page["scope"]
     shown = parse_pivot(page["pivot"])
-    exp = expected_pivot(archive.awards, "hinh-thuc", "nam")
+    exp = expected_pivot(defaults(archive), "hinh-thuc", "nam")
     assert shown["caption"] == "Số lượng theo hình thức, danh hiệu và năm"
     assert (shown["cells"], shown["rows"], shown["columns"], shown["total"]) == \
         (exp["cells"], exp["rows"], exp["columns"], exp["total"])
-    assert shown["total"] == "465*"
-    printed = archive.awards[:100]
+    assert shown["total"] == "≥ 461"
+    printed = defaults(archive)[:100]
     assert page["records"]["head"] == COLUMNS
     assert [r["cells"] for r in page["records"]["rows"]] == [list(a.cells) for a in printed]
     assert [r["href"] for r in page["records"]["rows"]] == [base_url + a.path for a in printed]
@@ -498,6 +644,7 @@ def test_script_draws_the_same_tables_as_the_printed_page(without_javascript, pa
     open_finder(page, base_url)
     assert grid(page) == without_javascript["pivot"]  # cell for cell, caption and headers included
     assert records_shown(page) == without_javascript["records"]
+    assert scope(page) == without_javascript["scope"].strip()
 
 
 # --------------------------------------------------------------------------- the charts
@@ -519,14 +666,15 @@ def test_charts_load_with_text_alternatives_and_data_table(page, base_url, archi
         # the figure caption links the SVG itself
         assert img.locator("xpath=..").locator("figcaption a").evaluate("a => a.href") == src
     by_year = page.request.get(base_url + "/khen-thuong/bieu-do-theo-nam.svg").text()
-    assert re.search(r'class="total"[^>]*>465<', by_year)  # the one year's bar: every stated count
+    assert re.search(r'class="total"[^>]*>461<', by_year)  # the one year's bar: every stated count granted
+    assert ">465<" not in by_year  # proposals are not drawn
 
     details = page.locator("details.tdkt-chart-data")
     assert details.count() == 1 and details.locator("table").is_hidden()
     details.locator("summary").click()
     assert details.locator("table").is_visible()
     shown = parse_pivot(grid(page, "details.tdkt-chart-data table"))
-    exp = expected_pivot(archive.awards, "hinh-thuc", "cap")
+    exp = expected_pivot(defaults(archive), "hinh-thuc", "cap")
     assert (shown["cells"], shown["rows"], shown["columns"], shown["total"]) == \
         (exp["cells"], exp["rows"], exp["columns"], exp["total"])
 
