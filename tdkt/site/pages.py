@@ -52,6 +52,33 @@ def _reports_table(reports: list[Report], here: str, *, show_unit: bool = True) 
     return table(header, rows)
 
 
+NEWS_HEADING = "Bài báo về kết quả thi đua, khen thưởng"
+NEWS_NOTE = ("*Bài báo do báo, cổng thông tin đăng, không phải văn bản của cơ quan ban hành: được lưu để tham khảo, "
+             "tách riêng khỏi văn bản chính thức và không tính vào số văn bản.*\n")
+
+
+def _split_news(reports: list[Report]) -> tuple[list[Report], list[Report]]:
+    """Official documents, and news articles about results (kept apart in every list and count)."""
+    return [r for r in reports if not r.doc_type.news], [r for r in reports if r.doc_type.news]
+
+
+def _count(reports: list[Report]) -> str:
+    """How many official documents, and the news articles beside them: "3", "3 (+1 bài báo)"."""
+    official, news = _split_news(reports)
+    return f"{len(official)}" + (f" (+{len(news)} bài báo)" if news else "")
+
+
+def _listing(reports: list[Report], here: str, level: str, title: str, *, show_unit: bool = True,
+             empty: str = "") -> list[str]:
+    """A section of official documents, then (when there are any) one of news articles, each with its count."""
+    official, news = _split_news(reports)
+    out = [f"{level} {title} ({len(official)})\n" if title else "",
+           _reports_table(official, here, show_unit=show_unit) if official else empty]
+    if news:
+        out += [f"{level} {NEWS_HEADING} ({len(news)})\n", NEWS_NOTE, _reports_table(news, here, show_unit=show_unit)]
+    return [x for x in out if x]
+
+
 def _by_unit(catalog: Catalog) -> dict[str, list[Report]]:
     out: dict[str, list[Report]] = defaultdict(list)
     for r in catalog.reports:
@@ -79,9 +106,11 @@ def _by_movement(catalog: Catalog) -> dict[str, list[Report]]:
 def render_home(catalog: Catalog) -> str:
     here = paths.HOME
     units, years, movements = _by_unit(catalog), _by_year(catalog), _by_movement(catalog)
-    latest = sorted(catalog.reports, key=report_order)[:LATEST_ON_HOME]
+    official, news = _split_news(list(catalog.reports))
+    latest = sorted(official, key=report_order)[:LATEST_ON_HOME]
     counts = [
-        (len(catalog.reports), "báo cáo", paths.REPORTS),
+        (len(official), "báo cáo", paths.REPORTS),
+        *([(len(news), "bài báo", paths.REPORTS)] if news else []),
         (len(units), "đơn vị", paths.UNITS),
         (len(years), "năm", paths.YEARS),
         (len(movements), "phong trào được nhắc đến", paths.MOVEMENTS),
@@ -130,8 +159,8 @@ def render_all_reports(catalog: Catalog) -> str:
     return "\n".join([
         front_matter({"title": "Tất cả báo cáo"}),
         "# Tất cả báo cáo\n",
-        f"{len(catalog.reports)} văn bản, mới nhất trước.\n",
-        _reports_table(list(catalog.reports), here),
+        f"{len(_split_news(list(catalog.reports))[0])} văn bản, mới nhất trước.\n",
+        *_listing(list(catalog.reports), here, "##", ""),
     ])
 
 
@@ -157,7 +186,7 @@ def render_unit_index(catalog: Catalog) -> str:
         parts.append(f"## {escape(province.full_name)}\n")
         rows = [
             (link(escape(u.full_name), paths.rel(here, paths.unit(u))), escape(parents(u, catalog.units)),
-             str(len(units[u.id])), escape(successors(u, catalog.units)))
+             _count(units[u.id]), escape(successors(u, catalog.units)))
             for u in members
         ]
         parts.append(table(("Đơn vị", "Trực thuộc", "Số báo cáo", "Từ 01/7/2025"), rows))
@@ -185,8 +214,7 @@ def render_unit_page(u: Unit, reports: list[Report], catalog: Catalog, exemplars
         '<div class="tdkt-meta" markdown="1">\n',
         table(("Thuộc tính", "Nội dung"), rows),
         "\n</div>\n",
-        f"## Báo cáo ({len(reports)})\n",
-        _reports_table(reports, here, show_unit=False),
+        *_listing(reports, here, "##", "Báo cáo", show_unit=False),
         *([f"## Điển hình tiên tiến ({len(exemplars)})\n", exemplar_list(list(exemplars), here)] if exemplars else []),
         "*Nguồn danh mục đơn vị hành chính: gói `vietnamadminunits` (giấy phép MIT), mã theo Tổng cục Thống kê.*\n",
     ])
@@ -195,7 +223,7 @@ def render_unit_page(u: Unit, reports: list[Report], catalog: Catalog, exemplars
 def render_year_index(catalog: Catalog) -> str:
     here = paths.YEARS
     years = _by_year(catalog)
-    rows = [(link(str(y), paths.rel(here, paths.year(y))), str(len(years[y]))) for y in sorted(years, reverse=True)]
+    rows = [(link(str(y), paths.rel(here, paths.year(y))), _count(years[y])) for y in sorted(years, reverse=True)]
     return "\n".join([
         front_matter({"title": "Năm"}),
         "# Theo năm\n",
@@ -209,8 +237,8 @@ def render_year_page(year: int, reports: list[Report]) -> str:
     return "\n".join([
         front_matter({"title": f"Năm {year}"}),
         f"# Báo cáo năm {year}\n",
-        f"{len(reports)} văn bản có kỳ báo cáo thuộc năm {year}.\n",
-        _reports_table(reports, here),
+        f"{len(_split_news(reports)[0])} văn bản có kỳ báo cáo thuộc năm {year}.\n",
+        *_listing(reports, here, "##", ""),
     ])
 
 
@@ -219,7 +247,7 @@ def render_movement_index(catalog: Catalog) -> str:
     used = _by_movement(catalog)
     rows = [
         (link(escape(m.name), paths.rel(here, paths.movement(m))), escape(m.launched_by), escape(m.period),
-         str(len(used.get(m.id, ()))))
+         _count(used.get(m.id, [])))
         for m in sorted(catalog.movements, key=lambda m: sort_key(m.name))
     ]
     return "\n".join([
@@ -247,8 +275,8 @@ def render_movement_page(m: Movement, reports: list[Report]) -> str:
         "\n</div>\n",
     ]
     # m.note is the curator's note on where the vocabulary entry comes from (vocab/movements.yml): internal, not shown
-    parts.append(f"## Báo cáo nhắc đến phong trào ({len(reports)})\n")
-    parts.append(_reports_table(reports, here) if reports else "Chưa có báo cáo nào trong kho nhắc đến phong trào này.\n")
+    parts += _listing(reports, here, "##", "Báo cáo nhắc đến phong trào",
+                      empty="Chưa có báo cáo nào trong kho nhắc đến phong trào này.\n")
     return "\n".join(parts)
 
 

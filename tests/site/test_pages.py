@@ -147,3 +147,28 @@ def test_the_issuer_shows_its_kind_and_the_body_above_it(fixture_catalog):
     assert "| Cơ quan ban hành | Sở Giáo dục và Đào tạo (sở, ban, ngành cấp tỉnh, thuộc UBND tỉnh Sơn La) |" in page
     ubnd = dataclasses.replace(r, issuer="Ủy ban nhân dân phường Long Xuyên", issuer_kind="ubnd", issuer_parent="")
     assert "| Cơ quan ban hành | Ủy ban nhân dân phường Long Xuyên |" in render_report_page(ubnd, fixture_catalog)
+
+
+def test_news_articles_are_kept_apart_in_every_list_and_count(fixture_catalog):
+    """A news article about results is listed under its own heading, never counted as a document."""
+    import dataclasses
+
+    from tdkt.model import DocType, Origin
+    from tdkt.site.pages import render_all_reports, render_home, render_unit_index, render_year_page
+
+    news_type = DocType(id="bai-bao", name="Bài báo", code="", origin=Origin(file="vocab"), news=True)
+    first = fixture_catalog.reports[0]
+    article = dataclasses.replace(first, id="2023-bai-bao-long-xuyen", title="Phường Long Xuyên khen thưởng 12 tập thể",
+                                  doc_type=news_type, doc_number="")
+    catalog = dataclasses.replace(fixture_catalog, reports=fixture_catalog.reports + (article,))
+    documents = len(fixture_catalog.reports)
+    listing = render_all_reports(catalog)
+    assert f"{documents} văn bản, mới nhất trước." in listing
+    assert "## Bài báo về kết quả thi đua, khen thưởng (1)" in listing
+    before, after = listing.split("## Bài báo về kết quả")
+    assert "2023-bai-bao-long-xuyen" in after and "2023-bai-bao-long-xuyen" not in before
+    home = render_home(catalog)
+    assert f'<span class="tdkt-count">{documents}</span>' in home and "bài báo" in home
+    assert "(+1 bài báo)" in render_unit_index(catalog)
+    year = render_year_page(first.year, [r for r in catalog.reports if r.year == first.year])
+    assert "## Bài báo về kết quả thi đua, khen thưởng (1)" in year
