@@ -304,10 +304,14 @@ def render_about(catalog: Catalog, gazetteer_source: str) -> str:
         "Trang web tĩnh dựng bằng MkDocs và Material for MkDocs (giấy phép MIT). Tìm kiếm chạy trong trình duyệt "
         "trên chỉ mục dựng sẵn, chấm điểm như lunr (giấy phép MIT); biểu đồ SVG tạo khi dựng trang.\n",
         "## Thuật ngữ\n",
-        table(("Tiếng Việt", "Nghĩa"), [
-            ("Thi đua", "emulation"), ("Khen thưởng", "commendation"), ("Phong trào thi đua", "emulation movement"),
-            ("Danh hiệu thi đua", "emulation title"), ("Hình thức khen thưởng", "award form"),
-            ("Điển hình tiên tiến", "exemplar"), ("Đơn vị", "unit"),
+        table(("Thuật ngữ", "Nghĩa"), [
+            ("Thi đua", "hoạt động có tổ chức, tự nguyện phấn đấu đạt thành tích tốt nhất"),
+            ("Khen thưởng", "ghi nhận, biểu dương, tôn vinh công trạng, thành tích"),
+            ("Phong trào thi đua", "hoạt động thi đua có mục tiêu, nội dung và thời gian cụ thể"),
+            ("Danh hiệu thi đua", "ghi nhận kết quả thi đua: Lao động tiên tiến, Chiến sĩ thi đua, Cờ thi đua…"),
+            ("Hình thức khen thưởng", "Huân chương, Huy chương, Bằng khen, Giấy khen…"),
+            ("Điển hình tiên tiến", "tập thể, cá nhân, mô hình tiêu biểu được nêu gương"),
+            ("Đơn vị", "đơn vị hành chính (xã, huyện, tỉnh) ban hành hoặc được nói đến trong văn bản"),
         ]),
     ])
 
