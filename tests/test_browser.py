@@ -72,9 +72,13 @@ def test_unit_page_and_index(page, base_url):
     page.goto(base_url + "/")
     page.locator(".md-tabs__link", has_text="Đơn vị").click()
     page.wait_for_url("**/don-vi/")
-    provinces = [h.rstrip("#") for h in page.locator("article h2").all_inner_texts()]
+    assert [h.rstrip("#") for h in page.locator("article h2").all_inner_texts()][0] == \
+        "Theo địa giới hành chính trước ngày 01/7/2025"
+    provinces = page.locator("article table").first.locator("a").all_inner_texts()
     assert provinces == sorted(provinces, key=sort_key) and "Tỉnh Hải Dương" in provinces
-    page.locator("a", has_text="Phường Long Xuyên").first.click()
+    page.locator("article table a", has_text="Tỉnh Hải Dương").click()  # a province's page lists its units
+    assert heading(page) == "Tỉnh Hải Dương"
+    page.locator("article table a", has_text="Phường Long Xuyên").first.click()
     assert heading(page) == "Phường Long Xuyên"
     text = page.locator(".tdkt-meta").inner_text()
     assert "10738" in text and "Tỉnh Hải Dương" in text and "Phường Kinh Môn" in text

@@ -1,26 +1,28 @@
 """``Catalog`` → every page of the site: ``{docs-relative path: Markdown text or bytes}`` (or one by one).
 
 The generated index pages are the navigation: home, all reports, units grouped by province,
-years, movements, about. Report pages stay out of the nav (see README, "Scale"). Lists are
-ordered in Python (Vietnamese collation, newest first); templates only print. Pure.
+years, movements, about (the index pages themselves are made in ``tdkt/site/indexes.py``). Report pages
+stay out of the nav (see README, "Scale"). Lists are ordered in Python (Vietnamese collation, newest
+first); templates only print. Pure.
 """
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator
 
 from tdkt.site import paths
-from tdkt.text.collate import sort_key
 from tdkt.site.award_page import render_award_page
 from tdkt.site.exemplar_pages import (
     FEATURED_ON_HOME, by_report_and_unit, exemplar_list, published, render_exemplar_index, render_exemplar_page,
     reports_by_id,
 )
+from tdkt.site.indexes import (  # the index pages (re-exported: the pages' names, as tests and callers know them)
+    _reports_table, _split_news, by_movement, by_unit, by_year, movement_pages, render_all_reports, render_movement_index, render_movement_page, render_unit_index,
+    render_unit_page, render_year_index, render_year_page, unit_pages, year_pages,
+)
 from tdkt.site.markdown import Context, escape, front_matter, link, table
-from tdkt.model import Catalog, Exemplar, Movement, Report, Unit
+from tdkt.model import Catalog, Exemplar, Report
 from tdkt.engine.pool import fork_map
-from tdkt.site.present import (CENTRAL, by_name, date_of, date_vn, missing, parents, report_label, report_order, successors,
-                               unit_chain)
+from tdkt.site.present import report_label, report_order
 from tdkt.site.report_page import render_ocr_page, render_original_page, render_report_page
 
 LATEST_ON_HOME = 5
@@ -36,76 +38,10 @@ def _put(pages: dict, path: str, content) -> None:
     pages[path] = content
 
 
-def _reports_table(reports: list[Report], here: str, *, show_unit: bool = True) -> str:
-    header = ("Ngày ban hành", "Văn bản", "Trích yếu") + (("Đơn vị",) if show_unit else ())
-    rows = []
-    for r in sorted(reports, key=report_order):
-        row = (
-            escape(date_vn(r.issued)) if r.issued else "—",
-            link(escape(report_label(r)), paths.rel(here, paths.report(r))),
-            escape(r.title) + (f" *({escape(r.status.label.lower())})*" if r.draft else ""),
-        )
-        if show_unit:
-            row += (link(escape(r.unit.full_name), paths.rel(here, paths.unit(r.unit))) if r.unit else
-                    (f"*{CENTRAL}*" if r.issuer_level == "trung-uong" else f"*{missing(r)}*"),)
-        rows.append(row)
-    return table(header, rows)
-
-
-NEWS_HEADING = "Bài báo về kết quả thi đua, khen thưởng"
-NEWS_NOTE = ("*Bài báo do báo, cổng thông tin đăng, không phải văn bản của cơ quan ban hành: được lưu để tham khảo, "
-             "tách riêng khỏi văn bản chính thức và không tính vào số văn bản.*\n")
-
-
-def _split_news(reports: list[Report]) -> tuple[list[Report], list[Report]]:
-    """Official documents, and news articles about results (kept apart in every list and count)."""
-    return [r for r in reports if not r.doc_type.news], [r for r in reports if r.doc_type.news]
-
-
-def _count(reports: list[Report]) -> str:
-    """How many official documents, and the news articles beside them: "3", "3 (+1 bài báo)"."""
-    official, news = _split_news(reports)
-    return f"{len(official)}" + (f" (+{len(news)} bài báo)" if news else "")
-
-
-def _listing(reports: list[Report], here: str, level: str, title: str, *, show_unit: bool = True,
-             empty: str = "") -> list[str]:
-    """A section of official documents, then (when there are any) one of news articles, each with its count."""
-    official, news = _split_news(reports)
-    out = [f"{level} {title} ({len(official)})\n" if title else "",
-           _reports_table(official, here, show_unit=show_unit) if official else empty]
-    if news:
-        out += [f"{level} {NEWS_HEADING} ({len(news)})\n", NEWS_NOTE, _reports_table(news, here, show_unit=show_unit)]
-    return [x for x in out if x]
-
-
-def _by_unit(catalog: Catalog) -> dict[str, list[Report]]:
-    out: dict[str, list[Report]] = defaultdict(list)
-    for r in catalog.reports:
-        if r.unit is not None:
-            out[r.unit.id].append(r)
-    return out
-
-
-def _by_year(catalog: Catalog) -> dict[int, list[Report]]:
-    out: dict[int, list[Report]] = defaultdict(list)
-    for r in catalog.reports:
-        if r.year is not None:
-            out[r.year].append(r)
-    return out
-
-
-def _by_movement(catalog: Catalog) -> dict[str, list[Report]]:
-    out: dict[str, list[Report]] = defaultdict(list)
-    for r in catalog.reports:
-        for m in r.movements:
-            out[m.id].append(r)
-    return out
-
-
 def render_home(catalog: Catalog) -> str:
     here = paths.HOME
-    units, years, movements = _by_unit(catalog), _by_year(catalog), _by_movement(catalog)
+    units, movements = by_unit(catalog), by_movement(catalog)
+    years = [y for y in by_year(catalog) if y is not None]
     official, news = _split_news(list(catalog.reports))
     latest = sorted(official, key=report_order)[:LATEST_ON_HOME]
     counts = [
@@ -152,132 +88,6 @@ def _featured(catalog: Catalog, here: str) -> list[str]:
         return []
     return ["## Điển hình tiên tiến\n", exemplar_list(shown, here),
             link("Xem tất cả điển hình tiên tiến", paths.rel(here, paths.EXEMPLARS)) + "\n"]
-
-
-def render_all_reports(catalog: Catalog) -> str:
-    here = paths.REPORTS
-    return "\n".join([
-        front_matter({"title": "Tất cả báo cáo"}),
-        "# Tất cả báo cáo\n",
-        f"{len(_split_news(list(catalog.reports))[0])} văn bản, mới nhất trước.\n",
-        *_listing(list(catalog.reports), here, "##", ""),
-    ])
-
-
-def _provinces(catalog: Catalog, units: dict[str, list[Report]]) -> list[tuple[Unit, list[Unit]]]:
-    grouped: dict[str, list[Unit]] = defaultdict(list)
-    for uid in units:
-        unit = catalog.units[uid]
-        grouped[unit.province_id].append(unit)
-    provinces = sorted((catalog.units[pid] for pid in grouped), key=by_name)
-    return [(p, sorted(grouped[p.id], key=by_name)) for p in provinces]
-
-
-def render_unit_index(catalog: Catalog) -> str:
-    here = paths.UNITS
-    units = _by_unit(catalog)
-    parts = [
-        front_matter({"title": "Đơn vị"}),
-        "# Đơn vị ban hành\n",
-        "Theo tỉnh, thành phố. Tên đơn vị ghi đúng như vào ngày ban hành văn bản; cột cuối cho biết đơn vị "
-        "kế thừa sau khi sắp xếp đơn vị hành chính từ ngày 01/7/2025.\n",
-    ]
-    for province, members in _provinces(catalog, units):
-        parts.append(f"## {escape(province.full_name)}\n")
-        rows = [
-            (link(escape(u.full_name), paths.rel(here, paths.unit(u))), escape(parents(u, catalog.units)),
-             _count(units[u.id]), escape(successors(u, catalog.units)))
-            for u in members
-        ]
-        parts.append(table(("Đơn vị", "Trực thuộc", "Số báo cáo", "Từ 01/7/2025"), rows))
-    return "\n".join(parts)
-
-
-def render_unit_page(u: Unit, reports: list[Report], catalog: Catalog, exemplars: list[Exemplar] = ()) -> str:
-    """``exemplars``: the published exemplars the unit's reports name."""
-    here = paths.unit(u)
-    validity = f"đến hết ngày {date_of(u.valid_to)}" if u.valid_to else ""
-    if u.valid_from:
-        validity = f"từ ngày {date_of(u.valid_from)}" + (f", {validity}" if validity else "")
-    rows = [
-        ("Tên", escape(u.full_name)),
-        ("Cấp", f"{escape(u.level.label)} ({escape(u.kind)})"),
-        ("Trực thuộc", escape(parents(u, catalog.units)) or "—"),
-        ("Mã đơn vị hành chính", f"<code>{escape(u.code, Context.HTML)}</code>"),
-        ("Hiệu lực của tên gọi", escape(validity) or "—"),
-        ("Từ ngày 01/7/2025", escape(successors(u, catalog.units)) or "—"),
-    ]
-    return "\n".join([
-        front_matter({"title": escape(unit_chain(u, catalog.units), Context.HTML)}),
-        f"# {escape(u.full_name)}\n",
-        f'<p class="tdkt-kicker">{escape(parents(u, catalog.units), Context.HTML)}</p>\n',
-        '<div class="tdkt-meta" markdown="1">\n',
-        table(("Thuộc tính", "Nội dung"), rows),
-        "\n</div>\n",
-        *_listing(reports, here, "##", "Báo cáo", show_unit=False),
-        *([f"## Điển hình tiên tiến ({len(exemplars)})\n", exemplar_list(list(exemplars), here)] if exemplars else []),
-        "*Nguồn danh mục đơn vị hành chính: gói `vietnamadminunits` (giấy phép MIT), mã theo Tổng cục Thống kê.*\n",
-    ])
-
-
-def render_year_index(catalog: Catalog) -> str:
-    here = paths.YEARS
-    years = _by_year(catalog)
-    rows = [(link(str(y), paths.rel(here, paths.year(y))), _count(years[y])) for y in sorted(years, reverse=True)]
-    return "\n".join([
-        front_matter({"title": "Năm"}),
-        "# Theo năm\n",
-        "Năm của kỳ báo cáo (năm được tổng kết hoặc năm của kế hoạch).\n",
-        table(("Năm", "Số báo cáo"), rows),
-    ])
-
-
-def render_year_page(year: int, reports: list[Report]) -> str:
-    here = paths.year(year)
-    return "\n".join([
-        front_matter({"title": f"Năm {year}"}),
-        f"# Báo cáo năm {year}\n",
-        f"{len(_split_news(reports)[0])} văn bản có kỳ báo cáo thuộc năm {year}.\n",
-        *_listing(reports, here, "##", ""),
-    ])
-
-
-def render_movement_index(catalog: Catalog) -> str:
-    here = paths.MOVEMENTS
-    used = _by_movement(catalog)
-    rows = [
-        (link(escape(m.name), paths.rel(here, paths.movement(m))), escape(m.launched_by), escape(m.period),
-         _count(used.get(m.id, [])))
-        for m in sorted(catalog.movements, key=lambda m: sort_key(m.name))
-    ]
-    return "\n".join([
-        front_matter({"title": "Phong trào thi đua"}),
-        "# Phong trào thi đua\n",
-        "Các phong trào thi đua trong danh mục của kho lưu trữ, và số báo cáo nhắc đến từng phong trào.\n",
-        table(("Phong trào", "Phát động", "Thời gian", "Số báo cáo"), rows),
-    ])
-
-
-def render_movement_page(m: Movement, reports: list[Report]) -> str:
-    here = paths.movement(m)
-    rows = [
-        ("Tên phong trào", escape(m.name)),
-        ("Cách gọi khác", "; ".join(escape(v) for v in m.variants) or "—"),
-        ("Phát động", escape(m.launched_by) or "—"),
-        ("Văn bản phát động", escape(m.act) or "—"),
-        ("Thời gian", escape(m.period) or "—"),
-    ]
-    parts = [
-        front_matter({"title": escape(m.name, Context.HTML)}),
-        f"# {escape(m.name)}\n",
-        '<div class="tdkt-meta" markdown="1">\n',
-        table(("Thuộc tính", "Nội dung"), rows),
-        "\n</div>\n",
-    ]
-    # m.note is the curator's note on where the vocabulary entry comes from (vocab/movements.yml): internal, not shown
-    parts += _listing(reports, here, "##", "Báo cáo nhắc đến phong trào",
-                      empty="Chưa có báo cáo nào trong kho nhắc đến phong trào này.\n")
-    return "\n".join(parts)
 
 
 def render_about(catalog: Catalog, gazetteer_source: str) -> str:
@@ -384,16 +194,11 @@ def iter_pages(catalog: Catalog, gazetteer_source: str, *, jobs: int = 1) -> Ite
         for path, data in pages:
             yield path, data.decode("utf-8")
     yield paths.UNITS, render_unit_index(catalog)
-    for uid, reports in _by_unit(catalog).items():
-        unit = catalog.units[uid]
-        yield paths.unit(unit), render_unit_page(unit, reports, catalog, ex_by_unit.get(uid, []))
+    yield from unit_pages(catalog, ex_by_unit)
     yield paths.YEARS, render_year_index(catalog)
-    for year, reports in _by_year(catalog).items():
-        yield paths.year(year), render_year_page(year, reports)
+    yield from year_pages(catalog)
     yield paths.MOVEMENTS, render_movement_index(catalog)
-    used = _by_movement(catalog)
-    for m in catalog.movements:
-        yield paths.movement(m), render_movement_page(m, used.get(m.id, []))
+    yield from movement_pages(catalog)
     award_md, award_files = render_award_page(catalog)
     yield paths.AWARDS, award_md
     yield from award_files.items()

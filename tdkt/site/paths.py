@@ -63,6 +63,16 @@ def year(y: int) -> str:
     return f"nam/{y}.md"
 
 
+NO_YEAR = "nam/chua-xac-dinh.md"  # reports whose year is not known (drafts stating neither period nor date)
+
+
+def page(first: str, n: int) -> str:
+    """Page ``n`` of a long list whose first page is ``first``: ``nam/2023.md`` → ``nam/2023/trang-2.md``, served at
+    ``/nam/2023/trang-2/``. Only year, unit and movement pages are paged: their folders hold nothing else (a report's
+    id may be any slug, so ``bao-cao/trang-2/`` could be a report's address)."""
+    return first if n == 1 else f"{first.removesuffix('.md')}/trang-{n}.md"
+
+
 def movement(m: Movement) -> str:
     return f"phong-trao/{m.id}.md"
 

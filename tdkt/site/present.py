@@ -4,8 +4,11 @@ Returns plain text (not yet escaped); the page builders escape it. Pure.
 """
 from __future__ import annotations
 
+import datetime as _dt
+from collections.abc import Iterable
+
 from tdkt.text.collate import sort_key
-from tdkt.model import Era, PartialDate, Report, Unit
+from tdkt.model import REORGANISATION, Era, PartialDate, Report, Unit
 
 NOT_STATED = "Không ghi trong văn bản"  # a person checked: the document does not state it
 UNKNOWN = "Chưa xác định"  # a draft: extraction found nothing, no person has looked yet
@@ -45,6 +48,30 @@ def unit_chain(u: Unit, units: dict[str, Unit]) -> str:
 def era_name(u: Unit) -> str:
     """The unit's name, marked when it is a unit of the map from 1 July 2025 (Thành phố Cần Thơ exists on both)."""
     return u.full_name + (" (từ 01/7/2025)" if u.era is Era.FROM_2025 else "")
+
+
+def twice_named(units: Iterable[Unit]) -> frozenset[str]:
+    """The names that units of both maps bear among ``units`` (Tỉnh An Giang before and from 1 July 2025)."""
+    eras: dict[str, set[Era]] = {}
+    for u in units:
+        eras.setdefault(u.full_name, set()).add(u.era)
+    return frozenset(name for name, seen in eras.items() if len(seen) > 1)
+
+
+def _boundary(d: _dt.date) -> str:
+    """``01/7/2025``, as the reorganisation's date is written."""
+    return f"{d.day:02d}/{d.month}/{d.year}"
+
+
+def dated_name(u: Unit, twice: frozenset[str]) -> str:
+    """The unit's name, with the side of the 1 July 2025 boundary it is on when its name is in ``twice``:
+    ``Tỉnh An Giang (trước 01/7/2025)``, ``Tỉnh An Giang (từ 01/7/2025)`` (the unit's own dates when known)."""
+    if u.full_name not in twice:
+        return u.full_name
+    if u.era is Era.FROM_2025:
+        return f"{u.full_name} (từ {_boundary(u.valid_from or REORGANISATION)})"
+    end = u.valid_to + _dt.timedelta(days=1) if u.valid_to else REORGANISATION
+    return f"{u.full_name} (trước {_boundary(end)})"
 
 
 def parents(u: Unit, units: dict[str, Unit]) -> str:

@@ -163,7 +163,7 @@ def test_news_articles_are_kept_apart_in_every_list_and_count(fixture_catalog):
     catalog = dataclasses.replace(fixture_catalog, reports=fixture_catalog.reports + (article,))
     documents = len(fixture_catalog.reports)
     listing = render_all_reports(catalog)
-    assert f"{documents} văn bản, mới nhất trước." in listing
+    assert f"Kho có {documents} văn bản và 1 bài báo." in listing
     assert "## Bài báo về kết quả thi đua, khen thưởng (1)" in listing
     before, after = listing.split("## Bài báo về kết quả")
     assert "2023-bai-bao-long-xuyen" in after and "2023-bai-bao-long-xuyen" not in before
