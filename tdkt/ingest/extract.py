@@ -61,6 +61,10 @@ class Extracted:
     review: tuple[ReviewFlag, ...]
 
 
+ALWAYS_CHECKED = {
+    "issued": "ngày do máy đọc: đối chiếu với dòng ngày tháng của văn bản",
+    "period": "kỳ báo cáo do máy đọc: đối chiếu với trích yếu và nội dung văn bản",
+}
 REQUIRED = ("title", "doc_type", "issuer", "unit", "period")  # report.yml cannot do without them
 NOT_FOUND = "không tìm thấy trong văn bản: cần điền bằng tay"
 NOT_A_DATE = "không phải ngày có thật"
@@ -103,6 +107,12 @@ def extract(text: str, vocab: Vocab, gazetteer: Gazetteer, *, restored: str | No
         number_end = 0
     if doc_type.value is None and number.value:
         doc_type = _type_of_number(number, vocab, lines)
+    if number.value and not number.review and "-" not in number.value.split("/", 1)[-1]:
+        number = Found(value=number.value, line=number.line, review=True,
+                       why=f"{number.why}; ký hiệu không có mã loại văn bản sau dấu gạch: đối chiếu với văn bản")
+    if doc_type.value is not None and not doc_type.review and not number.value and h.date is None:
+        doc_type = Found(value=doc_type.value, line=doc_type.line, review=True,
+                         why=f"{doc_type.why}; không kèm số ký hiệu và ngày tháng: có thể là tin đăng lại, cần kiểm tra")
     if doc_type.value is None:
         doc_type = r.closing_type(vocab)
     news = not damaged and not h.official and doc_type.value is None and bool(lines)
@@ -175,6 +185,10 @@ def extract(text: str, vocab: Vocab, gazetteer: Gazetteer, *, restored: str | No
     review = [ReviewFlag(field=k, why=f.why) for k, f in fields.items() if f.review]
     review += [ReviewFlag(field=k, why=NOT_FOUND)
                for k in REQUIRED if fields[k].value is None and not fields[k].review]
+    # an issue date or a period read by machine can always be another date of the text (a citation, a banner,
+    # an anniversary): a person checks every one, even where the reading was plain
+    review += [ReviewFlag(field=k, why=f"{fields[k].why}; {ALWAYS_CHECKED[k]}")
+               for k in ALWAYS_CHECKED if fields[k].value is not None and not fields[k].review]
     if issued.value is None and signatures:
         review.append(ReviewFlag(field="issued", why=f"văn bản không in ngày; chữ ký số ghi ngày "
                                  f"{_day(signatures[0].time)}, đó không phải ngày ban hành"))

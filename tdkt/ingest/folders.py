@@ -288,8 +288,8 @@ def ingest_files(paths: list[Path], data_dir: Path, gazetteer: Gazetteer, *, as_
             continue
         done += 1
         missing = [f for f in ("title", "doc_type", "issuer", "unit", "period") if getattr(p.extracted, f).value is None]
-        print(f"{path} → {folder}/ ({p.extracted.text_quality.value}; {len(p.review)} to review"
-              + (f"; fill in by hand: {', '.join(missing)}" if missing else "") + ")", file=out)
+        print(f"{path} → {folder}/ ({p.extracted.text_quality.value}; {len(p.review)} mục cần kiểm tra"
+              + (f"; cần điền bằng tay: {', '.join(missing)}" if missing else "") + ")", file=out)
     if as_json:
         print(json.dumps(results, ensure_ascii=False, indent=2), file=out)
     else:

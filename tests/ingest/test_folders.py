@@ -82,7 +82,7 @@ def test_each_seed_ingests_to_its_folder_and_the_catalogue_accepts_it(tmp_path, 
     assert (code, err) == (0, "")
     assert sorted(p.name for p in (archive / "reports").iterdir()) == SEEDS
     assert out.splitlines()[-1] == "Đã tiếp nhận 5/5 tệp."
-    assert f"{files[3]} → {archive}/reports/{CLEAN_SEED}/ (clean; 0 to review)" in out.splitlines()
+    assert f"{files[3]} → {archive}/reports/{CLEAN_SEED}/ (clean; 2 mục cần kiểm tra)" in out.splitlines()
     for seed in SEEDS:
         got, hand = archive / "reports" / seed, DATA / "reports" / seed
         assert (got / "original.txt").read_bytes() == (hand / "original.txt").read_bytes()  # byte for byte
