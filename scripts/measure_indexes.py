@@ -1,14 +1,15 @@
 """The index pages' HTML sizes for an archive, as the site serves them.
 
-    .venv/bin/python scripts/measure_indexes.py --data /tmp/s10k [--top 12]
+    .venv/bin/python scripts/measure_indexes.py --data /tmp/s10k [--cache DIR] [--top 3]
 
-Loads the archive, generates every page (``tdkt.site.pages.iter_pages``), keeps the index pages (home,
-``/bao-cao/``, ``/don-vi/``, ``/nam/``, ``/phong-trao/`` and every page under the last three) and renders them with
-MkDocs and Material exactly as ``mkdocs.yml`` and ``theme/`` say, in a folder of their own, not strict: the report
-pages are left out (rendering 27,000 of them is what makes a full build take minutes), so MkDocs leaves the links to
-them as written (``../bao-cao/<id>/index.md``: 9 bytes longer than the served ``../bao-cao/<id>/``); the sizes are
-upper bounds by that much per link. Prints the largest pages, and the largest of each kind, in bytes of HTML.
-Runs against the code of the tree it sits in (copy it into an older checkout to measure that).
+Loads the archive (``--cache``: the catalogue's cache, as ``python build.py --cache``), makes the index pages
+(home, ``/bao-cao/``, ``/don-vi/``, ``/nam/``, ``/phong-trao/`` and every page under the last three; not the report
+pages), and renders the ``--top`` largest of each kind by Markdown size with MkDocs and Material exactly as
+``mkdocs.yml`` and ``theme/`` say, in a folder of their own, not strict: the pages they link to are left out, so
+MkDocs leaves those links as written (``../bao-cao/<id>/index.md`` is 9 bytes longer than the served
+``../bao-cao/<id>/``): the sizes are upper bounds by that much per link. Prints each kind's page count and its
+largest pages in bytes of HTML. ``index_pages`` is the one place that knows the code's index pages (the measurement
+of the code before this work replaced it with that code's functions).
 """
 from __future__ import annotations
 
@@ -22,51 +23,62 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-INDEX = re.compile(r"^(index\.md|bao-cao/index\.md|(don-vi|nam|phong-trao)/.*\.md)$")
-KINDS = (("trang chủ", re.compile(r"^index\.html$")), ("/bao-cao/", re.compile(r"^bao-cao/index\.html$")),
-         ("/don-vi/", re.compile(r"^don-vi/index\.html$")), ("trang đơn vị", re.compile(r"^don-vi/.+/index\.html$")),
-         ("/nam/", re.compile(r"^nam/index\.html$")), ("trang năm", re.compile(r"^nam/.+/index\.html$")),
-         ("/phong-trao/", re.compile(r"^phong-trao/index\.html$")),
-         ("trang phong trào", re.compile(r"^phong-trao/.+/index\.html$")))
+KINDS = (("trang chủ", re.compile(r"^index\.md$")), ("/bao-cao/", re.compile(r"^bao-cao/index\.md$")),
+         ("/don-vi/", re.compile(r"^don-vi/index\.md$")), ("trang đơn vị", re.compile(r"^don-vi/(?!index\.md).+")),
+         ("/nam/", re.compile(r"^nam/index\.md$")), ("trang năm", re.compile(r"^nam/(?!index\.md).+")),
+         ("/phong-trao/", re.compile(r"^phong-trao/index\.md$")),
+         ("trang phong trào", re.compile(r"^phong-trao/(?!index\.md).+")))
+
+
+def index_pages(catalog) -> dict[str, str]:
+    from tdkt.site import paths
+    from tdkt.site.exemplar_pages import by_report_and_unit
+    from tdkt.site.indexes import (movement_pages, render_all_reports, render_movement_index, render_unit_index,
+                                   render_year_index, unit_pages, year_pages)
+    from tdkt.site.pages import render_home
+
+    _, ex_by_unit = by_report_and_unit(catalog)
+    pages = {paths.HOME: render_home(catalog), paths.REPORTS: render_all_reports(catalog),
+             paths.UNITS: render_unit_index(catalog), paths.YEARS: render_year_index(catalog),
+             paths.MOVEMENTS: render_movement_index(catalog)}
+    for made in (unit_pages(catalog, ex_by_unit), year_pages(catalog), movement_pages(catalog)):
+        pages.update(made)
+    return pages
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, required=True)
-    parser.add_argument("--top", type=int, default=12)
+    parser.add_argument("--cache", type=Path, default=None)
+    parser.add_argument("--top", type=int, default=3)
     args = parser.parse_args()
 
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from tdkt.catalog.gazetteer import load_gazetteer
-    from tdkt.catalog.load import load_catalog
-    from tdkt.problems import Problems
-    from tdkt.site.pages import iter_pages
+    from tdkt.cli import _load
 
-    gazetteer = load_gazetteer()
-    catalog = load_catalog(args.data, gazetteer, Problems())
+    catalog, _ = _load(args.data, False, args.cache)
+    pages = index_pages(catalog)
+    chosen = {}
+    for kind, pattern in KINDS:
+        found = sorted((p for p in pages if pattern.match(p)), key=lambda p: -len(pages[p].encode("utf-8")))
+        chosen[kind] = (len(found), found[:args.top])
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     with tempfile.TemporaryDirectory() as tmp:
         docs, site = Path(tmp) / "docs", Path(tmp) / "site"
-        kept = 0
-        for path, content in iter_pages(catalog, gazetteer.source, jobs=2):
-            if INDEX.match(path):
+        for _, shown in chosen.values():
+            for path in shown:
                 (docs / path).parent.mkdir(parents=True, exist_ok=True)
-                (docs / path).write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
-                kept += 1
+                (docs / path).write_text(pages[path], encoding="utf-8")
         build(load_config(str(ROOT / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(site), strict=False))
-        sizes = {p.relative_to(site).as_posix(): p.stat().st_size for p in site.rglob("index.html")}
-    print(f"{len(catalog.reports)} báo cáo, {kept} trang chỉ mục")
-    print("trang lớn nhất:")
-    for path, size in sorted(sizes.items(), key=lambda kv: -kv[1])[:args.top]:
-        print(f"  {size / 1000:8.1f} KB  /{path.removesuffix('index.html')}")
-    print("lớn nhất theo loại:")
-    for kind, pattern in KINDS:
-        found = [(s, p) for p, s in sizes.items() if pattern.match(p)]
-        if found:
-            size, path = max(found)
-            print(f"  {kind:18} {size / 1000:8.1f} KB  /{path.removesuffix('index.html')}  ({len(found)} trang)")
+        print(f"{len(catalog.reports)} báo cáo, {len(pages)} trang chỉ mục")
+        for kind, (count, shown) in chosen.items():
+            for path in shown:
+                served = path.removesuffix(".md").removesuffix("index")
+                served = served if not served or served.endswith("/") else served + "/"
+                size = (site / served / "index.html").stat().st_size
+                print(f"  {kind:18} ({count:5} trang) {size / 1000:8.1f} KB  /{served}")
     return 0
 
 

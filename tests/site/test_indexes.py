@@ -71,12 +71,11 @@ def big(fixture_catalog, gazetteer):
 def test_every_index_page_stays_small_at_ten_thousand_reports(big):
     catalog, pages = big
     largest = sorted(pages, key=lambda p: len(pages[p]), reverse=True)[:8]
-    assert {paths.REPORTS, paths.UNITS}.isdisjoint(largest[:1]) or len(pages[largest[0]]) < 100_000
     for path in largest + [paths.HOME, paths.REPORTS, paths.UNITS, paths.YEARS, paths.MOVEMENTS]:
         body = pages[path].split("---\n", 2)[2]
         html = markdown.markdown(body, extensions=EXTENSIONS)
         assert len(html.encode("utf-8")) + THEME < HTML_BOUND, (path, len(html))
-    # the busiest unit (a thousand reports) and each year (~900) are paged, every page linking to every other
+    # long lists are paged (a movement thousands of reports name, each year's ~900, the five busy units' ~200)
     busiest = max(pages, key=lambda p: int(m.group(1)) if (m := re.search(r"/trang-(\d+)\.md$", p)) else 0)
     assert int(re.search(r"/trang-(\d+)\.md$", busiest).group(1)) > 5
 
