@@ -9,14 +9,21 @@
 - ``pairs``: two folded tokens separated only by spaces (``khen_thuong``): quoted phrases match
   adjacent syllables, not syllables anywhere in the report.
 
+Folded tokens are read through one table of variants (``terms.json``, which the browser gets as
+``assets/javascripts/vnterms.js``): a consonant-and-y syllable is also its i spelling (``sỹ`` = ``sĩ``: ``si``),
+and the abbreviations clerks type are the words they stand for (``UBND`` = ``uy ban nhan dan``), in the text and
+in the query alike.
+
 A token is a maximal run of letters and digits (Unicode categories L and N) of the NFC text. Pure.
 """
 from __future__ import annotations
 
 import functools
+import json
 import re
 import unicodedata
 from collections import Counter
+from pathlib import Path
 
 import numpy as np
 
@@ -25,11 +32,30 @@ from tdkt.text.collate import _FOLD, canonical_tone, fold
 _TOKEN = re.compile(r"[^\W_]+")
 # spaces that keep two syllables a phrase; anything else between them (punctuation, dashes) breaks it
 _SPACE_CLASS = r"[ \t\n\r\f\v\u00a0]+"
-# a token, spaces, and (not consumed, so it can start the next pair) the following token. A pair only
-# starts where a token does (the lookbehind): without it a 100,000-letter token is retried from each of its
-# letters, and one such line in a report took the index build minutes (tests/test_hostile.py).
-_PAIR = re.compile(r"(?<![^\W_])([^\W_]+)" + _SPACE_CLASS + r"(?=([^\W_]+))")
 PAIR_JOIN = "_"
+
+TERMS_FILE = Path(__file__).with_name("terms.json")
+TERMS = json.loads(TERMS_FILE.read_text(encoding="utf-8"))
+_IY = re.compile(TERMS["iy"])
+_ABBREVIATIONS = {k: tuple(v.split()) for k, v in TERMS["abbreviations"].items()}
+
+
+def variant(token: str) -> tuple[str, ...]:
+    """A folded token as the index and the query both read it: ``sy`` → ``si``, ``ubnd`` → ``uy ban nhan dan``."""
+    expanded = _ABBREVIATIONS.get(token)
+    if expanded is not None:
+        return expanded
+    return (token[:-1] + "i",) if token.endswith("y") and _IY.match(token) else (token,)
+
+
+def _variants(run: list[str]) -> list[str]:
+    return [v for t in run for v in variant(t)]
+
+
+def terms_script() -> bytes:
+    """The table for the browser (``assets/javascripts/vnterms.js``): the same file, as a script."""
+    body = json.dumps({"iy": TERMS["iy"], "abbreviations": TERMS["abbreviations"]}, ensure_ascii=True, sort_keys=True)
+    return f"/* generated from tdkt/search/terms.json */\nvar vnterms = {body};\n".encode("ascii")
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
@@ -38,8 +64,8 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
 
 
 def words(text: str) -> list[str]:
-    """The folded tokens: tokens of the folded text (folding keeps letters letters)."""
-    return _TOKEN.findall(fold(text))
+    """The folded tokens (folding keeps letters letters), read through the variants."""
+    return _variants(_TOKEN.findall(fold(text)))
 
 
 def exact(text: str) -> list[str]:
@@ -49,8 +75,13 @@ def exact(text: str) -> list[str]:
 
 
 def pairs(text: str) -> list[str]:
-    """Folded token pairs separated only by spaces (each token pairs with the next)."""
-    return [a + PAIR_JOIN + b for a, b in _PAIR.findall(fold(text))]
+    """Folded token pairs separated only by spaces (each token pairs with the next), read through the variants
+    (an abbreviation's words pair with each other and with their neighbours)."""
+    out = []
+    for phrase in _PHRASE.findall(fold(text)):
+        run = _variants(phrase.split())
+        out += [a + PAIR_JOIN + b for a, b in zip(run, run[1:])]
+    return out
 
 
 # ------------------------------------------------------------------ the same terms, counted fast (the index)
@@ -95,7 +126,7 @@ def word_and_pair_counts(text: str) -> tuple[Counter, Counter]:
     tokens: list[str] = []
     pairs: list[str] = []
     for phrase in _PHRASE.findall(fold_fast(text)):
-        run = phrase.split()
+        run = _variants(phrase.split())
         tokens += run
         if len(run) > 1:
             pairs += map(PAIR_JOIN.join, zip(run, run[1:]))

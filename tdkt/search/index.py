@@ -53,6 +53,7 @@ BOOSTS = {"words": 1, "exact": 1, "pairs": 1}
 DOCS_PER_CHUNK = 50  # a result page of 10 fetches at most 10 small chunks
 SHARD_BYTES = 24_000  # target size of a shard before compression
 INDEX_DIR = "tim-kiem/chi-muc"
+TERMS_SCRIPT = "assets/javascripts/vnterms.js"  # mkdocs.yml loads it before vnsearch.js
 CODE_BASE, MAX_CODE = 0x30, 50_000  # facet codes as characters: from "0", below the surrogates
 PARALLEL_FROM = 300  # reports to analyse; below this, worker processes cost more than they save
 RUN_AVERAGE = 128   # reports per run, on average
@@ -350,6 +351,7 @@ def _side_files(reports: Sequence[Report], catalog: Catalog) -> Iterator[tuple[s
         # what a result of a query shows, in one file: its entry and its blocks (for the snippet)
         yield f"{INDEX_DIR}/p/{doc.num}.json", _dump([_result_entry(doc), [[b.number, b.text] for b in doc.report.blocks]])
     facets, unit_files = _facets(docs, catalog)
+    yield TERMS_SCRIPT, search_text.terms_script()  # the variants the index was read with, for every page's queries
     yield f"{INDEX_DIR}/facets.json", _dump(facets)
     for pid, facet in unit_files.items():
         yield f"{INDEX_DIR}/f/{pid}.json", _dump(facet)

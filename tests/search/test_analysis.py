@@ -43,7 +43,29 @@ EXAMPLES = [
     "kinh tế - xã hội", "tiên tiến", "“Toàn dân đoàn kết”", "184/BC-UBND", "x3 hoi s0", "a\u00a0b\tc",
     "Cờ thi đua xuất sắc", "ＡＢＣ１２", "İstanbul straße", "日本語 한국어", "e\u0301 n\u0303", "", "___",
     "Đắk Lắk, Yên Bái", "khoẻ khỏe xoá xóa", "emoji 😀 x", "ǅungla ǈ", "١٢٣ ٤",
+    "Chiến sỹ thi đua, kỹ thuật, quy định, Hy Lạp, y tế, thuý", "UBND và HĐND xã; LĐTT, CSTĐCS, TTLĐXS",
+    "tặng BK của Chủ tịch UBND tỉnh", "ubndx", "constructor toString __proto__",
 ]
+
+
+@pytest.mark.parametrize("typed, reads", [
+    ("chiến sỹ thi đua", ["chien", "si", "thi", "dua"]), ("chiến sĩ thi đua", ["chien", "si", "thi", "dua"]),
+    ("kỹ thuật kĩ thuật", ["ki", "thuat", "ki", "thuat"]), ("Quy định", ["qui", "dinh"]),
+    ("lý lịch, mỹ thuật, Hy vọng", ["li", "lich", "mi", "thuat", "hi", "vong"]),
+    ("y tế, thủy lợi, tuy nhiên, huy chương", ["y", "te", "thuy", "loi", "tuy", "nhien", "huy", "chuong"]),
+    ("UBND", ["uy", "ban", "nhan", "dan"]), ("Ủy ban nhân dân", ["uy", "ban", "nhan", "dan"]),
+    ("LĐTT", ["lao", "dong", "tien", "tien"]), ("CSTĐCS", ["chien", "si", "thi", "dua", "co", "so"]),
+    ("BK", ["bang", "khen"]),
+])
+def test_variants_and_abbreviations_read_as_the_words(typed, reads):
+    """sĩ/sỹ, kĩ/kỹ, lí/lý, mĩ/mỹ, hi/hy, qui/quy are one word; "uy", "thuy", "huy" and "y" keep their y; a
+    clerk's abbreviation is the words it stands for, in the text as in the query (tdkt/search/terms.json)."""
+    assert search_text.words(typed) == reads
+
+
+def test_an_abbreviation_pairs_as_its_words():
+    assert search_text.pairs("UBND xã") == search_text.pairs("ủy ban nhân dân xã")
+    assert search_text.pairs('"chiến sỹ thi đua"') == search_text.pairs("chiến sĩ thi đua")
 
 
 def test_examples_agree():

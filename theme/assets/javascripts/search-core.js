@@ -257,14 +257,22 @@
   /* Words outside quotes are required words; quoted text is a phrase: its words and its pairs. */
   function parseQuery(q) {
     var v = vn(), phrases = [], rest = q.replace(/"([^"]*)"?/g, function (_, p) { phrases.push(p); return " "; });
-    function term(token) { return { fold: v.fold(token), exact: v.exact(token)[0] }; }
-    var loose = v.tokens(rest).map(function (t) { return term(t[0]); }), words = loose.slice(), pairs = [];
+    // a token is the words it reads as (vnsearch's variants: "UBND" is uy ban nhan dan, "sỹ" is si); its
+    // marked form counts only when it is one word
+    function terms(token) {
+      var read = v.variant(v.fold(token));
+      if (read.length > 1) return read.map(function (w) { return { fold: w, exact: undefined }; });
+      return [{ fold: read[0], exact: v.exact(token)[0] }];
+    }
+    var loose = [], words, pairs = [], shown = new Set();
+    v.tokens(rest).forEach(function (t) { loose = loose.concat(terms(t[0])); shown.add(v.fold(t[0])); });
+    words = loose.slice();
     phrases.forEach(function (p) {
-      v.tokens(p).forEach(function (t) { words.push(term(t[0])); });
+      v.tokens(p).forEach(function (t) { words = words.concat(terms(t[0])); });
       pairs = pairs.concat(v.pairs(p));
     });
-    return { terms: words, loose: new Set(loose.map(function (t) { return t.fold; })), pairs: pairs,
-             pairSet: new Set(pairs) };
+    loose.forEach(function (t) { shown.add(t.fold); });
+    return { terms: words, loose: shown, pairs: pairs, pairSet: new Set(pairs) };
   }
 
   /* The query as lunr clauses: each word required (folded), its marked form optional with boost 2
@@ -294,7 +302,10 @@
   /* Token indexes of `text` to highlight: loose words anywhere, quoted words only as phrases. */
   function hitsIn(text, parsed) {
     var v = vn(), hits = v.pairHits(text, parsed.pairSet);
-    v.tokens(text).forEach(function (t, i) { if (parsed.loose.has(v.fold(t[0]))) hits.add(i); });
+    v.tokens(text).forEach(function (t, i) {
+      var f = v.fold(t[0]), read = v.variant(f);
+      if (parsed.loose.has(f) || (read.length === 1 && parsed.loose.has(read[0]))) hits.add(i);
+    });
     return hits;
   }
 

@@ -11,10 +11,14 @@
   var MOVABLE = /(?<!q)(o[ae]|u[y])$/;
   var TOKEN = /[\p{L}\p{N}]+/gu;
   var SPACE = /^[ \t\n\r\f\v\u00a0]+$/;
-  // a pair starts only where a token does (the lookbehind), as in search_text.py: else a very long token
-  // is retried from each of its letters
-  var PAIR = /(?<![\p{L}\p{N}])([\p{L}\p{N}]+)[ \t\n\r\f\v\u00a0]+(?=([\p{L}\p{N}]+))/gu;
+  // a run of tokens separated only by phrase spaces, as analysis.py's _PHRASE
+  var PHRASE = /[\p{L}\p{N}]+(?:[ \t\n\r\f\v\u00a0]+[\p{L}\p{N}]+)*/gu;
   var PAIR_JOIN = "_";
+  // the one table of variants (tdkt/search/terms.json): the build gives it to pages as vnterms.js
+  var TERMS = root.vnterms || (typeof require !== "undefined" ? require(__dirname + "/../../../tdkt/search/terms.json")
+                                                               : { iy: "^$", abbreviations: {} });
+  var IY = new RegExp(TERMS.iy);
+  var ABBREVIATIONS = TERMS.abbreviations;
 
   // Latin letters, general punctuation (“ ” – …), symbols, CJK and fullwidth punctuation; not U+2ADC,
   // which NFC leaves as a base and a mark
@@ -59,9 +63,21 @@
     return out;
   }
 
-  /* The folded tokens: tokens of the folded text (folding keeps letters letters). */
+  /* A folded token as the index and the query both read it: sy → si, ubnd → uy ban nhan dan. */
+  function variant(token) {
+    if (Object.prototype.hasOwnProperty.call(ABBREVIATIONS, token)) return ABBREVIATIONS[token].split(" ");
+    return token.endsWith("y") && IY.test(token) ? [token.slice(0, -1) + "i"] : [token];
+  }
+
+  function variants(run) {
+    var out = [];
+    for (var t of run) for (var v of variant(t)) out.push(v);
+    return out;
+  }
+
+  /* The folded tokens (folding keeps letters letters), read through the variants. */
   function words(text) {
-    return fold(text).match(TOKEN) || [];
+    return variants(fold(text).match(TOKEN) || []);
   }
 
   /* Lowercase tokens that carry marks (or đ), with one tone placement. */
@@ -71,12 +87,22 @@
     }).map(canonicalTone);
   }
 
-  /* Folded token pairs separated only by spaces (each token pairs with the next). */
+  /* Folded token pairs separated only by spaces (each token pairs with the next), read through the
+   * variants. */
   function pairs(text) {
     var out = [], m, folded = fold(text);
-    PAIR.lastIndex = 0;
-    while ((m = PAIR.exec(folded)) !== null) out.push(m[1] + PAIR_JOIN + m[2]);
+    PHRASE.lastIndex = 0;
+    while ((m = PHRASE.exec(folded)) !== null) {
+      var run = variants(m[0].split(/[ \t\n\r\f\v\u00a0]+/));
+      for (var i = 0; i + 1 < run.length; i++) out.push(run[i] + PAIR_JOIN + run[i + 1]);
+    }
     return out;
+  }
+
+  /* A token folded and read as one word (an abbreviation stays itself: its words are not on the page). */
+  function one(token) {
+    var v = variant(fold(token));
+    return v.length === 1 ? v[0] : fold(token);
   }
 
   /* Indexes (into tokens(text)) of the tokens that form one of the wanted pairs: phrase hits. */
@@ -84,7 +110,7 @@
     var nfc = text.normalize("NFC"), toks = tokens(nfc), hits = new Set();
     for (var i = 0; i + 1 < toks.length; i++) {
       if (SPACE.test(nfc.slice(toks[i][2], toks[i + 1][1])) &&
-          wanted.has(fold(toks[i][0]) + PAIR_JOIN + fold(toks[i + 1][0]))) {
+          wanted.has(one(toks[i][0]) + PAIR_JOIN + one(toks[i + 1][0]))) {
         hits.add(i);
         hits.add(i + 1);
       }
@@ -93,7 +119,7 @@
   }
 
   var api = { fold: fold, canonicalTone: canonicalTone, tokens: tokens, words: words, exact: exact,
-              pairs: pairs, pairHits: pairHits };
+              pairs: pairs, pairHits: pairHits, variant: variant };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else root.vnsearch = api;
 })(this);
