@@ -244,3 +244,19 @@ def test_award_form_facet_filters_counts_and_combines(page, base_url):
     assert not any(f.startswith("Gia đình văn hóa") for f in forms)  # Hà Trung's form is not in Hải Dương
     page.goto(f"{base_url}/tim-kiem/?hinh-thuc=khong-co-hinh-thuc-nay")
     assert results(page) == []  # a form the index does not know matches nothing
+
+
+def test_abbreviations_and_i_y_spellings_find_the_words(page, base_url):
+    """A clerk types "CSTĐ" or "chiến sỹ thi đua" where the reports write "chiến sĩ thi đua" (and the reverse):
+    the same reports, the words highlighted where they stand (tdkt/search/terms.json, in the browser)."""
+    def reports(found):
+        return {r["href"].split("?")[0] for r in found}
+
+    written = search(page, base_url, "chiến sĩ thi đua")
+    assert written
+    assert reports(search(page, base_url, "chiến sỹ thi đua")) == reports(written)
+    short = search(page, base_url, "CSTĐ")
+    assert reports(short) == reports(written)
+    assert any(fold(m) in ("chien", "si", "sy", "thi", "dua") for r in short for m in r["marks"])
+    ubnd = search(page, base_url, '"ủy ban nhân dân"')
+    assert ubnd and reports(search(page, base_url, '"UBND"')) == reports(ubnd)
