@@ -43,6 +43,7 @@ from tdkt.render.build import RenderFailed, render_site
 from tdkt.render.mkdocs_api import RendererMismatch
 from tdkt.search.index import search_files
 from tdkt.engine.sync import SyncStats, sync_tree
+from tdkt.engine import owned
 
 ROOT = Path(__file__).resolve().parent.parent
 VOCAB = ROOT / "data" / "vocab"  # the vocabularies a new archive starts with (the project's own)
@@ -69,6 +70,9 @@ def _parser() -> argparse.ArgumentParser:
                            help=f"the site's public address, e.g. https://example.org/kho/ (default: ${SITE_URL_ENV}, "
                                 "else mkdocs.yml's site_url; without it there is no sitemap, canonical link or "
                                 "404 page under a sub-path)")
+            c.add_argument("--keep", action="append", default=[], metavar="NAME",
+                           help=f"a host file at the root of --out to keep across builds, besides "
+                                f"{', '.join(owned.KEPT)} (repeatable)")
         if site or name == "check":
             c.add_argument("--strict", action="store_true", help="treat warnings (e.g. unknown keys) as errors")
             c.add_argument("--cache", type=Path, default=ROOT / ".cache",
@@ -331,6 +335,12 @@ def _run(args: argparse.Namespace) -> int:
             from tdkt.render.mkdocs_api import configured_site_url
 
             args.site_url = configured_site_url(ROOT / "mkdocs.yml")
+        try:
+            args.keep = [*owned.KEPT, *owned.check_keep(args.keep)]
+            _claim_folders(args, create=False)  # refused at once; created once the data is known good
+        except owned.NotOurs as exc:
+            print(f"error[O001] {exc}", file=sys.stderr)
+            return 2
     progress = Progress()
     made = _load_and_generate(args, progress)
     if isinstance(made, int):
@@ -343,7 +353,8 @@ def _run(args: argparse.Namespace) -> int:
     # the catalogue is gone with _load_and_generate's frame: the render workers fork from a small process
     try:
         rendered = render_site(ROOT / "mkdocs.yml", args.out, docs_dir=args.docs, build_date=made.build_date,
-                               site_url=args.site_url, cache_dir=args.cache, jobs=os.cpu_count() or 1, progress=progress)
+                               site_url=args.site_url, cache_dir=args.cache, jobs=os.cpu_count() or 1, keep=args.keep,
+                               progress=progress)
     except RendererMismatch as exc:
         progress.finish()
         print(str(exc), file=sys.stderr)
@@ -360,6 +371,27 @@ def _run(args: argparse.Namespace) -> int:
           f"tạo site_src/ {made.generate_s:.1f}, dựng trang {elapsed - made.load_s - made.generate_s:.1f}); "
           f"site_src/: {made.stats.summary()}; site: {rendered.summary()}.", file=sys.stderr)
     return 0
+
+
+def _claim_folders(args: argparse.Namespace, create: bool) -> None:
+    """The folders the build writes (``--docs``; ``--out`` but for serve), held to ``tdkt/engine/owned.py``'s rule
+    before anything is written: both are checked, then (``create``) both created and marked. ``owned.NotOurs`` if one
+    is not the build's to write."""
+    folders = [("--docs", args.docs, ("--out", args.out))]
+    if args.command == "build":
+        folders.insert(0, ("--out", args.out, ("--docs", args.docs)))
+    never = [("the repository", ROOT), ("the data folder", args.data), ("the current directory", Path.cwd()),
+             ("the cache folder --cache", args.cache)]
+    rules = []
+    for option, folder, (other_option, other) in folders:
+        rules.append((folder, option, dict(protected=[*never, (f"the folder of {other_option}", other)],
+                                           outside=[("the data folder", args.data),
+                                                    (f"the folder of {other_option}", other)])))
+    for folder, option, kw in rules:
+        owned.check(folder, option, **kw)
+    for folder, option, kw in rules:
+        if create:
+            owned.claim(folder, option, **kw)
 
 
 @dataclass(frozen=True, slots=True)
@@ -390,6 +422,11 @@ def _load_and_generate(args: argparse.Namespace, progress: Progress) -> _Generat
         return 0
     if args.command == "exemplars":
         return _propose_exemplars(catalog, args)
+    try:
+        _claim_folders(args, create=True)  # checked before loading; checked again now that they are made
+    except owned.NotOurs as exc:
+        print(f"error[O001] {exc}", file=sys.stderr)
+        return 2
     loaded = time.monotonic()
     progress.stage("tạo site_src/ (trang, chỉ mục tìm kiếm, dữ liệu mở)")
     gc.freeze()  # the catalogue lives until site_src/ is written: collections need not rescan its objects

@@ -55,6 +55,11 @@ CODES: dict[str, str] = {
     "V103": "A vocabulary id is used twice.",
     "M001": "The installed MkDocs or Material lacks what the renderer relies on (tdkt/render/mkdocs_api.py).",
     "V104": "A vocabulary value is not one of the allowed choices.",
+    "O001": "An output folder (`--out`, `--docs`) is not the build's to write: it holds files the build did not write "
+            "(it writes only into a new or empty folder, or one an earlier build marked with `.tdkt-output`), or it is "
+            "or contains the repository, the data folder or the current folder, or it lies inside the data folder or "
+            "the other output folder. Nothing is written or deleted; exit 2. Fix: give the option a folder of its "
+            "own.",
 }
 
 

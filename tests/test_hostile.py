@@ -25,6 +25,7 @@ import pytest
 
 from tdkt.catalog.load import load_catalog
 from tdkt.cli import main
+from tdkt.engine.owned import MARKER
 from tdkt.site.markdown import _INERT
 from tdkt.model import MAX_FILE_BYTES
 from tdkt.problems import Problems
@@ -118,6 +119,7 @@ pytestmark = pytest.mark.slow
 
 
 HOST_FILES = {"_headers", ".htaccess"}  # tdkt/site/hosting.py: Netlify/Cloudflare Pages headers, Apache config
+OWN_FILES = HOST_FILES | {MARKER}  # and the mark of a folder the build owns (tdkt/engine/owned.py)
 
 
 def test_the_build_writes_only_its_two_folders_with_safe_names(hostile_build):
@@ -125,7 +127,7 @@ def test_the_build_writes_only_its_two_folders_with_safe_names(hostile_build):
     for folder in ("site", "site_src"):
         for path in (hostile_build / folder).rglob("*"):
             rel = path.relative_to(hostile_build / folder).as_posix()
-            if rel in HOST_FILES:  # the host's own configuration, written by the build under fixed names
+            if rel in OWN_FILES:  # the host's configuration and the build's mark, written under fixed names
                 continue
             assert re.fullmatch(r"[a-z0-9][a-z0-9._/-]*", rel, re.I) and ".." not in rel, rel
             assert not path.is_symlink()
@@ -530,3 +532,55 @@ def test_symbolic_links_are_refused(tmp_path, gazetteer):
     assert "data/reports/2024-linked: error[F004] is a symbolic link. " \
            "Fix: put the file itself there: the archive publishes what its folders hold" in messages
     assert [r.id for r in catalog.reports] == ["2023-hostile-vni"]
+
+
+# --------------------------------------------------------------------------- contributors' files never run
+
+ACTIVE_ORIGINALS = {  # what a contributor's file could be, to run on the archive's own origin if published as such
+    "html": b"<p>B\xc3\xa1o c\xc3\xa1o</p><script>window.__pwned='html'</script>\n",
+    "svg": b'<svg xmlns="http://www.w3.org/2000/svg" onload="window.__pwned=\'svg\'"><script>alert(1)</script></svg>\n',
+    "js": b"window.__pwned = 'js'; // loaded by <script src=../x/ban-goc.js> from another report\n",
+    "xhtml": b'<html xmlns="http://www.w3.org/1999/xhtml"><script>window.__pwned="xhtml"</script></html>\n',
+    "shtml": b"<!--#exec cmd=\"id\" --><script>window.__pwned='shtml'</script>\n",
+}
+
+
+def test_originals_of_active_types_are_published_inert_and_no_page_links_to_an_active_type(tmp_path):
+    """An original named .html, .svg, .js... was published as bao-cao/<id>/ban-goc.<ext>: a page or a script of
+    the site itself. Now it is ban-goc.bin (a download, byte for byte), the host files send it as an attachment,
+    and no page of the site links to a file of a type a browser renders or runs, but the site's own."""
+    from tdkt.site.paths import INERT_EXTENSIONS
+
+    data = tmp_path / "data"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "archive", data)
+    base = data / "reports" / "2023-long-xuyen-hd-bc-1"
+    for ext, payload in ACTIVE_ORIGINALS.items():
+        folder = data / "reports" / f"2023-active-{ext}"
+        shutil.copytree(base, folder)
+        (folder / "original.txt").unlink()
+        (folder / f"original.{ext}").write_bytes(payload)
+        yml = folder / "report.yml"
+        text = yml.read_text(encoding="utf-8").replace("original: original.txt", f"original: original.{ext}")
+        text = re.sub(r"sha256: [0-9a-f]{64}", f"sha256: {hashlib.sha256(payload).hexdigest()}", text)
+        yml.write_text(text, encoding="utf-8")
+    site = tmp_path / "site"
+    assert main(["build", "--data", str(data), "--out", str(site), "--docs", str(tmp_path / "src")]) == 0
+    for ext, payload in ACTIVE_ORIGINALS.items():
+        folder = site / "bao-cao" / f"2023-active-{ext}"
+        assert sorted(p.name for p in folder.iterdir()) == ["ban-goc", "ban-goc.bin", "index.html"]
+        assert (folder / "ban-goc.bin").read_bytes() == payload  # byte for byte
+        page = (folder / "index.html").read_text(encoding="utf-8")
+        assert 'href="ban-goc.bin"' in page and "chỉ để tải về" in page
+    published = [p for p in site.rglob("ban-goc.*") if p.is_file()]
+    assert published and all(p.suffix in INERT_EXTENSIONS + (".bin",) for p in published)
+    for page in site.rglob("*.html"):
+        for href in re.findall(r'(?:href|src)="([^"#?]+)', page.read_text(encoding="utf-8")):
+            if "ban-goc." in href:  # an original: only an inert type
+                assert Path(href).suffix in INERT_EXTENSIONS + (".bin",), (page, href)
+    headers = (site / "_headers").read_text(encoding="utf-8").split("\n/")
+    for ext in ACTIVE_ORIGINALS:
+        rule = next(r for r in headers if r.startswith(f"bao-cao/2023-active-{ext}/ban-goc.bin\n"))
+        assert "  Content-Disposition: attachment" in rule.splitlines()
+        assert "  Content-Type: text/plain; charset=utf-8" in rule.splitlines()  # read as text: shown as text
+    assert '<FilesMatch "^ban-goc\\.(?!txt$)[a-z0-9]+$">' in (site / ".htaccess").read_text(encoding="utf-8")
+    assert not [p for p in site.rglob("*") if p.suffix in {".xhtml", ".shtml"}]

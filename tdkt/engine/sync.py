@@ -4,9 +4,10 @@ Input: a folder and ``{relative path: bytes}``, or any iterable of ``(relative p
 (a generator: the build streams its files through here, so they are never all held at once).
 Effect: files whose bytes differ are rewritten (atomically: write beside, then rename), files no
 longer generated are removed, empty folders pruned; unchanged files keep their modification time,
-so ``mkdocs serve`` and static hosts only see real changes. A path that is absolute or climbs out
-of the folder is a bug and raises ``UnsafePath`` before it is written (for a dict, before anything
-is written); a path given twice raises ``DuplicatePath``. Either way nothing is removed. Writes files.
+so ``mkdocs serve`` and static hosts only see real changes. The folder's ownership marker is kept
+(``tdkt/engine/owned.py``: the command line claims the folder before anything is written). A path that
+is absolute or climbs out of the folder is a bug and raises ``UnsafePath`` before it is written (for a
+dict, before anything is written); a path given twice raises ``DuplicatePath``. Either way nothing is removed. Writes files.
 """
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ import posixpath
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+
+from tdkt.engine.owned import MARKER
 
 
 class UnsafePath(ValueError):
@@ -71,7 +74,8 @@ def sync_tree(root: Path, files: Mapping[str, bytes] | Iterable[tuple[str, bytes
     for dirpath, dirnames, filenames in os.walk(root, topdown=False):
         for name in filenames:
             full = Path(dirpath) / name
-            if full.relative_to(root).as_posix() not in wanted:
+            rel = full.relative_to(root).as_posix()
+            if rel not in wanted and rel != MARKER:
                 full.unlink()
                 removed += 1
         if Path(dirpath) != root and not os.listdir(dirpath):

@@ -16,11 +16,13 @@ rendered again (``tdkt/render/cache.py``). Anchor validation, which needs every 
 runs once in the parent over fresh and remembered anchors alike; warnings remembered from reused
 pages are replayed, so strict mode fails exactly when ``mkdocs build --strict`` would.
 
-Where the result goes: without a usable previous build, everything is written into a fresh
-temporary folder beside the output, swapped in with two renames on success. With one, only
-changed files are written into that temporary folder and, once the whole build has succeeded,
-moved into place one atomic rename each, then files no longer built are removed. Either way a
-failed build leaves the previous site as it was. Writes files.
+Where the result goes: always into a fresh temporary folder beside the output (mode 0755), swapped in
+with two renames once the whole build has succeeded (the first undone if the second fails). Without a
+usable previous build everything is written there; with one, only changed files are, and the unchanged
+ones of the previous site are hard-linked beside them (copied where links are refused), so files no
+longer built are simply not there. The folder's ownership marker and the host files named by ``keep``
+(``tdkt/engine/owned.py``) are carried over. A failed build leaves the previous site as it was, file for
+file: nothing is written into it before the swap. Writes files.
 """
 from __future__ import annotations
 
@@ -31,9 +33,11 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from tdkt.engine.owned import DIR_MODE, MARKER
 from tdkt.engine.fingerprint import digest, stat_sig
 from tdkt.engine.pool import fork_map, in_worker
 from tdkt.engine.progress import Silent
@@ -184,7 +188,7 @@ def _place_static(file, staging: Path, docs_dir: str) -> None:
 
 def render_site(config_file: Path, out_dir: Path, docs_dir: Path | None = None,
                 build_date: dt.date | None = None, *, site_url: str | None = None, cache_dir: Path | None = None,
-                jobs: int = 2,
+                jobs: int = 2, keep: Iterable[str] = (),
                 progress=None, parallel_from: int = PARALLEL_FROM) -> RenderStats:
     """Build the site into ``out_dir``; see the module docstring.
 
@@ -193,12 +197,15 @@ def render_site(config_file: Path, out_dir: Path, docs_dir: Path | None = None,
     ``site_url`` (the site's public address, ending in ``/``) replaces ``mkdocs.yml``'s: with it, every page
     has a canonical link, the sitemap lists every page, robots.txt names the sitemap and 404.html works under
     the address's path. ``cache_dir`` None: no memory of the last build (everything rendered, the site swapped whole).
+    ``keep``: names of host files at the root of the previous site to carry over (CNAME, .nojekyll...).
     """
     mkdocs_api.check()
     progress = progress or Silent()
     out_dir = out_dir.resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-new-", dir=out_dir.parent))
+    staging.chmod(DIR_MODE)  # mkdtemp makes it 0700: the web server must read the site
+    keep = (MARKER, *keep)
     handler = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
@@ -218,11 +225,12 @@ def render_site(config_file: Path, out_dir: Path, docs_dir: Path | None = None,
             if len(config.plugins):  # plugins may keep state across pages: MkDocs' own build, whole
                 mkdocs_api.build_whole(config)
                 forget_state(cache_dir, out_dir)
+                _carry(out_dir, staging, keep)
                 _swap(staging, out_dir)
                 return RenderStats(pages=0, rendered=0, reused=0, files_copied=0, files_reused=0, removed=0,
                                    incremental=False)
             state, stats = _build(config_file, config, overrides, out_dir, staging, cache_dir, jobs, progress,
-                                  parallel_from, counter)
+                                  parallel_from, counter, keep)
         finally:
             logger.removeHandler(counter)
     except (*mkdocs_api.errors(), OSError, RenderFailed) as exc:
@@ -243,7 +251,7 @@ def render_site(config_file: Path, out_dir: Path, docs_dir: Path | None = None,
 
 
 def _build(config_file, config, overrides, out_dir: Path, staging: Path, cache_dir, jobs, progress,
-           parallel_from, counter) -> tuple[SiteState, RenderStats]:
+           parallel_from, counter, keep: tuple[str, ...]) -> tuple[SiteState, RenderStats]:
     """MkDocs' ``build()`` step by step (see its source), with reuse; returns the new state and stats."""
     collected = Collected(config)
     files, doc_files = collected.files, collected.doc_files
@@ -256,6 +264,8 @@ def _build(config_file, config, overrides, out_dir: Path, staging: Path, cache_d
                for f in doc_files]
     keys = [page_key(site_key, f.src_uri, src[1]) for f, src in zip(doc_files, sources)]
     existing = _scan(out_dir) if previous.outputs and out_dir.is_dir() else None
+    if existing is not None:
+        existing = {dest: sig for dest, sig in existing.items() if dest not in keep}
     incremental = existing is not None
 
     def intact(dest: str) -> bool:
@@ -318,23 +328,19 @@ def _build(config_file, config, overrides, out_dir: Path, staging: Path, cache_d
     wanted.update(statics)
     written = set(_scan(staging))
     wanted.update(written)
-    if not incremental:
-        forget_state(cache_dir, out_dir)
-        _swap(staging, out_dir)
-        outputs = _scan(out_dir)
-        removed = 0
-    else:
-        forget_state(cache_dir, out_dir)  # a crash from here on means a full build next time
-        removed = _apply(staging, out_dir, written, set(existing) - wanted)
-        outputs = {dest: sig for dest, sig in existing.items() if dest in wanted and dest not in written}
-        for dest in written:
-            outputs[dest] = stat_sig(os.stat(out_dir / dest))
-        shutil.rmtree(staging, ignore_errors=True)
-    # statics linked from site_src/ share its inode: their signature is taken now, after the move
+    removed = 0
+    if incremental:  # the unchanged files of the previous site join the new ones; what is no longer built stays out
+        for dest in sorted(set(existing) & wanted - written):
+            _link(out_dir / dest, staging / dest)
+        removed = len(set(existing) - wanted)
+    _carry(out_dir, staging, keep)
+    forget_state(cache_dir, out_dir)  # a crash from here on means a full build next time
+    _swap(staging, out_dir)
+    # every file's signature now (a link changes a file's ctime); statics linked from site_src/ share its inode
+    outputs = {dest: sig for dest, sig in _scan(out_dir).items() if dest not in keep}
     for dest, sig in statics.items():
         if sig[0] == "stat":
             statics[dest] = ("stat", sig[1], stat_sig(os.stat(sig[1])))
-            outputs[dest] = stat_sig(os.stat(out_dir / dest))
     state = SiteState(site_key=site_key, pages={f.src_uri: entries[i] for i, f in enumerate(doc_files)},
                       statics=statics, outputs=outputs)
     stats = RenderStats(pages=len(doc_files), rendered=len(todo), reused=len(doc_files) - len(todo),
@@ -342,29 +348,34 @@ def _build(config_file, config, overrides, out_dir: Path, staging: Path, cache_d
     return state, stats
 
 
+def _link(source: Path, dest: Path) -> None:
+    """``source`` at ``dest`` too: a hard link, or a copy where the file system refuses one."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, dest)
+    except OSError:
+        shutil.copy2(source, dest)
+
+
+def _carry(out_dir: Path, staging: Path, names: Iterable[str]) -> None:
+    """The files ``names`` at the root of the previous site into the new one, unless the build wrote its own;
+    only regular files (a link could point anywhere)."""
+    for name in names:
+        source, dest = out_dir / name, staging / name
+        if source.is_file() and not source.is_symlink() and not os.path.lexists(dest):
+            _link(source, dest)
+
+
 def _swap(staging: Path, out_dir: Path) -> None:
-    """Replace ``out_dir`` by ``staging`` with two renames."""
-    old = None
-    if out_dir.exists():
-        old = out_dir.with_name(f".{out_dir.name}-old")
-        shutil.rmtree(old, ignore_errors=True)
-        out_dir.rename(old)
-    staging.rename(out_dir)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-
-
-def _apply(staging: Path, out_dir: Path, written: set[str], stale: set[str]) -> int:
-    """Move the new files into the site (one atomic rename each), then remove what is no longer built."""
-    for rel in sorted(written):
-        target = out_dir / rel
-        if target.is_dir() and not target.is_symlink():
-            shutil.rmtree(target)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(staging / rel, target)
-    for rel in sorted(stale):
-        (out_dir / rel).unlink(missing_ok=True)
-    for dirpath, dirnames, filenames in os.walk(out_dir, topdown=False):
-        if Path(dirpath) != out_dir and not os.listdir(dirpath):
-            os.rmdir(dirpath)
-    return len(stale)
+    """Replace ``out_dir`` by ``staging`` with two renames; if the second fails, the first is undone."""
+    if not os.path.lexists(out_dir):
+        staging.rename(out_dir)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-old-", dir=out_dir.parent))
+    os.rename(out_dir, old)  # onto the empty folder mkdtemp made: a name nobody else uses
+    try:
+        staging.rename(out_dir)
+    except BaseException:
+        os.rename(old, out_dir)
+        raise
+    shutil.rmtree(old, ignore_errors=True)

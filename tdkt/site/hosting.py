@@ -6,15 +6,23 @@ leaves the browser to guess, and it guesses Windows-1252: a UTF-8 original shows
 are never changed (no byte-order mark added, no twin); the charset is declared by the host instead:
 
 - ``_headers`` (Netlify, Cloudflare Pages): the security headers of README "Hosting" for every path, and
-  for each text original its exact ``Content-Type``;
+  for each text original its exact ``Content-Type``, for each other original ``Content-Disposition:
+  attachment``;
 - ``.htaccess`` (Apache with ``AllowOverride FileInfo`` and ``mod_headers``): the same headers, UTF-8 for
-  the site's text files, each original not in UTF-8 forced to its own charset, and ``404.html`` as the page
+  the site's text files, each original not in UTF-8 forced to its own charset, every original but a
+  ``.txt`` one served as a download, and ``404.html`` as the page
   for a missing address (at the path of the site's address, when it is known; else at the server's root).
 
 An original's charset is the encoding its bytes were read with (``Source.encoding``), as HTTP names it:
 Windows-1258 stays Windows-1258; VNI and TCVN3 are font encodings whose bytes browsers can only show as
 Windows-1252; VISCII and UTF-32, which browsers cannot decode, get no charset. Files that are not text
-(.docx, .pdf, images) keep the type their extension gives. Pure: the same catalogue gives the same bytes.
+(.docx, .pdf, images) keep the type their extension gives.
+
+Contributors' files never run on the site: an original is published only under an inert type
+(``paths.INERT_EXTENSIONS``; anything else as ``ban-goc.bin``), every response says
+``X-Content-Type-Options: nosniff`` (so no browser runs or renders a file against its type), and every
+original but a ``.txt`` one (plain text, which a browser shows as it is) is sent with
+``Content-Disposition: attachment``: a download, never a page. Pure: the same catalogue gives the same bytes.
 """
 from __future__ import annotations
 
@@ -71,6 +79,34 @@ def text_originals(catalog: Catalog) -> list[tuple[str, str]]:
     return sorted(found)
 
 
+DOWNLOAD = ("Content-Disposition", "attachment")
+# Apache: every published original but a .txt one (their names are fixed: ban-goc.<inert extension or bin>)
+_DOWNLOADS_APACHE = [
+    '<FilesMatch "^ban-goc\\.(?!txt$)[a-z0-9]+$">',
+    "  <IfModule mod_headers.c>",
+    f'    Header always set {DOWNLOAD[0]} "{DOWNLOAD[1]}"',
+    "  </IfModule>",
+    "</FilesMatch>",
+]
+
+
+def original_headers(catalog: Catalog) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(site path from the root, its headers) of every published original that needs any, by path: a text
+    original's ``Content-Type`` with its charset; ``Content-Disposition: attachment`` for all but a ``.txt``."""
+    found = []
+    for r in catalog.reports:
+        path = "/" + paths.original_file(r)
+        headers = []
+        charset = http_charset(r.source.encoding)
+        if charset is not None:
+            headers.append(("Content-Type", _content_type(charset)))
+        if not path.endswith(paths.READABLE_EXTENSION):
+            headers.append(DOWNLOAD)
+        if headers:
+            found.append((path, headers))
+    return sorted(found)
+
+
 def _content_type(charset: str) -> str:
     return f"text/plain; charset={charset}"  # an original read as text is plain text, whatever its extension
 
@@ -80,8 +116,8 @@ def headers_file(catalog: Catalog) -> str:
     lines = ["# Tiêu đề HTTP cho Netlify, Cloudflare Pages (tạo bởi python build.py; xem README, mục Hosting).",
              "/*"]
     lines += [f"  {name}: {value}" for name, value in SECURITY_HEADERS]
-    for path, charset in text_originals(catalog):
-        lines += [path, f"  Content-Type: {_content_type(charset)}"]
+    for path, headers in original_headers(catalog):
+        lines += [path, *(f"  {name}: {value}" for name, value in headers)]
     return "\n".join(lines) + "\n"
 
 
@@ -107,6 +143,7 @@ def htaccess_file(catalog: Catalog, site_url: str | None = None) -> str:
     lines.append("<IfModule mod_headers.c>")
     lines += [f'  Header always set {name} "{value}"' for name, value in SECURITY_HEADERS]
     lines.append("</IfModule>")
+    lines += _DOWNLOADS_APACHE
     return "\n".join(lines) + "\n"
 
 

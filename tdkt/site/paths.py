@@ -43,11 +43,25 @@ def ocr_page(r: Report) -> str:
     return f"bao-cao/{r.id}/ocr/index.md"
 
 
+# The only extensions an original is published under: types no browser renders as a page or runs as a script
+# (plain text, office documents, PDF, raster images). An original of any other type (.html, .svg, .js, .xhtml,
+# .xml, ...) would run on the archive's own origin: it is published as ``ban-goc.bin``, which hosts serve as a
+# download (application/octet-stream; tdkt/site/hosting.py adds Content-Disposition: attachment where it can).
+INERT_EXTENSIONS = (".txt", ".pdf", ".doc", ".docx", ".odt", ".rtf", ".xls", ".xlsx",
+                    ".png", ".jpg", ".jpeg", ".gif", ".tif", ".tiff", ".bmp")
+DOWNLOAD_EXTENSION = ".bin"
+READABLE_EXTENSION = ".txt"  # the one type a browser shows as it is (text/plain, with nosniff): not a download
+
+
 def original_file(r: Report) -> str:
-    """The original bytes, published for download under a fixed safe name."""
+    """The original bytes, published under a fixed safe name of an inert type (see ``INERT_EXTENSIONS``)."""
     ext = posixpath.splitext(r.source.path)[1].lower()
-    ext = ext if ext[1:].isalnum() and len(ext) <= 6 else ".bin"
-    return f"bao-cao/{r.id}/ban-goc{ext}"
+    return f"bao-cao/{r.id}/ban-goc{ext if ext in INERT_EXTENSIONS else DOWNLOAD_EXTENSION}"
+
+
+def original_renamed(r: Report) -> bool:
+    """True when the original is published under another extension than it came with (an active type)."""
+    return posixpath.splitext(r.source.path)[1].lower() not in INERT_EXTENSIONS
 
 
 def unit_slug(u: Unit) -> str:

@@ -231,6 +231,16 @@ def _awards(r: Report) -> list[str]:
     ]
 
 
+def _download(r: Report, here: str) -> str:
+    """The link to the original's bytes; for a type a browser would open or run, published as a plain download
+    (``paths.INERT_EXTENSIONS``), what to do with the file saved."""
+    out = link("Tải tệp gốc", paths.rel(here, paths.original_file(r)))
+    if paths.original_renamed(r):
+        out += (" *(tệp gốc thuộc loại mà trình duyệt có thể mở như trang web hoặc chạy như mã lệnh, nên được "
+                f"công bố thành tệp {paths.DOWNLOAD_EXTENSION} chỉ để tải về; nội dung giữ nguyên từng byte)*")
+    return out
+
+
 def _provenance(r: Report, here: str) -> list[str]:
     rows = [
         ("Tệp gốc", escape(r.source.file_name)),
@@ -239,7 +249,7 @@ def _provenance(r: Report, here: str) -> list[str]:
         ("Bảng mã", escape(r.source.encoding)),
         ("Chất lượng văn bản", escape(r.text_quality.label)),
         ("Văn bản gốc", link("Xem nguyên văn", paths.rel(here, paths.original_page(r))) + " · "
-         + link("Tải tệp gốc", paths.rel(here, paths.original_file(r)))),
+         + _download(r, here)),
     ]
     out = ["## Nguồn gốc văn bản {: #nguon-goc }\n", '<div class="tdkt-provenance" markdown="1">\n',
            table(("Thuộc tính", "Nội dung"), rows)]
@@ -318,7 +328,7 @@ def render_original_page(r: Report) -> str:
         f"Nguyên văn tệp **{escape(r.source.file_name)}** đúng như khi tiếp nhận, không chỉnh sửa "
         f"(SHA-256 <code>{r.source.sha256}</code>). "
         + link("Trở về văn bản", paths.rel(here, paths.report(r))) + " · "
-        + link("Tải tệp gốc", paths.rel(here, paths.original_file(r))) + "\n"
+        + _download(r, here) + "\n"
     )
     furniture = ""
     if r.furniture:
