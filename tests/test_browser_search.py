@@ -260,3 +260,15 @@ def test_abbreviations_and_i_y_spellings_find_the_words(page, base_url):
     assert any(fold(m) in ("chien", "si", "sy", "thi", "dua") for r in short for m in r["marks"])
     ubnd = search(page, base_url, '"ủy ban nhân dân"')
     assert ubnd and reports(search(page, base_url, '"UBND"')) == reports(ubnd)
+
+
+@pytest.mark.parametrize("query, first", [
+    ("Cẩm Xuyên", "2023-cam-xuyen-bc-6-thang"), ("cam xuyen", "2023-cam-xuyen-bc-6-thang"),
+    ("Tân Việt", "2024-tan-viet-thanh-ha-kh"), ("Hà Trung", "2023-ha-trung-bc-hdtdkt"),
+    ("Mỹ Quý", "2023-my-quy-long-xuyen-bc-184"),
+])
+def test_a_unit_s_name_brings_up_its_own_report_first(page, base_url, query, first):
+    """Unquoted words typed side by side rank the report where they stand side by side above one holding the
+    same syllables scattered (the issue: "Cẩm Xuyên" put Hà Trung's report first)."""
+    found = search(page, base_url, query)
+    assert report_id(found[0]) == first, [report_id(r) for r in found]

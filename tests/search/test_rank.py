@@ -93,8 +93,10 @@ def page_clauses(query: str) -> list[dict]:
         out += [{"term": w, "field": 0, "boost": 1, "required": True} for w in read]
         if len(read) == 1 and (marked := search_text.exact(token)):
             out.append({"term": marked[0], "field": 1, "boost": 2, "required": False})
-    out += [{"term": p, "field": 2, "boost": 1, "required": True} for p in (pair for p in phrases
-                                                                             for pair in search_text.pairs(p))]
+    quoted = [pair for p in phrases for pair in search_text.pairs(p)]
+    out += [{"term": p, "field": 2, "boost": 1, "required": True} for p in quoted]
+    # unquoted words side by side: their pairs optional, boosted (a word of several syllables ranks first)
+    out += [{"term": p, "field": 2, "boost": 3, "required": False} for p in search_text.pairs(rest) if p not in quoted]
     return out
 
 

@@ -272,11 +272,16 @@
       pairs = pairs.concat(v.pairs(p));
     });
     loose.forEach(function (t) { shown.add(t.fold); });
-    return { terms: words, loose: shown, pairs: pairs, pairSet: new Set(pairs) };
+    // unquoted words typed side by side ("Cẩm Xuyên") rank documents where they stand side by side first
+    var near = v.pairs(rest).filter(function (p) { return pairs.indexOf(p) < 0; });
+    return { terms: words, loose: shown, pairs: pairs, pairSet: new Set(pairs), near: near };
   }
 
   /* The query as lunr clauses: each word required (folded), its marked form optional with boost 2
-   * (exact marks rank first), each phrase pair required. fields: the manifest's field names. */
+   * (exact marks rank first), each phrase pair required, each pair of unquoted words typed side by side
+   * optional with boost NEAR_BOOST (a Vietnamese word is several syllables: "Cẩm Xuyên" together ranks above
+   * "cẩm" and "xuyên" scattered). fields: the manifest's field names. */
+  var NEAR_BOOST = 3;
   function clauses(fields, parsed) {
     var field = function (name) { return fields.indexOf(name); }, out = [];
     parsed.terms.forEach(function (t) {
@@ -284,6 +289,9 @@
       if (t.exact) out.push({ term: t.exact, field: field("exact"), boost: 2, required: false });
     });
     parsed.pairs.forEach(function (p) { out.push({ term: p, field: field("pairs"), boost: 1, required: true }); });
+    (parsed.near || []).forEach(function (p) {
+      out.push({ term: p, field: field("pairs"), boost: NEAR_BOOST, required: false });
+    });
     return out;
   }
 
