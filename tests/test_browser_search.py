@@ -272,3 +272,19 @@ def test_a_unit_s_name_brings_up_its_own_report_first(page, base_url, query, fir
     same syllables scattered (the issue: "Cẩm Xuyên" put Hà Trung's report first)."""
     found = search(page, base_url, query)
     assert report_id(found[0]) == first, [report_id(r) for r in found]
+
+
+def test_nothing_found_offers_the_nearest_query_and_the_indexes(page, base_url):
+    """"khen thuogn" (a typo) finds nothing: the page offers "khen thuong" as a link that finds the reports, and
+    links to the lists; a query that finds something shows no such help."""
+    assert search(page, base_url, "khen thuogn") == []
+    help_box = page.locator(".tdkt-none")
+    assert help_box.is_visible()
+    offer = page.locator(".tdkt-suggest a")
+    assert offer.inner_text() == "khen thuong"
+    assert {a.get_attribute("href") for a in help_box.locator("p:not(.tdkt-suggest) a").all()} >= {
+        "../bao-cao/", "../don-vi/", "../nam/", "../phong-trao/"}
+    shot(page, "search-nothing-found")
+    offer.click()
+    page.wait_for_url("**/tim-kiem/?q=khen+thuong*")
+    assert len(results(page)) == 5 and not page.locator(".tdkt-none").is_visible()

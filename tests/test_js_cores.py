@@ -437,3 +437,24 @@ def test_the_snippet_is_the_best_paragraph_around_its_first_hit():
     start, end = long.index(" ", hit - 80) + 1, hit - 80 + 260
     assert got[3] == {"block": 7, "parts": [["… ", False], [long[start:hit], False], ["khen", True],
                                              [long[hit + 4:end] + " …", False]]}
+
+
+def test_edits_count_swaps_as_one_and_stop_past_the_limit():
+    cases = [["thuogn", "thuong", 2], ["khen", "khen", 1], ["khen", "kehn", 1], ["abc", "xyz", 1],
+             ["thuong", "thuo", 2], ["dua", "duaxyz", 2], ["", "ab", 2], ["chien", "chieng", 1]]
+    assert node("search.js", {"edits": cases})["edits"] == [1, 0, 1, 2, 2, 3, 2, 1]
+
+
+def test_a_query_that_finds_nothing_is_offered_the_nearest_the_index_holds(seed_catalog):
+    """"khen thuogn" finds nothing; the words the index holds nearest it are offered (folded), never a word
+    more than two edits away, and nothing when the query already finds something."""
+    files = _index(seed_catalog)
+    manifest = _json(files["manifest.json"])
+    job = {"fields": manifest["fields"], "keys": manifest["shards"],
+           "shards": [files[f"t/{n}.json"].decode("utf-8") for n in range(len(manifest["shards"]))],
+           "queries": ["khen thuogn", "thi dau", "khen thưởng", "xyzzyqq", "Cẩm Xuyênn"]}
+    got = node("search.js", {"suggest": job})["suggest"]
+    assert got[0] == "khen thuong"
+    assert got[2] == ""  # found as typed: nothing to offer
+    assert got[3] == ""  # nothing near
+    assert got[4] == "cam xuyen"

@@ -142,7 +142,13 @@ def render_search_page() -> str:
         "<a href=\"../phong-trao/\">theo phong trào</a>.</p></noscript>",
         '<p class="tdkt-status" role="status" aria-live="polite"></p>',
         '<div class="tdkt-search-body"><aside class="tdkt-facets" aria-label="Lọc kết quả"></aside>',
-        '<div><ol class="tdkt-results"></ol>',
+        '<div><div class="tdkt-none" hidden>',
+        '<p class="tdkt-suggest" hidden>Có phải bạn muốn tìm: <a href="?q="></a>?</p>',
+        "<p>Không có văn bản nào chứa đủ các từ đã nhập. Hãy thử bỏ bớt từ hoặc bộ lọc, kiểm tra chính tả, gõ "
+        "không dấu, hoặc tra cứu <a href=\"../bao-cao/\">danh sách văn bản</a>, <a href=\"../don-vi/\">theo đơn "
+        "vị</a>, <a href=\"../nam/\">theo năm</a>, <a href=\"../phong-trao/\">theo phong trào</a>, "
+        "<a href=\"../khen-thuong/\">khen thưởng</a>.</p></div>",
+        '<ol class="tdkt-results"></ol>',
         '<button type="button" class="tdkt-more md-button" hidden>Xem thêm kết quả</button></div></div>',
         "</div>\n",
     ])

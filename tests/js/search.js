@@ -7,6 +7,8 @@
 //   facets:   {docs, facets: facets.json, units: {province: f/<province>.json}, cases: [{sel: {facet: [keys]},
 //             matches: [doc] or null for all}]} → per case: the kept documents and each facet's nonzero counts by key
 //   snippets: [{query, blocks: [[number, text]]}] → the best block's number (or null) and its snippet parts
+//   suggest:  {fields, keys, shards: [shard text], queries} → per query, what the page offers when nothing is found
+//   edits:    [[a, b, max]] → the edits between a and b (max + 1 past max)
 "use strict";
 const path = require("path");
 const core = require(path.join(__dirname, "..", "..", "theme", "assets", "javascripts", "search-core.js"));
@@ -62,6 +64,20 @@ if (job.snippets) {
     const parsed = core.parseQuery(c.query), block = core.bestBlock(c.blocks, parsed);
     return { block: block ? block[0] : null, parts: block ? core.snippetParts(block[1], parsed) : null };
   });
+}
+
+if (job.suggest) {
+  const s = job.suggest;
+  out.suggest = s.queries.map((q) => {
+    const terms = new core.TermIndex(s.fields.length), parsed = core.parseQuery(q);
+    const wanted = core.clauses(s.fields, parsed);
+    new Set(wanted.map((c) => core.shardFor(s.keys, c.term))).forEach((n) => terms.addShard(JSON.parse(s.shards[n])));
+    return core.suggest(terms, parsed, s.fields);
+  });
+}
+
+if (job.edits) {
+  out.edits = job.edits.map((e) => core.edits(e[0], e[1], e[2]));
 }
 
 process.stdout.write(JSON.stringify(out));

@@ -365,6 +365,53 @@
     return parts;
   }
 
+  /* Edits between a and b (insert, delete, replace, swap two neighbours), or max + 1 once it passes max. */
+  function edits(a, b, max) {
+    if (Math.abs(a.length - b.length) > max) return max + 1;
+    var prev2 = null, prev = [], cur, i, j;
+    for (j = 0; j <= b.length; j++) prev.push(j);
+    for (i = 1; i <= a.length; i++) {
+      cur = [i];
+      var low = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+        if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
+        cur.push(d);
+        if (d < low) low = d;
+      }
+      if (low > max) return max + 1;
+      prev2 = prev;
+      prev = cur;
+    }
+    return prev[b.length];
+  }
+
+  /* When a query finds nothing: the query with each word the index does not hold replaced by the nearest word
+   * it does hold (one edit for a short word, two for a longer one; the fewest edits, then the word most
+   * documents hold; among the loaded shards, which hold the words alphabetically near it), or "" when there is
+   * none. Words are folded: "khen thuogn" → "khen thuong". */
+  function suggest(terms, parsed, fields) {
+    var words = fields.indexOf("words"), changed = false;
+    var out = parsed.terms.map(function (t) {
+      if (terms.records.has(t.fold)) return t.fold;
+      var max = t.fold.length <= 4 ? 1 : 2, best = null, bestD = max + 1, bestDocs = 0;
+      terms.records.forEach(function (rec, key) {
+        var inWords = rec.slice(2).filter(function (f) { return f[0] === words; })[0];
+        if (key.indexOf("_") >= 0 || !inWords) return;
+        var d = edits(t.fold, key, max), docs = inWords[1].length >> 1;  // ties: the word more documents hold
+        if (d > max) return;
+        if (d < bestD || (d === bestD && (docs > bestDocs || (docs === bestDocs && key < best)))) {
+          best = key; bestD = d; bestDocs = docs;
+        }
+      });
+      if (best === null) return null;
+      changed = true;
+      return best;
+    });
+    return changed && out.every(function (w) { return w !== null; }) ? out.join(" ") : "";
+  }
+
   /* The line under a result's title, from its entry in d/<chunk>.json or p/<doc>.json. */
   function resultMeta(entry) {
     return [entry[2], entry[3], entry[4] || "không ghi ngày", entry[5]].join(" · ") +
@@ -374,7 +421,7 @@
   var core = { TermIndex: TermIndex, score: score, rank: rank, prepareFacet: prepareFacet, facetCounts: facetCounts,
                selection: selection, chosenValues: chosenValues, joinUnitFiles: joinUnitFiles, parseQuery: parseQuery,
                clauses: clauses, shardFor: shardFor, hitsIn: hitsIn, bestBlock: bestBlock, snippetParts: snippetParts,
-               resultMeta: resultMeta };
+               resultMeta: resultMeta, edits: edits, suggest: suggest };
   if (NODE) module.exports = core;
   else root.tdktSearch = core;
 })(this);

@@ -25,6 +25,7 @@
   var form = app.querySelector("form"), input = app.querySelector("input[name=q]");
   var status = app.querySelector(".tdkt-status"), list = app.querySelector(".tdkt-results");
   var facetBox = app.querySelector(".tdkt-facets"), more = app.querySelector(".tdkt-more");
+  var none = app.querySelector(".tdkt-none"), suggestion = app.querySelector(".tdkt-suggest");
   var shown = 0, current = null, generation = 0;  // current: {docs (ascending), scores, ranked (a prefix)}
   // time spent in this script once data has arrived, JSON parsing included, in total and by phase
   // (data-work-ms, data-work: read by scripts/bench_search.py)
@@ -222,6 +223,21 @@
     return Promise.all(next.map(function (doc) { return renderResult(manifest, doc, parsed, q); }));
   }
 
+  /* Nothing found: the nearest query the index can answer (a link), and the ways to browse instead. */
+  function helpWhenNothing(better) {
+    if (!none) return;
+    none.hidden = better === null;
+    if (!suggestion) return;
+    suggestion.hidden = !better;
+    if (better) {
+      var link = suggestion.querySelector("a");
+      var params = new URLSearchParams(location.search);
+      params.set("q", better);
+      link.href = "?" + params.toString();
+      link.textContent = better;
+    }
+  }
+
   function search() {
     var params = new URLSearchParams(location.search), q = (params.get("q") || "").trim();
     var mine = ++generation;
@@ -247,6 +263,7 @@
         timed(renderFacets, "render")(facets, chosen, counted.counts);
         var ms = Math.round(performance.now() - started);
         status.textContent = current.docs.length + " kết quả" + (q ? " cho “" + q + "”" : "") + " (" + ms + " ms)";
+        helpWhenNothing(q && current.docs.length === 0 ? core.suggest(terms, parsed, manifest.fields) : null);
         list.textContent = "";
         shown = 0;
         return showMore(manifest, parsed, q);
