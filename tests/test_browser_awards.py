@@ -23,7 +23,7 @@ from tdkt.model import AwardStatus, AwardSystem, Era, ExemplarStatus, Level, Rec
 from tdkt.site.authorities import AuthorityLevel, record_level
 from tdkt.site.present import report_label
 
-from .conftest import CHROMIUM, FIXTURE, FLAGS, ROOT, _Quiet, heading, shot
+from .conftest import CHROMIUM, FIXTURE, FLAGS, ROOT, heading, serve, shot
 
 pytestmark = pytest.mark.slow
 
@@ -499,19 +499,13 @@ def test_a_record_links_to_its_paragraph(page, base_url, archive):
 @pytest.fixture(scope="module")
 def fixture_site(tmp_path_factory):
     """tests/fixtures/archive built for real: a reviewed granted record (¶7) and an unreviewed proposal (¶9)."""
-    import functools
-    import http.server
-
     from tdkt.cli import main
 
     tmp = tmp_path_factory.mktemp("fixture-site")
     out, docs = tmp / "site", tmp / "site_src"
     assert main(["build", "--data", str(FIXTURE), "--out", str(out), "--docs", str(docs)]) == 0
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(out)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serve(out) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

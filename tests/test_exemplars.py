@@ -93,7 +93,7 @@ def test_bad_fields_name_file_line_and_field(fixture_catalog, changes, message):
     assert e is None
     assert len(problems) == 1, problems
     field = next(iter(changes))
-    assert f"error[R1" in problems[0] and f"] {field}:" in problems[0]
+    assert "error[R1" in problems[0] and f"] {field}:" in problems[0]
     if message is not None:
         assert problems[0] == message
 

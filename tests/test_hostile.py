@@ -13,7 +13,6 @@ import hashlib
 import html
 import http.server
 import importlib.util
-import os
 import re
 import shutil
 import signal

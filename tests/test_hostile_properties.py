@@ -15,12 +15,10 @@ import html
 import io
 import json
 import tempfile
-import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
 
 import markdown as pymd
-import pytest
 from hypothesis import HealthCheck, example, given, settings, strategies as st
 from mkdocs.utils.meta import get_data
 from mkdocs.utils.yaml import yaml_load

@@ -3,7 +3,6 @@ no hand edit; the review command lists what each needs and marks one reviewed on
 header extraction does not fall below what it measured (scripts/bench_headers.py: the figures in the README)."""
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path

@@ -177,7 +177,7 @@ def render_award_page(catalog: Catalog) -> tuple[str, dict[str, bytes]]:
         f'<p class="tdkt-scope">{_h(scope_text(coded, DEFAULTS))}</p>',
         '<p class="tdkt-status" role="status" aria-live="polite"></p>',
         '<div class="tdkt-pivot">', pivot_html(total, Dim.FORM, Dim.YEAR), "</div>",
-        f'<h2 id="ban-ghi">Các nội dung khen thưởng</h2>',
+        '<h2 id="ban-ghi">Các nội dung khen thưởng</h2>',
         f'<p class="tdkt-records-note">{shown} nội dung mới nhất. Bật JavaScript để lọc toàn bộ, hoặc tải '
         f'<a href="{_h(csv)}">khen-thuong.csv</a>.</p>',
         '<div class="tdkt-records">', records_html(view, STATIC_ROWS), "</div>",

@@ -15,9 +15,9 @@ from tdkt.site.exemplar_pages import (
     FEATURED_ON_HOME, by_report_and_unit, exemplar_list, published, render_exemplar_index, render_exemplar_page,
     reports_by_id,
 )
-from tdkt.site.indexes import (  # the index pages (re-exported: the pages' names, as tests and callers know them)
-    _reports_table, _split_news, by_movement, by_unit, by_year, movement_pages, render_all_reports, render_movement_index, render_movement_page, render_unit_index,
-    render_unit_page, render_year_index, render_year_page, unit_pages, year_pages,
+from tdkt.site.indexes import (
+    _reports_table, _split_news, by_movement, by_unit, by_year, movement_pages, render_all_reports,
+    render_movement_index, render_unit_index, render_year_index, unit_pages, year_pages,
 )
 from tdkt.site.markdown import Context, escape, front_matter, link, table
 from tdkt.model import Catalog, Exemplar, Report

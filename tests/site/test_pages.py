@@ -154,7 +154,8 @@ def test_news_articles_are_kept_apart_in_every_list_and_count(fixture_catalog):
     import dataclasses
 
     from tdkt.model import DocType, Origin
-    from tdkt.site.pages import render_all_reports, render_home, render_unit_index, render_year_page
+    from tdkt.site.indexes import render_all_reports, render_unit_index, render_year_page
+    from tdkt.site.pages import render_home
 
     news_type = DocType(id="bai-bao", name="Bài báo", code="", origin=Origin(file="vocab"), news=True)
     first = fixture_catalog.reports[0]
