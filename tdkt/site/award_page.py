@@ -110,7 +110,8 @@ def records_html(coded: Coded, limit: int) -> str:
             _h(r.unit.full_name) if r.unit else "—",
             f'<a href="{_h(href)}">{_h(report_label(r))} ¶{rec.block}</a>',
         )
-        rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+        rows.append("<tr>" + "".join(f'<td data-label="{h}">{c}</td>' for h, c in zip(RECORD_HEADER, cells))
+                    + "</tr>")
     return (f'<table><thead><tr>{head}</tr></thead><tbody>'
             + "".join(rows) + "</tbody></table>")
 
@@ -173,9 +174,13 @@ def render_award_page(catalog: Catalog) -> tuple[str, dict[str, bytes]]:
         f"Văn bản không ghi số lượng thì ghi “{UNKNOWN_COUNT}”; tổng có nội dung không rõ số lượng ghi “≥” "
         "(số thật ít nhất bằng số ghi).\n",
         f'<div id="tdkt-finder" data-data="{DATA_FILE}" data-root="../" markdown="0">',
-        _form(coded),
-        f'<p class="tdkt-scope">{_h(scope_text(coded, DEFAULTS))}</p>',
+        # the totals first, then the filters in a disclosure (shut on phones; tdkt-filters.js opens it on
+        # wider screens), hidden with the form until the script has the data
         '<p class="tdkt-status" role="status" aria-live="polite"></p>',
+        f'<p class="tdkt-scope">{_h(scope_text(coded, DEFAULTS))}</p>',
+        '<details class="tdkt-filters" hidden><summary>Lọc kết quả</summary>',
+        _form(coded),
+        "</details>",
         '<div class="tdkt-pivot">', pivot_html(total, Dim.FORM, Dim.YEAR), "</div>",
         '<h2 id="ban-ghi">Các nội dung khen thưởng</h2>',
         f'<p class="tdkt-records-note">{shown} nội dung mới nhất. Bật JavaScript để lọc toàn bộ, hoặc tải '

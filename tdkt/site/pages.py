@@ -23,7 +23,7 @@ from tdkt.site.markdown import Context, escape, front_matter, link, table
 from tdkt.model import Catalog, Exemplar, Report
 from tdkt.engine.pool import fork_map
 from tdkt.site.present import report_label, report_order
-from tdkt.site.report_page import render_ocr_page, render_original_page, render_report_page
+from tdkt.site.report_page import numbers_index, render_ocr_page, render_original_page, render_report_page
 
 LATEST_ON_HOME = 5
 
@@ -141,7 +141,10 @@ def render_search_page() -> str:
         "<a href=\"../don-vi/\">theo đơn vị</a>, <a href=\"../nam/\">theo năm</a> hoặc "
         "<a href=\"../phong-trao/\">theo phong trào</a>.</p></noscript>",
         '<p class="tdkt-status" role="status" aria-live="polite"></p>',
-        '<div class="tdkt-search-body"><aside class="tdkt-facets" aria-label="Lọc kết quả"></aside>',
+        # the facets in a disclosure: shut on phones, so the results come first (tdkt-filters.js opens it on
+        # wider screens, where the facets stand beside the results)
+        '<div class="tdkt-search-body"><details class="tdkt-filters"><summary>Lọc kết quả</summary>'
+        '<aside class="tdkt-facets" aria-label="Lọc kết quả"></aside></details>',
         '<div><div class="tdkt-none" hidden>',
         '<p class="tdkt-suggest" hidden>Có phải bạn muốn tìm: <a href="?q="></a>?</p>',
         "<p>Không có văn bản nào chứa đủ các từ đã nhập. Hãy thử bỏ bớt từ hoặc bộ lọc, kiểm tra chính tả, gõ "
@@ -175,12 +178,12 @@ def render_moved_page(r: Report, alias: str) -> str:
     ])
 
 
-def _report_pages(shared: tuple[Catalog, dict[str, list[Exemplar]]], i: int) -> list[tuple[str, bytes]]:
+def _report_pages(shared: tuple[Catalog, dict[str, list[Exemplar]], dict], i: int) -> list[tuple[str, bytes]]:
     """The pages of the catalogue's ``i``-th report (the report, its original, its OCR text) in UTF-8
     (what a worker process sends back: bytes cost nothing to pickle, text must be re-encoded)."""
-    catalog, ex_by_report = shared
+    catalog, ex_by_report, numbers = shared
     r = catalog.reports[i]
-    out = [(paths.report(r), render_report_page(r, catalog, ex_by_report.get(r.id, []))),
+    out = [(paths.report(r), render_report_page(r, catalog, ex_by_report.get(r.id, []), numbers)),
            (paths.original_page(r), render_original_page(r))]
     out += [(paths.former(alias), render_moved_page(r, alias)) for alias in r.aliases]
     if r.ocr_blocks:
@@ -196,7 +199,7 @@ def iter_pages(catalog: Catalog, gazetteer_source: str, *, jobs: int = 1) -> Ite
     yield paths.ABOUT, render_about(catalog, gazetteer_source)
     yield paths.SEARCH, render_search_page()
     ex_by_report, ex_by_unit = by_report_and_unit(catalog)
-    for pages in fork_map(_report_pages, (catalog, ex_by_report), len(catalog.reports), jobs=jobs):
+    for pages in fork_map(_report_pages, (catalog, ex_by_report, numbers_index(catalog)), len(catalog.reports), jobs=jobs):
         for path, data in pages:
             yield path, data.decode("utf-8")
     yield paths.UNITS, render_unit_index(catalog)

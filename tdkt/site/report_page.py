@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tdkt.site import paths
+from tdkt.site.citations import Cited, cited_documents, find_citations, number_key
 from tdkt.site.markdown import Context, escape, front_matter, link, table
 from tdkt.site.exemplar_pages import exemplar_list
 from tdkt.catalog import issuers
@@ -78,6 +79,7 @@ def _meta_rows(r: Report, catalog: Catalog, here: str) -> list[tuple[str, str]]:
     if r.issuer and about:
         issuer += f" ({escape(about)})"
     return [
+        _original_row(r, here),
         ("Số ký hiệu", number_cell),
         ("Loại văn bản", escape(r.doc_type.name) if r.doc_type.id else f"*{missing(r)}*"),
         ("Nơi đăng" if r.doc_type.news else "Cơ quan ban hành", issuer),
@@ -128,7 +130,40 @@ def _pilcrow(number: int, twin: Twin | None) -> str:
     return out
 
 
-def _body(blocks: tuple[Block, ...], twin: Twin | None = None, css: str = "tdkt-text") -> list[str]:
+def _linked(text: str, cites: "CiteLinks | None") -> str:
+    """A block's text escaped (``Context.RAW``), the documents it cites that the archive holds linked."""
+    if not cites or not cites.links:
+        return escape(text, Context.RAW)
+    text = " ".join(text.split())  # as escape() shows it, so the spans are the shown text's
+    out, at = [], 0
+    for c in find_citations(text, cites.own):
+        href = cites.links.get(c.key)
+        if not href:
+            continue
+        out += [_piece(text[at:c.start]),
+                f'<a class="tdkt-cite" href="{escape(href, Context.HTML)}">{escape(text[c.start:c.end], Context.RAW)}</a>']
+        at = c.end
+    out.append(_piece(text[at:]))
+    return "".join(out)
+
+
+def _piece(text: str) -> str:
+    """A piece of a collapsed text, escaped with the spaces at its ends kept (escape() trims them)."""
+    if not text.strip():
+        return " " if text else ""
+    return (" " if text[0] == " " else "") + escape(text, Context.RAW) + (" " if text[-1] == " " else "")
+
+
+@dataclass(frozen=True)
+class CiteLinks:
+    """The documents a report cites that the archive holds: citation key → served URL of its page."""
+
+    own: str
+    links: dict[str, str]
+
+
+def _body(blocks: tuple[Block, ...], twin: Twin | None = None, css: str = "tdkt-text",
+          cites: CiteLinks | None = None) -> list[str]:
     """The report text as one HTML block: headings, list items and paragraphs, each with its ``p-N`` anchor.
 
     Every text goes through ``escape(…, Context.RAW)``; the markup is ours. Without headings the block
@@ -151,7 +186,7 @@ def _body(blocks: tuple[Block, ...], twin: Twin | None = None, css: str = "tdkt-
             if not in_list:
                 out.append("<ul>")
                 in_list = True
-            out.append(f'<li id="{block.anchor}">{escape(text, Context.RAW)} {_pilcrow(block.number, twin)}</li>')
+            out.append(f'<li id="{block.anchor}">{_linked(text, cites)} {_pilcrow(block.number, twin)}</li>')
             continue
         if in_list:
             out.append("</ul>")
@@ -160,7 +195,7 @@ def _body(blocks: tuple[Block, ...], twin: Twin | None = None, css: str = "tdkt-
             h = f"h{levels[block.rank]}"
             out.append(f'<{h} id="{block.anchor}">{escape(block.text, Context.RAW)}</{h}>')
         else:
-            out.append(f'<p id="{block.anchor}">{escape(block.text, Context.RAW)} {_pilcrow(block.number, twin)}</p>')
+            out.append(f'<p id="{block.anchor}">{_linked(block.text, cites)} {_pilcrow(block.number, twin)}</p>')
     if in_list:
         out.append("</ul>")
     out.append("</div>\n")
@@ -231,14 +266,23 @@ def _awards(r: Report) -> list[str]:
     ]
 
 
-def _download(r: Report, here: str) -> str:
+def _download(r: Report, here: str, label: str = "Tải tệp gốc") -> str:
     """The link to the original's bytes; for a type a browser would open or run, published as a plain download
     (``paths.INERT_EXTENSIONS``), what to do with the file saved."""
-    out = link("Tải tệp gốc", paths.rel(here, paths.original_file(r)))
+    out = link(label, paths.rel(here, paths.original_file(r)))
     if paths.original_renamed(r):
         out += (" *(tệp gốc thuộc loại mà trình duyệt có thể mở như trang web hoặc chạy như mã lệnh, nên được "
                 f"công bố thành tệp {paths.DOWNLOAD_EXTENSION} chỉ để tải về; nội dung giữ nguyên từng byte)*")
     return out
+
+
+def _original_row(r: Report, here: str) -> tuple[str, str]:
+    """The metadata panel's first row: the original, to download or read, as legal-document sites put it."""
+    ext = paths.original_file(r).rsplit(".", 1)[-1]
+    size = f"{r.source.size:,}".replace(",", ".")
+    return ("Văn bản gốc", f"**{link('Tải văn bản gốc', paths.rel(here, paths.original_file(r)))}** "
+                           f"(tệp .{escape(ext)}, {size} byte) · "
+                           + link("Xem nguyên văn", paths.rel(here, paths.original_page(r))))
 
 
 def _provenance(r: Report, here: str) -> list[str]:
@@ -271,11 +315,104 @@ def _exemplars(exemplars: list[Exemplar], here: str) -> list[str]:
     return ["## Điển hình tiên tiến từ báo cáo này {: #dien-hinh }\n", exemplar_list(exemplars, here)]
 
 
-def render_report_page(r: Report, catalog: Catalog, exemplars: list[Exemplar] = ()) -> str:
-    """``exemplars``: the published exemplars whose passage is in this report."""
+def numbers_index(catalog: Catalog) -> dict[str, tuple[Report, ...]]:
+    """The archive's reports by their number's key (``citations.number_key``), for the citations' links."""
+    out: dict[str, list[Report]] = {}
+    for r in catalog.reports:
+        if r.doc_number[:1].isdigit():
+            out.setdefault(number_key(r.doc_number), []).append(r)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _same_day(date: str, r: Report) -> bool:
+    """A cited date ("9/2/2023") is the report's issue date, or either is not known to the day."""
+    d = r.issued
+    return not date or d is None or d.day is None or date == f"{d.day}/{d.month}/{d.year}"
+
+
+def _cited_reports(r: Report, docs: list[Cited], numbers: dict[str, tuple[Report, ...]]) -> dict[str, Report]:
+    """The cited documents the archive holds: one report of that number (of the cited day when one is given)."""
+    out = {}
+    for d in docs:
+        if d.number:
+            holders = [h for h in numbers.get(number_key(d.number), ()) if h.id != r.id and _same_day(d.date, h)]
+            if len(holders) == 1:
+                out[d.key] = holders[0]
+    return out
+
+
+EXCERPT = 90  # characters of a citing paragraph shown either side of the citation
+
+
+def _excerpt(text: str, key: str, own: str) -> str:
+    """The words around the citation of ``key`` in ``text``, cut at spaces, with "…" where cut."""
+    text = " ".join(text.split())
+    c = next((c for c in find_citations(text, own) if c.key == key), None)
+    if c is None:
+        return text
+    start = max(0, c.start - EXCERPT)
+    end = min(len(text), c.end + EXCERPT)
+    if start:
+        start = text.find(" ", start) + 1 or start
+    if end < len(text):
+        end = text.rfind(" ", c.end, end) if text.rfind(" ", c.end, end) > 0 else end
+    return ("…" if start else "") + text[start:end].strip() + ("…" if end < len(text) else "")
+
+
+def _related(r: Report, docs: list[Cited], held: dict[str, Report], here: str) -> list[str]:
+    """"Văn bản liên quan": every document the text cites, linked when the archive holds it, with its paragraphs."""
+    if not docs:
+        return []
+    texts = {b.number: b.text for b in r.blocks}
+    items = []
+    for d in docs:
+        name = escape(d.label)
+        if d.key in held:
+            name = link(name, paths.rel(here, paths.report(held[d.key]))) + " (có trong kho lưu trữ)"
+        if d.date:
+            name += f" ngày {escape(d.date)}"
+        where = ", ".join(link(f"¶ {n}", f"#p-{n}", title=f"Đoạn {n}") for n in d.blocks)
+        items.append(f"- {name}. Được nhắc đến ở đoạn {where}: “{escape(_excerpt(texts[d.blocks[0]], d.key, r.doc_number))}”")
+    return [
+        "## Văn bản liên quan {: #van-ban-lien-quan }\n",
+        "Các văn bản mà nội dung văn bản này dẫn chiếu, do máy nhận ra trong từng đoạn văn (số ký hiệu, tên luật); "
+        "văn bản có trong kho lưu trữ thì có liên kết đến trang của nó.\n",
+        "\n".join(items) + "\n",
+    ]
+
+
+def _on_page(r: Report, sections: list[tuple[str, str]]) -> str:
+    """A table of contents for narrow screens (Material's is in a sidebar they do not show): the page's
+    sections and the text's first-level headings, in a disclosure that stays one line until opened."""
+    levels = _heading_levels(r.blocks)
+    heads = [b for b in r.blocks if b.kind is BlockKind.HEADING and levels[b.rank] == _FIRST_LEVEL]
+    items = []
+    for anchor, label in sections:
+        sub = ""
+        if anchor == "noi-dung" and heads:
+            sub = "<ul>" + "".join(f'<li><a href="#{b.anchor}">{escape(b.text, Context.RAW)}</a></li>'
+                                   for b in heads) + "</ul>"
+        items.append(f'<li><a href="#{anchor}">{escape(label, Context.RAW)}</a>{sub}</li>')
+    return ('<details class="tdkt-onpage"><summary>Mục lục trang</summary>'
+            f'<ul>{"".join(items)}</ul></details>\n')
+
+
+def render_report_page(r: Report, catalog: Catalog, exemplars: list[Exemplar] = (),
+                       numbers: dict[str, tuple[Report, ...]] | None = None) -> str:
+    """``exemplars``: the published exemplars whose passage is in this report; ``numbers``: ``numbers_index``
+    of the catalogue (made here when not given; the build makes it once)."""
     here = paths.report(r)
     heading = r.title or f"{report_label(r)} ({missing(r).lower()} trích yếu)"
     title = f"{report_label(r)}: {heading}"
+    docs = cited_documents([(b.number, b.text) for b in r.blocks], r.doc_number)
+    held = _cited_reports(r, docs, numbers_index(catalog) if numbers is None else numbers)
+    cites = CiteLinks(r.doc_number, {k: paths.url(here, paths.report(h)) for k, h in held.items()})
+    awards, examples = _awards(r), _exemplars(list(exemplars), here)
+    sections = [("noi-dung", "Nội dung văn bản")]
+    sections += [("van-ban-lien-quan", "Văn bản liên quan")] if docs else []
+    sections += [("khen-thuong", "Khen thưởng trong báo cáo")] if awards else []
+    sections += [("dien-hinh", "Điển hình tiên tiến")] if examples else []
+    sections += [("nguon-goc", "Nguồn gốc văn bản")]
     parts = [
         front_matter({"title": escape(title, Context.HTML), "description": escape(heading, Context.HTML)}),
         f"# {escape(heading)}\n",
@@ -284,11 +421,13 @@ def render_report_page(r: Report, catalog: Catalog, exemplars: list[Exemplar] = 
         '<div class="tdkt-meta" markdown="1">\n',
         table(("Thuộc tính", "Nội dung"), _meta_rows(r, catalog, here)),
         "\n</div>\n",
+        _on_page(r, sections),
         *_notices(r),
         "## Nội dung văn bản {: #noi-dung }\n",
-        *_body(r.blocks, _twin_to_ocr(r) if r.ocr_blocks else None),
-        *_awards(r),
-        *_exemplars(list(exemplars), here),
+        *_body(r.blocks, _twin_to_ocr(r) if r.ocr_blocks else None, cites=cites),
+        *_related(r, docs, held, here),
+        *awards,
+        *examples,
         *_provenance(r, here),
     ]
     return "\n".join(parts)

@@ -91,10 +91,13 @@
   function row(r) {
     var made = core.recordRow(finder, r), source = made.source;
     var tr = el("tr");
-    made.cells.forEach(function (text) { tr.appendChild(el("td", text)); });
+    // each cell names its column (data-label): on phones the rows are cards, a value under its name
+    made.cells.forEach(function (text, i) { tr.appendChild(el("td", text)).setAttribute("data-label", core.COLUMNS[i]); });
     var a = el("a", source[1] + " ¶" + source[2]);
     a.href = new URL("bao-cao/" + source[0] + "/#p-" + source[2], root).href;
-    tr.appendChild(el("td")).appendChild(a);
+    var last = tr.appendChild(el("td"));
+    last.setAttribute("data-label", core.COLUMNS[core.COLUMNS.length - 1]);
+    last.appendChild(a);
     return tr;
   }
   function drawRecords(reset) {
@@ -137,6 +140,7 @@
     finder = core.load(json);
     readUrl();
     form.hidden = false;
+    if (form.closest("details")) form.closest("details").hidden = false;
     form.addEventListener("change", function () { update(); writeUrl(); });
     form.addEventListener("reset", function () {
       setTimeout(function () { readUrlFrom(""); update(); writeUrl(); }, 0);  // after the form's own reset
