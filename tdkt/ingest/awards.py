@@ -24,6 +24,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from tdkt.text.collate import fold
 from tdkt.text.decode import Tok, at, keys, tokens
 
 GRANTED, PROPOSED = "granted", "proposed"
@@ -141,6 +142,7 @@ class _Vocab:
     reach: tuple[str, ...]
     reaches: tuple[tuple[str, ...], ...]
     be: tuple[str, ...]
+    made_of: tuple[str, ...]
     done: tuple[tuple[str, ...], ...]
     before_form: tuple[tuple[str, ...], ...]
     about: tuple[tuple[str, ...], ...]
@@ -159,7 +161,7 @@ def _vocab(damaged: bool) -> _Vocab:
         give=tuple(k(p) for p in _GIVE), of=k("của"), to=k("cho"), propose=tuple(k(p) for p in _PROPOSE),
         basis=tuple(k(p) for p in _BASIS), by=k("được"), reach=k("đạt"),
         reaches=(k("đạt"),) if damaged else (k("đạt"), k("được nhận"), k("nhận"), k("được công nhận")),
-        be=k("là"), done=(k("đã"), k("xem xét")),
+        be=k("là"), made_of=k("gồm"), done=(k("đã"), k("xem xét")),
         before_form=tuple(sorted((k(p) for p in _BEFORE_FORM), key=len, reverse=True)),
         about=(k("về"), k("vì"), k("do"), k("đã có"), k("có thành tích"), k("trong")),
     )
@@ -354,7 +356,7 @@ def _clause(clause: str, toks: list[Tok], line: int, v: _Vocab, status: str, bas
                           line=line) for c, kind, ns in counted]
         else:
             if at(toks, j, v.to):  # "tặng 01 bằng khen cho UBND thị trấn …", "Cờ thi đua cho Trường THPT …"
-                names = tuple(filter(None, [_span(clause, toks, j + 1, _until_about(toks, j + 1, limit, v))]))
+                names = tuple(filter(None, [_clean(_span(clause, toks, j + 1, _until_about(toks, j + 1, limit, v)))]))
             count = count_before if count_before is not None else len(names) or None  # named: as many as named
             kind = (_named(names) or implied_recipients(form)) if count is not None else None
             out.append(Award(form=form, authority=authority, recipients=kind, count=count, names=names,
@@ -381,12 +383,55 @@ def _named(names: tuple[str, ...]) -> str | None:
     return None
 
 
+_LEAD = re.compile(r"^(?:đó là|đó|là|gồm có|gồm|cho|trong đó có)\s+", re.I)
+_HONORIFIC = re.compile(r"^(ông|bà|anh|chị|em|cô|thầy|đồng chí|đ/c)\s+", re.I)
+_BARE_PERSON = re.compile(r"^(?:[A-ZÀ-ỸĐ][a-zà-ỹđ]+\s){1,3}[A-ZÀ-ỸĐ][a-zà-ỹđ]+$")  # "Hồ Sơn Tư", "Nguyễn Thị Kim Mai"
+_NOT_A_NAME = ("trong", "tong", "nhung", "cac", "moi", "nhieu", "mot")
+
+
+def _clean(name: str | None) -> str | None:
+    """A recipient's name as printed, without what follows it: "ông Hồ Sáu (huyện Trảng Bom)" → "ông Hồ Sáu",
+    "bà Nguyễn Thị Nhung - nguyên Chủ tịch …" → "bà Nguyễn Thị Nhung"; None when it is no name ("Trong đó",
+    "các tập thể …", a count)."""
+    if not name:
+        return None
+    name = _LEAD.sub("", _LEAD.sub("", name.strip()))
+    name = re.split(r"\s*[(|]|\s+[-–]\s+|\.\s", name)[0].strip(" .,;:-–")
+    honorific = _HONORIFIC.match(name)
+    if honorific:  # a person: the honorific and the capitalised words of the name after it
+        run = []
+        for w in name[honorific.end():].split():
+            if not w[:1].isupper():
+                break
+            run.append(w)
+        return f"{honorific.group(1)} {' '.join(run)}" if run else None
+    if not name[:1].isupper() or fold(name.split()[0]) in _NOT_A_NAME or re.match(r"ảnh\s*:", name, re.I) \
+            or " là " in name:
+        return None
+    return name
+
+
+def _persons_first(parts: tuple[str, ...]) -> tuple[str, ...]:
+    """Names listed with their positions ("bà Trần Thị Hằng, Chi hội trưởng …, bà …"): when some are persons
+    (an honorific), only the persons, each cleaned; else the parts as they are."""
+    persons = []
+    for p in parts:
+        name = _clean(p)
+        if name and (_HONORIFIC.match(p.strip()) or _BARE_PERSON.match(name) and not _BODY.match(name)):
+            persons.append(name)  # "ông Võ Hữu Thời và Hồ Sơn Tư": the second without his honorific
+    return tuple(persons) or parts
+
+
 def _split_names(text: str | None) -> tuple[str, ...]:
-    """"Ban Tuyên giáo Huyện ủy và Ủy ban Kiểm tra Huyện ủy" → both; each at most 10 words."""
+    """"Ban Tuyên giáo Huyện ủy và Ủy ban Kiểm tra Huyện ủy" → both, each cleaned (``_clean``) and at most
+    10 words; what is not a name is left out."""
     if not text:
         return ()
-    parts = tuple(p.strip(" .,;:") for p in re.split(r",|\s+và\s+", text) if p.strip(" .,;:"))
-    return parts if all(len(p.split()) <= 10 for p in parts) else ()
+    raw = tuple(p for p in re.split(r",|\s+và\s+", text) if p.strip(" .,;:"))
+    if any(_HONORIFIC.match(p.strip()) for p in raw):
+        return _persons_first(raw)
+    parts = [_clean(p) for p in raw]
+    return tuple(p for p in parts if p and len(p.split()) <= 10)
 
 
 def _until_about(toks: list[Tok], start: int, limit: int, v: _Vocab) -> int:
@@ -410,12 +455,15 @@ def _counts(clause: str, toks: list[Tok], start: int, limit: int, v: _Vocab) -> 
             break
         count, x = int(toks[x].text), after
         names: tuple[str, ...] = ()
+        if x < limit and at(toks, x, v.made_of) and x + 1 < limit and ":" in _sep(clause, toks, x + 1):
+            x += len(v.made_of)  # "4 cá nhân gồm: bà Trần Thị Hằng, …"
         if x < limit and ":" in _sep(clause, toks, x):  # "02 tập thể: Chi bộ 1, chi bộ 3 và 19 đảng viên"
             stop = next((y for y in range(x, limit) if toks[y].text.isdigit() and _match(toks, y + 1, v.recipients)
                          and toks[y - 1].text.lower() in ("và", "va")), limit)
             stop -= 1 if stop < limit else 0
             listed = clause[toks[x].start:toks[stop - 1].end] if stop > x else ""
-            names = tuple(p.strip(" .") for p in re.split(r",|\s+và\s+|\s+va\s+", listed) if p.strip(" ."))
+            names = _persons_first(tuple(p.strip(" .") for p in re.split(r",|\s+và\s+|\s+va\s+", listed)
+                                         if p.strip(" .")))
             x = stop
         found.append((count, kind[1], names))
     return found

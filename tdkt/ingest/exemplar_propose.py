@@ -67,6 +67,11 @@ def _from_awards(r: Report) -> list[Candidate]:
     return out
 
 
+def named_models(text: str) -> list[str]:
+    """The names of the models and examples a paragraph introduces: ``mô hình “…”``, ``gương “…”``."""
+    return [" ".join(m.group("name").split()) for m in _MODEL.finditer(text)]
+
+
 def _from_models(r: Report) -> list[Candidate]:
     out = []
     for b in r.blocks:

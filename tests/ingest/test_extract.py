@@ -284,6 +284,12 @@ AWARDS = [
       ("Bằng khen", "Thủ tướng Chính phủ", "cá nhân", 7, (), "proposed")]),
     ("the basis of a decision is no proposal", False, "Xét đề nghị của Giám đốc Sở Nội vụ, Chủ tịch UBND tỉnh tặng "
      "Bằng khen cho 5 tập thể.", [("Bằng khen", "Chủ tịch UBND tỉnh", "tập thể", 5, (), "granted")]),
+    ("a person named before a position", False, "Thủ tướng Chính phủ tặng bằng khen cho bà Nguyễn Thị Nhung - "
+     "nguyên Chủ tịch Hội LHPN tỉnh.",
+     [("Bằng khen", "Thủ tướng Chính phủ", "cá nhân", 1, ("bà Nguyễn Thị Nhung",), "granted")]),
+    ("persons listed with their positions", False, "UBND tỉnh tặng Bằng khen cho 2 cá nhân gồm: bà Trần Thị Hằng, "
+     "Chi hội trưởng Chi hội phụ nữ khu phố 7 và ông Lê Văn Bình, Trưởng ấp 3.",
+     [("Bằng khen", "UBND tỉnh", "cá nhân", 2, ("bà Trần Thị Hằng", "ông Lê Văn Bình"), "granted")]),
     ("named persons", False, "Ông Hồ Sáu được nhận Huân chương Lao động hạng 3; ông Võ Hữu Thời và bà Hồ Thị Tư nhận "
      "bằng khen của Thủ tướng Chính phủ.",
      [("Huân chương Lao động hạng Ba", None, "cá nhân", 1, ("Ông Hồ Sáu",), "granted"),
