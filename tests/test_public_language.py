@@ -86,10 +86,10 @@ def test_the_rule_catches_english_and_notes_and_passes_vietnamese():
     assert not INTERNAL.search("Báo cáo số 184/BC-UBND, ngày 15/12/2023")
 
 
-def test_no_public_page_shows_english_or_internal_notes(built_site):
+def _check(site) -> list[str]:
     found = []
-    for page in sorted(built_site.rglob("*.html")):
-        rel = page.relative_to(built_site).as_posix()
+    for page in sorted(site.rglob("*.html")):
+        rel = page.relative_to(site).as_posix()
         if DOCUMENT_PAGES.search("/" + rel) or rel.startswith("assets/"):
             continue
         parser = Visible()
@@ -99,4 +99,20 @@ def test_no_public_page_shows_english_or_internal_notes(built_site):
         notes = [m.group() for m in INTERNAL.finditer(text)]
         if words or notes:
             found.append(f"{rel}: {sorted(set(words))[:12]} {notes[:5]}")
+    return found
+
+
+def test_no_page_of_the_seed_site_shows_english_or_internal_notes(built_site):
+    found = _check(built_site)
+    assert not found, "English or internal notes on public pages:\n" + "\n".join(found)
+
+
+def test_no_page_of_a_synthetic_archive_shows_english_or_internal_notes(tmp_path):
+    """A synthetic archive (python build.py synth: OCR reports, award records, exemplars, many units)."""
+    from tdkt.cli import main
+
+    assert main(["synth", "--reports", "30", "--out", str(tmp_path / "data")]) == 0
+    assert main(["build", "--data", str(tmp_path / "data"), "--out", str(tmp_path / "site"),
+                 "--docs", str(tmp_path / "src"), "--cache", str(tmp_path / "cache")]) == 0
+    found = _check(tmp_path / "site")
     assert not found, "English or internal notes on public pages:\n" + "\n".join(found)

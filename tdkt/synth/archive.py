@@ -468,9 +468,9 @@ def make_report(mat: Material, number: int, rng: random.Random) -> Synth:
             "source": {"file_name": f"synth_{number:06d}_{sha[:16]}.txt", "original": "original.txt", "sha256": sha,
                        "encoding": "utf-8"},
             "signatures": [dict(zip(("signer", "email", "time", "organisation"), s)) for s in stamps],
-            "review": [{"field": "signer", "why": f"OCR prints '{shown}' (marks lost): check the name against the scan."}]
-            * ocr, "notes": f"Synthetic report no. {number} made by tdkt.synth.archive from sections of the sample reports, "
-                            "with a generated header, movements, awards and signature: not a real document."}
+            "review": [{"field": "signer", "why": f"bản OCR in '{shown}' (mất dấu): đối chiếu tên với bản quét."}]
+            * ocr, "notes": f"Báo cáo tổng hợp số {number}, do máy ghép từ các đoạn của báo cáo mẫu, với phần đầu, "
+                            "phong trào, khen thưởng và chữ ký tạo ngẫu nhiên để thử nghiệm: không phải văn bản thật."}
     files = {"report.yml": _yaml(meta).encode(), "original.txt": raw,
              "text.txt": ("\n\n".join(b.text for b in w.blocks) + "\n").encode()}
     if furniture:
