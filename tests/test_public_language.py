@@ -35,6 +35,7 @@ ALLOWED = frozenset({"OCR", "CSV", "JSON", "PDF", "SVG", "URL", "HTML", "MkDocs"
                      "SA", "UTF", "BOM", "Excel", "GitHub", "lunr", "Python", "vietnamadminunits", "Frictionless"})
 INTERNAL = re.compile(r"\b[\w-]+\.(?:md|yml|yaml|py)\b|\bseed \d{3}\b|\btdkt\.\w|\bdomain\.md\b|"
                       r"\bTODO\b|\bFIXME\b|\bline \d+\b", re.I)
+FILE_NAME = re.compile(r"[\w.-]+\.(?:txt|pdf|docx?|odt|rtf|xlsx?|png|jpe?g|gif|tiff?|bmp|bin)\b", re.I)
 SKIP_TAGS = {"script", "style", "code", "pre", "svg", "template", "noscript"}
 DOCUMENT_CLASSES = ("tdkt-para", "tdkt-original", "tdkt-text", "tdkt-twin")  # the document's own words
 DOCUMENT_PAGES = re.compile(r"/(?:ocr|goc)/index\.html$")
@@ -74,7 +75,7 @@ def english_words(text: str) -> list[str]:
         if w in ALLOWED:
             continue
         low = w.lower()
-        if low in ENGLISH and (not is_syllable(low) or low in {"the", "not", "can", "may", "top", "man"}):
+        if low in ENGLISH and (not is_syllable(low) or low in {"the", "not", "may"}):
             out.append(w)
     return out
 
@@ -95,6 +96,7 @@ def _check(site) -> list[str]:
         parser = Visible()
         parser.feed(page.read_text(encoding="utf-8"))
         text = " ".join(parser.texts).replace("Material for MkDocs", "Material")  # a product's name
+        text = FILE_NAME.sub(" ", text)  # an original's own file name ("source.txt") is the contributor's
         words = english_words(text)
         notes = [m.group() for m in INTERNAL.finditer(text)]
         if words or notes:

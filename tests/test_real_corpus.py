@@ -47,6 +47,9 @@ def test_every_document_ingest_accepts_builds_as_a_draft(archive, tmp_path, caps
         page = (tmp_path / "site" / "bao-cao" / ident / "index.html").read_text(encoding="utf-8")
         assert "Bản nháp: thông tin chưa được rà soát" in page
         assert "not found in the text" not in page and "fill it in by hand" not in page  # no English reasons
+    from tests.test_public_language import _check
+    english = _check(tmp_path / "site")
+    assert not english, "English or internal notes on the drafts' pages:\n" + "\n".join(english)
 
 
 def test_review_lists_every_draft_with_lines(archive, capsys):

@@ -83,6 +83,22 @@ def is_damaged(text: str) -> bool:
     return share.words >= 10 and share.marked < 0.35
 
 
+_FURNITURE_WORD = re.compile(r"^(?:[a-z]+|\d{4}-\d{2}(?:-\d{2})?)$")
+
+
+def headline(line: str) -> str:
+    """A page's headline without the web page's words stuck in it ("null Phú Hựu tổng kết …", "date 2022-01
+    UBND huyện …"): lower-case Latin words that are not Vietnamese syllables, and ISO dates."""
+    words = [w for w in line.split() if not (_FURNITURE_WORD.match(w) and not decode.is_syllable(w))]
+    return " ".join(words)
+
+
+def _vietnamese(text: str) -> bool:
+    """Mostly Vietnamese syllables (not "Skip to main content", a menu, a counter)."""
+    words = [w for w in re.findall(r"[^\W\d_]+", text)]
+    return bool(words) and sum(decode.is_syllable(w) for w in words) >= 0.6 * len(words)
+
+
 def extract(text: str, vocab: Vocab, gazetteer: Gazetteer, *, restored: str | None = None,
             signatures: tuple[Signature, ...] = (), legacy: bool = False) -> Extracted:
     damaged = is_damaged(text)
@@ -122,8 +138,9 @@ def extract(text: str, vocab: Vocab, gazetteer: Gazetteer, *, restored: str | No
             doc_type = Found(value=hit, line=lines[0][0] if lines else 0, review=True,
                              why="không có quốc hiệu, số ký hiệu hay tên loại văn bản: đây là bài báo đưa tin, "
                                  "không phải văn bản hành chính")
-            head = next((i for i, (_, t) in enumerate(lines[:6]) if 15 <= len(t.strip()) <= 200), None)
-            title = r.found(lines[head][1].strip(), head, "tiêu đề bài báo (dòng ngắn đầu tiên của trang)", True) \
+            head = next((i for i, (_, t) in enumerate(lines[:6]) if 15 <= len(headline(t)) <= 200
+                         and _vietnamese(headline(t))), None)
+            title = r.found(headline(lines[head][1]), head, "tiêu đề bài báo (dòng ngắn đầu tiên của trang)", True) \
                 if head is not None else Found(why="không tìm thấy tiêu đề bài báo: cần điền trích yếu bằng tay", review=True)
     if h.date is not None:
         year, month, day = h.date.value

@@ -329,3 +329,15 @@ def test_a_text_titled_as_a_proposal_proposes_unless_it_says_granted():
         ("Bằng khen", 5, "proposed"), ("Cờ thi đua", 2, "proposed"), ("Cờ thi đua", 1, "granted")]
     titled = [(1, "Xét đề nghị của Sở Nội vụ"), (3, "Tặng Bằng khen cho 5 tập thể.")]  # a basis, not a proposal
     assert [a.status for a in find_awards(titled, False)] == ["granted"]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("null Phú Hựu tổng kết phong trào thi đua", "Phú Hựu tổng kết phong trào thi đua"),
+    ("date 2022-01 UBND huyện Đại Lộc tổng kết", "UBND huyện Đại Lộc tổng kết"),
+    ("Hội nghị tổng kết năm 2021 của xã", "Hội nghị tổng kết năm 2021 của xã"),
+    ("thi dua khen thuong nam 2023", "thi dua khen thuong nam 2023"),  # unmarked Vietnamese stays
+])
+def test_a_headline_leaves_the_web_page_s_words_out(line, expected):
+    from tdkt.ingest.extract import _vietnamese, headline
+    assert headline(line) == expected and _vietnamese(headline(line))
+    assert not _vietnamese(headline("Skip to main content")) and not _vietnamese("Asset Publisher")
