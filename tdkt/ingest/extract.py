@@ -89,6 +89,8 @@ _FURNITURE_WORD = re.compile(r"^(?:[a-z]+|\d{4}-\d{2}(?:-\d{2})?)$")
 def headline(line: str) -> str:
     """A page's headline without the web page's words stuck in it ("null Phú Hựu tổng kết …", "date 2022-01
     UBND huyện …"): lower-case Latin words that are not Vietnamese syllables, and ISO dates."""
+    if line.isascii():  # written without marks: its words cannot be told from a page's
+        return " ".join(line.split())
     words = [w for w in line.split() if not (_FURNITURE_WORD.match(w) and not decode.is_syllable(w))]
     return " ".join(words)
 
