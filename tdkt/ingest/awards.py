@@ -24,11 +24,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from tdkt.text.collate import fold
 from tdkt.text.decode import Tok, at, keys, tokens
 
+from tdkt.ingest.recipients import (  # noqa: F401  (the recipient kinds are this module's words too)
+    COLLECTIVE, HOUSEHOLD, INDIVIDUAL, clean_name, named, persons_first, split_names,
+)
+
 GRANTED, PROPOSED = "granted", "proposed"
-INDIVIDUAL, COLLECTIVE, HOUSEHOLD = "cá nhân", "tập thể", "hộ gia đình"
 
 def _forms() -> tuple[tuple[str, str], ...]:
     """Forms and titles as reports write them → the name recorded. Longer phrases are matched first."""
@@ -335,17 +337,17 @@ def _clause(clause: str, toks: list[Tok], line: int, v: _Vocab, status: str, bas
             authority = own or _short(clause, toks, first, last) or authority
             by = next((x for x in range(previous_end, give) if at(toks, x, v.by)), None)
             if by is not None:  # "Hội LHPN phường Long Xuyên được Hội LHPN tỉnh tặng bằng khen"
-                names = _split_names(_span(clause, toks, previous_end, by) if by - previous_end <= 24 else None)
+                names = split_names(_span(clause, toks, previous_end, by) if by - previous_end <= 24 else None)
         else:
             authority = own or authority
             reach = next((x for x in before if any(at(toks, x, r) for r in v.reaches)), None)
             if reach is not None and ahead is None:  # "UBND phường … đạt danh hiệu …", "ông X và bà Y nhận …"
-                names = _split_names(_span(clause, toks, previous_end, reach) if reach - previous_end <= 24 else None)
+                names = split_names(_span(clause, toks, previous_end, reach) if reach - previous_end <= 24 else None)
         if ahead is not None:  # "8 tập thể đạt danh hiệu …", "02 tập thể được tặng Bằng khen … là A và B"
             count, kind, _ = ahead
             if at(toks, j, v.be) or ":" in _sep(clause, toks, j):
                 j += len(v.be) if at(toks, j, v.be) else 0
-                names = _split_names(_span(clause, toks, j, _until_about(toks, j, limit, v)))
+                names = split_names(_span(clause, toks, j, _until_about(toks, j, limit, v)))
             out.append(Award(form=form, authority=authority, recipients=kind, count=count, names=names,
                              status=status, line=line))
             previous_end = end
@@ -356,82 +358,13 @@ def _clause(clause: str, toks: list[Tok], line: int, v: _Vocab, status: str, bas
                           line=line) for c, kind, ns in counted]
         else:
             if at(toks, j, v.to):  # "tặng 01 bằng khen cho UBND thị trấn …", "Cờ thi đua cho Trường THPT …"
-                names = tuple(filter(None, [_clean(_span(clause, toks, j + 1, _until_about(toks, j + 1, limit, v)))]))
+                names = tuple(filter(None, [clean_name(_span(clause, toks, j + 1, _until_about(toks, j + 1, limit, v)))]))
             count = count_before if count_before is not None else len(names) or None  # named: as many as named
-            kind = (_named(names) or implied_recipients(form)) if count is not None else None
+            kind = (named(names) or implied_recipients(form)) if count is not None else None
             out.append(Award(form=form, authority=authority, recipients=kind, count=count, names=names,
                              status=status, line=line))
         previous_end = end
     return out, status
-
-
-_PERSON = re.compile(r"^(?:ông|bà|anh|chị|em|cô|thầy|đồng chí|đ/c|đc\.?)\s", re.I)
-
-
-_BODY = re.compile(r"^(?:ubnd|ủy ban|uỷ ban|hđnd|trường|sở|phòng|ban|hội|công an|chi bộ|chi hội|chi đoàn|đảng|đoàn|"
-                   r"cơ quan|xã|phường|thị trấn|thôn|huyện|tỉnh|quận|công ty|trung tâm|khu|tổ|nhân dân|liên đội|"
-                   r"bệnh viện|trạm|cục|bộ|viện|văn phòng|tập thể|lớp|câu lạc bộ|clb|hợp tác xã|htx|mttq|mặt trận)\b",
-                   re.I)
-
-
-def _named(names: tuple[str, ...]) -> str | None:
-    """Persons ("ông Hồ Sáu") or collectives ("Trường THCS …", "Công an huyện"); None when names do not say."""
-    if names and all(_PERSON.match(n) for n in names):
-        return INDIVIDUAL
-    if names and all(_BODY.match(n) for n in names):
-        return COLLECTIVE
-    return None
-
-
-_LEAD = re.compile(r"^(?:đó là|đó|là|gồm có|gồm|cho|trong đó có)\s+", re.I)
-_HONORIFIC = re.compile(r"^(ông|bà|anh|chị|em|cô|thầy|đồng chí|đ/c)\s+", re.I)
-_BARE_PERSON = re.compile(r"^(?:[A-ZÀ-ỸĐ][a-zà-ỹđ]+\s){1,3}[A-ZÀ-ỸĐ][a-zà-ỹđ]+$")  # "Hồ Sơn Tư", "Nguyễn Thị Kim Mai"
-_NOT_A_NAME = ("trong", "tong", "nhung", "cac", "moi", "nhieu", "mot")
-
-
-def _clean(name: str | None) -> str | None:
-    """A recipient's name as printed, without what follows it: "ông Hồ Sáu (huyện Trảng Bom)" → "ông Hồ Sáu",
-    "bà Nguyễn Thị Nhung - nguyên Chủ tịch …" → "bà Nguyễn Thị Nhung"; None when it is no name ("Trong đó",
-    "các tập thể …", a count)."""
-    if not name:
-        return None
-    name = _LEAD.sub("", _LEAD.sub("", name.strip()))
-    name = re.split(r"\s*[(|]|\s+[-–]\s+|\.\s", name)[0].strip(" .,;:-–")
-    honorific = _HONORIFIC.match(name)
-    if honorific:  # a person: the honorific and the capitalised words of the name after it
-        run = []
-        for w in name[honorific.end():].split():
-            if not w[:1].isupper():
-                break
-            run.append(w)
-        return f"{honorific.group(1)} {' '.join(run)}" if run else None
-    if not name[:1].isupper() or fold(name.split()[0]) in _NOT_A_NAME or re.match(r"ảnh\s*:", name, re.I) \
-            or " là " in name:
-        return None
-    return name
-
-
-def _persons_first(parts: tuple[str, ...]) -> tuple[str, ...]:
-    """Names listed with their positions ("bà Trần Thị Hằng, Chi hội trưởng …, bà …"): when some are persons
-    (an honorific), only the persons, each cleaned; else the parts as they are."""
-    persons = []
-    for p in parts:
-        name = _clean(p)
-        if name and (_HONORIFIC.match(p.strip()) or _BARE_PERSON.match(name) and not _BODY.match(name)):
-            persons.append(name)  # "ông Võ Hữu Thời và Hồ Sơn Tư": the second without his honorific
-    return tuple(persons) or parts
-
-
-def _split_names(text: str | None) -> tuple[str, ...]:
-    """"Ban Tuyên giáo Huyện ủy và Ủy ban Kiểm tra Huyện ủy" → both, each cleaned (``_clean``) and at most
-    10 words; what is not a name is left out."""
-    if not text:
-        return ()
-    raw = tuple(p for p in re.split(r",|\s+và\s+", text) if p.strip(" .,;:"))
-    if any(_HONORIFIC.match(p.strip()) for p in raw):
-        return _persons_first(raw)
-    parts = [_clean(p) for p in raw]
-    return tuple(p for p in parts if p and len(p.split()) <= 10)
 
 
 def _until_about(toks: list[Tok], start: int, limit: int, v: _Vocab) -> int:
@@ -462,7 +395,7 @@ def _counts(clause: str, toks: list[Tok], start: int, limit: int, v: _Vocab) -> 
                          and toks[y - 1].text.lower() in ("và", "va")), limit)
             stop -= 1 if stop < limit else 0
             listed = clause[toks[x].start:toks[stop - 1].end] if stop > x else ""
-            names = _persons_first(tuple(p.strip(" .") for p in re.split(r",|\s+và\s+|\s+va\s+", listed)
+            names = persons_first(tuple(p.strip(" .") for p in re.split(r",|\s+và\s+|\s+va\s+", listed)
                                          if p.strip(" .")))
             x = stop
         found.append((count, kind[1], names))

@@ -1,0 +1,74 @@
+"""Who an award statement names: persons ("ông Hồ Sáu") and collectives ("Trường THCS …"), cut to the name as
+printed, without the position, place or caption around it. Pure; ``tdkt.ingest.awards`` reads the statements.
+"""
+from __future__ import annotations
+
+import re
+
+from tdkt.text.collate import fold
+
+INDIVIDUAL, COLLECTIVE, HOUSEHOLD = "cá nhân", "tập thể", "hộ gia đình"
+
+_BODY = re.compile(r"^(?:ubnd|ủy ban|uỷ ban|hđnd|trường|sở|phòng|ban|hội|công an|chi bộ|chi hội|chi đoàn|đảng|đoàn|"
+                   r"cơ quan|xã|phường|thị trấn|thôn|huyện|tỉnh|quận|công ty|trung tâm|khu|tổ|nhân dân|liên đội|"
+                   r"bệnh viện|trạm|cục|bộ|viện|văn phòng|tập thể|lớp|câu lạc bộ|clb|hợp tác xã|htx|mttq|mặt trận)\b",
+                   re.I)
+
+_LEAD = re.compile(r"^(?:đó là|đó|là|gồm có|gồm|cho|trong đó có)\s+", re.I)
+_HONORIFIC = re.compile(r"^(ông|bà|anh|chị|em|cô|thầy|đồng chí|đ/c|đc\.?)\s+", re.I)
+_BARE_PERSON = re.compile(r"^(?:[A-ZÀ-ỸĐ][a-zà-ỹđ]+\s){1,3}[A-ZÀ-ỸĐ][a-zà-ỹđ]+$")  # "Hồ Sơn Tư", "Nguyễn Thị Kim Mai"
+_NOT_A_NAME = ("trong", "tong", "nhung", "cac", "moi", "nhieu", "mot")
+
+
+def named(names: tuple[str, ...]) -> str | None:
+    """Persons ("ông Hồ Sáu") or collectives ("Trường THCS …", "Công an huyện"); None when names do not say."""
+    if names and all(_HONORIFIC.match(n) for n in names):
+        return INDIVIDUAL
+    if names and all(_BODY.match(n) for n in names):
+        return COLLECTIVE
+    return None
+
+
+def clean_name(name: str | None) -> str | None:
+    """A recipient's name as printed, without what follows it: "ông Hồ Sáu (huyện Trảng Bom)" → "ông Hồ Sáu",
+    "bà Nguyễn Thị Nhung - nguyên Chủ tịch …" → "bà Nguyễn Thị Nhung"; None when it is no name ("Trong đó",
+    "các tập thể …", a count)."""
+    if not name:
+        return None
+    name = _LEAD.sub("", _LEAD.sub("", name.strip()))
+    name = re.split(r"\s*[(|]|\s+[-–]\s+|\.\s", name)[0].strip(" .,;:-–")
+    honorific = _HONORIFIC.match(name)
+    if honorific:  # a person: the honorific and the capitalised words of the name after it
+        run = []
+        for w in name[honorific.end():].split():
+            if not w[:1].isupper():
+                break
+            run.append(w)
+        return f"{honorific.group(1)} {' '.join(run)}" if run else None
+    if not name[:1].isupper() or fold(name.split()[0]) in _NOT_A_NAME or re.match(r"ảnh\s*:", name, re.I) \
+            or " là " in name:
+        return None
+    return name
+
+
+def persons_first(parts: tuple[str, ...]) -> tuple[str, ...]:
+    """Names listed with their positions ("bà Trần Thị Hằng, Chi hội trưởng …, bà …"): when some are persons
+    (an honorific), only the persons, each cleaned; else the parts as they are."""
+    persons = []
+    for p in parts:
+        name = clean_name(p)
+        if name and (_HONORIFIC.match(p.strip()) or _BARE_PERSON.match(name) and not _BODY.match(name)):
+            persons.append(name)  # "ông Võ Hữu Thời và Hồ Sơn Tư": the second without his honorific
+    return tuple(persons) or parts
+
+
+def split_names(text: str | None) -> tuple[str, ...]:
+    """"Ban Tuyên giáo Huyện ủy và Ủy ban Kiểm tra Huyện ủy" → both, each cleaned (``clean_name``) and at most
+    10 words; what is not a name is left out."""
+    if not text:
+        return ()
+    raw = tuple(p for p in re.split(r",|\s+và\s+", text) if p.strip(" .,;:"))
+    if any(_HONORIFIC.match(p.strip()) for p in raw):
+        return persons_first(raw)
+    parts = [clean_name(p) for p in raw]
+    return tuple(p for p in parts if p and len(p.split()) <= 10)
