@@ -165,9 +165,21 @@ def _dump(value) -> bytes:
 
 def separator(before: str, term: str) -> str:
     """The shortest prefix of ``term`` that sorts after ``before`` (as JavaScript compares strings)."""
-    key = _utf16(before)
-    for end in range(1, len(term) + 1):
-        if _utf16(term[:end]) > key:
+    b, t = _utf16(before), _utf16(term)
+    n = min(len(b), len(t))
+    low, high = 0, n // 2  # the first UTF-16 code unit where they differ: log n comparisons of prefixes, in C
+    while low < high:
+        middle = (low + high) // 2
+        if b[:2 * middle + 2] == t[:2 * middle + 2]:
+            low = middle + 1
+        else:
+            high = middle
+    if t[2 * low:2 * low + 2] <= b[2 * low:2 * low + 2]:
+        return term  # ``term`` sorts before ``before`` or is a prefix of it: no prefix sorts after
+    units = 0  # the shortest prefix, in characters, that takes in code unit ``low``
+    for end, char in enumerate(term, 1):
+        units += 2 if ord(char) > 0xFFFF else 1
+        if units > low:
             return term[:end]
     return term
 
