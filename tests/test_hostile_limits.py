@@ -7,8 +7,17 @@ anything: work is counted, or the input is one a quadratic algorithm could not f
 """
 from __future__ import annotations
 
+import gzip
+import re
+import shutil
+from pathlib import Path
+
+import pytest
 from hypothesis import given, settings, strategies as st
 
+from tdkt.catalog.load import load_catalog
+from tdkt.cli import main
+from tdkt.problems import Problems
 from tdkt.search import index as search_index
 
 
@@ -50,3 +59,90 @@ def test_the_shard_key_of_a_long_word_takes_work_linear_in_its_length(monkeypatc
         assert search_index.separator(word + "a", word + "b") == word + "b"
         assert search_index.separator(word, word + "b") == word + "b"
         assert search_index.separator("a", word) == "aa"
+
+
+# --------------------------------------------------------------------------- data check calls valid builds (item 4)
+
+ARCHIVE = Path(__file__).parent / "fixtures" / "archive"
+CLEAN = "2023-long-xuyen-hd-bc-1"
+
+
+def archive_copy(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(ARCHIVE, data)
+    return data
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def build(tmp_path: Path, data: Path, *extra: str) -> int:
+    return main(["build", "--data", str(data), "--out", str(tmp_path / "site"), "--docs", str(tmp_path / "src"),
+                 "--cache", str(tmp_path / "cache"), *extra])
+
+
+def problems_of(data: Path, gazetteer) -> list[str]:
+    problems = Problems()
+    load_catalog(data, gazetteer, problems)
+    return [p.format() for p in problems]
+
+
+def movement_named_index(data: Path) -> None:
+    replace_in(data / "vocab" / "movements.yml", "id: dan-van-kheo", "id: index")
+    replace_in(data / "reports" / "2024-tp-long-xuyen-kh" / "report.yml", "[dan-van-kheo]", "[index]")
+
+
+def exemplar_named_index(data: Path) -> None:
+    (data / "exemplars" / "hoi-2023.yml").rename(data / "exemplars" / "index.yml")
+
+
+@pytest.mark.parametrize("damage, message", [
+    (movement_named_index, 'data/vocab/movements.yml:9:7: error[V102] id: "index" is the name the site gives a '
+                           "section's own page. Fix: choose another id"),
+    (exemplar_named_index, 'exemplars/index.yml: error[R105] id: file name "index.yml" is not a valid exemplar id. '
+                           "Fix: name the file with lowercase ASCII letters, digits and hyphens, e.g. "
+                           "cong-an-long-xuyen-2023.yml (index.yml names the section's own page)"),
+], ids=["movement", "exemplar"])
+def test_an_id_naming_a_sections_own_page_is_refused(tmp_path, gazetteer, capsys, damage, message):
+    """A movement ``index`` or an exemplar ``index.yml`` was valid to ``check`` and then generated
+    phong-trao/index.md (dien-hinh/index.md) twice: a traceback. Now ``check`` refuses it."""
+    data = archive_copy(tmp_path)
+    damage(data)
+    assert message in problems_of(data, gazetteer)
+    capsys.readouterr()
+    assert build(tmp_path, data) == 1
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_a_date_outside_the_archives_years_is_refused(tmp_path, gazetteer):
+    """An issue date from 2106 on passed ``check`` and then broke the build (the gzip sitemap's timestamp); year
+    0001 printed as "01/01/1"; full-width digits passed as a date. Dates, like periods, are from 1945 to 2100,
+    written in ASCII digits."""
+    data = archive_copy(tmp_path)
+    yml = data / "reports" / CLEAN / "report.yml"
+    replace_in(yml, 'issued: "2024-01-17"', 'issued: "2106-01-17"')
+    messages = problems_of(data, gazetteer)
+    assert f'data/reports/{CLEAN}/report.yml:7:9: error[R102] issued: "2106-01-17" is not a date from 1945 to ' \
+           "2100. Fix: check the year" in messages
+    for written in ("0001-01-01", "０２０２３-01-17"[1:]):
+        replace_in(yml, yml.read_text(encoding="utf-8").split('issued: "')[1].split('"')[0], written)
+        assert any(f'issued: "{written}" is not a date' in m for m in problems_of(data, gazetteer)), written
+    for written in ("2023-0１", "0001"):  # a partial date: an exemplar's or a report's period-less draft's
+        replace_in(yml, yml.read_text(encoding="utf-8").split('issued: "')[1].split('"')[0], written)
+        assert any(f'issued: "{written}" is not a date' in m for m in problems_of(data, gazetteer)), written
+
+
+@pytest.mark.slow
+def test_an_archive_whose_newest_report_is_before_1970_builds(tmp_path):
+    """The newest report's date is the build date, and the gzip sitemap's timestamp: before 1970 it did not fit
+    gzip's unsigned 32-bit field (struct.error). Now the timestamp is held to gzip's range."""
+    data = archive_copy(tmp_path)
+    for yml in [*(data / "reports").glob("*/report.yml"), *(data / "exemplars").glob("*.yml")]:
+        text = re.sub(r'(issued|year): "\d{4}', r'\1: "1969', yml.read_text(encoding="utf-8"))
+        yml.write_text(text, encoding="utf-8")
+    assert build(tmp_path, data) == 0
+    with gzip.open(tmp_path / "site" / "sitemap.xml.gz") as f:
+        assert b"<urlset" in f.read()

@@ -14,7 +14,7 @@ import unicodedata
 from pathlib import Path
 
 from tdkt.catalog import fields
-from tdkt.text.collate import is_slug
+from tdkt.text.collate import RESERVED, is_slug
 from tdkt.model import Catalog, Exemplar, ExemplarKind, ExemplarStatus, Origin, Report
 from tdkt.problems import Problems
 from tdkt.catalog.yamlread import YMap, quoted, read_yaml
@@ -56,13 +56,14 @@ def parse_exemplar(ident: str, root: YMap, file: str, catalog: Catalog, problems
     if fields.text(root, "report", Problems()) in invalid_reports:
         return None
     before = len(problems.errors())
-    if not is_slug(ident):
+    if not is_slug(ident) or ident in RESERVED:
         problems.add(Origin(file=file), "R105", "id", f'file name "{ident}.yml" is not a valid exemplar id',
-                     "name the file with lowercase ASCII letters, digits and hyphens, e.g. cong-an-long-xuyen-2023.yml")
+                     "name the file with lowercase ASCII letters, digits and hyphens, e.g. cong-an-long-xuyen-2023.yml"
+                     + (f" ({ident}.yml names the section's own page)" if ident in RESERVED else ""))
     fields.check_keys(root, EXEMPLAR_KEYS, problems)
     name = fields.text(root, "name", problems, required=True)
     kind = fields.choice(root, "kind", ExemplarKind, problems, required=True)
-    year = fields.integer(root, "year", problems, lo=1945, hi=2100, required=True)
+    year = fields.integer(root, "year", problems, lo=fields.FIRST_YEAR, hi=fields.LAST_YEAR, required=True)
     achievement = fields.text(root, "achievement", problems, required=True)
     award = fields.reference(root, "award", {a.id: a for a in catalog.award_types}, "vocab/award_types.yml",
                              problems, fix="use an id from that file, or leave it out when the passage names no award")

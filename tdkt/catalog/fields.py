@@ -140,7 +140,18 @@ def choice(m: YMap, key: str, enum: type[E], problems: Problems, *, required: bo
     return None
 
 
-_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_PARTIAL = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # ASCII digits: \d takes '２０２３' too
+# the years a date or a period of the archive may name: from the Republic's first emulation reports to a bound the
+# site's own clock holds (the build date, a gzip timestamp, is a 32-bit count of seconds from 1970 up to 2106)
+FIRST_YEAR, LAST_YEAR = 1945, 2100
+
+
+def _years_problem(m: YMap, key: str, raw: str, year: int, problems: Problems, where: str) -> bool:
+    if FIRST_YEAR <= year <= LAST_YEAR:
+        return False
+    problems.add(m.get(key).origin, "R102", where + key, f'"{raw}" is not a date from {FIRST_YEAR} to {LAST_YEAR}',
+                 "check the year")
+    return True
 
 
 def partial_date(m: YMap, key: str, problems: Problems, *, where: str = "") -> PartialDate | None:
@@ -158,6 +169,8 @@ def partial_date(m: YMap, key: str, problems: Problems, *, where: str = "") -> P
         problems.add(m.get(key).origin, "R102", where + key,
                      f'"{raw}" is not a date', "write YYYY-MM-DD, or YYYY-MM when the day is blank")
         return None
+    if _years_problem(m, key, raw, year, problems, where):
+        return None
     return PartialDate(year=year, month=month, day=day)
 
 
@@ -167,12 +180,13 @@ def date(m: YMap, key: str, problems: Problems, *, where: str = "") -> dt.date |
     if raw == "":
         return None
     try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", raw):
             raise ValueError
-        return dt.date.fromisoformat(raw)
+        value = dt.date.fromisoformat(raw)
     except ValueError:
         problems.add(m.get(key).origin, "R102", where + key, f'"{raw}" is not a date', "write YYYY-MM-DD")
         return None
+    return None if _years_problem(m, key, raw, value.year, problems, where) else value
 
 
 def reference(m: YMap, key: str, table: dict, file: str, problems: Problems, *, required: bool = False,

@@ -367,10 +367,11 @@ def _parse_period(m: YMap, problems: Problems, draft: bool = False) -> Period | 
     if draft and all(isinstance(v, YStr) and not v.value.strip() for _, v in p.entries):
         return None
     fields.check_keys(p, PERIOD_KEYS, problems, "period.")
-    year = fields.integer(p, "year", problems, lo=1945, hi=2100, required=True, where="period.")
+    year = fields.integer(p, "year", problems, lo=fields.FIRST_YEAR, hi=fields.LAST_YEAR, required=True,
+                          where="period.")
     span = fields.choice(p, "span", Span, problems, required=True, where="period.")
     number = fields.integer(p, "number", problems, lo=1, hi=12, where="period.")
-    end_year = fields.integer(p, "end_year", problems, lo=1945, hi=2100, where="period.")
+    end_year = fields.integer(p, "end_year", problems, lo=fields.FIRST_YEAR, hi=fields.LAST_YEAR, where="period.")
     if span is Span.QUARTER and (number is None or number > 4):
         problems.add(p.origin, "R103", "period.number", "a quarter needs a number from 1 to 4", "add `number: 1`")
         return None

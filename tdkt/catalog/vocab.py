@@ -7,7 +7,7 @@ left out. Pure: ``catalog`` reads the files. Units come from ``gazetteer``, not 
 from __future__ import annotations
 
 from tdkt.catalog import fields
-from tdkt.text.collate import is_slug
+from tdkt.text.collate import RESERVED, is_slug
 from tdkt.model import AwardKind, AwardSystem, AwardType, DocType, Movement, RecipientKind
 from tdkt.problems import Problems
 from tdkt.catalog.yamlread import YList, YMap, YNode
@@ -32,6 +32,10 @@ def _entries(root: YNode | None, file: str, problems: Problems):
         if ident and not is_slug(ident):
             problems.add(item.get("id").origin, "V102", "id", f'"{ident}" is not a slug',
                          "use lowercase ASCII letters, digits and hyphens")
+            continue
+        if ident in RESERVED:
+            problems.add(item.get("id").origin, "V102", "id", f'"{ident}" is the name the site gives a section\'s '
+                         "own page", "choose another id")
             continue
         if ident in seen:
             problems.add(item.get("id").origin, "V103", "id", f'"{ident}" is used twice', "give each entry its own id")

@@ -211,7 +211,8 @@ def render_site(config_file: Path, out_dir: Path, docs_dir: Path | None = None,
     logger.addHandler(handler)
     previous_epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if build_date is not None:
-        os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(build_date.timetuple()))
+        # held to what a gzip header holds (the sitemap's .gz): 0 to 2**32 - 1 seconds, 1970 to 2106
+        os.environ["SOURCE_DATE_EPOCH"] = str(min(max(calendar.timegm(build_date.timetuple()), 0), 2**32 - 1))
     try:
         overrides = {"site_dir": str(staging), "strict": True}
         if site_url:

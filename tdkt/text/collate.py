@@ -144,3 +144,7 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 def is_slug(s: str) -> bool:
     return bool(SLUG_RE.fullmatch(s))
+
+
+# slugs no record may take as its id: a page named so would be its section's own page (``phong-trao/index.md``)
+RESERVED = frozenset({"index"})
