@@ -42,7 +42,8 @@ from tdkt.engine.progress import Progress
 from tdkt.render.build import RenderFailed, render_site
 from tdkt.render.mkdocs_api import RendererMismatch
 from tdkt.search.index import search_files
-from tdkt.engine.sync import SyncStats, sync_tree
+from tdkt.engine.sync import KEPT, SyncStats, sync_tree
+from tdkt.site.page_memory import PageMemory, open_memory
 from tdkt.engine import owned
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -126,12 +127,13 @@ def _load(data: Path, strict: bool, cache: Path | None = None) -> tuple[Catalog 
 
 
 def _site_files(catalog: Catalog, gazetteer_source: str, data: Path, cache: Path | None,
-                site_url: str | None = None) -> Iterator[tuple[str, bytes]]:
-    """Every file of ``site_src/``, one at a time: pages, originals, search index, open data, host configuration."""
-    for path, content in iter_pages(catalog, gazetteer_source, jobs=os.cpu_count() or 1):
+                site_url: str | None = None, memory: PageMemory | None = None) -> Iterator[tuple[str, bytes]]:
+    """Every file of ``site_src/``, one at a time: pages, originals, search index, open data, host configuration;
+    with ``memory``, a report's files still as the last build made them come as ``KEPT``."""
+    for path, content in iter_pages(catalog, gazetteer_source, jobs=os.cpu_count() or 1, memory=memory):
         yield path, content.encode("utf-8") if isinstance(content, str) else content
     for path, source in original_files(catalog).items():
-        yield path, (data / source).read_bytes()
+        yield path, KEPT if memory is not None and path in memory.kept_files else (data / source).read_bytes()
     yield from search_files(catalog, cache_dir=None if cache is None else cache / "search")
     yield from export_files(catalog, site_url).items()
     yield paths.DATA, render_data_page(catalog, site_url).encode("utf-8")
@@ -139,8 +141,12 @@ def _site_files(catalog: Catalog, gazetteer_source: str, data: Path, cache: Path
 
 
 def _generate(catalog: Catalog, gazetteer_source: str, data: Path, docs: Path, cache: Path | None = None,
-              site_url: str | None = None):
-    return sync_tree(docs, _site_files(catalog, gazetteer_source, data, cache, site_url))
+              site_url: str | None = None) -> tuple[SyncStats, PageMemory | None]:
+    memory = open_memory(cache, docs, gazetteer_source)
+    stats = sync_tree(docs, _site_files(catalog, gazetteer_source, data, cache, site_url, memory))
+    if memory is not None:
+        memory.save()
+    return stats, memory
 
 
 def _normalise(folders: list[Path]) -> int:
@@ -369,7 +375,7 @@ def _run(args: argparse.Namespace) -> int:
           f"trong {elapsed:.1f} giây ({made.stats.summary()}).")
     print(f"Tóm tắt: {made.reports} báo cáo, {elapsed:.1f} giây (đọc dữ liệu {made.load_s:.1f}, "
           f"tạo site_src/ {made.generate_s:.1f}, dựng trang {elapsed - made.load_s - made.generate_s:.1f}); "
-          f"site_src/: {made.stats.summary()}; site: {rendered.summary()}.", file=sys.stderr)
+          f"site_src/: {made.stats.summary()}{made.remembered}; site: {rendered.summary()}.", file=sys.stderr)
     return 0
 
 
@@ -404,6 +410,7 @@ class _Generated:
     stats: SyncStats
     load_s: float
     generate_s: float
+    remembered: str = ""  # what the page memory spared ("; trang báo cáo: …"), or nothing
 
 
 def _load_and_generate(args: argparse.Namespace, progress: Progress) -> _Generated | int:
@@ -431,8 +438,9 @@ def _load_and_generate(args: argparse.Namespace, progress: Progress) -> _Generat
     progress.stage("tạo site_src/ (trang, chỉ mục tìm kiếm, dữ liệu mở)")
     gc.freeze()  # the catalogue lives until site_src/ is written: collections need not rescan its objects
     try:
-        stats = _generate(catalog, source, args.data, args.docs, args.cache, getattr(args, "site_url", None))
+        stats, memory = _generate(catalog, source, args.data, args.docs, args.cache, getattr(args, "site_url", None))
     finally:
         gc.unfreeze()
     return _Generated(reports=len(catalog.reports), units=len(catalog.units), build_date=newest_date(catalog),
-                      stats=stats, load_s=loaded - started, generate_s=time.monotonic() - loaded)
+                      stats=stats, load_s=loaded - started, generate_s=time.monotonic() - loaded,
+                      remembered="" if memory is None else f"; {memory.summary()}")

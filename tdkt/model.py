@@ -480,3 +480,6 @@ class Catalog:
     award_types: tuple[AwardType, ...] = ()
     doc_types: tuple[DocType, ...] = ()
     exemplars: tuple[Exemplar, ...] = ()  # published and proposed; pages show the published ones
+    # report id → what its record was made from (``tdkt/catalog/cache.py``'s folder key: its files, the code, the
+    # vocabularies, the gazetteer), when the catalogue was loaded with a cache; what page memory keys pages on
+    record_keys: dict[str, str] = field(default_factory=dict, compare=False)

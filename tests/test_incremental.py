@@ -59,3 +59,116 @@ def test_a_removed_report_leaves_no_page_behind(tmp_path, capsys):
     assert not re.search(r"; 0 xoá; cập nhật", summary)
     build(data, tmp_path, "fresh", capsys)
     assert tree(tmp_path / "site") == tree(tmp_path / "fresh")
+
+
+# ------------------------------------------------------------------ what a report page takes from elsewhere
+#
+# A report's files are remembered (tdkt/site/page_memory.py) and not made again when what they are made from is the
+# same. Each case below changes something a report page shows but that is not in the report's folder, rebuilds with
+# the memory, and compares with a full build of the changed archive: a stale page cannot survive.
+
+ONE = "2023-long-xuyen-hd-bc-1"   # number 1/BC-UBND, unit Phường Long Xuyên (Thị xã Kinh Môn, Tỉnh Hải Dương)
+PLAN = "2024-tp-long-xuyen-kh"
+
+
+@pytest.fixture
+def settled_at_once(monkeypatch):
+    """Files count as settled as soon as written (as they are 2 s later): the memory records them at once."""
+    from tdkt.engine import fingerprint
+
+    monkeypatch.setattr(fingerprint, "RACY_NS", 0)
+
+
+def remembered(summary: str) -> tuple[int, int]:
+    made, kept = map(int, re.search(r"trang báo cáo: (\d+) báo cáo tạo lại, (\d+) giữ nguyên", summary).groups())
+    return made, kept
+
+
+def same_as_fresh(data: Path, tmp_path: Path, capsys) -> None:
+    shutil.rmtree(tmp_path / "fresh", ignore_errors=True)
+    shutil.rmtree(tmp_path / "fresh-src", ignore_errors=True)
+    shutil.rmtree(tmp_path / "fresh-cache", ignore_errors=True)
+    build(data, tmp_path, "fresh", capsys)
+    incremental, full = tree(tmp_path / "site"), tree(tmp_path / "fresh")
+    assert sorted(incremental) == sorted(full)
+    assert [path for path in full if incremental[path] != full[path]] == []
+    assert tree(tmp_path / "site-src") == tree(tmp_path / "fresh-src")
+
+
+def edit_text(data: Path, report: str, line: int, words: str) -> None:
+    text = data / "reports" / report / "text.txt"
+    lines = text.read_text(encoding="utf-8").split("\n")
+    lines[line] += words
+    text.write_text("\n".join(lines), encoding="utf-8")
+
+
+def test_unchanged_reports_are_not_made_again_and_an_edited_one_is(tmp_path, capsys, settled_at_once):
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE, data)
+    assert remembered(build(data, tmp_path, "site", capsys)) == (3, 0)
+    assert remembered(build(data, tmp_path, "site", capsys)) == (0, 3)
+    edit_text(data, PLAN, 2, " (đã sửa)")
+    assert remembered(build(data, tmp_path, "site", capsys)) == (1, 2)
+    same_as_fresh(data, tmp_path, capsys)
+
+
+def test_an_edited_exemplar_remakes_the_report_it_quotes(tmp_path, capsys, settled_at_once):
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE, data)
+    build(data, tmp_path, "site", capsys)
+    exemplar = data / "exemplars" / "cong-an-phuong-2023.yml"
+    exemplar.write_text(exemplar.read_text(encoding="utf-8").replace("Đơn vị quyết thắng", "Đơn vị quyết thắng (sửa)"),
+                        encoding="utf-8")
+    assert remembered(build(data, tmp_path, "site", capsys)) == (1, 2)
+    assert "quyết thắng (sửa)" in (tmp_path / "site-src" / "bao-cao" / ONE / "index.md").read_text("utf-8")
+    exemplar.write_text(exemplar.read_text(encoding="utf-8").replace('status: "published"', 'status: "proposed"'),
+                        encoding="utf-8")  # no longer published: the report page no longer lists it
+    assert remembered(build(data, tmp_path, "site", capsys)) == (1, 2)
+    same_as_fresh(data, tmp_path, capsys)
+
+
+def test_a_unit_renamed_in_the_gazetteer_remakes_the_pages_that_name_it(tmp_path, capsys, settled_at_once,
+                                                                       monkeypatch):
+    import dataclasses
+
+    from tdkt import cli
+    from tdkt.catalog.gazetteer import load_gazetteer
+
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE, data)
+    build(data, tmp_path, "site", capsys)
+    real = load_gazetteer()
+    units = dict(real.units)
+    units["huyen-292"] = dataclasses.replace(units["huyen-292"], name="Kinh Môn Mới")  # a parent, not the unit
+    # the same version string: only the names the page shows can tell the memory (the records are remembered)
+    monkeypatch.setattr(cli, "load_gazetteer", lambda: dataclasses.replace(real, units=units))
+    made, kept = remembered(build(data, tmp_path, "site", capsys))
+    assert made >= 1 and "Kinh Môn Mới" in (tmp_path / "site-src" / "bao-cao" / ONE / "index.md").read_text("utf-8")
+    same_as_fresh(data, tmp_path, capsys)
+
+
+def test_a_citation_that_comes_to_resolve_remakes_the_citing_page(tmp_path, capsys, settled_at_once):
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE, data)
+    edit_text(data, PLAN, 2, " theo Báo cáo số 7/BC-UBND")
+    build(data, tmp_path, "site", capsys)
+    page = tmp_path / "site-src" / "bao-cao" / PLAN / "index.md"
+    assert f"../{ONE}/" not in page.read_text("utf-8")
+    yml = data / "reports" / ONE / "report.yml"
+    yml.write_text(yml.read_text(encoding="utf-8").replace('doc_number: "1/BC-UBND"', 'doc_number: "7/BC-UBND"'),
+                   encoding="utf-8")  # only the cited report changes: the citing one now links to it
+    assert remembered(build(data, tmp_path, "site", capsys)) == (2, 1)
+    assert f"../{ONE}/" in page.read_text("utf-8")
+    same_as_fresh(data, tmp_path, capsys)
+
+
+def test_a_generated_file_changed_by_hand_is_made_again(tmp_path, capsys, settled_at_once):
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE, data)
+    build(data, tmp_path, "site", capsys)
+    page = tmp_path / "site-src" / "bao-cao" / PLAN / "index.md"
+    page.write_bytes(page.read_bytes().replace("Kế hoạch".encode(), "Kế hoạck".encode(), 1))  # same size
+    original = next((tmp_path / "site-src" / "bao-cao" / ONE).glob("ban-goc.*"))
+    original.unlink()
+    assert remembered(build(data, tmp_path, "site", capsys)) == (2, 1)
+    same_as_fresh(data, tmp_path, capsys)

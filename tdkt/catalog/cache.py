@@ -131,6 +131,12 @@ def load_folders(folders: list[Path], load: Callable, problems: Problems, *,
                  cache: Store | None = None, jobs: int = 1) -> list:
     """``load(folder, problems)`` for every folder, in order; see the module docstring. With ``jobs`` > 1,
     folders not remembered are parsed in that many forked processes (``tdkt/engine/pool.py``)."""
+    return [result for result, _ in load_keyed(folders, load, problems, cache=cache, jobs=jobs)]
+
+
+def load_keyed(folders: list[Path], load: Callable, problems: Problems, *,
+               cache: Store | None = None, jobs: int = 1) -> list[tuple[object, str | None]]:
+    """``load_folders`` with each result's folder key (None without a cache): what the record was made from."""
     if not _REGISTERED:  # once, when first needed (not as a side effect of importing this module)
         _register_fast_pickling()
         _REGISTERED.append(True)
@@ -176,4 +182,4 @@ def _load_folders(folders: list[Path], load: Callable, problems: Problems, cache
     if cache is not None:
         cache.prune({_entry(f) for f in folders})
         keep_recent(cache.folder.parent, KEEP)
-    return [results[i][0] for i in range(len(folders))]
+    return [(results[i][0], keys[i]) for i in range(len(folders))]

@@ -24,7 +24,7 @@ from tdkt.catalog.award_records import parse_awards
 from tdkt.catalog.exemplar_records import load_exemplars
 from tdkt.text.collate import is_slug
 from tdkt.catalog.gazetteer import Gazetteer
-from tdkt.catalog.cache import cache_folder, load_folders
+from tdkt.catalog.cache import cache_folder, load_keyed
 from tdkt.model import (
     MAX_FILE_BYTES, REORGANISATION, TOOL_ENCODINGS, Status, AwardType, Catalog, DocType, Era, Movement, Origin, Period, Report, ReviewFlag,
     Signature, Source, Span, TextQuality, Unit,
@@ -115,13 +115,15 @@ def load_catalog(data_dir: Path, gazetteer: Gazetteer, problems: Problems, *,
     folders = sorted(p for p in reports_dir.iterdir() if p.is_dir()) if reports_dir.is_dir() else []
     load = functools.partial(_load_report, display=display, vocabs=vocabs, gazetteer=gazetteer)
     cache = _cache_dir(cache_dir, data_dir, vocabs, gazetteer)
-    reports = [r for r in load_folders(folders, load, problems, cache=cache, jobs=jobs) if r is not None]
+    loaded = [(r, key) for r, key in load_keyed(folders, load, problems, cache=cache, jobs=jobs) if r is not None]
+    reports = [r for r, _ in loaded]
 
     _check_unique_slugs(reports, problems)
     units = _units_used(reports, gazetteer)
     catalog = Catalog(
         reports=tuple(reports), units=units, movements=parsed["movements"],
         award_types=parsed["award_types"], doc_types=parsed["doc_types"],
+        record_keys={r.id: key for r, key in loaded if key is not None},
     )
     return dataclasses.replace(catalog, exemplars=load_exemplars(data_dir, catalog, problems))
 

@@ -1,7 +1,8 @@
 """Write the generated tree into the folder the build owns, touching only what changed.
 
 Input: a folder and ``{relative path: bytes}``, or any iterable of ``(relative path, bytes)`` pairs
-(a generator: the build streams its files through here, so they are never all held at once).
+(a generator: the build streams its files through here, so they are never all held at once); ``KEPT`` for
+bytes says the file there is already what it should be (it is kept, not read).
 Effect: files whose bytes differ are rewritten (atomically: write beside, then rename), files no
 longer generated are removed, empty folders pruned; unchanged files keep their modification time,
 so ``mkdocs serve`` and static hosts only see real changes. The folder's ownership marker is kept
@@ -22,6 +23,17 @@ from tdkt.engine.owned import MARKER
 
 class UnsafePath(ValueError):
     pass
+
+
+class _Kept:
+    """In place of a file's bytes: the file is what the caller last wrote there, byte for byte (the caller has
+    checked, by its stat signature: ``tdkt/site/page_memory.py``), so it is neither read nor written again."""
+
+    def __repr__(self) -> str:
+        return "KEPT"
+
+
+KEPT = _Kept()
 
 
 class DuplicatePath(ValueError):
@@ -60,6 +72,9 @@ def sync_tree(root: Path, files: Mapping[str, bytes] | Iterable[tuple[str, bytes
             raise DuplicatePath(f"generated twice: {rel}")
         wanted.add(rel)
         path = root / rel
+        if data is KEPT:
+            unchanged += 1
+            continue
         try:
             if path.read_bytes() == data:
                 unchanged += 1

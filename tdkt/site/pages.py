@@ -22,8 +22,12 @@ from tdkt.site.indexes import (
 from tdkt.site.markdown import Context, escape, front_matter, link, table
 from tdkt.model import Catalog, Exemplar, Report
 from tdkt.engine.pool import fork_map
+from tdkt.engine.sync import KEPT
 from tdkt.site.present import report_label, report_order
-from tdkt.site.report_page import numbers_index, render_ocr_page, render_original_page, render_report_page
+from tdkt.site.page_memory import PageMemory
+from tdkt.site.report_page import (
+    cited_reports, numbered, numbers_index, render_ocr_page, render_original_page, render_report_page, report_citations,
+)
 
 LATEST_ON_HOME = 5
 
@@ -178,28 +182,48 @@ def render_moved_page(r: Report, alias: str) -> str:
     ])
 
 
-def _report_pages(shared: tuple[Catalog, dict[str, list[Exemplar]], dict], i: int) -> list[tuple[str, bytes]]:
-    """The pages of the catalogue's ``i``-th report (the report, its original, its OCR text) in UTF-8
-    (what a worker process sends back: bytes cost nothing to pickle, text must be re-encoded)."""
-    catalog, ex_by_report, numbers = shared
+def _report_pages(shared: tuple, i: int) -> tuple[str, tuple, list[tuple[str, bytes]] | None]:
+    """The pages of the catalogue's ``i``-th report (the report, its original, its OCR text, its former ids) in UTF-8
+    (what a worker process sends back: bytes cost nothing to pickle, text must be re-encoded), with what
+    ``memory`` (``tdkt/site/page_memory.py``) notes of them: (report id, note, pages), pages None when its files are
+    still what the last build made of the same inputs."""
+    catalog, ex_by_report, numbers, memory = shared
     r = catalog.reports[i]
-    out = [(paths.report(r), render_report_page(r, catalog, ex_by_report.get(r.id, []), numbers)),
-           (paths.original_page(r), render_original_page(r))]
-    out += [(paths.former(alias), render_moved_page(r, alias)) for alias in r.aliases]
-    if r.ocr_blocks:
-        out.append((paths.ocr_page(r), render_ocr_page(r)))
-    return [(path, text.encode("utf-8")) for path, text in out]
+    exemplars = ex_by_report.get(r.id, [])
+    docs = report_citations(r)
+    cites = numbered(docs)
+    held = tuple((k, h.id) for k, h in cited_reports(r, cites, numbers).items())
+    key = memory.key(r, catalog, exemplars) if memory is not None else None
+    files = [paths.report(r), paths.original_page(r), *(paths.former(alias) for alias in r.aliases)]
+    files += [paths.ocr_page(r)] if r.ocr_blocks else []
+    note = (key, cites, held, (*files, paths.original_file(r)))
+    if memory is not None and memory.unchanged(r, key, held):
+        return r.id, note, None
+    out = [render_report_page(r, catalog, exemplars, numbers, docs), render_original_page(r)]
+    out += [render_moved_page(r, alias) for alias in r.aliases]
+    out += [render_ocr_page(r)] if r.ocr_blocks else []
+    return r.id, note, [(path, text.encode("utf-8")) for path, text in zip(files, out)]
 
 
-def iter_pages(catalog: Catalog, gazetteer_source: str, *, jobs: int = 1) -> Iterator[tuple[str, str | bytes]]:
+def iter_pages(catalog: Catalog, gazetteer_source: str, *, jobs: int = 1,
+               memory: PageMemory | None = None) -> Iterator[tuple[str, str | bytes]]:
     """``build_pages`` one page at a time (the build writes each as it comes, holding none of them);
-    with ``jobs`` > 1 the report pages are made in that many forked processes (``tdkt/engine/pool.py``)."""
+    with ``jobs`` > 1 the report pages are made in that many forked processes (``tdkt/engine/pool.py``). With
+    ``memory``, a report whose files are still what the last build made of the same inputs is not made again: its
+    files come as ``KEPT`` (``tdkt/engine/sync.py``), and ``memory`` notes what this build made."""
     yield paths.HOME, render_home(catalog)
     yield paths.REPORTS, render_all_reports(catalog)
     yield paths.ABOUT, render_about(catalog, gazetteer_source)
     yield paths.SEARCH, render_search_page()
     ex_by_report, ex_by_unit = by_report_and_unit(catalog)
-    for pages in fork_map(_report_pages, (catalog, ex_by_report, numbers_index(catalog)), len(catalog.reports), jobs=jobs):
+    shared = (catalog, ex_by_report, numbers_index(catalog), memory)
+    for rid, note, pages in fork_map(_report_pages, shared, len(catalog.reports), jobs=jobs):
+        if memory is not None and note[0] is not None:
+            memory.note(rid, note, kept=pages is None)
+        if pages is None:
+            for path in note[3][:-1]:  # the last is the published original, which the caller yields
+                yield path, KEPT
+            continue
         for path, data in pages:
             yield path, data.decode("utf-8")
     yield paths.UNITS, render_unit_index(catalog)

@@ -330,14 +330,25 @@ def _same_day(date: str, r: Report) -> bool:
     return not date or d is None or d.day is None or date == f"{d.day}/{d.month}/{d.year}"
 
 
-def _cited_reports(r: Report, docs: list[Cited], numbers: dict[str, tuple[Report, ...]]) -> dict[str, Report]:
-    """The cited documents the archive holds: one report of that number (of the cited day when one is given)."""
+def report_citations(r: Report) -> list[Cited]:
+    """The documents the report's text cites (what the report page lists; pure on the report)."""
+    return cited_documents([(b.number, b.text) for b in r.blocks], r.doc_number)
+
+
+def numbered(docs: list[Cited]) -> tuple[tuple[str, str, str], ...]:
+    """What of ``docs`` other reports can answer: (key, number, date) of each numbered citation."""
+    return tuple((d.key, d.number, d.date) for d in docs if d.number)
+
+
+def cited_reports(r: Report, cites: tuple[tuple[str, str, str], ...],
+                  numbers: dict[str, tuple[Report, ...]]) -> dict[str, Report]:
+    """The cited documents the archive holds (``cites``: ``numbered``): one report of that number (of the
+    cited day when one is given). The only thing a report page takes from other reports."""
     out = {}
-    for d in docs:
-        if d.number:
-            holders = [h for h in numbers.get(number_key(d.number), ()) if h.id != r.id and _same_day(d.date, h)]
-            if len(holders) == 1:
-                out[d.key] = holders[0]
+    for key, number, date in cites:
+        holders = [h for h in numbers.get(number_key(number), ()) if h.id != r.id and _same_day(date, h)]
+        if len(holders) == 1:
+            out[key] = holders[0]
     return out
 
 
@@ -398,14 +409,14 @@ def _on_page(r: Report, sections: list[tuple[str, str]]) -> str:
 
 
 def render_report_page(r: Report, catalog: Catalog, exemplars: list[Exemplar] = (),
-                       numbers: dict[str, tuple[Report, ...]] | None = None) -> str:
+                       numbers: dict[str, tuple[Report, ...]] | None = None, docs: list[Cited] | None = None) -> str:
     """``exemplars``: the published exemplars whose passage is in this report; ``numbers``: ``numbers_index``
-    of the catalogue (made here when not given; the build makes it once)."""
+    of the catalogue (made here when not given; the build makes it once); ``docs``: ``report_citations(r)``."""
     here = paths.report(r)
     heading = r.title or f"{report_label(r)} ({missing(r).lower()} trích yếu)"
     title = f"{report_label(r)}: {heading}"
-    docs = cited_documents([(b.number, b.text) for b in r.blocks], r.doc_number)
-    held = _cited_reports(r, docs, numbers_index(catalog) if numbers is None else numbers)
+    docs = report_citations(r) if docs is None else docs
+    held = cited_reports(r, numbered(docs), numbers_index(catalog) if numbers is None else numbers)
     cites = CiteLinks(r.doc_number, {k: paths.url(here, paths.report(h)) for k, h in held.items()})
     awards, examples = _awards(r), _exemplars(list(exemplars), here)
     sections = [("noi-dung", "Nội dung văn bản")]
