@@ -35,7 +35,8 @@ CODES: dict[str, str] = {
     "F001": "A required file is missing.",
     "F002": "A file is not valid UTF-8 text.",
     "F003": "The original's SHA-256 does not match the one recorded.",
-    "F004": "A file or report folder is a symbolic link; the archive holds the files themselves.",
+    "F004": "A file or report folder is a symbolic link, or not a regular file (a folder, a device, a pipe); the "
+            "archive holds the files themselves.",
     "F005": "A file is larger than the 20 MB limit.",
     "R101": "A required field is missing or empty.",
     "R102": "A date is not a valid YYYY-MM-DD, YYYY-MM or YYYY in ASCII digits, or its year is not from 1945 to 2100.",

@@ -7,9 +7,12 @@ anything: work is counted, or the input is one a quadratic algorithm could not f
 """
 from __future__ import annotations
 
+import contextlib
 import gzip
+import os
 import re
 import shutil
+import signal
 from pathlib import Path
 
 import pytest
@@ -17,6 +20,7 @@ from hypothesis import given, settings, strategies as st
 
 from tdkt.catalog.load import load_catalog
 from tdkt.cli import main
+from tdkt.model import MAX_FILE_BYTES
 from tdkt.problems import Problems
 from tdkt.search import index as search_index
 
@@ -146,3 +150,90 @@ def test_an_archive_whose_newest_report_is_before_1970_builds(tmp_path):
     assert build(tmp_path, data) == 0
     with gzip.open(tmp_path / "site" / "sitemap.xml.gz") as f:
         assert b"<urlset" in f.read()
+
+
+# --------------------------------------------------------------------------- every file by the same rule (item 5)
+
+LINK_FIX = "Fix: put the file itself there: the archive publishes what its folders hold"
+
+
+@contextlib.contextmanager
+def no_hang(seconds: int = 60):
+    """Not a timing: a guard, so that code that would wait for ever on a pipe fails instead of hanging the suite."""
+    def stop(signum, frame):
+        raise AssertionError(f"still waiting after {seconds} s: the file was read, not refused")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_an_exemplar_file_that_is_a_link_is_refused_not_published(tmp_path, gazetteer):
+    """Exemplar files escaped the file rules: a link was followed and published (a file of the machine that
+    builds the site); a link to /dev/zero read until memory ran out. Now they are read as report files are (no
+    link, a regular file, at most 20 MB: the next test)."""
+    data = archive_copy(tmp_path)
+    secret = tmp_path / "secret.yml"
+    secret.write_text((data / "exemplars" / "hoi-2023.yml").read_text(encoding="utf-8").replace("Hội", "MẬT"), encoding="utf-8")
+    (data / "exemplars" / "bi-mat.yml").symlink_to(secret)
+    problems = Problems()
+    catalog = load_catalog(data, gazetteer, problems)
+    messages = [p.format() for p in problems]
+    assert f"exemplars/bi-mat.yml: error[F004] is a symbolic link. {LINK_FIX}" in messages
+    assert {e.id for e in catalog.exemplars} >= {"hoi-2023"} and "bi-mat" not in {e.id for e in catalog.exemplars}
+
+
+def test_an_exemplar_file_over_20_mb_or_not_a_file_is_refused_unread(tmp_path, gazetteer):
+    data = archive_copy(tmp_path)
+    with open(data / "exemplars" / "lon.yml", "wb") as f:
+        f.truncate(MAX_FILE_BYTES + 1)  # sparse: nothing written
+    os.mkfifo(data / "exemplars" / "ong.yml")  # a pipe nobody writes to: reading it would wait for ever
+    with no_hang():
+        messages = problems_of(data, gazetteer)
+    assert "exemplars/lon.yml: error[F005] is larger than 20971520 bytes (20 MB). " \
+           "Fix: split the report, or keep only its text" in messages
+    assert "exemplars/ong.yml: error[F004] is not a regular file (a folder, a device or a pipe). " \
+           "Fix: put a file there" in messages
+
+
+def test_a_report_file_that_is_a_pipe_is_refused_not_waited_for(tmp_path, gazetteer):
+    data = archive_copy(tmp_path)
+    (data / "reports" / CLEAN / "text.txt").unlink()
+    os.mkfifo(data / "reports" / CLEAN / "text.txt")
+    with no_hang():
+        messages = problems_of(data, gazetteer)
+    assert f"data/reports/{CLEAN}/text.txt: error[F004] is not a regular file (a folder, a device or a pipe). " \
+           "Fix: put a file there" in messages
+
+
+def test_normalise_never_writes_through_a_link(tmp_path, capsys):
+    """``normalise`` wrote text.txt through a symbolic link, overwriting a file outside the archive. Now a link
+    is replaced, never followed; and a link as the folder, report.yml or original is refused, nothing written."""
+    data = archive_copy(tmp_path)
+    folder = data / "reports" / CLEAN
+    outside = tmp_path / "outside.txt"
+    outside.write_text("không được ghi đè\n", encoding="utf-8")
+    (folder / "text.txt").unlink()
+    (folder / "text.txt").symlink_to(outside)
+    (folder / "furniture.txt").symlink_to(outside)
+    assert main(["normalise", str(folder)]) == 0
+    assert outside.read_text(encoding="utf-8") == "không được ghi đè\n"
+    assert not (folder / "text.txt").is_symlink() and "Tổng kết" in (folder / "text.txt").read_text(encoding="utf-8")
+    assert not (folder / "furniture.txt").is_symlink()
+    linked = data / "reports" / "2023-linked"
+    linked.symlink_to(folder)
+    (folder / "text.txt").unlink()
+    (folder / "text.txt").symlink_to(outside)
+    capsys.readouterr()
+    assert main(["normalise", str(linked)]) == 1
+    assert "is a symbolic link" in capsys.readouterr().err
+    original = folder / "original.txt"
+    original.rename(tmp_path / "original.txt")
+    original.symlink_to(tmp_path / "original.txt")
+    assert main(["normalise", str(folder)]) == 1
+    assert f"{folder}/original.txt: error[F004] is a symbolic link" in capsys.readouterr().err
+    assert outside.read_text(encoding="utf-8") == "không được ghi đè\n" and (folder / "text.txt").is_symlink()

@@ -106,8 +106,9 @@ def _check_passage(root: YMap, report: Report, number: int, quote: str, problems
                      f"copy the words from text.txt (line {block.line}); mark words left out with …")
 
 
-def load_exemplars(data_dir: Path, catalog: Catalog, problems: Problems) -> tuple[Exemplar, ...]:
-    """Every ``data/exemplars/*.yml``, in file-name order; a missing folder means none."""
+def load_exemplars(data_dir: Path, catalog: Catalog, problems: Problems, read_text) -> tuple[Exemplar, ...]:
+    """Every ``data/exemplars/*.yml``, in file-name order; a missing folder means none. ``read_text(path, display,
+    problems)`` reads a file through the archive's one rule for files (``load.read_text``: no link, at most 20 MB)."""
     folder = data_dir / FOLDER
     reports_dir = data_dir / "reports"
     present = {p.name for p in reports_dir.iterdir() if p.is_dir()} if reports_dir.is_dir() else set()
@@ -115,10 +116,8 @@ def load_exemplars(data_dir: Path, catalog: Catalog, problems: Problems) -> tupl
     out = []
     for path in sorted(folder.glob("*.yml")) if folder.is_dir() else ():
         display = f"{FOLDER}/{path.name}"
-        try:
-            text = path.read_bytes().decode("utf-8")
-        except UnicodeDecodeError as exc:
-            problems.add(Origin(file=display), "F002", "", f"not valid UTF-8 (byte {exc.start})", "save it as UTF-8")
+        text = read_text(path, display, problems)
+        if text is None:
             continue
         root = read_yaml(text, display, problems)
         if not isinstance(root, YMap):

@@ -19,6 +19,7 @@ from pathlib import Path
 from tdkt.catalog import fields
 from tdkt.catalog import issuers
 from tdkt.catalog import vocab
+from tdkt.engine import files
 from tdkt.text import decode
 from tdkt.catalog.award_records import parse_awards
 from tdkt.catalog.exemplar_records import load_exemplars
@@ -68,17 +69,19 @@ def _is_link(path: Path, display: str, problems: Problems) -> bool:
     return False
 
 
-def _read_text(path: Path, display: str, problems: Problems) -> str | None:
-    if _is_link(path, display, problems):
-        return None
+def read_text(path: Path, display: str, problems: Problems) -> str | None:
+    """A UTF-8 file of the archive, read through the one rule for files (``tdkt/engine/files.py``: no link, a
+    regular file, at most 20 MB), or None with its problem."""
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            problems.add(Origin(file=display), "F005", "", f"is larger than {MAX_FILE_BYTES} bytes (20 MB)",
-                         "split the report, or keep only its text")
-            return None
-        raw = path.read_bytes()
+        raw = files.read_file(path, MAX_FILE_BYTES)
+    except files.FileRefused as refused:
+        problems.add(Origin(file=display), refused.code, "", refused.reason, refused.fix)
+        return None
     except FileNotFoundError:
         problems.add(Origin(file=display), "F001", "", "file is missing", f"create {display}")
+        return None
+    except OSError as exc:
+        problems.add(Origin(file=display), "F001", "", f"cannot be read ({exc.strerror or exc})", "check the file")
         return None
     try:
         return raw.decode("utf-8")
@@ -102,7 +105,7 @@ def load_catalog(data_dir: Path, gazetteer: Gazetteer, problems: Problems, *,
     for name, parse in (("movements", vocab.parse_movements), ("award_types", vocab.parse_award_types),
                         ("doc_types", vocab.parse_doc_types)):
         path = data_dir / "vocab" / f"{name}.yml"
-        text = _read_text(path, display(path), problems)
+        text = read_text(path, display(path), problems)
         root = read_yaml(text, display(path), problems) if text is not None else None
         parsed[name] = parse(root, display(path), problems)
     vocabs = Vocabularies(
@@ -125,7 +128,7 @@ def load_catalog(data_dir: Path, gazetteer: Gazetteer, problems: Problems, *,
         award_types=parsed["award_types"], doc_types=parsed["doc_types"],
         record_keys={r.id: key for r, key in loaded if key is not None},
     )
-    return dataclasses.replace(catalog, exemplars=load_exemplars(data_dir, catalog, problems))
+    return dataclasses.replace(catalog, exemplars=load_exemplars(data_dir, catalog, problems, read_text))
 
 
 def _cache_dir(cache_dir: Path | None, data_dir: Path, vocabs: Vocabularies, gazetteer: Gazetteer):
@@ -139,7 +142,7 @@ def _load_report(folder: Path, problems: Problems, *, display, vocabs: Vocabular
     if _is_link(folder, display(folder), problems):
         return None
     yml_path, text_path = folder / "report.yml", folder / "text.txt"
-    yml = _read_text(yml_path, display(yml_path), problems)
+    yml = read_text(yml_path, display(yml_path), problems)
     if yml is None:
         return None
     root = read_yaml(yml, display(yml_path), problems)
@@ -147,12 +150,12 @@ def _load_report(folder: Path, problems: Problems, *, display, vocabs: Vocabular
         if root is not None:
             problems.add(root.origin, "Y003", "", "report.yml must be a mapping of fields", "")
         return None
-    text = _nfc(_read_text(text_path, display(text_path), problems), display(text_path), problems)
+    text = _nfc(read_text(text_path, display(text_path), problems), display(text_path), problems)
     ocr_path = folder / "ocr.txt"
-    ocr_text = _nfc(_read_text(ocr_path, display(ocr_path), problems), display(ocr_path), problems) \
+    ocr_text = _nfc(read_text(ocr_path, display(ocr_path), problems), display(ocr_path), problems) \
         if ocr_path.exists() or ocr_path.is_symlink() else None
     furniture_path = folder / "furniture.txt"
-    furniture = _read_text(furniture_path, display(furniture_path), problems) if furniture_path.exists() else ""
+    furniture = read_text(furniture_path, display(furniture_path), problems) if furniture_path.exists() else ""
     source = fields.mapping(root, "source", problems)
     original_name = fields.text(source, "original", problems) if source else ""
     original = None
@@ -161,17 +164,18 @@ def _load_report(folder: Path, problems: Problems, *, display, vocabs: Vocabular
         if "/" in original_name or "\\" in original_name or original_name.startswith("."):
             problems.add(source.get("original").origin, "R104", "source.original",
                          f'"{original_name}" must be a file name in the report folder', "write e.g. original.txt")
-        elif _is_link(original_path, display(original_path), problems):
-            pass
-        elif not original_path.is_file():
-            problems.add(source.get("original").origin, "F001", "source.original",
-                         f"{display(original_path)} is missing", "put the original file there, byte for byte")
-        elif original_path.stat().st_size > MAX_FILE_BYTES:
-            problems.add(source.get("original").origin, "F005", "source.original",
-                         f"{display(original_path)} is larger than {MAX_FILE_BYTES} bytes (20 MB)",
-                         "split the report, or keep only its text")
         else:
-            original = original_path.read_bytes()
+            try:
+                original = files.read_file(original_path, MAX_FILE_BYTES)
+            except files.FileRefused as refused:
+                if refused.code == "F004" and original_path.is_symlink():
+                    problems.add(Origin(file=display(original_path)), refused.code, "", refused.reason, refused.fix)
+                else:
+                    problems.add(source.get("original").origin, refused.code, "source.original",
+                                 f"{display(original_path)} {refused.reason}", refused.fix)
+            except OSError:  # missing, or unreadable
+                problems.add(source.get("original").origin, "F001", "source.original",
+                             f"{display(original_path)} is missing", "put the original file there, byte for byte")
     report = parse_report(
         folder.name, root, text, original, display(folder), vocabs, gazetteer, problems,
         furniture=tuple(line for line in (furniture or "").splitlines() if line.strip()),
@@ -198,7 +202,7 @@ def _with_awards(report: Report, path: Path, display, vocabs: Vocabularies, prob
     """The report with the records of its ``awards.yml`` (docs/data-format.md), if it has one."""
     if not path.exists():
         return report
-    text = _read_text(path, display(path), problems)
+    text = read_text(path, display(path), problems)
     root = read_yaml(text, display(path), problems) if text is not None else None
     awards = parse_awards(root, report.id, report.blocks, display(path), vocabs.award_types, vocabs.movements,
                           problems)

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TextIO
 
 from tdkt.catalog import fields
+from tdkt.engine import files
 from tdkt.ingest import readers
 from tdkt.catalog import vocab
 from tdkt.text.collate import slug
@@ -37,7 +38,7 @@ from tdkt.ingest.extract import Extracted, Vocab, extract, is_damaged
 from tdkt.ingest.issuer import CENTRAL_WHY
 from tdkt.catalog.gazetteer import Gazetteer
 from tdkt.catalog.issuers import kind_of
-from tdkt.model import Level, Origin, ReviewFlag, Span, TextQuality
+from tdkt.model import MAX_FILE_BYTES, Level, Origin, ReviewFlag, Span, TextQuality
 from tdkt.text.normalise import Normalised, normalise, parse_blocks
 from tdkt.problems import Problems
 from tdkt.catalog.yamlread import YMap, quoted, read_yaml
@@ -301,25 +302,37 @@ def ingest_files(paths: list[Path], data_dir: Path, gazetteer: Gazetteer, *, as_
 
 
 def renormalise(folder: Path, problems: Problems, display: str | None = None) -> bool:
-    """Rewrite ``text.txt``, ``ocr.txt`` (when restored) and ``furniture.txt`` from the original."""
+    """Rewrite ``text.txt``, ``ocr.txt`` (when restored) and ``furniture.txt`` from the original. Files are read
+    and written by the archive's one rule (``tdkt/engine/files.py``): no link is read or written through."""
     display = display or str(folder)
-    yml_path = folder / "report.yml"
-    if not yml_path.is_file():
-        problems.add(Origin(file=f"{display}/report.yml"), "F001", "", "file is missing",
-                     "a report folder needs its report.yml")
+    if folder.is_symlink():
+        problems.add(Origin(file=display), "F004", "", "is a symbolic link",
+                     "put the report folder itself there: normalise writes only inside the archive")
         return False
-    root = read_yaml(yml_path.read_text(encoding="utf-8"), f"{display}/report.yml", problems)
+    yml = _read(folder / "report.yml", f"{display}/report.yml", problems)
+    if yml is None:
+        return False
+    try:
+        yml = yml.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        problems.add(Origin(file=f"{display}/report.yml"), "F002", "", f"is not UTF-8 (byte {exc.start})",
+                     "save it as UTF-8")
+        return False
+    root = read_yaml(yml, f"{display}/report.yml", problems)
     source = fields.mapping(root, "source", problems, required=True) if isinstance(root, YMap) else None
     if source is None:
         return False
     name = fields.text(source, "original", problems, required=True, where="source.")
     encoding = fields.text(source, "encoding", problems, required=True, where="source.") or "utf-8"
-    if not name or "/" in name or "\\" in name or not (folder / name).is_file():
+    if not name or "/" in name or "\\" in name or name.startswith("."):
         problems.add(source.origin, "F001", "source.original", f"the original {name!r} is not in {display}",
                      "put the original file in the report folder")
         return False
+    raw = _read(folder / name, f"{display}/{name}", problems)
+    if raw is None:
+        return False
     try:
-        text = (folder / name).read_bytes().decode(encoding)
+        text = raw.decode(encoding)
     except (UnicodeError, LookupError, ValueError):  # readers' codecs raise ValueError on a damaged file
         problems.add(source.origin, "F002", "source.encoding", f"the original does not decode as {encoding}",
                      "write the encoding it is in")
@@ -334,16 +347,29 @@ def renormalise(folder: Path, problems: Problems, display: str | None = None) ->
                          "install it, or write text_quality: ocr")
             return False
         body = restorer.restore(result.text)
-    (folder / "text.txt").write_text(body, encoding="utf-8")
+    files.write_file(folder / "text.txt", body.encode("utf-8"))
     ocr_path = folder / "ocr.txt"
     if body != result.text:  # restored: keep the OCR text as it was, block for block
-        ocr_path.write_text(result.text, encoding="utf-8")
-    elif ocr_path.exists():
+        files.write_file(ocr_path, result.text.encode("utf-8"))
+    elif os.path.lexists(ocr_path):
         ocr_path.unlink()
     furniture = "".join(line + "\n" for line in result.furniture)
     furniture_path = folder / "furniture.txt"
     if furniture:
-        furniture_path.write_text(furniture, encoding="utf-8")
-    elif furniture_path.exists():
+        files.write_file(furniture_path, furniture.encode("utf-8"))
+    elif os.path.lexists(furniture_path):
         furniture_path.unlink()
     return True
+
+
+def _read(path: Path, display: str, problems: Problems) -> bytes | None:
+    """A file of the report folder by the archive's one rule, or None with its problem."""
+    try:
+        return files.read_file(path, MAX_FILE_BYTES)
+    except files.FileRefused as refused:
+        problems.add(Origin(file=display), refused.code, "", refused.reason, refused.fix)
+    except FileNotFoundError:
+        problems.add(Origin(file=display), "F001", "", "file is missing", "a report folder needs it")
+    except OSError as exc:
+        problems.add(Origin(file=display), "F001", "", f"cannot be read ({exc.strerror or exc})", "check the file")
+    return None
