@@ -290,6 +290,27 @@ def test_typed_queries_rank_as_lunr_on_the_seeds(seed_catalog):
     assert sum(bool(a["ranking"]) for a in got) >= len(QUERIES) - 2  # the queries find things
 
 
+def _ranked(catalog, queries: list[str]) -> list[list[str]]:
+    """Each query's ranking as the page makes it (search-core.js, only its shards), as report ids."""
+    files = _index(catalog)
+    manifest = _json(files["manifest.json"])
+    job = {"fields": manifest["fields"], "docs": manifest["docs"], "keys": manifest["shards"],
+           "shards": [files[f"t/{n}.json"].decode("utf-8") for n in range(len(manifest["shards"]))], "queries": queries}
+    ids = [r.id for r in ordered_reports(catalog)]
+    return [[ids[d] for d, _ in answer["ranking"]] for answer in node("search.js", {"search": job})["search"]]
+
+
+def test_a_document_number_brings_up_that_document_first(seed_catalog):
+    """The number as clerks write it, with or without its symbol and spaces, finds its report first: every seed
+    but one holds 6, BC and UBND somewhere, so "6/BC-UBND" is ranked by the number field alone."""
+    my_quy, long_xuyen = "2023-my-quy-long-xuyen-bc-184", "2023-long-xuyen-kinh-mon-bc-6"
+    queries = ["184/BC-UBND", "Báo cáo 184", "184 / bc-ubnd", "6/BC-UBND", "Báo cáo số 6/BC-UBND", "báo cáo 6 tháng"]
+    got = _ranked(seed_catalog, queries)
+    assert [ranking[0] for ranking in got[:5]] == [my_quy] * 3 + [long_xuyen] * 2
+    assert len(got[3]) >= 2  # found elsewhere too, ranked below
+    assert got[5] and got[5][0] != long_xuyen  # "6 tháng" asks for no number
+
+
 def test_every_term_is_looked_for_in_its_shard(seed_catalog):
     records = term_records(search_docs(seed_catalog))
     keys, contents = shards(records)

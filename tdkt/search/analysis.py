@@ -84,6 +84,37 @@ def pairs(text: str) -> list[str]:
     return out
 
 
+# ------------------------------------------------------------------ document numbers
+
+# a number and its symbol, folded: digits, then parts joined by / or - (spaces around them allowed, as clerks type
+# "504 / PGD&ĐT-TĐKT"); letters, digits and & in the parts
+_NUMBER = re.compile(r"[0-9]+(?:[ \t]*[/-][ \t]*[0-9a-z&]+)*")
+_BLANKS = re.compile(r"[ \t]+")
+
+
+def numbers(text: str) -> list[str]:
+    """A document's number as the number field holds it: each symbol folded without spaces (``184/BC-UBND`` →
+    ``184/bc-ubnd``) and, when it has a symbol, its leading number (``184``): "Báo cáo 184" finds it too."""
+    out = []
+    for m in _NUMBER.finditer(fold(text)):
+        symbol = _BLANKS.sub("", m.group(0))
+        lead = re.match(r"[0-9]+", symbol).group(0)
+        out += [symbol, lead] if symbol != lead else [symbol]
+    return out
+
+
+def query_numbers(text: str) -> list[str]:
+    """The numbers a query asks for: every symbol with a part (``1632/QĐ-UBND``: itself and ``1632``) and every bare
+    number of two digits or more that is not a year (1900-2099: "năm 2023" asks for a year, not a number)."""
+    out = []
+    for m in _NUMBER.finditer(fold(text)):
+        symbol = _BLANKS.sub("", m.group(0))
+        if symbol.isdigit() and (len(symbol) < 2 or 1900 <= int(symbol) <= 2099):
+            continue
+        out += [t for t in numbers(symbol) if t not in out]
+    return out
+
+
 # ------------------------------------------------------------------ the same terms, counted fast (the index)
 #
 # The index needs each field's terms only as counts (lunr's term frequencies and field lengths). These give

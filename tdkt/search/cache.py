@@ -43,9 +43,10 @@ def run_cache(cache_dir: Path, fields: Sequence[str]) -> Store:
     return open_store(cache_dir, "runs", FORMAT, CACHE_FORMAT, ",".join(fields))
 
 
-def analysis_key(context: str, text: str, body: str | None) -> str:
-    """What a report's analysis depends on: its text, its body (None: no exact field), the code."""
-    return digest(context, text, "-" if body is None else "+", body or "")
+def analysis_key(context: str, text: str, body: str | None, meta: str = "", number: str = "") -> str:
+    """What a report's analysis depends on: its text, its body (None: no exact field), its metadata and number
+    (``index.analysis_input``), the code."""
+    return digest(context, text, "-" if body is None else "+", body or "", meta, number)
 
 
 _HEAD = struct.Struct("<IIIQ")  # documents, fields, terms, bytes of the terms

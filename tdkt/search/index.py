@@ -37,19 +37,16 @@ from typing import Iterable, Iterator, Sequence
 
 from tdkt.site import paths
 from tdkt.search import analysis as search_text
+from tdkt.search.fields import (BOOSTS, FIELDS, analyse, analysis_input, body_text, index_text,
+                                meta_text, printed)
 from tdkt.search.lunr_build import DocTerms, FieldTerms, Postings, _utf16, collect, compact, merge, records
-from tdkt.model import Catalog, Report, TextQuality
+from tdkt.model import Catalog, Report
 from tdkt.text.collate import sort_key
 from tdkt.site.present import date_vn, report_label, report_order
 from tdkt.engine.fingerprint import digest
 from tdkt.search.cache import RunCache, analysis_key, load_run, prune, remembered_docs, run_cache, store_run
 from tdkt.engine.pool import Fresh, worker_count
 
-# The title is indexed with the words (it is part of the text): a title field of its own, boosted,
-# barely changed the ranking of reports whose titles all read alike, and it cost a third more
-# postings to download and score for every common word (measured at 10,000 reports).
-FIELDS = ("words", "exact", "pairs")
-BOOSTS = {"words": 1, "exact": 1, "pairs": 1}
 DOCS_PER_CHUNK = 50  # a result page of 10 fetches at most 10 small chunks
 SHARD_BYTES = 24_000  # target size of a shard before compression
 INDEX_DIR = "tim-kiem/chi-muc"
@@ -81,33 +78,15 @@ class SearchDoc:
 
     def terms(self, fields=FIELDS) -> dict[str, list[str]]:
         """Each field's terms in text order, by the plain analysis (the index counts them: ``analyse``)."""
+        meta = meta_text(self.report)
         analysers = {
             "words": lambda: search_text.words(self.text),
             "exact": lambda: search_text.exact(self.body) if printed(self.report) else [],
             "pairs": lambda: search_text.pairs(self.text),
+            "meta": lambda: search_text.words(meta) + search_text.pairs(meta),
+            "number": lambda: search_text.numbers(self.report.doc_number),
         }
         return {field: analysers[field]() for field in fields}
-
-
-_PRINTED = (TextQuality.CLEAN, TextQuality.LEGACY_ENCODING)
-
-
-def printed(report: Report) -> bool:
-    """Whether the report's marks are its own: the exact-mark field holds only marks the document
-    itself prints: not the catalogue's title (written by hand, and a near-empty field would rank
-    first), nor marks a machine restored (a guess)."""
-    return report.text_quality in _PRINTED
-
-
-def index_text(report: Report) -> str:
-    """The text a report is found by: its title, every block, and the OCR text of a restored report
-    (so a query typed the way the OCR spells it finds it too)."""
-    return "\n".join([report.title, *(b.text for b in report.blocks), *(b.text for b in report.ocr_blocks)])
-
-
-def body_text(report: Report) -> str:
-    """The blocks as the page shows them: the source of exact-mark terms."""
-    return "\n".join(b.text for b in report.blocks)
 
 
 def ordered_reports(catalog: Catalog) -> list[Report]:
@@ -117,20 +96,6 @@ def ordered_reports(catalog: Catalog) -> list[Report]:
 
 def search_docs(catalog: Catalog) -> list[SearchDoc]:
     return [SearchDoc(num=num, report=r) for num, r in enumerate(ordered_reports(catalog))]
-
-
-def analysis_input(report: Report) -> tuple[str, str | None]:
-    """What a report's analysis reads: its text, and its body if its marks are its own (else None)."""
-    return index_text(report), body_text(report) if printed(report) else None
-
-
-def analyse(text: str, body: str | None) -> DocTerms:
-    """One document's fields as the index counts them (``FIELDS`` order): the words and pairs of its
-    text, the exact marked forms of its body (None: no exact field). Exactly the counts of
-    ``SearchDoc.terms``. The expensive part of the index: remembered in the cache (``RunCache``)."""
-    words, pairs = search_text.word_and_pair_counts(text)
-    exact = search_text.exact_counts(body) if body is not None else {}
-    return FieldTerms.of(words), FieldTerms.of(exact), FieldTerms.of(pairs)
 
 
 def term_records(docs: list[SearchDoc]) -> list[tuple[str, bytes]]:
@@ -421,7 +386,7 @@ class RunTask:
     """What a worker needs to make a run's postings: its reports' texts (or their remembered analyses)."""
 
     run: Run
-    inputs: tuple[tuple[str, str | None] | DocTerms, ...]  # per report: (text, body) to analyse, or its analysis
+    inputs: tuple[tuple[str, str | None, str, str] | DocTerms, ...]  # per report: analysis_input, or its analysis
     cache: RunCache | None
 
 

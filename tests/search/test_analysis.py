@@ -19,14 +19,15 @@ RUNNER = """
 const v = require(process.argv[1]);
 const inputs = JSON.parse(require('fs').readFileSync(0, 'utf8'));
 const out = inputs.map(s => [v.fold(s), v.canonicalTone(s.toLowerCase()), v.tokens(s).map(t => t[0]),
-                             v.words(s), v.exact(s), v.pairs(s)]);
+                             v.words(s), v.exact(s), v.pairs(s), v.numbers(s), v.queryNumbers(s)]);
 process.stdout.write(JSON.stringify(out));
 """
 
 
 def python_side(s: str) -> list:
     return [fold(s), canonical_tone(s.lower()), [t for t, _, _ in search_text.tokens(s)],
-            search_text.words(s), search_text.exact(s), search_text.pairs(s)]
+            search_text.words(s), search_text.exact(s), search_text.pairs(s), search_text.numbers(s),
+            search_text.query_numbers(s)]
 
 
 def javascript_side(strings: list[str]) -> list:
@@ -45,7 +46,23 @@ EXAMPLES = [
     "Đắk Lắk, Yên Bái", "khoẻ khỏe xoá xóa", "emoji 😀 x", "ǅungla ǈ", "١٢٣ ٤",
     "Chiến sỹ thi đua, kỹ thuật, quy định, Hy Lạp, y tế, thuý", "UBND và HĐND xã; LĐTT, CSTĐCS, TTLĐXS",
     "tặng BK của Chủ tịch UBND tỉnh", "ubndx", "constructor toString __proto__",
+    "Số: 504 / PGD&ĐT-TĐKT", "98/2023/NĐ-CP", "Quyết định 1632 năm 2023", "10-KH/LĐ", "/BC-HĐTĐKT", "6 /BC-UBND",
+    "１８４/ＢＣ", "184/BC-ÚBND", "12\t/ \tqd", "٣/qd",
 ]
+
+
+@pytest.mark.parametrize("typed, document, query", [
+    ("184/BC-UBND", ["184/bc-ubnd", "184"], ["184/bc-ubnd", "184"]),
+    ("Số: 504 / PGD&ĐT-TĐKT", ["504/pgd&dt-tdkt", "504"], ["504/pgd&dt-tdkt", "504"]),
+    ("98/2023/NĐ-CP", ["98/2023/nd-cp", "98"], ["98/2023/nd-cp", "98"]),
+    ("Quyết định 1632", ["1632"], ["1632"]),
+    ("Kế hoạch năm 2023, 6 tháng", ["2023", "6"], []),  # a year, a count: no number the query asks for
+    ("/BC-HĐTĐKT", [], []),  # a number left blank
+])
+def test_document_numbers_as_the_index_and_the_query_read_them(typed, document, query):
+    assert search_text.numbers(typed) == document
+    assert search_text.query_numbers(typed) == query
+    assert javascript_side([typed])[0][-2:] == [document, query]
 
 
 @pytest.mark.parametrize("typed, reads", [

@@ -46,9 +46,9 @@ def analysed(monkeypatch) -> list[str]:
     texts: list[str] = []
     real = search.analyse
 
-    def counting(text, body):
+    def counting(text, *rest):
         texts.append(text)
-        return real(text, body)
+        return real(text, *rest)
 
     monkeypatch.setattr(search, "analyse", counting)
     return texts
@@ -198,7 +198,7 @@ def test_an_empty_catalogue(fixture_catalog, tmp_path):
 
     empty = dataclasses.replace(fixture_catalog, reports=type(fixture_catalog.reports)())
     files = build(empty, tmp_path / "cache")
-    assert files["tim-kiem/chi-muc/manifest.json"] == b'{"version":1,"fields":["words","exact","pairs"],"docs":0,' \
+    assert files["tim-kiem/chi-muc/manifest.json"] == b'{"version":1,"fields":["words","exact","pairs","meta","number"],"docs":0,' \
                                                      b'"chunk":50,"shards":[]}'
     assert not any(path.startswith("tim-kiem/chi-muc/t/") for path in files)
 

@@ -87,16 +87,23 @@ def page_clauses(query: str) -> list[dict]:
         phrases.append(phrase)
         rest = before + " " + rest_after
     words = [t for t, _, _ in search_text.tokens(rest)] + [t for p in phrases for t, _, _ in search_text.tokens(p)]
-    out = []
+    out, folded = [], []
+    f = {name: FIELDS.index(name) for name in FIELDS}
     for token in words:
         read = search_text.words(token)  # its variants: "UBND" reads as four words, "sỹ" as "si"
-        out += [{"term": w, "field": 0, "boost": 1, "required": True} for w in read]
+        out += [{"term": w, "field": f["words"], "boost": 1, "required": True} for w in read]
+        folded += read
         if len(read) == 1 and (marked := search_text.exact(token)):
-            out.append({"term": marked[0], "field": 1, "boost": 2, "required": False})
+            out.append({"term": marked[0], "field": f["exact"], "boost": 2, "required": False})
     quoted = [pair for p in phrases for pair in search_text.pairs(p)]
-    out += [{"term": p, "field": 2, "boost": 1, "required": True} for p in quoted]
+    out += [{"term": p, "field": f["pairs"], "boost": 1, "required": True} for p in quoted]
     # unquoted words side by side: their pairs optional, boosted (a word of several syllables ranks first)
-    out += [{"term": p, "field": 2, "boost": 3, "required": False} for p in search_text.pairs(rest) if p not in quoted]
+    near = [p for p in search_text.pairs(rest) if p not in quoted]
+    out += [{"term": p, "field": f["pairs"], "boost": 3, "required": False} for p in near]
+    # every word and pair again, optional, in the metadata field; the numbers asked for in the number field
+    out += [{"term": w, "field": f["meta"], "boost": 1, "required": False} for w in folded]
+    out += [{"term": p, "field": f["meta"], "boost": 1, "required": False} for p in quoted + near]
+    out += [{"term": n, "field": f["number"], "boost": 1, "required": False} for n in search_text.query_numbers(query)]
     return out
 
 
@@ -111,7 +118,7 @@ def same_ranking(records, count, queries):
 QUERIES = ["khen thưởng", "chuyen doi so", '"tiên tiến"', "Giấy khen Chủ tịch", "hoà bình", "Tân Việt",
            '"Đơn vị quyết thắng"', "thi đua thi đua", '"hòa bình" khen', "Liêu Quốc Bình", "đảng ủy",
            "xyzzy khen", "năm 2023", '"chuyển đổi số"', "chiến sỹ thi đua", "CSTĐ", "UBND phường", '"UBND xã"',
-           "LĐTT"]
+           "LĐTT", "184/BC-UBND", "Báo cáo 184", "Quyết định số 184", "6/BC-UBND", "năm 2023 khen"]
 
 
 def test_same_ranking_as_lunr_on_the_archive(gazetteer):
@@ -134,6 +141,15 @@ def test_page_clauses_match_the_scripts_analysis():
         {"term": "binh", "field": 0, "boost": 1, "required": True},
         {"term": "bình", "field": 1, "boost": 2, "required": False},
         {"term": "hoa_binh", "field": 2, "boost": 1, "required": True},
+        {"term": "khen", "field": 3, "boost": 1, "required": False},
+        {"term": "hoa", "field": 3, "boost": 1, "required": False},
+        {"term": "binh", "field": 3, "boost": 1, "required": False},
+        {"term": "hoa_binh", "field": 3, "boost": 1, "required": False},
+    ]
+    # a document's number: its symbol and its leading number, optional, in the number field
+    assert page_clauses("Báo cáo 184/BC-UBND")[-2:] == [
+        {"term": "184/bc-ubnd", "field": 4, "boost": 1, "required": False},
+        {"term": "184", "field": 4, "boost": 1, "required": False},
     ]
 
 
@@ -142,16 +158,21 @@ def test_page_clauses_match_the_scripts_analysis():
 WORDS = ["a", "b", "c", "d", "e", "f"]
 EXACT = ["á", "à", "ả", "ạ"]
 PAIRS = ["a_b", "b_c", "c_d", "d_e"]
+NUMBERS = ["1", "1/a", "2", "2/b"]
 doc_strategy = st.fixed_dictionaries({
     "words": st.lists(st.sampled_from(WORDS), min_size=1, max_size=12),
     "exact": st.lists(st.sampled_from(EXACT), max_size=4),
     "pairs": st.lists(st.sampled_from(PAIRS), max_size=5),
+    "meta": st.lists(st.sampled_from(WORDS + PAIRS), max_size=4),
+    "number": st.lists(st.sampled_from(NUMBERS), max_size=2, unique=True),
 })
 clause_strategy = st.one_of(
     st.builds(lambda t: {"term": t, "field": 0, "boost": 1, "required": True}, st.sampled_from(WORDS + ["zz"])),
     st.builds(lambda t, b: {"term": t, "field": 1, "boost": b, "required": False}, st.sampled_from(EXACT + ["ẽ"]),
               st.sampled_from([1, 2])),
     st.builds(lambda t: {"term": t, "field": 2, "boost": 1, "required": True}, st.sampled_from(PAIRS)),
+    st.builds(lambda t: {"term": t, "field": 3, "boost": 1, "required": False}, st.sampled_from(WORDS + PAIRS)),
+    st.builds(lambda t: {"term": t, "field": 4, "boost": 1, "required": False}, st.sampled_from(NUMBERS + ["9"])),
 )
 query_strategy = st.builds(lambda first, rest: [first, *rest],
                            st.builds(lambda t: {"term": t, "field": 0, "boost": 1, "required": True},
@@ -162,9 +183,9 @@ query_strategy = st.builds(lambda first, rest: [first, *rest],
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(st.lists(doc_strategy, min_size=1, max_size=150), st.lists(query_strategy, min_size=1, max_size=8))
 def test_same_ranking_as_lunr_on_random_archives(docs, queries):
-    # the page's queries are ordered: words (each with its exact form), then pairs; lunr's field
-    # order per document depends on it, so the random ones keep that order too
-    queries = [[q[0]] + sorted(q[1:], key=lambda c: c["field"] == 2) for q in queries]
+    # the page's queries are ordered: words (each with its exact form), then pairs, then metadata, then numbers;
+    # lunr's field order per document depends on it, so the random ones keep that order too
+    queries = [[q[0]] + sorted(q[1:], key=lambda c: max(c["field"] - 1, 0)) for q in queries]
     records = build_records([tuple(FieldTerms.of_list(doc[f]) for f in FIELDS) for doc in docs],
                             [BOOSTS[f] for f in FIELDS])
     same_ranking(records, len(docs), queries)

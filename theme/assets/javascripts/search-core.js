@@ -274,13 +274,16 @@
     loose.forEach(function (t) { shown.add(t.fold); });
     // unquoted words typed side by side ("Cẩm Xuyên") rank documents where they stand side by side first
     var near = v.pairs(rest).filter(function (p) { return pairs.indexOf(p) < 0; });
-    return { terms: words, loose: shown, pairs: pairs, pairSet: new Set(pairs), near: near };
+    return { terms: words, loose: shown, pairs: pairs, pairSet: new Set(pairs), near: near, numbers: v.queryNumbers(q) };
   }
 
   /* The query as lunr clauses: each word required (folded), its marked form optional with boost 2
    * (exact marks rank first), each phrase pair required, each pair of unquoted words typed side by side
    * optional with boost NEAR_BOOST (a Vietnamese word is several syllables: "Cẩm Xuyên" together ranks above
-   * "cẩm" and "xuyên" scattered). fields: the manifest's field names. */
+   * "cẩm" and "xuyên" scattered); then, optional, each word and each pair in the `meta` field (title, unit,
+   * issuer, award forms) and each number the query asks for in the `number` field: those fields' weights
+   * carry lunr's field boosts (tdkt/search/index.py BOOSTS), so the report whose title, unit or number it is
+   * ranks first. fields: the manifest's field names (an index without meta or number gets no such clause). */
   var NEAR_BOOST = 3;
   function clauses(fields, parsed) {
     var field = function (name) { return fields.indexOf(name); }, out = [];
@@ -289,9 +292,18 @@
       if (t.exact) out.push({ term: t.exact, field: field("exact"), boost: 2, required: false });
     });
     parsed.pairs.forEach(function (p) { out.push({ term: p, field: field("pairs"), boost: 1, required: true }); });
-    (parsed.near || []).forEach(function (p) {
+    var near = parsed.near || [];
+    near.forEach(function (p) {
       out.push({ term: p, field: field("pairs"), boost: NEAR_BOOST, required: false });
     });
+    var meta = field("meta"), number = field("number");
+    if (meta >= 0) {
+      parsed.terms.forEach(function (t) { out.push({ term: t.fold, field: meta, boost: 1, required: false }); });
+      parsed.pairs.concat(near).forEach(function (p) { out.push({ term: p, field: meta, boost: 1, required: false }); });
+    }
+    if (number >= 0) {
+      (parsed.numbers || []).forEach(function (n) { out.push({ term: n, field: number, boost: 1, required: false }); });
+    }
     return out;
   }
 

@@ -118,8 +118,37 @@
     return hits;
   }
 
+  /* A document's number as the number field holds it: each symbol folded without spaces (184/BC-UBND →
+   * 184/bc-ubnd) and, when it has a symbol, its leading number (184). As analysis.py's numbers(). */
+  var NUMBER = /[0-9]+(?:[ \t]*[/-][ \t]*[0-9a-z&]+)*/g, BLANKS = /[ \t]+/g;
+  function numbers(text) {
+    var out = [], m, folded = fold(text);
+    NUMBER.lastIndex = 0;
+    while ((m = NUMBER.exec(folded)) !== null) {
+      var symbol = m[0].replace(BLANKS, ""), lead = /^[0-9]+/.exec(symbol)[0];
+      out.push(symbol);
+      if (symbol !== lead) out.push(lead);
+    }
+    return out;
+  }
+
+  /* The numbers a query asks for: every symbol with a part (itself and its leading number) and every bare
+   * number of two digits or more that is not a year (1900-2099). As analysis.py's query_numbers(). */
+  function queryNumbers(text) {
+    var out = [], m, folded = fold(text);
+    NUMBER.lastIndex = 0;
+    var symbols = [];
+    while ((m = NUMBER.exec(folded)) !== null) symbols.push(m[0].replace(BLANKS, ""));
+    symbols.forEach(function (symbol) {
+      if (/^[0-9]+$/.test(symbol) && (symbol.length < 2 || (+symbol >= 1900 && +symbol <= 2099))) return;
+      numbers(symbol).forEach(function (t) { if (out.indexOf(t) < 0) out.push(t); });
+    });
+    return out;
+  }
+
   var api = { fold: fold, canonicalTone: canonicalTone, tokens: tokens, words: words, exact: exact,
-              pairs: pairs, pairHits: pairHits, variant: variant };
+              pairs: pairs, pairHits: pairHits, variant: variant,
+              numbers: numbers, queryNumbers: queryNumbers };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else root.vnsearch = api;
 })(this);
