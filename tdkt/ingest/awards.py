@@ -47,6 +47,8 @@ def _forms() -> tuple[tuple[str, str], ...]:
         ("anh hùng lao động", "Danh hiệu Anh hùng Lao động"),
         ("anh hùng lực lượng vũ trang nhân dân", "Danh hiệu Anh hùng Lực lượng vũ trang nhân dân"),
         ("cờ thi đua", "Cờ thi đua"), ("cờ đơn vị dẫn đầu", "Cờ dẫn đầu phong trào thi đua"),
+        ("cờ đơn vị dẫn đầu phong trào thi đua", "Cờ dẫn đầu phong trào thi đua"),
+        ("cờ dẫn đầu phong trào thi đua", "Cờ dẫn đầu phong trào thi đua"),
         ("cờ dẫn đầu", "Cờ dẫn đầu phong trào thi đua"), ("lá cờ đầu", "Cờ dẫn đầu phong trào thi đua"),
         ("bằng lao động sáng tạo", "Bằng Lao động sáng tạo"),
         ("bằng khen", "Bằng khen"), ("giấy khen", "Giấy khen"),
@@ -57,6 +59,9 @@ def _forms() -> tuple[tuple[str, str], ...]:
         ("huy hiệu 70 năm tuổi đảng", "Huy hiệu Đảng"), ("huy hiệu 75 năm tuổi đảng", "Huy hiệu Đảng"),
         ("huân chương", "Huân chương"), ("huy chương", "Huy chương"), ("kỷ niệm chương", "Kỷ niệm chương"),
         ("gia đình văn hóa", "Danh hiệu Gia đình văn hóa"), ("khu dân cư văn hóa", "Danh hiệu Khu dân cư văn hóa"),
+        ("tộc họ văn hóa", "Danh hiệu Tộc họ văn hóa"), ("thôn văn hóa", "Danh hiệu Thôn văn hóa"),
+        ("làng văn hóa", "Danh hiệu Làng văn hóa"), ("tổ dân phố văn hóa", "Danh hiệu Tổ dân phố văn hóa"),
+        ("khu phố văn hóa", "Danh hiệu Khu phố văn hóa"), ("cơ quan văn hóa", "Danh hiệu Cơ quan văn hóa"),
     ]
     for sĩ in ("sĩ", "sỹ"):  # both spellings are in use
         out += [(f"chiến {sĩ} thi đua {lvl}", f"Danh hiệu Chiến sĩ thi đua {name}")
@@ -82,7 +87,8 @@ FORMS = _forms()
 def implied_recipients(form: str) -> str | None:
     """Who a form is for by its definition (Luật Thi đua, khen thưởng): a Cờ thi đua and a "Tập thể …" title go to
     collectives, Lao động tiên tiến and Chiến sĩ thi đua to persons; a Bằng khen or Giấy khen to either (None)."""
-    if form.startswith(("Cờ", "Danh hiệu Tập thể", "Danh hiệu Khu dân cư", "Danh hiệu Đơn vị")):
+    if form.startswith(("Cờ", "Danh hiệu Tập thể", "Danh hiệu Khu", "Danh hiệu Đơn vị", "Danh hiệu Tộc họ",
+                        "Danh hiệu Thôn", "Danh hiệu Làng", "Danh hiệu Tổ dân phố", "Danh hiệu Cơ quan")):
         return COLLECTIVE
     if form.startswith(("Danh hiệu Lao động", "Danh hiệu Chiến sĩ", "Huy hiệu Đảng")):
         return INDIVIDUAL
@@ -98,21 +104,28 @@ RECIPIENT_WORDS = (
     ("công chức", INDIVIDUAL), ("học sinh", INDIVIDUAL), ("giáo viên", INDIVIDUAL), ("người", INDIVIDUAL),
     ("hội viên", INDIVIDUAL), ("đoàn viên", INDIVIDUAL),
     ("tập thể", COLLECTIVE), ("đơn vị", COLLECTIVE), ("chi bộ", COLLECTIVE), ("cơ quan", COLLECTIVE),
-    ("tổ chức", COLLECTIVE), ("trường", COLLECTIVE), ("sở", COLLECTIVE), ("xã", COLLECTIVE), ("phường", COLLECTIVE),
+    ("tổ chức", COLLECTIVE), ("đảng bộ", COLLECTIVE), ("công đoàn", COLLECTIVE), ("liên đội", COLLECTIVE),
+    ("chi đội", COLLECTIVE), ("lớp", COLLECTIVE), ("khu phố", COLLECTIVE), ("trường", COLLECTIVE), ("sở", COLLECTIVE), ("xã", COLLECTIVE), ("phường", COLLECTIVE),
     ("khu dân cư", COLLECTIVE), ("thôn", COLLECTIVE), ("tổ dân phố", COLLECTIVE), ("chi hội", COLLECTIVE),
     ("chi đoàn", COLLECTIVE), ("doanh nghiệp", COLLECTIVE), ("hợp tác xã", COLLECTIVE), ("tộc họ", COLLECTIVE),
 )
-_GIVE = ("tặng", "trao tặng", "truy tặng", "khen thưởng", "công nhận", "tặng thưởng", "phong tặng")
+_GIVE = ("tặng", "trao tặng", "truy tặng", "khen thưởng", "công nhận", "tặng thưởng", "phong tặng", "trao")
 # A proposal: "Đề nghị Chủ tịch UBND tỉnh tặng …", "trình Thủ tướng Chính phủ khen thưởng …", "đề xuất …";
 # not the basis of a decision ("Xét đề nghị của …", "Theo đề nghị của …", "trên cơ sở đề nghị …", "Tờ trình").
 _PROPOSE = ("đề nghị", "đề xuất", "trình")
+# Words between an authority and its verb that are not part of its name: "Ban Thường vụ Tỉnh ủy còn tặng …"
+_ADVERBS = ("đã", "xem xét", "còn", "cũng", "vừa", "đều", "sẽ", "tiếp tục", "ký quyết định", "quyết định")
 _BASIS = ("xét", "theo", "cơ sở", "tờ", "căn cứ", "của")
 _BEFORE_FORM = ("danh hiệu", "được", "đạt", "nhận", "các", "hình thức", "tặng", "công nhận", "khen thưởng", "trao",
                 "đề nghị")
 _ACRONYM = re.compile(r"^(?:[^aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]+|i|ii|iii)$")
 _GRANTS = re.compile(r"\b(?:đã|được)\s+(?:\S+\s+){0,6}?(?:tặng|khen thưởng|công nhận|trao)\b|\btrao tặng\b", re.I)
 _PROPOSAL_TITLE = re.compile(r"(?<!xét )(?<!theo )(?<!sở )\b(?:đề nghị|tờ trình|lấy ý kiến|đề xuất)\b(?! của)", re.I)
-_SENTENCE = re.compile(r"(?<=[^\s.]{2})\.\s+(?=[A-ZÀ-ỸĐ0-9])|(?<=[^\s.]{2})\.$")
+# a sentence ends at ". " and a capital, but not after "TP." "TX." "TT." (thành phố, thị xã, thị trấn: "Hội LHPN TP. Nha
+# Trang")
+_SENTENCE = re.compile(r"(?<=[^\s.]{2})(?<!\bTP)(?<!\bTp)(?<!\bTX)(?<!\bTT)\.\s+(?=[A-ZÀ-ỸĐ0-9])|(?<=[^\s.]{2})\.$")
+_AWARDING = re.compile(r"\b(?:khen thưởng|tặng|danh hiệu|tôn vinh)\b", re.I)
+_BREAKDOWN = re.compile(r"^\W*(?:trong (?:số )?(?:đó|do)|(?:bao )?(?:gồm|gom)|cụ thể|chia ra)\b", re.I)
 _SCOPE = re.compile(r":\s*(?=[A-ZÀ-ỸĐ])")  # "… thống nhất: Tặng …": what follows is said anew
 _LIST_ITEM = re.compile(r"^\s*(?:[-–+•*]|\d{1,2}[.)/]|[a-zđ][.)])\s*")
 _THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})[.](\d{3})(?![\d]|[.,]\d)")
@@ -144,6 +157,7 @@ class _Vocab:
     reach: tuple[str, ...]
     reaches: tuple[tuple[str, ...], ...]
     be: tuple[str, ...]
+    and_: tuple[str, ...]
     made_of: tuple[str, ...]
     done: tuple[tuple[str, ...], ...]
     before_form: tuple[tuple[str, ...], ...]
@@ -163,7 +177,7 @@ def _vocab(damaged: bool) -> _Vocab:
         give=tuple(k(p) for p in _GIVE), of=k("của"), to=k("cho"), propose=tuple(k(p) for p in _PROPOSE),
         basis=tuple(k(p) for p in _BASIS), by=k("được"), reach=k("đạt"),
         reaches=(k("đạt"),) if damaged else (k("đạt"), k("được nhận"), k("nhận"), k("được công nhận")),
-        be=k("là"), made_of=k("gồm"), done=(k("đã"), k("xem xét")),
+        be=k("là"), and_=k("và"), made_of=k("gồm"), done=tuple(k(w) for w in _ADVERBS),
         before_form=tuple(sorted((k(p) for p in _BEFORE_FORM), key=len, reverse=True)),
         about=(k("về"), k("vì"), k("do"), k("đã có"), k("có thành tích"), k("trong")),
     )
@@ -179,6 +193,7 @@ def find_awards(lines: list[tuple[int, str]], damaged: bool) -> tuple[Award, ...
     in its sentence proposed; a line that ends with ":" after one carries it into the list items below it."""
     v = _vocab(damaged)
     out: list[Award] = []
+    recent: list[Award] = []  # the last statements, which a "Trong đó …" or "Gồm: …" after them may break down
     carry = None
     seen: set[str] = set()
     # a text whose title or first line proposes ("danh sách đề nghị khen thưởng", "Tờ trình", "lấy ý kiến …
@@ -198,8 +213,18 @@ def find_awards(lines: list[tuple[int, str]], damaged: bool) -> tuple[Award, ...
         for sentence in _SENTENCE.split(text):
             if status == PROPOSED and _GRANTS.search(sentence):  # "… UBND tỉnh đã tặng …": granted again
                 status = base if base != PROPOSED or whole != PROPOSED else GRANTED
+            breaking = False  # from a "Trong đó"/"Gồm:" to the end of its sentence
             for clause in sentence.split(";"):
                 found, status = _clause(clause, tokens(clause, damaged), number, v, status, base)
+                found = [a for a in found if a.count is not None or a.names or a.recipients]
+                breaking = breaking or bool(_BREAKDOWN.match(clause))
+                if breaking and recent and number - recent[0].line <= 4:
+                    # "… Huy hiệu Đảng cho 155 đảng viên. Gồm: Huy hiệu 30 năm tuổi Đảng là 68 đồng chí; …": the
+                    # parts of a statement already counted are not statements of their own
+                    wholes = {(a.form, a.recipients) for a in recent}
+                    found = [a for a in found if (a.form, a.recipients) not in wholes]
+                elif found:
+                    recent = found
                 out += found
             if sentence.rstrip().endswith(":") and status == PROPOSED:
                 carry = PROPOSED
@@ -269,8 +294,9 @@ def _forms_in(toks: list[Tok], v: _Vocab) -> list[tuple[int, int, str, bool]]:
     return forms
 
 
-def _count_before(toks: list[Tok], start: int, floor: int, v: _Vocab) -> tuple[int, str, int] | None:
-    """"3 tập thể đạt danh hiệu 'Tập thể lao động xuất sắc'": (count, kind, where the count starts)."""
+def _count_before(clause: str, toks: list[Tok], start: int, floor: int, v: _Vocab) -> list[tuple[int, str]] | None:
+    """"3 tập thể đạt danh hiệu 'Tập thể lao động xuất sắc'": [(count, kind)]; "2 tập thể và 1 cá nhân nhận
+    Huân chương …": one pair per kind, in the order printed."""
     x = start
     for _ in range(4):  # words between the recipients and the form: đạt, được tặng, danh hiệu…
         hit = next((p for p in v.before_form if x - len(p) >= floor and at(toks, x - len(p), p)), None)
@@ -279,6 +305,28 @@ def _count_before(toks: list[Tok], start: int, floor: int, v: _Vocab) -> tuple[i
         x -= len(hit)
     if x == start:
         return None
+    first = _pair_ending(clause, toks, x, floor, v)
+    if first is None:
+        return None
+    pairs, x = [first[:2]], first[2]
+    while x - 1 > floor and (at(toks, x - 1, v.and_) or "," in _sep(clause, toks, x)):  # "2 tập thể và 1 cá nhân"
+        more = _pair_ending(clause, toks, x - 1 if at(toks, x - 1, v.and_) else x, floor, v)
+        if more is None:
+            break
+        pairs.insert(0, more[:2])
+        x = more[2]
+    return [(c, kind) for c, kind, _ in _by_kind([(c, kind, ()) for c, kind in pairs])]
+
+
+def _number(clause: str, toks: list[Tok], i: int) -> int:
+    """The count a number token states: "1.519/1.563 hộ đạt …" is 1,519 of 1,563 (the part, not the whole)."""
+    if i > 0 and toks[i - 1].text.isdigit() and _sep(clause, toks, i).strip() == "/":
+        return int(toks[i - 1].text)
+    return int(toks[i].text)
+
+
+def _pair_ending(clause: str, toks: list[Tok], x: int, floor: int, v: _Vocab) -> tuple[int, str, int] | None:
+    """The "<count> <kind>" that ends just before token ``x`` ("64 cán bộ, công chức"): (count, kind, its start)."""
     end = x
     for _ in range(3):  # "64 cán bộ, công chức đạt danh hiệu …": the kinds listed after the count
         ending = next((length for length in (3, 2, 1) if x - length - 1 >= floor
@@ -287,8 +335,17 @@ def _count_before(toks: list[Tok], start: int, floor: int, v: _Vocab) -> tuple[i
             break
         x -= ending
         if toks[x - 1].text.isdigit():
-            return int(toks[x - 1].text), _kind(toks, x, v), x - 1
+            return _number(clause, toks, x - 1), _kind(toks, x, v), x - 1
     return None if x == end else None
+
+
+def _by_kind(found: list[tuple[int, str, tuple]]) -> list[tuple[int, str, tuple]]:
+    """One (count, kind, names) per kind, in the order first printed: "1 đảng bộ, 10 chi bộ" are 11 tập thể."""
+    out: dict[str, tuple[int, str, tuple]] = {}
+    for count, kind, names in found:
+        c, _, ns = out.get(kind, (0, kind, ()))
+        out[kind] = (c + count, kind, ns + names)
+    return list(out.values())
 
 
 def _kind(toks: list[Tok], a: int, v: _Vocab) -> str:
@@ -298,6 +355,10 @@ def _kind(toks: list[Tok], a: int, v: _Vocab) -> str:
 
 def _clause(clause: str, toks: list[Tok], line: int, v: _Vocab, status: str, base: str) -> tuple[list[Award], str]:
     forms = _forms_in(toks, v)
+    if not forms and _AWARDING.search(clause) and any(_proposes(toks, j, v) for j in range(len(toks))):
+        # "… thống nhất đề nghị lên Ban Thi đua khen thưởng Trung ương 22 tập thể, cá nhân …. Trong đó, có 1 tập
+        # thể nhận Huân chương …": a proposal stated without a form makes the paragraph's statements proposed
+        return [], PROPOSED
     out: list[Award] = []
     authority, previous_end = None, 0
     # "… thống nhất: Tặng …": after a colon and a capital, what follows is said anew (a proposal before it ends)
@@ -312,7 +373,7 @@ def _clause(clause: str, toks: list[Tok], line: int, v: _Vocab, status: str, bas
             cues = range(next((i for i in before if toks[i].start >= anew[-1]), start), start)
         if any(_proposes(toks, j, v) for j in cues):
             status = PROPOSED  # and for the forms after it in the sentence
-        ahead = _count_before(toks, start, previous_end, v) if not verb else None
+        ahead = _count_before(clause, toks, start, previous_end, v) if not verb else None
         # "tặng" at most 4 words before the form ("tặng 01 bằng khen", "tặng: Cờ thi đua")
         give = next((j for j in reversed(before) if j >= start - 4 and any(at(toks, j, g) for g in v.give)), None)
         count_before = int(toks[start - 1].text) if start and toks[start - 1].text.isdigit() else None
@@ -329,10 +390,10 @@ def _clause(clause: str, toks: list[Tok], line: int, v: _Vocab, status: str, bas
                     first = x + len(v.by)
                 elif any(at(toks, x, p) for p in v.propose):
                     first = x + len(next(p for p in v.propose if at(toks, x, p)))
-                elif x > previous_end and "," in _sep(clause, toks, x):
+                elif x > previous_end and re.search("[,:]", _sep(clause, toks, x)):
                     first = x
             last = give
-            for done in v.done * 2:  # "đã", "xem xét" before "tặng"
+            for done in v.done * 2:  # "đã", "còn", "xem xét" before "tặng"
                 last -= len(done) if last - len(done) > first and at(toks, last - len(done), done) else 0
             authority = own or _short(clause, toks, first, last) or authority
             by = next((x for x in range(previous_end, give) if at(toks, x, v.by)), None)
@@ -344,12 +405,11 @@ def _clause(clause: str, toks: list[Tok], line: int, v: _Vocab, status: str, bas
             if reach is not None and ahead is None:  # "UBND phường … đạt danh hiệu …", "ông X và bà Y nhận …"
                 names = split_names(_span(clause, toks, previous_end, reach) if reach - previous_end <= 24 else None)
         if ahead is not None:  # "8 tập thể đạt danh hiệu …", "02 tập thể được tặng Bằng khen … là A và B"
-            count, kind, _ = ahead
-            if at(toks, j, v.be) or ":" in _sep(clause, toks, j):
+            if len(ahead) == 1 and (at(toks, j, v.be) or ":" in _sep(clause, toks, j)):
                 j += len(v.be) if at(toks, j, v.be) else 0
                 names = split_names(_span(clause, toks, j, _until_about(toks, j, limit, v)))
-            out.append(Award(form=form, authority=authority, recipients=kind, count=count, names=names,
-                             status=status, line=line))
+            out += [Award(form=form, authority=authority, recipients=kind, count=count, names=names,
+                          status=status, line=line) for count, kind in ahead]
             previous_end = end
             continue
         counted = _counts(clause, toks, j, limit, v)
@@ -357,8 +417,12 @@ def _clause(clause: str, toks: list[Tok], line: int, v: _Vocab, status: str, bas
             out += [Award(form=form, authority=authority, recipients=kind, count=c, names=ns, status=status,
                           line=line) for c, kind, ns in counted]
         else:
-            if at(toks, j, v.to):  # "tặng 01 bằng khen cho UBND thị trấn …", "Cờ thi đua cho Trường THPT …"
-                names = tuple(filter(None, [clean_name(_span(clause, toks, j + 1, _until_about(toks, j + 1, limit, v)))]))
+            # "tặng 01 bằng khen cho UBND thị trấn …", "Cờ thi đua cho Trường THPT …", "cờ thi đua xuất sắc giai
+            # đoạn 2015-2020 cho xã Phước Chỉ": "cho" within a few words, before any reason ("về", "vì", …)
+            to = next((x for x in range(j, min(limit, j + 8)) if at(toks, x, v.to)
+                       or any(at(toks, x, a) for a in v.about)), None)
+            if to is not None and at(toks, to, v.to):
+                names = tuple(filter(None, [clean_name(_span(clause, toks, to + 1, _until_about(toks, to + 1, limit, v)))]))
             count = count_before if count_before is not None else len(names) or None  # named: as many as named
             kind = (named(names) or implied_recipients(form)) if count is not None else None
             out.append(Award(form=form, authority=authority, recipients=kind, count=count, names=names,
@@ -368,9 +432,11 @@ def _clause(clause: str, toks: list[Tok], line: int, v: _Vocab, status: str, bas
 
 
 def _until_about(toks: list[Tok], start: int, limit: int, v: _Vocab) -> int:
-    """Where a named recipient ends: before "về" (the reason for the award) or a number."""
+    """Where a named recipient ends: before "về" (the reason for the award), a number or the next grant ("cho xã
+    Phước Chỉ, trao bằng khen …")."""
     return next((x for x in range(start, limit) if any(at(toks, x, a) for a in v.about)
-                 or toks[x].text.isdigit()), limit)
+                 or toks[x].text.isdigit()
+                 or x > start and toks[x].text[:1].islower() and any(at(toks, x, g) for g in v.give)), limit)
 
 
 def _counts(clause: str, toks: list[Tok], start: int, limit: int, v: _Vocab) -> list[tuple[int, str, tuple]]:
@@ -380,13 +446,16 @@ def _counts(clause: str, toks: list[Tok], start: int, limit: int, v: _Vocab) -> 
     x = start
     while x < limit:
         kind = _match(toks, x + 1, v.recipients) if toks[x].text.isdigit() and x + 1 < limit else None
+        if kind:  # "155 đảng viên của 13/15 đảng bộ": the bodies they belong to, not recipients
+            first = x - 1 if x and toks[x - 1].text.isdigit() and _sep(clause, toks, x).strip() == "/" else x
+            kind = None if first and at(toks, first - len(v.of), v.of) else kind
         if not kind:
             x += 1
             continue
         after = x + 1 + kind[0]
         if after < len(toks) and (at(toks, after, v.reach) or at(toks, after, v.by)) and found:
             break
-        count, x = int(toks[x].text), after
+        count, x = _number(clause, toks, x), after
         names: tuple[str, ...] = ()
         if x < limit and at(toks, x, v.made_of) and x + 1 < limit and ":" in _sep(clause, toks, x + 1):
             x += len(v.made_of)  # "4 cá nhân gồm: bà Trần Thị Hằng, …"
@@ -399,4 +468,4 @@ def _counts(clause: str, toks: list[Tok], start: int, limit: int, v: _Vocab) -> 
                                          if p.strip(" .")))
             x = stop
         found.append((count, kind[1], names))
-    return found
+    return _by_kind(found)

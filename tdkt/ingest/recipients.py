@@ -11,19 +11,27 @@ INDIVIDUAL, COLLECTIVE, HOUSEHOLD = "cá nhân", "tập thể", "hộ gia đình
 
 _BODY = re.compile(r"^(?:ubnd|ủy ban|uỷ ban|hđnd|trường|sở|phòng|ban|hội|công an|chi bộ|chi hội|chi đoàn|đảng|đoàn|"
                    r"cơ quan|xã|phường|thị trấn|thôn|huyện|tỉnh|quận|công ty|trung tâm|khu|tổ|nhân dân|liên đội|"
-                   r"bệnh viện|trạm|cục|bộ|viện|văn phòng|tập thể|lớp|câu lạc bộ|clb|hợp tác xã|htx|mttq|mặt trận)\b",
+                   r"bệnh viện|trạm|cục|bộ|viện|văn phòng|tập thể|lớp|câu lạc bộ|clb|hợp tác xã|htx|mttq|mặt trận|"
+                   r"tạp chí|báo|đài|nhà xuất bản|liên đoàn|công đoàn|tổng công ty|tập đoàn|ngân hàng|chi cục|"
+                   r"thanh tra|tòa án|toà án|viện kiểm sát|kho bạc|bộ chỉ huy|đồn|lữ đoàn|trung đoàn|tiểu đoàn|"
+                   r"liên đội|chi đội|đảng bộ|đảng ủy|đảng uỷ|huyện ủy|huyện uỷ|tỉnh ủy|tỉnh uỷ|ấp|bản|làng|"
+                   r"khu phố|tộc họ|gia đình)\b",
                    re.I)
 
-_LEAD = re.compile(r"^(?:đó là|đó|là|gồm có|gồm|cho|trong đó có)\s+", re.I)
+_LEAD = re.compile(r"^(?:đó là|đó|là|gồm có|gồm|cho|trong đó có|đại diện)\s+", re.I)
 _HONORIFIC = re.compile(r"^(ông|bà|anh|chị|em|cô|thầy|đồng chí|đ/c|đc\.?)\s+", re.I)
 _BARE_PERSON = re.compile(r"^(?:[A-ZÀ-ỸĐ][a-zà-ỹđ]+\s){1,3}[A-ZÀ-ỸĐ][a-zà-ỹđ]+$")  # "Hồ Sơn Tư", "Nguyễn Thị Kim Mai"
 _NOT_A_NAME = ("trong", "tong", "nhung", "cac", "moi", "nhieu", "mot")
+# what opens a sentence before the recipient: "Theo đó, năm 2021, Ban Tổ chức Huyện ủy được tặng …"
+_OPENER = re.compile(r"^(?:theo do|theo|dip nay|nhan dip|ngoai ra|ben canh do|dong thoi|tai (?:buoi|le|hoi)|nam \d|"
+                     r"ket qua|sau khi|vua qua|hien nay|qua do|cung dip)\b")
 
 
 def named(names: tuple[str, ...]) -> str | None:
     """Persons ("ông Hồ Sáu") or collectives ("Trường THCS …", "Công an huyện"); None when names do not say."""
-    if names and all(_HONORIFIC.match(n) for n in names):
-        return INDIVIDUAL
+    if names and _HONORIFIC.match(names[0]) and all(_HONORIFIC.match(n) or _BARE_PERSON.match(n) and not _BODY.match(n)
+                                                    for n in names):
+        return INDIVIDUAL  # "ông Võ Hữu Thời và Hồ Sơn Tư": the second without his honorific
     if names and all(_BODY.match(n) for n in names):
         return COLLECTIVE
     return None
@@ -36,7 +44,7 @@ def clean_name(name: str | None) -> str | None:
     if not name:
         return None
     name = _LEAD.sub("", _LEAD.sub("", name.strip()))
-    name = re.split(r"\s*[(|]|\s+[-–]\s+|\.\s", name)[0].strip(" .,;:-–")
+    name = re.split(r"\s*[(|]|\s+[-–]\s+|(?<!\bTP)(?<!\bTp)(?<!\bTX)(?<!\bTT)\.\s", name)[0].strip(" .,;:-–")
     honorific = _HONORIFIC.match(name)
     if honorific:  # a person: the honorific and the capitalised words of the name after it
         run = []
@@ -45,7 +53,7 @@ def clean_name(name: str | None) -> str | None:
                 break
             run.append(w)
         return f"{honorific.group(1)} {' '.join(run)}" if run else None
-    if not name[:1].isupper() or fold(name.split()[0]) in _NOT_A_NAME or re.match(r"ảnh\s*:", name, re.I) \
+    if not (name[:1].isupper() or _BODY.match(name)) or fold(name.split()[0]) in _NOT_A_NAME or _OPENER.match(fold(name)) or re.match(r"ảnh\s*:", name, re.I) \
             or " là " in name:
         return None
     return name

@@ -294,6 +294,43 @@ AWARDS = [
      "bằng khen của Thủ tướng Chính phủ.",
      [("Huân chương Lao động hạng Ba", None, "cá nhân", 1, ("Ông Hồ Sáu",), "granted"),
       ("Bằng khen", "Thủ tướng Chính phủ", "cá nhân", 2, ("ông Võ Hữu Thời", "bà Hồ Thị Tư"), "granted")]),
+    ("two kinds counted before the form", False, "Có 2 tập thể và 1 cá nhân nhận Huân chương Lao động hạng Ba; "
+     "4 tập thể nhận Cờ thi đua của Chính phủ.",
+     [("Huân chương Lao động hạng Ba", None, "tập thể", 2, (), "granted"),
+      ("Huân chương Lao động hạng Ba", None, "cá nhân", 1, (), "granted"),
+      ("Cờ thi đua", "Chính phủ", "tập thể", 4, (), "granted")]),
+    ("counts of one kind add up", False, "Ban Thường vụ Huyện ủy còn tặng giấy khen cho 2 đảng bộ, 5 chi bộ và 40 "
+     "đảng viên.",
+     [("Giấy khen", "Ban Thường vụ Huyện ủy", "tập thể", 7, (), "granted"),
+      ("Giấy khen", "Ban Thường vụ Huyện ủy", "cá nhân", 40, (), "granted")]),
+    ("a proposal stated without a form", False, "Hội đồng thống nhất đề nghị cấp trên xét khen thưởng các tập "
+     "thể, cá nhân. Trong đó, 2 tập thể nhận Bằng khen của Thủ tướng Chính phủ.",
+     [("Bằng khen", "Thủ tướng Chính phủ", "tập thể", 2, (), "proposed")]),
+    ("an honorific covers the names after it", False, "Ông Trần Văn An và Lê Thị Bình nhận giấy khen của Chủ tịch "
+     "UBND huyện.",
+     [("Giấy khen", "Chủ tịch UBND huyện", "cá nhân", 2, ("Ông Trần Văn An", "Lê Thị Bình"), "granted")]),
+    ("the part of a whole is the count", False, "Toàn xã có 1.204/1.310 hộ đạt danh hiệu Gia đình văn hóa; 9/9 thôn "
+     "đạt danh hiệu Thôn văn hóa.",
+     [("Danh hiệu Gia đình văn hóa", None, "hộ gia đình", 1204, (), "granted"),
+      ("Danh hiệu Thôn văn hóa", None, "tập thể", 9, (), "granted")]),
+    ("a breakdown is not counted again", False, "Ban Thường vụ Huyện ủy đã ký quyết định tặng Huy hiệu Đảng cho 80 "
+     "đảng viên của 12/14 đảng bộ cơ sở. Gồm: Huy hiệu 30 năm tuổi Đảng là 50 đồng chí; Huy hiệu 40 năm tuổi Đảng "
+     "là 30 đồng chí.",
+     [("Huy hiệu Đảng", "Ban Thường vụ Huyện ủy", "cá nhân", 80, (), "granted")]),
+    ("a breakdown of another form stands", False, "UBND huyện công nhận 120 cá nhân đạt danh hiệu Lao động tiên "
+     "tiến; trong đó có 15 cá nhân đạt danh hiệu Chiến sĩ thi đua cơ sở.",
+     [("Danh hiệu Lao động tiên tiến", None, "cá nhân", 120, (), "granted"),
+      ("Danh hiệu Chiến sĩ thi đua cơ sở", None, "cá nhân", 15, (), "granted")]),
+    ("a sentence's opening words are no name", False, "Theo đó, năm 2022, Ban Dân vận Huyện ủy được tặng Bằng khen "
+     "của Chủ tịch UBND tỉnh.",
+     [("Bằng khen", "Chủ tịch UBND tỉnh", "tập thể", 1, ("Ban Dân vận Huyện ủy",), "granted")]),
+    ("a body written in lower case, a few words after the form", False, "Phó Chủ tịch UBND huyện trao cờ thi đua "
+     "xuất sắc giai đoạn 2016-2020 cho đại diện xã Hòa Bình, trao giấy khen cho 3 tập thể.",
+     [("Cờ thi đua", "Phó Chủ tịch UBND huyện", "tập thể", 1, ("xã Hòa Bình",), "granted"),
+      ("Giấy khen", "Phó Chủ tịch UBND huyện", "tập thể", 3, (), "granted")]),
+    ("TP. is no sentence's end", False, "Ban Thường vụ Hội tặng cờ dẫn đầu phong trào thi đua cho Hội LHPN TP. Vũng "
+     "Tàu.",
+     [("Cờ dẫn đầu phong trào thi đua", "Ban Thường vụ Hội", "tập thể", 1, ("Hội LHPN TP. Vũng Tàu",), "granted")]),
 ]
 
 
