@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import io
 import os
 import re
 import shutil
 import signal
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -20,9 +22,11 @@ from hypothesis import given, settings, strategies as st
 
 from tdkt.catalog.load import load_catalog
 from tdkt.cli import main
+from tdkt.ingest import readers
 from tdkt.model import MAX_FILE_BYTES
 from tdkt.problems import Problems
 from tdkt.search import index as search_index
+from tdkt.text.decode import Refused
 
 
 def _reference_separator(before: str, term: str) -> str:
@@ -237,3 +241,49 @@ def test_normalise_never_writes_through_a_link(tmp_path, capsys):
     assert main(["normalise", str(folder)]) == 1
     assert f"{folder}/original.txt: error[F004] is a symbolic link" in capsys.readouterr().err
     assert outside.read_text(encoding="utf-8") == "không được ghi đè\n" and (folder / "text.txt").is_symlink()
+
+
+# --------------------------------------------------------------------------- ingest bounded (item 8)
+
+def docx_of(xml: bytes, declared: int | None = None) -> bytes:
+    """A .docx whose word/document.xml is ``xml``, deflated (a zip bomb compresses 200 MB into under 1 MB)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", xml)
+    return buffer.getvalue()
+
+
+def test_a_docx_whose_xml_unpacks_past_the_limit_is_refused_before_parsing(tmp_path, monkeypatch):
+    """A 0.7 MB .docx held 200 MB of XML: ingest ran for hours. Now document.xml is read in a bounded stream
+    and refused past readers.MAX_XML_BYTES, before any XML parser sees it."""
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    paragraph = "<w:p><w:r><w:t>thi đua khen thưởng</w:t></w:r></w:p>".encode()
+    xml = f'<w:document xmlns:w="{w}"><w:body>'.encode() + paragraph * (readers.MAX_XML_BYTES // len(paragraph) + 1)
+    path = tmp_path / "bom.docx"
+    path.write_bytes(docx_of(xml + b"</w:body></w:document>"))
+    assert path.stat().st_size < 1024 * 1024
+    parsed = []
+    monkeypatch.setattr(readers.ElementTree, "fromstring", lambda *a: parsed.append(1))
+    refused = readers.read(path)
+    assert isinstance(refused, Refused) and parsed == []
+    assert refused.reason == ("the .docx file's text (word/document.xml) unpacks to more than 33,554,432 bytes: "
+                              "split the document, or save it as .txt")
+
+
+def test_a_text_past_the_limit_is_refused_with_its_reason(tmp_path):
+    """Extraction takes about a minute a MB on a loaded machine: the text ingest takes from any file is bounded
+    (readers.MAX_TEXT_CHARS); a .txt too large to hold fewer characters is refused before it is decoded."""
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    words = "thi đua khen thưởng " * (readers.MAX_TEXT_CHARS // 20 + 1)
+    path = tmp_path / "dai.docx"
+    path.write_bytes(docx_of(f'<w:document xmlns:w="{w}"><w:body><w:p><w:r><w:t>{words}</w:t></w:r></w:p>'
+                             "</w:body></w:document>".encode()))
+    refused = readers.read(path)
+    assert isinstance(refused, Refused)
+    assert refused.reason == (f"the text is {len(words) + 1:,} characters long, over the limit of 2,000,000 (about "
+                              "1,000 pages): split the document and ingest each part")
+    text = tmp_path / "dai.txt"
+    with open(text, "wb") as f:
+        f.truncate(4 * readers.MAX_TEXT_CHARS + 5)  # sparse
+    refused = readers.read(text)
+    assert isinstance(refused, Refused) and refused.reason.startswith("the text is over 2,000,001 characters long")

@@ -3,7 +3,7 @@
 Input: a path. Output: ``read(path)`` gives a ``Read`` record (the original bytes, untouched; the
 text, NFC; the codec name that turns those bytes into that text; whether OCR produced it) or a
 ``decode.Refused`` record whose one-line reason says what is wrong with the file: missing,
-empty, too large (over ``model.MAX_FILE_BYTES``, 20 MB), not text, damaged or truncated,
+empty, too large (over ``model.MAX_FILE_BYTES``, 20 MB, or more text than ``MAX_TEXT_CHARS``), not text, damaged or truncated,
 undecodable, not Vietnamese, or a missing tool (naming the Debian packages to install).
 
 Reads files and runs tools (this module and ``ingest`` are the package's edges):
@@ -43,6 +43,13 @@ SUPPORTED = TEXT + DOCX + PDF + IMAGES
 POPPLER = "reading PDFs needs pdftotext and pdftoppm: install the Debian package poppler-utils"
 TESSERACT = "OCR needs Tesseract with Vietnamese data: install the Debian packages tesseract-ocr tesseract-ocr-vie"
 TOOL_SECONDS = 300  # per tool run (one OCR page at 300 dpi takes a few seconds)
+# What ingest reads is bounded, so that no file keeps it busy for hours (extraction takes about a minute a MB of
+# text on a loaded two-core machine; the real reports are under 40 KB): at most MAX_TEXT_CHARS of text from any
+# file (about 1,000 pages), at most MAX_XML_BYTES of a .docx's document.xml, read in a bounded stream before
+# anything parses it (a 0.7 MB .docx held 200 MB of XML), at most MAX_OCR_PAGES pages of a scanned PDF.
+MAX_TEXT_CHARS = 2_000_000
+MAX_XML_BYTES = 32 * 1024 * 1024
+MAX_OCR_PAGES = 200
 MIN_TEXT_LAYER = 20  # letters: a PDF with fewer is a scan
 
 
@@ -75,6 +82,8 @@ def read(path: Path) -> Read | Refused:
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         return Refused(reason=f"the file is {size:,} bytes, over the limit of {MAX_FILE_BYTES:,} bytes (20 MB)")
+    if suffix in TEXT and size > 4 * MAX_TEXT_CHARS + 4:  # no encoding takes more than 4 bytes a character
+        return _too_long(f"over {size // 4:,}")
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -96,13 +105,22 @@ def read(path: Path) -> Read | Refused:
             text, encoding, ocr = ocr_text(data, suffix), "tesseract-vie", True
     except ToolError as exc:
         return Refused(reason=str(exc))
+    if len(text) > MAX_TEXT_CHARS:
+        return _too_long(f"{len(text):,}")
     fixed, legacy = decode.fix_legacy(text)
     encoding = f"{legacy}-in-{encoding}" if legacy else encoding
     return _check(Read(name=path.name, suffix=suffix, data=data, text=fixed, encoding=encoding,
                        quality=decode.vietnamese_share(fixed).valid, ocr=ocr, legacy=bool(legacy)))
 
 
+def _too_long(count: str) -> Refused:
+    return Refused(reason=f"the text is {count} characters long, over the limit of {MAX_TEXT_CHARS:,} (about 1,000 "
+                          "pages): split the document and ingest each part")
+
+
 def _check(r: Read) -> Read | Refused:
+    if len(r.text) > MAX_TEXT_CHARS:
+        return _too_long(f"{len(r.text):,}")
     share = decode.vietnamese_share(r.text)
     if share.words == 0:
         return Refused(reason="the file has no words in it")
@@ -115,7 +133,6 @@ def _check(r: Read) -> Read | Refused:
 # --------------------------------------------------------------------------- .docx
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_MAX_XML = 200 * 1024 * 1024  # uncompressed document.xml; larger is refused (a zip bomb)
 
 
 def docx_text(data: bytes) -> str:
@@ -123,15 +140,17 @@ def docx_text(data: bytes) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             info = z.getinfo("word/document.xml")
-            if info.file_size > _MAX_XML:
-                raise ToolError("the .docx file is too large once unpacked")
-            xml = z.read(info)
+            with z.open(info) as member:  # bounded whatever the header says: read no more than the limit
+                xml = member.read(MAX_XML_BYTES + 1)
     except zipfile.BadZipFile:
         raise ToolError("the .docx file is damaged or truncated (not a readable zip archive)") from None
     except KeyError:
         raise ToolError("the .docx file is damaged or truncated (it has no word/document.xml)") from None
     except (zipfile.LargeZipFile, OSError, EOFError, RuntimeError, NotImplementedError, ValueError) as exc:
         raise ToolError(f"the .docx file is damaged or truncated ({exc})") from None
+    if len(xml) > MAX_XML_BYTES:
+        raise ToolError(f"the .docx file's text (word/document.xml) unpacks to more than {MAX_XML_BYTES:,} bytes: "
+                        "split the document, or save it as .txt")
     try:
         root = ElementTree.fromstring(xml)
     except ElementTree.ParseError:
@@ -215,9 +234,11 @@ def ocr_text(data: bytes, suffix: str) -> str:
         if suffix == ".pdf":
             if not shutil.which("pdftoppm"):
                 raise ToolError(POPPLER)
-            _run(["pdftoppm", "-r", "300", "-gray", "-png", str(source), str(Path(tmp) / "page")],
-                 "the PDF is damaged or truncated")
+            _run(["pdftoppm", "-r", "300", "-gray", "-png", "-l", str(MAX_OCR_PAGES + 1), str(source),
+                  str(Path(tmp) / "page")], "the PDF is damaged or truncated")
             pages = sorted(Path(tmp).glob("page*.png"))
+            if len(pages) > MAX_OCR_PAGES:
+                raise ToolError(f"the scanned PDF has more than {MAX_OCR_PAGES} pages to read by OCR: split it")
         else:
             pages = [source]
         texts = [_run(["tesseract", str(page), "-", "-l", "vie"], "the image cannot be read").decode("utf-8", "replace")
