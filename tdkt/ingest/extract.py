@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from tdkt.catalog.gazetteer import Gazetteer
-from tdkt.ingest import header
+from tdkt.ingest import header, notice as reposted
 from tdkt.ingest.awards import Award, find_awards
 from tdkt.ingest.issuer import (CENTRAL, CENTRAL_WHY, Units, at_line, authority_issuer, column_issuer, news_place,
                                 unit_of)
@@ -133,6 +133,13 @@ def extract(text: str, vocab: Vocab, gazetteer: Gazetteer, *, restored: str | No
                          why=f"{doc_type.why}; không kèm số ký hiệu và ngày tháng: có thể là tin đăng lại, cần kiểm tra")
     if doc_type.value is None:
         doc_type = r.closing_type(vocab)
+    notice = reposted.read(lines, tuple(fold(d.name) for d in vocab.doc_types if not d.news)) \
+        if doc_type.value is None and not damaged and not h.official else None
+    if notice is not None:  # an official document a web page reposts without its header: not a news article
+        doc_type = Found(value=next(d for d in vocab.doc_types if fold(d.name) == notice.type_name and not d.news),
+                         line=lines[notice.line][0], why=notice.why, review=True)
+        if title.value is None and notice.issuer is None:
+            title = r.found(headline(lines[notice.line][1]), notice.line, "dòng tiêu đề của trang đăng văn bản", True)
     news = not damaged and not h.official and doc_type.value is None and bool(lines)
     if news:
         hit = next((t for t in vocab.doc_types if t.news), None)
@@ -164,7 +171,7 @@ def extract(text: str, vocab: Vocab, gazetteer: Gazetteer, *, restored: str | No
         issued, place = Found(), Found()
     if title.value is None and h.subject is not None:
         title = r.found(h.subject.value, at_line(lines, h.subject.line), h.subject.why)
-    period = period_of(title, lines, news, r) if not damaged else from_ocr_title(title, r)
+    period = period_of(title, lines, news or notice is not None, r) if not damaged else from_ocr_title(title, r)
     when = issued.value.as_date() if issued.value else (dt.date(period.value.year, 1, 1) if period.value else None)
     if when is None and not damaged:  # for the era of units only: the latest year the header names
         years = [int(y) for _, t in lines[:30] for y in re.findall(r"\b((?:19|20)\d\d)\b", t) if int(y) <= dt.date.today().year]
@@ -177,6 +184,11 @@ def extract(text: str, vocab: Vocab, gazetteer: Gazetteer, *, restored: str | No
         issuer = Found(value="Thủ tướng Chính phủ", line=issuer.line, why=issuer.why + "; ký hiệu 'TTg' trong số văn bản: Thủ tướng")
     if issuer is None:
         issuer, unit = units.issuer_and_unit(heading, number, issued)
+    if issuer.value is None and notice is not None and notice.issuer:
+        issuer = Found(value=notice.issuer, line=lines[notice.issuer_line][0], review=True,
+                       why=f"cơ quan nói 'thông báo' trong bài đăng lại văn bản: {notice.issuer!r}, cần đối chiếu")
+        found = unit_of(notice.issuer, "", h, units, issuer.line) if unit.value is None else unit
+        unit = Found(value=found.value, line=found.line, review=True, why=found.why) if found.value else unit
     meta = header.metadata(lines) if not damaged else {}
     by_meta = issuer.value is None and "co quan ban hanh" in meta
     number, doc_type, issued, issuer = _from_metadata(meta, number, doc_type, issued, issuer, vocab, lines)

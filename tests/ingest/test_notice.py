@@ -1,0 +1,59 @@
+"""Official documents reposted on a web page without their header (tdkt.ingest.notice, and through extract)."""
+from pathlib import Path
+
+import pytest
+
+from tdkt.ingest import notice
+from tdkt.ingest.extract import extract
+from tdkt.ingest.folders import load_vocab
+from tdkt.problems import Problems
+from tdkt.text.collate import fold
+
+TYPES = ("bao cao", "ke hoach", "thong bao", "huong dan", "to trinh", "quyet dinh")
+
+
+def lines(text: str) -> list[tuple[int, str]]:
+    return [(n, t) for n, t in enumerate(text.split("\n"), start=1) if t.strip()]
+
+
+def test_a_headline_that_begins_with_a_type_names_it():
+    n = notice.read(lines("Hướng dẫn xét tặng danh hiệu thi đua năm học 2023-2024\n\nĐể phong trào thi đua …"), TYPES)
+    assert (n.type_name, n.line, n.issuer) == ("huong dan", 0, None)
+    assert "tên loại văn bản" in n.why
+
+
+def test_an_issuer_that_announces_names_the_type_and_the_issuer():
+    text = ("Căn cứ Nghị định số 98/2023/NĐ-CP của Chính phủ;\n"
+            "Để việc đề nghị khen thưởng được công khai, Sở Nội vụ thông báo, nếu tổ chức, cá nhân có ý kiến …")
+    n = notice.read(lines(text), TYPES)
+    assert (n.type_name, n.issuer, n.issuer_line) == ("thong bao", "Sở Nội vụ", 1)
+
+
+def test_a_news_article_is_no_notice():
+    text = ("Xã Hòa Bình tổng kết phong trào thi đua năm 2023\n"
+            "Ngày 20/12, UBND xã tổ chức hội nghị tổng kết; đồng chí Chủ tịch thông tin kết quả …")
+    assert notice.read(lines(text), TYPES) is None
+
+
+def test_a_type_the_vocabulary_lacks_is_not_named():
+    assert notice.read(lines("Hướng dẫn xét tặng danh hiệu thi đua năm 2024\n"), ("bao cao",)) is None
+
+
+@pytest.fixture(scope="module")
+def vocab():
+    problems = Problems()
+    words = load_vocab(Path(__file__).resolve().parents[2] / "data", problems)
+    assert not len(problems), problems.report()
+    return words
+
+
+def test_extract_files_a_reposted_notice_as_an_official_document_for_review(vocab, gazetteer):
+    text = ("Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31-12-2023 của Chính phủ;\n\n"
+            "Hiện Sở Nội vụ đang xác lập hồ sơ trình cấp có thẩm quyền khen thưởng Huân chương Lao động hạng Ba.\n\n"
+            "Để đảm bảo công khai, minh bạch, Sở Nội vụ thông báo, nếu tổ chức, cá nhân có ý kiến xin gửi về Sở.\n")
+    e = extract(text, vocab, gazetteer)
+    assert not e.doc_type.value.news and fold(e.doc_type.value.name) == "thong bao"
+    assert e.issuer.value == "Sở Nội vụ"
+    flagged = {r.field for r in e.review}
+    assert {"doc_type", "issuer"} <= flagged
+
