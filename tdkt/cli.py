@@ -304,7 +304,12 @@ def main(argv: list[str] | None = None) -> int:
             args = parse(sys.argv[1:] if argv is None else list(argv))
         except SystemExit as exc:  # argparse has printed why
             return exc.code if isinstance(exc.code, int) else 2
-        return _run(args)
+        args.locks = []  # the output folders this run holds (owned.lock), let go when it ends
+        try:
+            return _run(args)
+        finally:
+            for fd in args.locks:
+                os.close(fd)
     except BrokenPipeError:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())  # nothing more can reach the reader; nor may the exit's flush fail
@@ -397,7 +402,7 @@ def _claim_folders(args: argparse.Namespace, create: bool) -> None:
         owned.check(folder, option, **kw)
     for folder, option, kw in rules:
         if create:
-            owned.claim(folder, option, **kw)
+            args.locks.append(owned.lock(owned.claim(folder, option, **kw), option))  # held until main returns
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,6 +38,7 @@ CODES: dict[str, str] = {
     "F004": "A file or report folder is a symbolic link, or not a regular file (a folder, a device, a pipe); the "
             "archive holds the files themselves.",
     "F005": "A file is larger than the 20 MB limit.",
+    "F006": "A folder in reports/ is what an ingest that was stopped left (.ingest-*): left out, a warning.",
     "R101": "A required field is missing or empty.",
     "R102": "A date is not a valid YYYY-MM-DD, YYYY-MM or YYYY in ASCII digits, or its year is not from 1945 to 2100.",
     "R103": "A number is not a whole number in the allowed range.",

@@ -53,6 +53,9 @@ class Vocabularies:
     award_types: dict[str, AwardType] = dataclasses.field(default_factory=dict)
 
 
+UNFINISHED = ".ingest-"  # ingest writes a new report folder under this prefix, then renames it (ingest/folders.py)
+
+
 def _rel(path: Path, root: Path) -> str:
     try:
         return str(Path("data") / path.relative_to(root)) if root.name == "data" else str(path)
@@ -116,6 +119,10 @@ def load_catalog(data_dir: Path, gazetteer: Gazetteer, problems: Problems, *,
 
     reports_dir = data_dir / "reports"
     folders = sorted(p for p in reports_dir.iterdir() if p.is_dir()) if reports_dir.is_dir() else []
+    for folder in [f for f in folders if f.name.startswith(UNFINISHED)]:
+        problems.add(Origin(file=display(folder)), "F006", "", "is the folder of an ingest that did not finish (it was "
+                     "stopped): not a report, left out", "delete it, then ingest the file again", warning=True)
+        folders.remove(folder)
     load = functools.partial(_load_report, display=display, vocabs=vocabs, gazetteer=gazetteer)
     cache = _cache_dir(cache_dir, data_dir, vocabs, gazetteer)
     loaded = [(r, key) for r, key in load_keyed(folders, load, problems, cache=cache, jobs=jobs) if r is not None]

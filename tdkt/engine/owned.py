@@ -17,6 +17,8 @@ the marker is carried over the same way. Writes only the marker (and the empty f
 """
 from __future__ import annotations
 
+import fcntl
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -34,6 +36,10 @@ DIR_MODE = 0o755  # the published folder is read by a web server running as anot
 
 class NotOurs(ValueError):
     """The folder is not the build's to write: the message says which, why, and how to proceed."""
+
+
+class Busy(NotOurs):
+    """Another build is writing the folder now."""
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -98,3 +104,18 @@ def check_keep(names: Iterable[str]) -> list[str]:
             raise NotOurs(f"--keep {name!r}: name a file at the root of the published folder, e.g. --keep CNAME")
         out.append(name)
     return out
+
+
+def lock(folder: Path, option: str) -> int:
+    """Hold ``folder`` (claimed: its marker exists) for this build until the returned descriptor is closed, or
+    ``Busy`` when another build holds it. The lock is on the marker, which the render carries into the new site
+    as a hard link (the same file): it holds across the swap, and ends with the process however it ends."""
+    fd = os.open(folder / MARKER, os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0))
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise Busy(f"{option} {folder} is being written by another build that is still running. Nothing was written "
+                   "or deleted. Fix: wait for it to finish, then build again (or give this build other folders)."
+                   ) from None
+    return fd

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import shutil
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -96,3 +97,37 @@ def sync_tree(root: Path, files: Mapping[str, bytes] | Iterable[tuple[str, bytes
         if Path(dirpath) != root and not os.listdir(dirpath):
             os.rmdir(dirpath)
     return SyncStats(written=written, unchanged=unchanged, removed=removed)
+
+
+def mirror(source: Path, target: Path) -> None:
+    """Make the folder ``target`` hold exactly ``source``'s files, file by file (each written beside, then renamed),
+    then remove ``source``: for an output folder that cannot itself be replaced by a rename (a mount point: a Docker
+    volume, NFS). Not atomic as a whole: a failure midway leaves some files new and some old, which the next build
+    repairs. Modes are the source's (the site's 0644/0755); a file already there as a hard link of the source's is
+    left as it is."""
+    wanted = set()
+    for dirpath, dirnames, filenames in os.walk(source):
+        here = Path(dirpath)
+        rel_dir = here.relative_to(source)
+        (target / rel_dir).mkdir(exist_ok=True)
+        os.chmod(target / rel_dir, os.stat(here).st_mode & 0o7777)
+        wanted.add(rel_dir.as_posix())
+        for name in filenames:
+            rel = (rel_dir / name).as_posix()
+            wanted.add(rel)
+            dest = target / rel
+            if dest.is_file() and not dest.is_symlink() and os.path.samefile(here / name, dest):
+                continue  # the same file (an unchanged one, linked into the new site; the marker and its lock)
+            if dest.is_dir() and not dest.is_symlink():
+                shutil.rmtree(dest)
+            tmp = dest.with_name(f".{name}.tmp-mirror")
+            shutil.copy2(here / name, tmp)
+            os.replace(tmp, dest)
+    for dirpath, dirnames, filenames in os.walk(target, topdown=False):
+        here = Path(dirpath)
+        for name in filenames + [d for d in dirnames if (here / d).is_symlink()]:
+            if (here / name).relative_to(target).as_posix() not in wanted:
+                (here / name).unlink()
+        if here != target and here.relative_to(target).as_posix() not in wanted:
+            shutil.rmtree(here, ignore_errors=True)
+    shutil.rmtree(source)

@@ -38,6 +38,7 @@ from tdkt.ingest.extract import Extracted, Vocab, extract, is_damaged
 from tdkt.ingest.issuer import CENTRAL_WHY
 from tdkt.catalog.gazetteer import Gazetteer
 from tdkt.catalog.issuers import kind_of
+from tdkt.catalog.load import UNFINISHED
 from tdkt.model import MAX_FILE_BYTES, Level, Origin, ReviewFlag, Span, TextQuality
 from tdkt.text.normalise import Normalised, normalise, parse_blocks
 from tdkt.problems import Problems
@@ -228,7 +229,7 @@ def write_folder(reports: Path, p: Prepared) -> Path | Refused:
         return Refused(reason=f"{folder} already exists: refusing to overwrite it (remove that folder first, "
                               "or rename it if it holds a different report)")
     original = f"original{p.read.suffix}"
-    tmp = reports / f".ingest-{p.id}-{os.getpid()}"
+    tmp = reports / f"{UNFINISHED}{p.id}-{os.getpid()}"
     try:
         tmp.mkdir(parents=True)
         (tmp / original).write_bytes(p.read.data)

@@ -27,6 +27,7 @@ file: nothing is written into it before the swap. Writes files.
 from __future__ import annotations
 
 import calendar
+import errno
 import datetime as dt
 import logging
 import os
@@ -38,6 +39,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tdkt.engine.owned import DIR_MODE, MARKER
+from tdkt.engine.sync import mirror
 from tdkt.engine.fingerprint import digest, stat_sig
 from tdkt.engine.pool import fork_map, in_worker
 from tdkt.engine.progress import Silent
@@ -203,6 +205,7 @@ def render_site(config_file: Path, out_dir: Path, docs_dir: Path | None = None,
     progress = progress or Silent()
     out_dir = out_dir.resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
+    _clear_leftovers(out_dir)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-new-", dir=out_dir.parent))
     staging.chmod(DIR_MODE)  # mkdtemp makes it 0700: the web server must read the site
     keep = (MARKER, *keep)
@@ -367,13 +370,30 @@ def _carry(out_dir: Path, staging: Path, names: Iterable[str]) -> None:
             _link(source, dest)
 
 
+def _clear_leftovers(out_dir: Path) -> None:
+    """The staging and old folders a killed build left beside ``out_dir`` (``.site-new-*``, ``.site-old-*``): the
+    command line holds ``out_dir``'s lock (``owned.lock``), so no running build of it owns them."""
+    for prefix in (f".{out_dir.name}-new-", f".{out_dir.name}-old-"):
+        for path in out_dir.parent.glob(prefix + "*"):
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path, ignore_errors=True)
+
+
 def _swap(staging: Path, out_dir: Path) -> None:
-    """Replace ``out_dir`` by ``staging`` with two renames; if the second fails, the first is undone."""
+    """Replace ``out_dir`` by ``staging`` with two renames; if the second fails, the first is undone. A folder
+    that cannot be renamed (a mount point) is updated in place, file by file (``sync.mirror``)."""
     if not os.path.lexists(out_dir):
         staging.rename(out_dir)
         return
     old = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-old-", dir=out_dir.parent))
-    os.rename(out_dir, old)  # onto the empty folder mkdtemp made: a name nobody else uses
+    try:
+        os.rename(out_dir, old)  # onto the empty folder mkdtemp made: a name nobody else uses
+    except OSError as exc:
+        os.rmdir(old)
+        if exc.errno not in (errno.EBUSY, errno.EXDEV, errno.EPERM, errno.EACCES, errno.EINVAL):
+            raise
+        mirror(staging, out_dir)
+        return
     try:
         staging.rename(out_dir)
     except BaseException:
