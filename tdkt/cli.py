@@ -314,6 +314,12 @@ def main(argv: list[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())  # nothing more can reach the reader; nor may the exit's flush fail
         return 1
+    except OSError as exc:  # the machine, not the data: a full disk, a read-only or missing folder (one line)
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"error:{where}: {exc.strerror or exc}. The published site was not changed (it is replaced only once the "
+              "new one is whole). Fix: check that folder (free space, permissions, a read-only disk), or choose "
+              "another with --out, --docs or --cache", file=sys.stderr)
+        return 2
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -385,3 +385,34 @@ def test_a_second_build_of_the_same_folders_is_refused_while_the_first_runs(tmp_
     assert build(tmp_path, data) == 0
     fd = owned.lock(out, "--out")  # the finished build let go of it
     os.close(fd)
+
+
+@pytest.mark.parametrize("option", ["--out", "--docs"])
+def test_an_output_folder_that_cannot_be_made_is_one_line_not_a_traceback(tmp_path, capsys, option):
+    """A read-only or missing parent of --out or --docs gave a traceback. /proc refuses a new folder even to
+    root (tests may run as root, for whom file modes do not stop a write)."""
+    data = archive_copy(tmp_path)
+    capsys.readouterr()
+    assert build(tmp_path, data, option, "/proc/tdkt-no/site") == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert err.startswith("error: /proc/tdkt-no") and "The published site was not changed" in err
+
+
+def test_a_full_disk_while_generating_is_one_line_and_the_site_stays(tmp_path, capsys, monkeypatch):
+    from tdkt.engine import sync
+
+    data = archive_copy(tmp_path)
+    assert build(tmp_path, data, "--cache", str(tmp_path / "no-cache")) == 0
+    before = tree_of(tmp_path / "site")
+    replace_in(data / "reports" / CLEAN / "report.yml", 'title: "', 'title: "Sửa: ')
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device", str(args[-1]))
+
+    monkeypatch.setattr(sync.os, "replace", full)
+    capsys.readouterr()
+    assert build(tmp_path, data, "--cache", str(tmp_path / "no-cache")) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[-1].startswith(f"error: {tmp_path / 'src'}/") and "No space left on device." in err[-1]
+    assert tree_of(tmp_path / "site") == before

@@ -56,6 +56,10 @@ class RenderFailed(RuntimeError):
     pass
 
 
+class PartlyWritten(RenderFailed):
+    """Updating an output folder in place (a mount point) failed midway: it holds new and old files."""
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RenderStats:
     pages: int
@@ -237,6 +241,9 @@ def render_site(config_file: Path, out_dir: Path, docs_dir: Path | None = None,
                                   parallel_from, counter, keep)
         finally:
             logger.removeHandler(counter)
+    except PartlyWritten:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     except (*mkdocs_api.errors(), OSError, RenderFailed) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         detail = "\n".join(handler.messages) or str(exc)
@@ -392,7 +399,13 @@ def _swap(staging: Path, out_dir: Path) -> None:
         os.rmdir(old)
         if exc.errno not in (errno.EBUSY, errno.EXDEV, errno.EPERM, errno.EACCES, errno.EINVAL):
             raise
-        mirror(staging, out_dir)
+        try:
+            mirror(staging, out_dir)
+        except OSError as failure:
+            raise PartlyWritten(f"the site folder {out_dir} cannot be renamed (a mount point), so it was being updated "
+                                f"in place, and that failed midway ({failure.strerror or failure}): it now holds some "
+                                "new and some old files. Fix the cause, then build again: the next build repairs it."
+                                ) from failure
         return
     try:
         staging.rename(out_dir)
