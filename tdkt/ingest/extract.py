@@ -21,7 +21,8 @@ import re
 from dataclasses import dataclass
 
 from tdkt.catalog.gazetteer import Gazetteer
-from tdkt.ingest import header, notice as reposted
+from tdkt.ingest import header, webpage
+from tdkt.ingest.webpage import headline
 from tdkt.ingest.awards import Award, find_awards
 from tdkt.ingest.issuer import (CENTRAL, CENTRAL_WHY, Units, at_line, authority_issuer, column_issuer, news_place,
                                 unit_of)
@@ -83,24 +84,6 @@ def is_damaged(text: str) -> bool:
     return share.words >= 10 and share.marked < 0.35
 
 
-_FURNITURE_WORD = re.compile(r"^(?:[a-z]+|\d{4}-\d{2}(?:-\d{2})?)$")
-
-
-def headline(line: str) -> str:
-    """A page's headline without the web page's words stuck in it ("null Phú Hựu tổng kết …", "date 2022-01
-    UBND huyện …"): lower-case Latin words that are not Vietnamese syllables, and ISO dates."""
-    if line.isascii():  # written without marks: its words cannot be told from a page's
-        return " ".join(line.split())
-    words = [w for w in line.split() if not (_FURNITURE_WORD.match(w) and not decode.is_syllable(w))]
-    return " ".join(words)
-
-
-def _vietnamese(text: str) -> bool:
-    """Mostly Vietnamese syllables (not "Skip to main content", a menu, a counter)."""
-    words = [w for w in re.findall(r"[^\W\d_]+", text)]
-    return bool(words) and sum(decode.is_syllable(w) for w in words) >= 0.6 * len(words)
-
-
 def extract(text: str, vocab: Vocab, gazetteer: Gazetteer, *, restored: str | None = None,
             signatures: tuple[Signature, ...] = (), legacy: bool = False) -> Extracted:
     damaged = is_damaged(text)
@@ -133,7 +116,7 @@ def extract(text: str, vocab: Vocab, gazetteer: Gazetteer, *, restored: str | No
                          why=f"{doc_type.why}; không kèm số ký hiệu và ngày tháng: có thể là tin đăng lại, cần kiểm tra")
     if doc_type.value is None:
         doc_type = r.closing_type(vocab)
-    notice = reposted.read(lines, tuple(fold(d.name) for d in vocab.doc_types if not d.news)) \
+    notice = webpage.reposted(lines, tuple(fold(d.name) for d in vocab.doc_types if not d.news)) \
         if doc_type.value is None and not damaged and not h.official else None
     if notice is not None:  # an official document a web page reposts without its header: not a news article
         doc_type = Found(value=next(d for d in vocab.doc_types if fold(d.name) == notice.type_name and not d.news),
@@ -148,7 +131,7 @@ def extract(text: str, vocab: Vocab, gazetteer: Gazetteer, *, restored: str | No
                              why="không có quốc hiệu, số ký hiệu hay tên loại văn bản: đây là bài báo đưa tin, "
                                  "không phải văn bản hành chính")
             head = next((i for i, (_, t) in enumerate(lines[:6]) if 15 <= len(headline(t)) <= 200
-                         and _vietnamese(headline(t))), None)
+                         and webpage.vietnamese(headline(t))), None)
             title = r.found(headline(lines[head][1]), head, "tiêu đề bài báo (dòng ngắn đầu tiên của trang)", True) \
                 if head is not None else Found(why="không tìm thấy tiêu đề bài báo: cần điền trích yếu bằng tay", review=True)
     if h.date is not None:

@@ -375,6 +375,6 @@ def test_a_text_titled_as_a_proposal_proposes_unless_it_says_granted():
     ("thi dua khen thuong nam 2023", "thi dua khen thuong nam 2023"),  # unmarked Vietnamese stays
 ])
 def test_a_headline_leaves_the_web_page_s_words_out(line, expected):
-    from tdkt.ingest.extract import _vietnamese, headline
+    from tdkt.ingest.webpage import headline, vietnamese as _vietnamese
     assert headline(line) == expected and _vietnamese(headline(line))
     assert not _vietnamese(headline("Skip to main content")) and not _vietnamese("Asset Publisher")

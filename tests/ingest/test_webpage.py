@@ -1,9 +1,9 @@
-"""Official documents reposted on a web page without their header (tdkt.ingest.notice, and through extract)."""
+"""Official documents reposted on a web page without their header (tdkt.ingest.webpage, and through extract)."""
 from pathlib import Path
 
 import pytest
 
-from tdkt.ingest import notice
+from tdkt.ingest import webpage
 from tdkt.ingest.extract import extract
 from tdkt.ingest.folders import load_vocab
 from tdkt.problems import Problems
@@ -17,7 +17,7 @@ def lines(text: str) -> list[tuple[int, str]]:
 
 
 def test_a_headline_that_begins_with_a_type_names_it():
-    n = notice.read(lines("Hướng dẫn xét tặng danh hiệu thi đua năm học 2023-2024\n\nĐể phong trào thi đua …"), TYPES)
+    n = webpage.reposted(lines("Hướng dẫn xét tặng danh hiệu thi đua năm học 2023-2024\n\nĐể phong trào thi đua …"), TYPES)
     assert (n.type_name, n.line, n.issuer) == ("huong dan", 0, None)
     assert "tên loại văn bản" in n.why
 
@@ -25,18 +25,18 @@ def test_a_headline_that_begins_with_a_type_names_it():
 def test_an_issuer_that_announces_names_the_type_and_the_issuer():
     text = ("Căn cứ Nghị định số 98/2023/NĐ-CP của Chính phủ;\n"
             "Để việc đề nghị khen thưởng được công khai, Sở Nội vụ thông báo, nếu tổ chức, cá nhân có ý kiến …")
-    n = notice.read(lines(text), TYPES)
+    n = webpage.reposted(lines(text), TYPES)
     assert (n.type_name, n.issuer, n.issuer_line) == ("thong bao", "Sở Nội vụ", 1)
 
 
 def test_a_news_article_is_no_notice():
     text = ("Xã Hòa Bình tổng kết phong trào thi đua năm 2023\n"
             "Ngày 20/12, UBND xã tổ chức hội nghị tổng kết; đồng chí Chủ tịch thông tin kết quả …")
-    assert notice.read(lines(text), TYPES) is None
+    assert webpage.reposted(lines(text), TYPES) is None
 
 
 def test_a_type_the_vocabulary_lacks_is_not_named():
-    assert notice.read(lines("Hướng dẫn xét tặng danh hiệu thi đua năm 2024\n"), ("bao cao",)) is None
+    assert webpage.reposted(lines("Hướng dẫn xét tặng danh hiệu thi đua năm 2024\n"), ("bao cao",)) is None
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,73 @@
+"""What a web page's text says of the document it carries: a news article's headline without the page's own words,
+and the type and issuer of an official document reposted without its header.
+
+A portal often prints only a notice's body ("… Sở Nội vụ thông báo, nếu tổ chức, cá nhân có ý kiến …") or a
+headline that begins with the document's type ("Hướng dẫn đề nghị … năm 2019", "Tờ trình V/v đề nghị tặng thưởng
+…"). Such a page has no national title, no "Số:" line and no type heading, so it would be read as a news article;
+what it says is an official document's. Both readings are flagged for review: a person checks the type and the
+issuer against the page. Pure; ``tdkt.ingest.extract`` calls ``reposted`` and ``headline``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tdkt.text import decode
+from tdkt.text.collate import fold
+
+# types a reposted document's headline or body names (fold keys) → the vocabulary's type names (fold keys)
+_HEADLINE_TYPES = ("huong dan", "thong bao", "ke hoach", "to trinh", "quyet dinh", "cong van", "chi thi",
+                   "quy che", "quy dinh", "nghi quyet")
+# "<issuer> thông báo": the bodies that announce (a Sở, a council, a committee, a department)
+_ANNOUNCER = re.compile(
+    r"(?:^|[,.;:]\s+|\s)((?:Sở|Hội đồng|Ban|UBND|Ủy ban|Uỷ ban|Phòng|Văn phòng|Cục|Bộ)\b[^,.;:()]{1,70}?)\s+thông báo"
+    r"(?=\s*(?:,|:|nếu|như sau|về|lấy|đến|cho|trên))")
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    type_name: str  # the fold key of the type ("thong bao", "huong dan", …)
+    line: int  # index into the lines given
+    why: str
+    issuer: str | None  # as printed, when the body names who announces
+    issuer_line: int
+
+
+def reposted(lines: list[tuple[int, str]], type_names: tuple[str, ...]) -> Notice | None:
+    """The type (and issuer) of a document reposted without its header, from its headline (one of the first
+    three lines) or from an "<issuer> thông báo" sentence of its first twelve lines; None when neither says."""
+    known = set(type_names)
+    for i, (_, text) in enumerate(lines[:3]):
+        key = fold(text.strip())
+        hit = next((t for t in _HEADLINE_TYPES if t in known and re.match(rf"{t}\b", key)), None)
+        if hit and 15 <= len(text.strip()) <= 250:
+            return Notice(type_name=hit, line=i, issuer=None, issuer_line=-1,
+                          why=f"dòng tiêu đề của trang bắt đầu bằng tên loại văn bản: {text.strip()[:80]!r}; trang "
+                              f"đăng lại văn bản không kèm phần đầu, cần đối chiếu")
+    if "thong bao" not in known:
+        return None
+    for i, (_, text) in enumerate(lines[:12]):
+        m = _ANNOUNCER.search(text)
+        if m:
+            return Notice(type_name="thong bao", line=i, issuer=m.group(1).strip(), issuer_line=i,
+                          why=f"câu '{m.group(0).strip(' ,.;:')}' trong bài đăng: văn bản thông báo đăng lại không "
+                              f"kèm phần đầu, cần đối chiếu")
+    return None
+
+
+_FURNITURE_WORD = re.compile(r"^(?:[a-z]+|\d{4}-\d{2}(?:-\d{2})?)$")
+
+
+def headline(line: str) -> str:
+    """A page's headline without the web page's words stuck in it ("null Phú Hựu tổng kết …", "date 2022-01
+    UBND huyện …"): lower-case Latin words that are not Vietnamese syllables, and ISO dates."""
+    if line.isascii():  # written without marks: its words cannot be told from a page's
+        return " ".join(line.split())
+    words = [w for w in line.split() if not (_FURNITURE_WORD.match(w) and not decode.is_syllable(w))]
+    return " ".join(words)
+
+
+def vietnamese(text: str) -> bool:
+    """Mostly Vietnamese syllables (not "Skip to main content", a menu, a counter)."""
+    words = [w for w in re.findall(r"[^\W\d_]+", text)]
+    return bool(words) and sum(decode.is_syllable(w) for w in words) >= 0.6 * len(words)
