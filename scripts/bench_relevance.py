@@ -110,10 +110,10 @@ const core = require(process.argv[1]);
 const dir = process.argv[2], k = +process.argv[3];
 const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
 const queries = JSON.parse(fs.readFileSync(0, 'utf8'));
+const load = (terms, n) => terms.addShard(JSON.parse(fs.readFileSync(path.join(dir, 't', n + '.json'), 'utf8')));
 function run(terms, q) {
   const parsed = core.parseQuery(q), wanted = core.clauses(manifest.fields, parsed);
-  new Set(wanted.map(c => core.shardFor(manifest.shards, c.term))).forEach(n =>
-    terms.addShard(JSON.parse(fs.readFileSync(path.join(dir, 't', n + '.json'), 'utf8'))));
+  new Set(wanted.map(c => core.shardFor(manifest.shards, c.term))).forEach(n => load(terms, n));
   const found = core.score(terms, wanted, manifest.docs);
   return [parsed, Array.from(core.rank(found.docs, found.scores, k))];
 }
@@ -122,6 +122,7 @@ const out = queries.map(q => {
   const [parsed, ranked] = run(terms, q);
   if (ranked.length) return [ranked, ''];
   // nothing found: the page offers the nearest query the loaded shards can answer; a person follows it
+  core.neighbourShards(manifest.shards, parsed, terms).forEach(n => load(terms, n));
   const offer = core.suggest(terms, parsed, manifest.fields);
   return offer ? [run(terms, offer)[1], offer] : [[], ''];
 });

@@ -274,6 +274,17 @@ def test_a_unit_s_name_brings_up_its_own_report_first(page, base_url, query, fir
     assert report_id(found[0]) == first, [report_id(r) for r in found]
 
 
+@pytest.mark.parametrize("query, first", [
+    ("184/BC-UBND", "2023-my-quy-long-xuyen-bc-184"), ("Báo cáo 184", "2023-my-quy-long-xuyen-bc-184"),
+    ("Báo cáo số 6/BC-UBND", "2023-long-xuyen-kinh-mon-bc-6"), ("6 / bc-ubnd", "2023-long-xuyen-kinh-mon-bc-6"),
+])
+def test_a_document_number_brings_up_that_document_first(page, base_url, query, first):
+    """A document's number, as clerks type it, ranks that document first (the number field: without it
+    "Báo cáo số 6/BC-UBND" put Hà Trung's report first, which holds 6, BC and UBND elsewhere)."""
+    found = search(page, base_url, query)
+    assert report_id(found[0]) == first, [report_id(r) for r in found]
+
+
 def test_nothing_found_offers_the_nearest_query_and_the_indexes(page, base_url):
     """"khen thuogn" (a typo) finds nothing: the page offers "khen thuong" as a link that finds the reports, and
     links to the lists; a query that finds something shows no such help."""

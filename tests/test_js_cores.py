@@ -12,6 +12,7 @@ checked from the typed query on, as the page runs it.)
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import json
 import shutil
@@ -471,11 +472,27 @@ def test_a_query_that_finds_nothing_is_offered_the_nearest_the_index_holds(seed_
     more than two edits away, and nothing when the query already finds something."""
     files = _index(seed_catalog)
     manifest = _json(files["manifest.json"])
-    job = {"fields": manifest["fields"], "keys": manifest["shards"],
-           "shards": [files[f"t/{n}.json"].decode("utf-8") for n in range(len(manifest["shards"]))],
-           "queries": ["khen thuogn", "thi dau", "khen thưởng", "xyzzyqq", "Cẩm Xuyênn"]}
+    shard_texts = [files[f"t/{n}.json"].decode("utf-8") for n in range(len(manifest["shards"]))]
+    # words typed with two letters swapped so that they sort into the shard before the word's: only that
+    # neighbouring shard, which the page loads when nothing is found, holds the word
+    keys, words = manifest["shards"], manifest["fields"].index("words")
+    held = {rec[0] for text in shard_texts for rec in json.loads(text)}
+    swapped = {}
+    for n, text in enumerate(shard_texts[1:], 1):
+        for rec in json.loads(text):
+            w = rec[0]
+            if not (w.isalpha() and len(w) > 4 and any(f[0] == words for f in rec[2:])):
+                continue
+            for i in range(1, len(w) - 1):
+                typo = w[:i] + w[i + 1] + w[i] + w[i + 2:]
+                if typo not in held and bisect.bisect_right(keys, typo) - 1 == n - 1:
+                    swapped[typo] = w
+    assert swapped
+    job = {"fields": manifest["fields"], "docs": manifest["docs"], "keys": manifest["shards"], "shards": shard_texts,
+           "queries": ["khen thuogn", "thi dau", "khen thưởng", "xyzzyqq", "Cẩm Xuyênn", *swapped]}
     got = node("search.js", {"suggest": job})["suggest"]
     assert got[0] == "khen thuong"
     assert got[2] == ""  # found as typed: nothing to offer
     assert got[3] == ""  # nothing near
     assert got[4] == "cam xuyen"
+    assert any(offer == word for offer, word in zip(got[5:], swapped.values())), swapped

@@ -84,6 +84,23 @@ def pairs(text: str) -> list[str]:
     return out
 
 
+# ------------------------------------------------------------------ the meta field
+
+_COMMON = frozenset(TERMS["meta_common"])
+
+
+def _telling(word: str) -> bool:
+    return word not in _COMMON and not word.isdigit()
+
+
+def meta_terms(text: str) -> list[str]:
+    """The words and pairs of a report's metadata (title, unit, issuer, award forms) that tell it apart: not the
+    words nearly every report's metadata shares (``terms.json`` ``meta_common``) nor numbers, and not a pair of
+    two such words. Only the index reads it: a query's clauses on the meta field are all its words and pairs."""
+    pairs_ = [p for p in pairs(text) if any(map(_telling, p.split(PAIR_JOIN)))]
+    return [w for w in words(text) if _telling(w)] + pairs_
+
+
 # ------------------------------------------------------------------ document numbers
 
 # a number and its symbol, folded: digits, then parts joined by / or - (spaces around them allowed, as clerks type

@@ -2,7 +2,7 @@
 
 ``words``, ``exact`` and ``pairs`` are the words, exact marked forms and side-by-side pairs of everything a report
 is found by (``index_text``); ``meta`` the words and pairs of what people search a report by (``meta_text``:
-title, unit, issuer, award forms) and ``number`` the forms of its document number (``analysis.numbers``), both
+title, unit, issuer, award forms) that tell it apart (``analysis.meta_terms``) and ``number`` the forms of its document number (``analysis.numbers``), both
 weighed above the body by lunr's field boosts. Pure.
 """
 from __future__ import annotations
@@ -65,6 +65,5 @@ def analyse(text: str, body: str | None, meta: str = "", number: str = "") -> Do
     the cache (``RunCache``)."""
     words, pairs = search_text.word_and_pair_counts(text)
     exact = search_text.exact_counts(body) if body is not None else {}
-    meta_words, meta_pairs = search_text.word_and_pair_counts(meta)
-    return (FieldTerms.of(words), FieldTerms.of(exact), FieldTerms.of(pairs), FieldTerms.of(meta_words + meta_pairs),
-            FieldTerms.of(Counter(search_text.numbers(number))))
+    return (FieldTerms.of(words), FieldTerms.of(exact), FieldTerms.of(pairs),
+            FieldTerms.of(Counter(search_text.meta_terms(meta))), FieldTerms.of(Counter(search_text.numbers(number))))

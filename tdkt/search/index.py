@@ -83,7 +83,7 @@ class SearchDoc:
             "words": lambda: search_text.words(self.text),
             "exact": lambda: search_text.exact(self.body) if printed(self.report) else [],
             "pairs": lambda: search_text.pairs(self.text),
-            "meta": lambda: search_text.words(meta) + search_text.pairs(meta),
+            "meta": lambda: search_text.meta_terms(meta),
             "number": lambda: search_text.numbers(self.report.doc_number),
         }
         return {field: analysers[field]() for field in fields}

@@ -7,7 +7,8 @@
 //   facets:   {docs, facets: facets.json, units: {province: f/<province>.json}, cases: [{sel: {facet: [keys]},
 //             matches: [doc] or null for all}]} → per case: the kept documents and each facet's nonzero counts by key
 //   snippets: [{query, blocks: [[number, text]]}] → the best block's number (or null) and its snippet parts
-//   suggest:  {fields, keys, shards: [shard text], queries} → per query, what the page offers when nothing is found
+//   suggest:  {fields, docs, keys, shards: [shard text], queries} → per query, what the page offers when nothing is
+//             found (the unknown words' neighbouring shards loaded, as the page does)
 //   edits:    [[a, b, max]] → the edits between a and b (max + 1 past max)
 "use strict";
 const path = require("path");
@@ -72,6 +73,10 @@ if (job.suggest) {
     const terms = new core.TermIndex(s.fields.length), parsed = core.parseQuery(q);
     const wanted = core.clauses(s.fields, parsed);
     new Set(wanted.map((c) => core.shardFor(s.keys, c.term))).forEach((n) => terms.addShard(JSON.parse(s.shards[n])));
+    // as the page does when nothing is found: the unknown words' neighbouring shards too
+    if (!core.score(terms, wanted, s.docs || 1).docs.length) {
+      core.neighbourShards(s.keys, parsed, terms).forEach((n) => terms.addShard(JSON.parse(s.shards[n])));
+    }
     return core.suggest(terms, parsed, s.fields);
   });
 }

@@ -424,6 +424,18 @@
     return changed && out.every(function (w) { return w !== null; }) ? out.join(" ") : "";
   }
 
+  /* The shards to load before suggest(): for each word the index does not hold, the shards either side of its
+   * own (a word one edit away can sort across a shard's end), those not loaded yet. keys: the manifest's shards. */
+  function neighbourShards(keys, parsed, terms) {
+    var out = [];
+    parsed.terms.forEach(function (t) {
+      if (terms.records.has(t.fold)) return;
+      var n = shardFor(keys, t.fold);
+      [n - 1, n + 1].forEach(function (m) { if (m >= 0 && m < keys.length && out.indexOf(m) < 0) out.push(m); });
+    });
+    return out;
+  }
+
   /* The line under a result's title, from its entry in d/<chunk>.json or p/<doc>.json. */
   function resultMeta(entry) {
     return [entry[2], entry[3], entry[4] || "không ghi ngày", entry[5]].join(" · ") +
@@ -433,7 +445,8 @@
   var core = { TermIndex: TermIndex, score: score, rank: rank, prepareFacet: prepareFacet, facetCounts: facetCounts,
                selection: selection, chosenValues: chosenValues, joinUnitFiles: joinUnitFiles, parseQuery: parseQuery,
                clauses: clauses, shardFor: shardFor, hitsIn: hitsIn, bestBlock: bestBlock, snippetParts: snippetParts,
-               resultMeta: resultMeta, edits: edits, suggest: suggest };
+               resultMeta: resultMeta, edits: edits, suggest: suggest,
+               neighbourShards: neighbourShards };
   if (NODE) module.exports = core;
   else root.tdktSearch = core;
 })(this);

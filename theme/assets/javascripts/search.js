@@ -59,8 +59,13 @@
   /* ------------------------------------------------------------------ the query */
 
   function loadTerms(manifest, wanted) {
-    var shards = new Set(), loads = [];
+    var shards = new Set();
     wanted.forEach(function (t) { shards.add(core.shardFor(manifest.shards, t.term)); });
+    return loadShards(shards);
+  }
+
+  function loadShards(shards) {
+    var loads = [];
     shards.forEach(function (n) {
       if (!loadedShards.has(n)) {
         loadedShards.add(n);
@@ -84,13 +89,21 @@
     return preparedFacets;
   }
 
-  /* The unit facet: only for the chosen provinces (one small file each). */
+  /* The unit facet: only for the chosen provinces (one small file each). Only a province the index lists names a
+     file (a stale ?tinh= in a shared link, or ?tinh=../../x, loads nothing), and a file that fails is left out. */
   function unitFacetFor(manifest, sel) {
     if (!sel.tinh) return Promise.resolve(null);
-    var provinces = Array.from(sel.tinh).sort();
-    return Promise.all(provinces.map(function (p) { return fetchJson("f/" + p + ".json"); })).then(timed(function (parts) {
-      return core.prepareFacet(core.joinUnitFiles(parts), manifest.docs);
-    }, "facets"));
+    return facetsFor(manifest).then(function (facets) {
+      var known = facets.tinh ? facets.tinh.index : new Map();
+      var provinces = Array.from(sel.tinh).filter(function (p) { return known.has(p) && /^[a-z0-9-]+$/.test(p); });
+      if (!provinces.length) return null;
+      return Promise.all(provinces.sort().map(function (p) {
+        return fetchJson("f/" + p + ".json").catch(function () { return null; });
+      })).then(timed(function (parts) {
+        parts = parts.filter(Boolean);
+        return parts.length ? core.prepareFacet(core.joinUnitFiles(parts), manifest.docs) : null;
+      }, "facets"));
+    });
   }
 
   function selected() { return core.selection(location.search, FACETS); }
@@ -263,10 +276,17 @@
         timed(renderFacets, "render")(facets, chosen, counted.counts);
         var ms = Math.round(performance.now() - started);
         status.textContent = current.docs.length + " kết quả" + (q ? " cho “" + q + "”" : "") + " (" + ms + " ms)";
-        helpWhenNothing(q && current.docs.length === 0 ? core.suggest(terms, parsed, manifest.fields) : null);
+        // nothing found: the words near each unknown word, its shard's neighbours too (a typo can sort across a
+        // shard's end: "côgn" is in the shard before "công"), then the nearest query they answer
+        var help = null;
+        if (q && current.docs.length === 0) {
+          help = loadShards(core.neighbourShards(manifest.shards, parsed, terms)).then(function () {
+            if (mine === generation) helpWhenNothing(core.suggest(terms, parsed, manifest.fields));
+          });
+        } else helpWhenNothing(null);
         list.textContent = "";
         shown = 0;
-        return showMore(manifest, parsed, q);
+        return Promise.all([help, showMore(manifest, parsed, q)]);
       }, "query")).then(function () {
         if (mine !== generation) return;
         app.setAttribute("data-work-ms", workMs.toFixed(1));
