@@ -4,10 +4,11 @@
 (``catalog._load_report``) and returns the results in folder order, the problems added in folder
 order too, exactly as one loop would. Parsing a report costs ~1.2 ms of CPU and sending it back
 from a worker process (pickled, ~45 KB of text) about as much; but a folder not remembered is
-parsed and pickled for the cache anyway, so with ``jobs`` > 1 forked workers parse, pickle and
-store, and send the pickle back, which this process only unpickles (~0.5 ms). With a
-cache (a ``Store`` of ``tdkt/engine/store.py``), each folder's result and problems are kept in an entry named after the
-folder; they are used again only when the folder's key is the same: a hash of every entry of the
+parsed and pickled for the cache anyway, so with ``jobs`` > 1 forked workers parse and pickle, and
+send the pickle back, which this process unpickles (~0.5 ms) and stores. With a cache (a ``Store`` of
+``tdkt/engine/store.py``), each folder's result and problems are kept in a row of the store's one ``Table``
+(one SQLite file, read in one query, each row sealed with the cache's secret), named after the folder;
+they are used again only when the folder's key is the same: a hash of every entry of the
 folder (name, kind and, for each file, its bytes or its stat signature), of the code (every
 module of ``tdkt/``), of the vocabularies and of the gazetteer. A file last changed more than
 ``fingerprint.RACY_NS`` ago is known by its size, inode, modification and change times (as git and make know
@@ -32,11 +33,11 @@ from typing import Callable
 from tdkt import model
 from tdkt.engine.fingerprint import digest, settled
 from tdkt.engine.pool import fork_map
-from tdkt.engine.store import Store, dumps, entry_name, keep_recent, loads, open_store, trusted
+from tdkt.engine.store import Store, Table, dumps, keep_recent, loads, open_store, trusted
 from tdkt.model import MAX_FILE_BYTES
 from tdkt.problems import Problem, Problems, Severity
 
-FORMAT = 2          # what an entry holds: (folder key, (record or None, problems))
+FORMAT = 3          # what a row holds: (folder key, (record or None, problems)), pickled
 KEEP = 8            # archives whose caches are kept (the most recently used)
 
 FolderCache = Store  # one store per data folder: <cache>/catalog/<hash of the data folder>/
@@ -71,35 +72,27 @@ def folder_key(cache: Store, folder: Path, now_ns: int | None = None) -> str:
 
 
 Loaded = tuple[object, tuple[Problem, ...]]  # (the record or None, its problems)
+TABLE = "folders"  # the store's one table: a row per report folder, named by the folder
 
 
-def _entry(folder: Path) -> str:
-    return entry_name(folder.name, ".pickle")
-
-
-def _load_one(folder: Path, load: Callable, key: str | None, cache: Store | None) -> Loaded:
+def _load_one(folder: Path, load: Callable) -> Loaded:
     local = Problems()
-    result = (load(folder, local), tuple(local))
-    if cache is not None and key is not None:
-        cache.write(_entry(folder), dumps((key, result)))
-    return result
+    return (load(folder, local), tuple(local))
 
 
 def _load_in_worker(shared: tuple, j: int) -> bytes:
-    """A forked worker's share: parse the ``j``-th folder to load, remember it, send it back pickled
+    """A forked worker's share: parse the ``j``-th folder to load and send it back pickled, as it is remembered
     (parsing and pickling cost ~2.5 ms a report, unpickling ~0.5 ms: the parent keeps up)."""
-    folders, todo, load, keys, cache = shared
+    folders, todo, load, keys = shared
     i = todo[j]
-    data = dumps((keys[i], _load_one(folders[i], load, None, None)))
-    if cache is not None and keys[i] is not None:
-        cache.write(_entry(folders[i]), data)
-    return data
+    return dumps((keys[i], _load_one(folders[i], load)))
 
 
-def _cached(cache: Store, folder: Path, key: str) -> Loaded | None:
-    data = cache.read(_entry(folder))
-    saved = None if data is None else loads(data)
-    if not (isinstance(saved, tuple) and len(saved) == 2 and saved[0] == key):
+def _remembered(payload: bytes, key: str) -> Loaded | None:
+    saved = loads(payload)
+    if not (isinstance(saved, tuple) and len(saved) == 2 and saved[0] == key and isinstance(saved[1], tuple)
+            and len(saved[1]) == 2 and isinstance(saved[1][1], tuple)
+            and all(isinstance(p, Problem) for p in saved[1][1])):
         return None
     return saved[1]
 
@@ -161,25 +154,35 @@ def _load_folders(folders: list[Path], load: Callable, problems: Problems, cache
                   jobs: int) -> list:
     keys: list[str | None] = [None] * len(folders)
     results: dict[int, Loaded] = {}
+    table = None
     if cache is not None:
         cache.touch()
+        table = Table(cache, TABLE)
         now = time.time_ns()
-        for i, folder in enumerate(folders):
-            keys[i] = folder_key(cache, folder, now)
-            hit = _cached(cache, folder, keys[i])
+        keys = [folder_key(cache, folder, now) for folder in folders]
+        where = {folder.name: i for i, folder in enumerate(folders)}
+        for name, payload in table.rows({folder.name: key for folder, key in zip(folders, keys)}):
+            hit = _remembered(payload, keys[where[name]])
             if hit is not None:
-                results[i] = hit
+                results[where[name]] = hit
     todo = [i for i in range(len(folders)) if i not in results]
+    writer = table.writer({f.name for f in folders}) if table is not None and (todo or table.seen > len(results)) \
+        else None
     if jobs > 1:
-        for i, data in zip(todo, fork_map(_load_in_worker, (folders, todo, load, keys, cache), len(todo), jobs=jobs)):
-            results[i] = loads(data)[1]
+        parsed = zip(todo, fork_map(_load_in_worker, (folders, todo, load, keys), len(todo), jobs=jobs))
     else:
-        for i in todo:
-            results[i] = _load_one(folders[i], load, keys[i], cache)
+        parsed = ((i, dumps((keys[i], _load_one(folders[i], load)))) for i in todo) if writer is not None else \
+            ((i, None) for i in todo)
+    for i, data in parsed:
+        results[i] = loads(data)[1] if data is not None else _load_one(folders[i], load)
+        if writer is not None:
+            writer.put(folders[i].name, keys[i], data)
+    if writer is not None:
+        writer.close()
     for i in range(len(folders)):
         for p in results[i][1]:
             problems.add(p.origin, p.code, p.field, p.message, p.fix, warning=p.severity is Severity.WARNING)
     if cache is not None:
-        cache.prune({_entry(f) for f in folders})
+        cache.prune(table.files())
         keep_recent(cache.folder.parent, KEEP)
     return [(results[i][0], keys[i]) for i in range(len(folders))]

@@ -4,13 +4,20 @@ index's analysed runs, the renderer's record of the last site.
 A ``Store`` is a folder ``<cache>/<name>/`` and a context: the digest of the store's name and format, of the
 code (``fingerprint.code()``: every module of the package, the Python and Unicode versions, the installed
 versions of the libraries the build runs) and of whatever else the caller says every entry depends on. An
-entry is one file: a header naming the context and the digest of the payload, then the payload.
+entry is one file: a header naming the context and the entry's seal, then the payload; or one row of a
+``Table`` (one SQLite file of many entries, read in one query: the catalogue's records).
+
+The seal is a keyed BLAKE2b (a MAC) of the context, the entry's name and its payload, under a secret that is not
+in the cache (``secret()``: ``$TDKT_CACHE_KEY``, else a random key made once in ``$XDG_STATE_HOME/tdkt/cache.key``,
+mode 0600). An entry edited by anyone without that secret (a same-length edit with its digest recomputed, say),
+copied under another name, or restored from another machine's cache (a CI cache) is a miss. A CI job that
+restores its cache sets ``TDKT_CACHE_KEY`` from a secret of the CI, so that its own entries hold.
 
 One policy for every cache:
-- **Read**: an entry is used only if its header names this context and its payload has its digest; anything
-  else (missing, damaged, truncated, foreign, written by other code) is a miss, never an error. Pickled
-  payloads are loaded by ``loads``, which refuses every class but the package's own records: a cache
-  file from an untrusted place cannot run code.
+- **Read**: an entry is used only if its header names this context and its seal holds; anything else
+  (missing, damaged, truncated, edited, foreign, written by other code or under another secret) is a miss, never
+  an error. Pickled payloads are loaded by ``loads``, which refuses every class but the package's own records:
+  even an entry sealed with the right secret cannot run code.
 - **Write**: atomic (a temporary file, then a rename); a write that fails (full disk, read-only or missing
   folder, too long a name) is skipped and counted in ``Store.failed``: it costs time on the next build,
   never the build.
@@ -28,15 +35,18 @@ import io
 import os
 import pickle
 import re
+import sqlite3
+import hmac
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from tdkt.engine.fingerprint import code, digest
 
-MAGIC = b"tdkt cache 1\n"
-_HEAD = len(MAGIC) + 41 + 41        # magic, context (40 hex + "\n"), payload digest (40 hex + "\n")
+MAGIC = b"tdkt cache 2\n"
+_HEAD = len(MAGIC) + 41 + 41        # magic, context (40 hex + "\n"), seal (40 hex + "\n")
 _NAME = re.compile(r"[A-Za-z0-9._~-]{1,200}\Z")
+KEY_ENV = "TDKT_CACHE_KEY"
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +54,16 @@ class Store:
     folder: Path
     context: str                                   # 40 hex digits
     failed: list[str] = field(default_factory=list, compare=False)  # entries that could not be written
+    key: bytes = field(default=b"", repr=False, compare=False)      # the secret of the seals (``secret()``)
+
+    def seal(self, name: str, payload) -> str:
+        """The MAC of entry ``name`` holding ``payload`` in this store's context."""
+        h = hashlib.blake2b(digest_size=20, key=self.key[:64])
+        for part in (self.context.encode("ascii", "replace"), name.encode("utf-8", "surrogatepass")):
+            h.update(len(part).to_bytes(8, "little"))
+            h.update(part)
+        h.update(payload)
+        return h.hexdigest()
 
     # -- entries
     def path(self, name: str) -> Path:
@@ -58,16 +78,16 @@ class Store:
                 data = f.read()
         except OSError:
             return None
-        return self._checked(data)
+        return self._checked(name, data)
 
-    def _checked(self, data: bytes) -> bytes | None:
+    def _checked(self, name: str, data: bytes) -> bytes | None:
         if len(data) < _HEAD or not data.startswith(MAGIC):
             return None
         head = data[len(MAGIC):_HEAD]
         if head[:40].decode("ascii", "replace") != self.context or head[40:41] != b"\n" or head[81:82] != b"\n":
             return None
         payload = memoryview(data)[_HEAD:]
-        if _payload_digest(payload).encode("ascii") != head[41:81]:
+        if not hmac.compare_digest(self.seal(name, payload).encode("ascii"), head[41:81]):
             return None
         return bytes(payload)
 
@@ -93,8 +113,7 @@ class Store:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             with open(temporary, "wb") as f:
-                f.write(MAGIC + self.context.encode("ascii") + b"\n" +
-                        _payload_digest(payload).encode("ascii") + b"\n")
+                f.write(MAGIC + self.context.encode("ascii") + b"\n" + self.seal(name, payload).encode("ascii") + b"\n")
                 f.write(payload)
             os.replace(temporary, path)
             return True
@@ -155,6 +174,118 @@ class Store:
             self.remove(name)
 
 
+class Table:
+    """Many entries of a store in one SQLite file (``<store>/<name>.sqlite``), each row sealed as an entry file is
+    (its name, its key and its payload, under the store's context and secret), read in one query.
+
+    For the catalogue's records: 10,000 entry files cost 10,000 opens; one table, one read. The policy is the
+    store's: a row whose seal does not hold is skipped (a miss), a file that is not a database (garbled, truncated)
+    is a store with no rows and is made again at the next write; a write that fails is counted in
+    ``Store.failed``. Rows are written by this process only (workers send theirs back), in one transaction."""
+
+    def __init__(self, store: Store, name: str):
+        self.store, self.name = store, name
+        self.path = store.folder / f"{name}.sqlite"
+        self.seen = 0  # rows the last ``rows`` read, used or not
+
+    def _connect(self) -> sqlite3.Connection:
+        con = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        con.execute("PRAGMA synchronous=OFF")  # a cache: a torn file after a crash is a garbled one, a miss
+        con.execute("CREATE TABLE IF NOT EXISTS entries (name TEXT PRIMARY KEY, key TEXT NOT NULL, "
+                    "seal TEXT NOT NULL, payload BLOB NOT NULL)")
+        return con
+
+    def _seal(self, name: str, key: str, payload) -> str:
+        return self.store.seal(f"{self.name}/{name}/{key}", payload)
+
+    def rows(self, wanted: dict[str, str]) -> Iterator[tuple[str, bytes]]:
+        """(name, payload) of each row whose name is in ``wanted`` with that key and whose seal holds, one at a
+        time (the payloads are never all held at once)."""
+        self.seen = 0
+        if not self.path.is_file():
+            return
+        try:
+            con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=30)
+            try:
+                for name, key, seal, payload in con.execute("SELECT name, key, seal, payload FROM entries"):
+                    self.seen += 1
+                    if (isinstance(name, str) and wanted.get(name) == key and isinstance(payload, bytes)
+                            and isinstance(seal, str)
+                            and hmac.compare_digest(self._seal(name, key, payload), seal)):
+                        yield name, payload
+            finally:
+                con.close()
+        except sqlite3.Error:
+            return
+
+    def writer(self, keep: set[str]) -> "TableWriter":
+        """Rows written as they come (``put``), in one transaction committed by ``close``, which also drops every
+        row whose name is not in ``keep``."""
+        return TableWriter(self, keep)
+
+    def files(self) -> set[str]:
+        """The file names this table may have in the store's folder (for ``Store.prune``)."""
+        return {self.path.name, f"{self.path.name}-journal"}
+
+
+class TableWriter:
+    """See ``Table.writer``. Never raises: a table that cannot be written (read-only, full disk, a garbled file that
+    cannot be made again) is noted in ``Store.failed`` and the rows are dropped."""
+
+    def __init__(self, table: Table, keep: set[str]):
+        self.table, self.keep, self.con = table, keep, None
+        for attempt in (1, 2):
+            try:
+                table.store.folder.mkdir(parents=True, exist_ok=True)
+                self.con = table._connect()
+                self.con.execute("BEGIN")
+                return
+            except (sqlite3.Error, OSError):
+                self._drop()
+                if attempt == 1:  # not a database (garbled), or locked for too long: make it again
+                    for suffix in ("", "-journal"):
+                        try:
+                            os.remove(f"{table.path}{suffix}")
+                        except OSError:
+                            pass
+        table.store.failed.append(table.path.name)
+
+    def _drop(self) -> None:
+        if self.con is not None:
+            try:
+                self.con.close()
+            except sqlite3.Error:
+                pass
+            self.con = None
+
+    def put(self, name: str, key: str, payload: bytes) -> None:
+        if self.con is None:
+            return
+        try:
+            self.con.execute("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?)",
+                             (name, key, self.table._seal(name, key, payload), payload))
+        except ValueError:  # a name SQLite cannot hold (a lone surrogate of an undecodable file name): that row only
+            self.table.store.failed.append(name.encode("utf-8", "backslashreplace").decode("ascii", "replace"))
+        except sqlite3.Error:
+            self._drop()
+            self.table.store.failed.append(self.table.path.name)
+
+    def close(self) -> bool:
+        """Commit (stale rows dropped); True if the table now holds what was put."""
+        if self.con is None:
+            return False
+        try:
+            stale = [(n,) for (n,) in self.con.execute("SELECT name FROM entries") if n not in self.keep]
+            self.con.executemany("DELETE FROM entries WHERE name = ?", stale)
+            self.con.execute("COMMIT")
+            return True
+        except sqlite3.Error:
+            self.table.store.failed.append(self.table.path.name)
+            return False
+        finally:
+            self._drop()
+
+
 def entry_name(name: str, suffix: str) -> str:
     """An entry's file name for ``name``: the name itself when it is a safe, short file name, else a digest of
     it (report ids can be longer than a file name may be, or hold characters a file system refuses)."""
@@ -164,15 +295,52 @@ def entry_name(name: str, suffix: str) -> str:
     return "~" + digest(name)[:32] + suffix
 
 
-def _payload_digest(payload) -> str:
-    return hashlib.blake2b(payload, digest_size=20).hexdigest()
-
-
 def open_store(cache_dir: Path | None, name: str, fmt: int, *context: bytes | str) -> Store | None:
     """The store ``name`` under ``cache_dir`` (None: no cache) for format ``fmt``, this code and ``context``."""
     if cache_dir is None:
         return None
-    return Store(folder=Path(cache_dir) / name, context=digest(name, str(fmt), code(), *context))
+    return Store(folder=Path(cache_dir) / name, context=digest(name, str(fmt), code(), *context), key=secret())
+
+
+def secret() -> bytes:
+    """The secret the seals are keyed with: ``$TDKT_CACHE_KEY`` (any text), else the key file in
+    ``$XDG_STATE_HOME/tdkt/`` (``~/.local/state/tdkt/``), made once (32 random bytes, mode 0600). Where no key can be
+    kept, a key for this process only: every entry is then a miss next time (it costs time, never the build)."""
+    given = os.environ.get(KEY_ENV)
+    if given:
+        return hashlib.blake2b(given.encode("utf-8", "surrogatepass"), digest_size=32, person=b"tdkt-cache").digest()
+    state = os.environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local", "state")
+    path = Path(state) / "tdkt" / "cache.key"
+    try:
+        key = path.read_bytes()
+        if len(key) == 32:
+            return key
+    except OSError:
+        pass
+    key = os.urandom(32)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        temporary = path.with_name(f".cache.key.{os.getpid()}")
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as f:
+            f.write(key)
+        os.link(temporary, path)  # the first key made wins; a second build at the same moment reads it
+        os.unlink(temporary)
+    except FileExistsError:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        try:
+            key = path.read_bytes()
+        except OSError:
+            pass
+    except OSError:
+        pass
+    return _PROCESS_KEY.setdefault(path, key) if len(key) == 32 else os.urandom(32)
+
+
+_PROCESS_KEY: dict[Path, bytes] = {}  # a key that could not be kept: the same for this process's stores
 
 
 def keep_recent(parent: Path, keep: int) -> None:

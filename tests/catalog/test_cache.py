@@ -12,6 +12,18 @@ from tdkt.problems import Problems
 from tests.conftest import FIXTURE
 
 
+def remembered(cache) -> list[str]:
+    """The report folders the catalogue's table remembers (one SQLite file: tdkt/engine/store.py's Table)."""
+    import sqlite3
+
+    (table,) = cache.rglob("folders.sqlite")
+    con = sqlite3.connect(table)
+    try:
+        return sorted(name for (name,) in con.execute("SELECT name FROM entries"))
+    finally:
+        con.close()
+
+
 def load(data, gazetteer, cache):
     problems = Problems()
     catalog = load_catalog(data, gazetteer, problems, cache_dir=cache)
@@ -32,7 +44,8 @@ def test_a_cached_load_is_the_parsed_load(archive, gazetteer, tmp_path):
     assert "warning[Y004]" in plain[1]
     first = load(archive, gazetteer, tmp_path / "cache")
     second = load(archive, gazetteer, tmp_path / "cache")  # every report from the cache
-    assert len(list((tmp_path / "cache").rglob("*.pickle"))) == 3
+    assert remembered(tmp_path / "cache") == ["2023-long-xuyen-hd-bc-1", "2023-tan-viet-bc-ocr", "2024-tp-long-xuyen-kh"]
+    assert [p.name for p in (tmp_path / "cache").rglob("*") if p.is_file()] == ["folders.sqlite"]  # one file
     assert first == plain and second == plain
 
 
@@ -61,8 +74,7 @@ def test_a_removed_report_is_forgotten(archive, gazetteer, tmp_path):
     shutil.rmtree(archive / "reports" / "2023-tan-viet-bc-ocr")
     cached = load(archive, gazetteer, tmp_path / "cache")
     assert cached == load(archive, gazetteer, None)
-    assert sorted(p.stem for p in (tmp_path / "cache").rglob("*.pickle")) == [
-        "2023-long-xuyen-hd-bc-1", "2024-tp-long-xuyen-kh"]
+    assert remembered(tmp_path / "cache") == ["2023-long-xuyen-hd-bc-1", "2024-tp-long-xuyen-kh"]
 
 
 def test_settled_files_are_known_by_their_stat_signature_and_not_read(archive, gazetteer, tmp_path, monkeypatch):
@@ -122,7 +134,7 @@ def test_forked_workers_give_what_one_process_gives(tmp_path):
         problems = Problems()
         cache = FolderCache(folder=tmp_path / f"cache-{jobs}", context="c")
         runs[jobs] = (load_folders(folders, _fake_load, problems, cache=cache, jobs=jobs), problems.report())
-        assert len(list(cache.folder.glob("*.pickle"))) == 150
+        assert len(remembered(cache.folder)) == 150
     assert runs[1] == runs[2]
     assert runs[2][0][:2] == ["REPORT 0", "REPORT 1"] and runs[2][1].count("Y003") == 15
     problems = Problems()  # and the second time, from the cache the workers wrote

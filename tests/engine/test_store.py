@@ -123,3 +123,86 @@ def test_the_code_fingerprint_sees_modules_in_sub_packages(tmp_path):
     assert code_of(package) == first
     (package / "stage" / "data.json.gz").write_bytes(b"\0")
     assert code_of(package) != first
+
+
+# ------------------------------------------------------------------ seals keyed by a secret outside the cache
+
+@pytest.fixture
+def state(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.delenv(S.KEY_ENV, raising=False)
+    return tmp_path / "state" / "tdkt" / "cache.key"
+
+
+def test_the_secret_is_made_once_outside_the_cache_and_kept_private(tmp_path, state, monkeypatch):
+    first = S.secret()
+    assert state.read_bytes() == first and len(first) == 32 and state.stat().st_mode & 0o077 == 0
+    assert S.secret() == first
+    monkeypatch.setenv(S.KEY_ENV, "a secret of the CI")
+    assert S.secret() not in (first, b"") and S.secret() == S.secret()
+
+
+def test_an_entry_edited_and_its_unkeyed_digest_put_back_is_a_miss(tmp_path, state):
+    import hashlib
+
+    s = S.open_store(tmp_path / "cache", "x", 1)
+    s.write("a", b"signer: Nguyen Van A")
+    path = s.path("a")
+    body = path.read_bytes()
+    payload = body[S._HEAD:].replace(b"Van A", b"Van B")
+    forged = hashlib.blake2b(payload, digest_size=20).hexdigest().encode()  # what the seal was before it was keyed
+    path.write_bytes(body[:S._HEAD - 41] + forged + b"\n" + payload)
+    assert s.read("a") is None
+    path.write_bytes(body)
+    assert s.read("a") == b"signer: Nguyen Van A"
+
+
+def test_an_entry_copied_under_another_name_or_sealed_elsewhere_is_a_miss(tmp_path, state, monkeypatch):
+    s = S.open_store(tmp_path / "cache", "x", 1)
+    s.write("a", b"for a")
+    s.path("b").write_bytes(s.path("a").read_bytes())
+    assert s.read("b") is None
+    monkeypatch.setenv(S.KEY_ENV, "another machine")
+    assert S.open_store(tmp_path / "cache", "x", 1).read("a") is None
+
+
+def test_a_table_keeps_rows_sealed_and_in_one_file(tmp_path, state):
+    s = S.open_store(tmp_path / "cache", "x", 1)
+    t = S.Table(s, "t")
+    w = t.writer({"a", "b"})
+    w.put("a", "k1", b"payload a")
+    w.put("b", "k2", b"payload b")
+    w.put("c", "k3", b"dropped at close: not kept")
+    assert w.close()
+    assert dict(t.rows({"a": "k1", "b": "k2", "c": "k3"})) == {"a": b"payload a", "b": b"payload b"}
+    assert dict(t.rows({"a": "other key"})) == {} and t.seen == 2
+    assert sorted(p.name for p in s.folder.iterdir()) == ["t.sqlite"]
+    import sqlite3
+
+    con = sqlite3.connect(t.path)
+    con.execute("UPDATE entries SET payload = ? WHERE name = 'a'", (b"payload A",))  # same length, seal kept
+    con.commit()
+    con.close()
+    assert dict(t.rows({"a": "k1", "b": "k2"})) == {"b": b"payload b"}
+
+
+def test_a_garbled_table_has_no_rows_and_is_made_again(tmp_path, state):
+    s = S.open_store(tmp_path / "cache", "x", 1)
+    t = S.Table(s, "t")
+    w = t.writer({"a"})
+    w.put("a", "k", b"v")
+    w.close()
+    t.path.write_bytes(b"\x00garbled" * 512)
+    assert dict(t.rows({"a": "k"})) == {}
+    w = t.writer({"a"})
+    w.put("a", "k", b"v")
+    assert w.close() and dict(t.rows({"a": "k"})) == {"a": b"v"} and s.failed == []
+
+
+def test_a_table_that_cannot_be_written_is_noted_not_raised(tmp_path, state):
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / "x").write_text("a file where the store wants a folder")
+    s = S.open_store(tmp_path / "cache", "x", 1)
+    w = S.Table(s, "t").writer(set())
+    w.put("a", "k", b"v")
+    assert w.close() is False and s.failed
