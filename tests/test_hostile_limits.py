@@ -416,3 +416,28 @@ def test_a_full_disk_while_generating_is_one_line_and_the_site_stays(tmp_path, c
     err = capsys.readouterr().err.splitlines()
     assert err[-1].startswith(f"error: {tmp_path / 'src'}/") and "No space left on device." in err[-1]
     assert tree_of(tmp_path / "site") == before
+
+
+# --------------------------------------------------------------------------- visitors' addresses (Low)
+
+@pytest.mark.slow
+@pytest.mark.parametrize("tinh", ["tinh-99", "..%2F..%2Fbao-cao%2F2023-cam-xuyen-bc-6-thang%2Fban-goc", "%00"])
+def test_a_stale_or_forged_province_in_the_address_loads_nothing_and_breaks_nothing(page, base_url, tinh):
+    """A stale ?tinh= in a shared link broke the whole search page (its unit file is gone: HTTP 404, the promise
+    rejected); ?tinh=../../… loaded a published original as a facet. Now only a province the index lists names a
+    file; the page searches as usual (``page`` fails on any console error or failed request)."""
+    requested = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(f"{base_url}/tim-kiem/?q=thi%20%C4%91ua&tinh={tinh}")
+    page.wait_for_selector("#tdkt-search[data-state=done]")
+    assert page.locator("#tdkt-search .tdkt-facet-hint").count() == 1  # the unit facet waits for a real province
+    assert not [u for u in map(lambda u: u.split("?")[0], requested) if "/chi-muc/f/" in u or "ban-goc" in u]
+
+
+@pytest.mark.slow
+def test_a_malformed_fragment_throws_nothing(page, base_url):
+    """A malformed #… (a lone %) threw URIError in the highlighter of a report opened from a search."""
+    page.goto(f"{base_url}/bao-cao/2023-cam-xuyen-bc-6-thang/?q=thi#%E0%A4%A")
+    page.wait_for_load_state("load")
+    page.goto(f"{base_url}/bao-cao/2023-cam-xuyen-bc-6-thang/?q=thi#p-1%")
+    page.wait_for_load_state("load")

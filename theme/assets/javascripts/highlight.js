@@ -4,7 +4,9 @@
   "use strict";
   var v = window.vnsearch, q = new URLSearchParams(location.search).get("q");
   if (!v || !q || !location.hash) return;
-  var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  var id;
+  try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { return; }  // a malformed #… names nothing
+  var target = document.getElementById(id);
   if (!target) return;
   var wanted = new Set(v.words(q.replace(/"/g, " ")));
   var walker = document.createTreeWalker(target, NodeFilter.SHOW_TEXT), nodes = [];
