@@ -37,7 +37,7 @@ from tdkt.catalog.gazetteer import GazetteerMissing, load_gazetteer
 from tdkt.ingest.folders import ingest_files, renormalise
 from tdkt.model import Catalog
 from tdkt.site.pages import iter_pages, original_files
-from tdkt.problems import Problems
+from tdkt.problems import Problems, printable
 from tdkt.engine.progress import Progress
 from tdkt.render.build import RenderFailed, render_site
 from tdkt.render.mkdocs_api import RendererMismatch
@@ -316,9 +316,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except OSError as exc:  # the machine, not the data: a full disk, a read-only or missing folder (one line)
         where = f" {exc.filename}" if exc.filename else ""
-        print(f"error:{where}: {exc.strerror or exc}. The published site was not changed (it is replaced only once the "
-              "new one is whole). Fix: check that folder (free space, permissions, a read-only disk), or choose "
-              "another with --out, --docs or --cache", file=sys.stderr)
+        print(printable(f"error:{where}: {exc.strerror or exc}. The published site was not changed (it is replaced only "
+                        "once the new one is whole). Fix: check that folder (free space, permissions, a read-only "
+                        "disk), or choose another with --out, --docs or --cache"), file=sys.stderr)
         return 2
 
 

@@ -20,6 +20,11 @@ from tdkt.model import Origin
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
+def printable(text: str) -> str:
+    """``text`` safe to echo on a terminal: controls, line breaks and bidi overrides shown as ``[U+XXXX]``."""
+    return _UNPRINTABLE.sub(lambda m: f"[U+{ord(m.group(0)):04X}]", text)
+
+
 class Severity(Enum):
     ERROR = "error"
     WARNING = "warning"
@@ -53,6 +58,7 @@ CODES: dict[str, str] = {
     "R111": "A record cites a paragraph (block) the report does not have.",
     "R112": "An exemplar's quote is not in the paragraph it cites.",
     "R113": "A draft report lacks a field: it is published as a draft (chưa rà soát), the field not yet determined.",
+    "R114": "A report's text has more paragraphs than the limit (20,000): its page would be too large to read.",
     "V101": "A vocabulary entry is missing a required field.",
     "V102": "A vocabulary id is not a valid slug, or is `index` (the name of a section's own page).",
     "V103": "A vocabulary id is used twice.",
@@ -85,7 +91,7 @@ class Problem:
         fix = f" Fix: {self.fix}" if self.fix else ""
         line = f"{where}: {self.severity.value}[{self.code}] {field}{self.message}.{fix}"
         # messages echo values from the data: no terminal escapes, line breaks or bidi overrides reach the terminal
-        return _UNPRINTABLE.sub(lambda m: f"[U+{ord(m.group(0)):04X}]", line)
+        return printable(line)
 
     def sort_key(self) -> tuple:
         return (self.origin.file, self.origin.line, self.origin.column, self.code, self.field)

@@ -441,3 +441,43 @@ def test_a_malformed_fragment_throws_nothing(page, base_url):
     page.wait_for_load_state("load")
     page.goto(f"{base_url}/bao-cao/2023-cam-xuyen-bc-6-thang/?q=thi#p-1%")
     page.wait_for_load_state("load")
+
+
+# --------------------------------------------------------------------------- what ingest echoes, what text.txt says
+
+def test_ingest_echoes_file_names_without_terminal_escapes(tmp_path, capsys):
+    """A file named with escape sequences (clear the screen, a forged line) was echoed raw to the terminal."""
+    main(["new", str(tmp_path / "kho")])
+    named = tmp_path / "bc\x1b[2J\x1b[31m\nerror: giả\u202e.txt"
+    named.write_bytes(b"")  # empty: refused, and its name echoed
+    capsys.readouterr()
+    assert main(["ingest", "--data", str(tmp_path / "kho"), str(named)]) == 1
+    captured = capsys.readouterr()
+    assert "\x1b" not in captured.err + captured.out and "\u202e" not in captured.err
+    assert "bc[U+001B][2J[U+001B][31m[U+000A]error: giả[U+202E].txt: the file is empty" in captured.err
+
+
+def test_a_byte_order_mark_in_text_txt_does_not_demote_the_first_heading(tmp_path, gazetteer):
+    """Notepad's UTF-8 byte-order mark made the first block '\\ufeffI. …': a paragraph, not a heading."""
+    data = archive_copy(tmp_path)
+    text = data / "reports" / CLEAN / "text.txt"
+    plain = {r.id: r for r in load_catalog(data, gazetteer, Problems()).reports}[CLEAN].blocks
+    text.write_bytes(b"\xef\xbb\xbf" + text.read_bytes())
+    (data / "vocab" / "movements.yml").write_bytes(b"\xef\xbb\xbf" + (data / "vocab" / "movements.yml").read_bytes())
+    problems = Problems()
+    marked = {r.id: r for r in load_catalog(data, gazetteer, problems).reports}[CLEAN].blocks
+    assert [(b.kind, b.text) for b in marked] == [(b.kind, b.text) for b in plain]
+    assert not problems.has_errors()
+
+
+def test_a_report_of_a_million_paragraphs_is_refused_with_its_reason(tmp_path, gazetteer):
+    """A 1-million-paragraph text.txt (under the 20 MB limit) made a 137 MB page and a 27 MB search file; the limit
+    is 20,000 (25,001 here: the same rule, in less time)."""
+    data = archive_copy(tmp_path)
+    (data / "reports" / CLEAN / "text.txt").write_text("BÁO CÁO\n\n" + "x\n\n" * 25_000, encoding="utf-8")
+    problems = Problems()
+    catalog = load_catalog(data, gazetteer, problems)
+    assert f"data/reports/{CLEAN}/text.txt: error[R114] text: has 25,001 paragraphs, over the limit of 20,000 a " \
+           "report. Fix: split the document into reports of its parts, or check that its paragraphs are not cut " \
+           "into lines" in [p.format() for p in problems]
+    assert CLEAN not in {r.id for r in catalog.reports}

@@ -53,6 +53,7 @@ class Vocabularies:
     award_types: dict[str, AwardType] = dataclasses.field(default_factory=dict)
 
 
+MAX_BLOCKS = 20_000  # paragraphs of one report (the real reports have under 500; a page shows them all at once)
 UNFINISHED = ".ingest-"  # ingest writes a new report folder under this prefix, then renames it (ingest/folders.py)
 
 
@@ -87,7 +88,7 @@ def read_text(path: Path, display: str, problems: Problems) -> str | None:
         problems.add(Origin(file=display), "F001", "", f"cannot be read ({exc.strerror or exc})", "check the file")
         return None
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8").removeprefix("\ufeff")  # a byte-order mark is the editor's, not the text's
     except UnicodeDecodeError as exc:
         problems.add(Origin(file=display), "F002", "", f"is not UTF-8 (byte {exc.start})", "save it as UTF-8")
         return None
@@ -336,6 +337,10 @@ def parse_report(
             problems.add(m.get("source").get("encoding").origin, "F002", "source.encoding",
                          f"the original does not decode as {source.encoding}", "write the encoding it is in")
     blocks = parse_blocks(text) if text is not None else ()
+    if len(blocks) > MAX_BLOCKS:  # its page alone would be 137 MB at a million, its search file 27 MB
+        problems.add(Origin(file=f"{folder}/text.txt"), "R114", "text", f"has {len(blocks):,} paragraphs, over the "
+                     f"limit of {MAX_BLOCKS:,} a report", "split the document into reports of its parts, or check that "
+                     "its paragraphs are not cut into lines")
     ocr_blocks = parse_blocks(ocr_text) if ocr_text is not None else ()
     if quality is TextQuality.OCR_RESTORED and text is not None and len(ocr_blocks) != len(blocks):
         problems.add(Origin(file=f"{folder}/ocr.txt"), "R110", "text",

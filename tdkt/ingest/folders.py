@@ -41,7 +41,7 @@ from tdkt.catalog.issuers import kind_of
 from tdkt.catalog.load import UNFINISHED
 from tdkt.model import MAX_FILE_BYTES, Level, Origin, ReviewFlag, Span, TextQuality
 from tdkt.text.normalise import Normalised, normalise, parse_blocks
-from tdkt.problems import Problems
+from tdkt.problems import Problems, printable
 from tdkt.catalog.yamlread import YMap, quoted, read_yaml
 
 RESTORE_MISSING = ("OCR text with its Vietnamese marks destroyed; the restoration module (tdkt.text.restore) is not "
@@ -277,7 +277,7 @@ def ingest_files(paths: list[Path], data_dir: Path, gazetteer: Gazetteer, *, as_
     for path in paths:
         read = readers.read(path)
         if isinstance(read, Refused):
-            print(f"error: {path}: {read.reason}", file=err)
+            print(printable(f"error: {path}: {read.reason}"), file=err)
             continue
         p = prepare(read, words, gazetteer, restorer)
         if as_json:
@@ -286,12 +286,12 @@ def ingest_files(paths: list[Path], data_dir: Path, gazetteer: Gazetteer, *, as_
             continue
         folder = write_folder(data_dir / "reports", p)
         if isinstance(folder, Refused):
-            print(f"error: {path}: {folder.reason}", file=err)
+            print(printable(f"error: {path}: {folder.reason}"), file=err)
             continue
         done += 1
         missing = [f for f in ("title", "doc_type", "issuer", "unit", "period") if getattr(p.extracted, f).value is None]
-        print(f"{path} → {folder}/ ({p.extracted.text_quality.value}; {len(p.review)} mục cần kiểm tra"
-              + (f"; cần điền bằng tay: {', '.join(missing)}" if missing else "") + ")", file=out)
+        print(printable(f"{path} → {folder}/ ({p.extracted.text_quality.value}; {len(p.review)} mục cần kiểm tra"
+                        + (f"; cần điền bằng tay: {', '.join(missing)}" if missing else "") + ")"), file=out)
     if as_json:
         print(json.dumps(results, ensure_ascii=False, indent=2), file=out)
     else:
