@@ -77,6 +77,7 @@ def test_the_shard_key_of_a_long_word_takes_work_linear_in_its_length(monkeypatc
 # --------------------------------------------------------------------------- data check calls valid builds (item 4)
 
 ARCHIVE = Path(__file__).parent / "fixtures" / "archive"
+HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
 CLEAN = "2023-long-xuyen-hd-bc-1"
 
 
@@ -481,3 +482,13 @@ def test_a_report_of_a_million_paragraphs_is_refused_with_its_reason(tmp_path, g
            "report. Fix: split the document into reports of its parts, or check that its paragraphs are not cut " \
            "into lines" in [p.format() for p in problems]
     assert CLEAN not in {r.id for r in catalog.reports}
+
+
+def test_the_hostile_corpus_holds_a_byte_order_mark_read_as_nothing(gazetteer):
+    """The corpus's VNI report was saved with a byte-order mark; its first block is the text's own."""
+    raw = (HOSTILE / "reports" / "2023-hostile-vni" / "text.txt").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    problems = Problems()
+    catalog = load_catalog(HOSTILE, gazetteer, problems)
+    report = {r.id: r for r in catalog.reports}["2023-hostile-vni"]
+    assert report.blocks[0].text == "BÁO CÁO"
