@@ -20,6 +20,7 @@ count, recipient or name: "Tiêu chuẩn tặng Bằng khen …") is not a state
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -115,7 +116,7 @@ _GIVE = ("tặng", "trao tặng", "truy tặng", "khen thưởng", "công nhận
 _PROPOSE = ("đề nghị", "đề xuất", "trình")
 # Words between an authority and its verb that are not part of its name: "Ban Thường vụ Tỉnh ủy còn tặng …"
 _ADVERBS = ("đã", "xem xét", "còn", "cũng", "vừa", "đều", "sẽ", "tiếp tục", "ký quyết định", "quyết định")
-_BASIS = ("xét", "theo", "cơ sở", "tờ", "căn cứ", "của")
+_BASIS = ("xét", "theo", "trên cơ sở", "tờ", "căn cứ", "của")  # not "làm cơ sở đề nghị …", which proposes
 _BEFORE_FORM = ("danh hiệu", "được", "đạt", "nhận", "các", "hình thức", "tặng", "công nhận", "khen thưởng", "trao",
                 "đề nghị")
 _ACRONYM = re.compile(r"^(?:[^aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]+|i|ii|iii)$")
@@ -126,6 +127,7 @@ _PROPOSAL_TITLE = re.compile(r"(?<!xét )(?<!theo )(?<!sở )\b(?:đề nghị|t
 _SENTENCE = re.compile(r"(?<=[^\s.]{2})(?<!\bTP)(?<!\bTp)(?<!\bTX)(?<!\bTT)\.\s+(?=[A-ZÀ-ỸĐ0-9])|(?<=[^\s.]{2})\.$")
 _AWARDING = re.compile(r"\b(?:khen thưởng|tặng|danh hiệu|tôn vinh)\b", re.I)
 _BREAKDOWN = re.compile(r"^\W*(?:trong (?:số )?(?:đó|do)|(?:bao )?(?:gồm|gom)|cụ thể|chia ra)\b", re.I)
+_LISTS = re.compile(r"(?:\bcho|:)\s*$")  # a statement whose recipients follow, one a line
 _SCOPE = re.compile(r":\s*(?=[A-ZÀ-ỸĐ])")  # "… thống nhất: Tặng …": what follows is said anew
 _LIST_ITEM = re.compile(r"^\s*(?:[-–+•*]|\d{1,2}[.)/]|[a-zđ][.)])\s*")
 _THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})[.](\d{3})(?![\d]|[.,]\d)")
@@ -200,12 +202,23 @@ def find_awards(lines: list[tuple[int, str]], damaged: bool) -> tuple[Award, ...
     # đề nghị") states proposals throughout, but where a sentence says something was granted
     title = lines[0][1] if len(lines) > 1 and len(lines[0][1]) <= 250 else ""
     whole = PROPOSED if _PROPOSAL_TITLE.search(title) else GRANTED
+    listing: tuple[Award, list[str]] | None = None  # "… danh hiệu Chiến sĩ thi đua toàn quốc cho" + the items below
     for number, raw in lines:
-        if raw.strip() in seen:  # a line printed twice (a caption, a repeated lead) states its awards once
+        again = " ".join(raw.split())
+        if again in seen:  # a line printed twice (a caption, a repeated lead) states its awards once
             continue
-        seen.add(raw.strip())
+        seen.add(again)
+        if 4 <= len(again) <= 200 and again == again.upper() and not re.search(r"\d", again):
+            continue  # "DANH SÁCH CÁC TẬP THỂ ĐƯỢC TẶNG THƯỞNG CỜ THI ĐUA …": a heading names a form, states no award
         text = _prepare(raw)
         item = bool(_LIST_ITEM.match(text))
+        if listing is not None:
+            name = clean_name(_LIST_ITEM.sub("", text, count=1)) if item else None
+            if name and not any(at(tokens(text, damaged), i, f) for i in range(4) for f, _ in v.forms):
+                listing[1].append(name)
+                continue
+            out += _listed(*listing)
+            listing = None
         status = carry if carry and item else whole
         if not item:
             carry = None
@@ -216,6 +229,9 @@ def find_awards(lines: list[tuple[int, str]], damaged: bool) -> tuple[Award, ...
             breaking = False  # from a "Trong đó"/"Gồm:" to the end of its sentence
             for clause in sentence.split(";"):
                 found, status = _clause(clause, tokens(clause, damaged), number, v, status, base)
+                if found and _LISTS.search(text) and text.rstrip().endswith(clause.rstrip()) \
+                        and found[-1].count is None and not found[-1].names:
+                    listing, found = (found[-1], []), found[:-1]  # its recipients are the items below the line
                 found = [a for a in found if a.count is not None or a.names or a.recipients]
                 breaking = breaking or bool(_BREAKDOWN.match(clause))
                 if breaking and recent and number - recent[0].line <= 4:
@@ -228,10 +244,21 @@ def find_awards(lines: list[tuple[int, str]], damaged: bool) -> tuple[Award, ...
                 out += found
             if sentence.rstrip().endswith(":") and status == PROPOSED:
                 carry = PROPOSED
+    if listing is not None:
+        out += _listed(*listing)
     out = [a for a in out if a.count is not None or a.names or a.recipients]  # a bare mention states nothing
     head = lines[0][0] if lines else 0  # a headline repeats what its article states: counted there, once
     later = Counter((a.form, a.count, a.recipients) for a in out if a.line != head)
     return tuple(a for a in out if a.line != head or not later[(a.form, a.count, a.recipients)])
+
+
+def _listed(award: Award, names: list[str]) -> list[Award]:
+    """A statement whose recipients are the list items under it: as many as listed, named."""
+    if not names:
+        return [award]
+    listed = persons_first(tuple(names))
+    return [dataclasses.replace(award, names=listed, count=len(listed),
+                                recipients=named(listed) or implied_recipients(award.form))]
 
 
 def _match(toks: list[Tok], i: int, table) -> tuple[int, str] | None:
@@ -265,9 +292,7 @@ def _proposes(toks: list[Tok], j: int, v: _Vocab) -> bool:
     hit = _match(toks, j, tuple((p, "") for p in v.propose))
     if hit is None:
         return False
-    before = [toks[j - 1].key] if j else []
-    if j > 1:
-        before.append(f"{toks[j - 2].key} {toks[j - 1].key}")
+    before = [" ".join(t.key for t in toks[j - n:j]) for n in (1, 2, 3) if j >= n]
     if any(" ".join(b) in before for b in v.basis) or at(toks, j + hit[0], v.of):
         return False
     return True
@@ -376,7 +401,8 @@ def _clause(clause: str, toks: list[Tok], line: int, v: _Vocab, status: str, bas
         ahead = _count_before(clause, toks, start, previous_end, v) if not verb else None
         # "tặng" at most 4 words before the form ("tặng 01 bằng khen", "tặng: Cờ thi đua")
         give = next((j for j in reversed(before) if j >= start - 4 and any(at(toks, j, g) for g in v.give)), None)
-        count_before = int(toks[start - 1].text) if start and toks[start - 1].text.isdigit() else None
+        count_before = int(toks[start - 1].text) if start and toks[start - 1].text.isdigit() \
+            and not (start == 1 and _LIST_ITEM.match(clause)) else None  # "2. Bằng khen …": an item's number
         names: tuple[str, ...] = ()
         j, own = end, None
         if at(toks, j, v.of):  # "Giấy khen của Tỉnh ủy Hải Dương: 02 đồng chí"
@@ -397,7 +423,10 @@ def _clause(clause: str, toks: list[Tok], line: int, v: _Vocab, status: str, bas
                 last -= len(done) if last - len(done) > first and at(toks, last - len(done), done) else 0
             authority = own or _short(clause, toks, first, last) or authority
             by = next((x for x in range(previous_end, give) if at(toks, x, v.by)), None)
-            if by is not None:  # "Hội LHPN phường Long Xuyên được Hội LHPN tỉnh tặng bằng khen"
+            counted_by = _pair_ending(clause, toks, by, previous_end, v) if by is not None else None
+            if counted_by is not None:  # "đề nghị 1 cá nhân được Chủ tịch UBND tỉnh tặng danh hiệu …"
+                ahead = [counted_by[:2]]
+            elif by is not None:  # "Hội LHPN phường Long Xuyên được Hội LHPN tỉnh tặng bằng khen"
                 names = split_names(_span(clause, toks, previous_end, by) if by - previous_end <= 24 else None)
         else:
             authority = own or authority

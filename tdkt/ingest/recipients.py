@@ -51,7 +51,9 @@ def clean_name(name: str | None) -> str | None:
         for w in name[honorific.end():].split():
             if not w[:1].isupper():
                 break
-            run.append(w)
+            run.append(w.rstrip(",;"))
+            if w[-1] in ",;":  # "Ông Nguyễn Văn Hiếu, Giám đốc Sở …": the position follows
+                break
         return f"{honorific.group(1)} {' '.join(run)}" if run else None
     if not (name[:1].isupper() or _BODY.match(name)) or fold(name.split()[0]) in _NOT_A_NAME or _OPENER.match(fold(name)) or re.match(r"ảnh\s*:", name, re.I) \
             or " là " in name:

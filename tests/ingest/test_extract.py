@@ -378,3 +378,32 @@ def test_a_headline_leaves_the_web_page_s_words_out(line, expected):
     from tdkt.ingest.webpage import headline, vietnamese as _vietnamese
     assert headline(line) == expected and _vietnamese(headline(line))
     assert not _vietnamese(headline("Skip to main content")) and not _vietnamese("Asset Publisher")
+
+
+def _read(text: str) -> list[tuple]:
+    lines = [(n, t) for n, t in enumerate(text.split("\n"), start=1) if t.strip()]
+    return [(a.form, a.recipients, a.count, a.names, a.status, a.line) for a in find_awards(lines, False)]
+
+
+def test_recipients_listed_on_the_lines_under_a_statement():
+    assert _read("QUYẾT ĐỊNH\nĐiều 1. Tặng danh hiệu Chiến sĩ thi đua cấp tỉnh cho\n1. Ông Lê Văn An, Giám đốc Sở Y tế;\n"
+                 "2. Bà Trần Thị Hoa, Hiệu trưởng Trường THPT Chu Văn An;\nĐã có thành tích xuất sắc.") == [
+        ("Danh hiệu Chiến sĩ thi đua cấp tỉnh", "cá nhân", 2, ("Ông Lê Văn An", "Bà Trần Thị Hoa"), "granted", 2)]
+
+
+def test_items_that_state_awards_are_statements_not_names():
+    assert _read("Đề nghị Thủ tướng Chính phủ khen thưởng cụ thể:\n1. Cờ thi đua của Chính phủ cho 4 tập thể.\n"
+                 "2. Bằng khen của Thủ tướng Chính phủ cho Trường THCS Lê Lợi.") == [
+        ("Cờ thi đua", "tập thể", 4, (), "proposed", 2),
+        ("Bằng khen", "tập thể", 1, ("Trường THCS Lê Lợi",), "proposed", 3)]
+
+
+def test_a_heading_in_capitals_states_no_award():
+    assert _read("QUYẾT ĐỊNH\nĐiều 1. Tặng Cờ thi đua cho 05 tập thể.\n"
+                 "DANH SÁCH CÁC TẬP THỂ ĐƯỢC TẶNG CỜ THI ĐUA CỦA CHÍNH PHỦ") == [
+        ("Cờ thi đua", "tập thể", 5, (), "granted", 2)]
+
+
+def test_a_count_before_being_granted():
+    assert _read("Hội đồng thông qua đề nghị 1 cá nhân được Chủ tịch UBND tỉnh tặng danh hiệu Chiến sĩ thi đua cấp "
+                 "tỉnh.") == [("Danh hiệu Chiến sĩ thi đua cấp tỉnh", "cá nhân", 1, (), "proposed", 1)]
