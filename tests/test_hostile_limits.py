@@ -492,3 +492,22 @@ def test_the_hostile_corpus_holds_a_byte_order_mark_read_as_nothing(gazetteer):
     catalog = load_catalog(HOSTILE, gazetteer, problems)
     report = {r.id: r for r in catalog.reports}["2023-hostile-vni"]
     assert report.blocks[0].text == "BÁO CÁO"
+
+
+@pytest.mark.parametrize("encoding, message", [
+    ("docx", '"docx" is what the tool docx reads from .docx files; the original is .txt. Fix: write the encoding the '
+             "original is in (e.g. utf-8)"),
+    ("pdftotext", '"pdftotext" is what the tool pdftotext reads from .pdf files; the original is .txt. Fix: write the '
+                  "encoding the original is in (e.g. utf-8)"),
+    ("Tesseract_VIE", '"Tesseract_VIE" is what the tool tesseract-vie reads from .pdf, .png, .jpg, .jpeg, .tif, .tiff '
+                      "files; the original is .txt. Fix: write the encoding the original is in (e.g. utf-8)"),
+    ("undefined", "the original does not decode as undefined. Fix: write the encoding it is in"),
+])
+def test_a_tool_encoding_on_a_plain_text_original_is_refused_by_check(tmp_path, gazetteer, encoding, message):
+    """``encoding: docx|pdftotext|undefined`` on a plain-text original passed check and then broke the build; a
+    tool's name spelled another way (the codec look-up ignores case and '_') ran the tool on the contributor's bytes
+    while checking. Now check refuses them, and runs no tool."""
+    data = archive_copy(tmp_path)
+    replace_in(data / "reports" / CLEAN / "report.yml", "encoding: utf-8", f"encoding: {encoding}")
+    assert f"data/reports/{CLEAN}/report.yml:22:13: error[F002] source.encoding: {message}" in problems_of(data,
+                                                                                                          gazetteer)

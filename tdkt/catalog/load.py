@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 import functools
 import hashlib
+import posixpath
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,6 +56,17 @@ class Vocabularies:
 
 MAX_BLOCKS = 20_000  # paragraphs of one report (the real reports have under 500; a page shows them all at once)
 UNFINISHED = ".ingest-"  # ingest writes a new report folder under this prefix, then renames it (ingest/folders.py)
+
+
+# the originals each tool encoding reads (tdkt/ingest/readers.py writes these names, and only for these files)
+TOOL_SUFFIXES = {"docx": (".docx",), "pdftotext": (".pdf",),
+                 "tesseract-vie": (".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff")}
+
+
+def _tool_named(encoding: str) -> str | None:
+    """The tool encoding a name reaches however it is spelled (codec look-up ignores case, '-', '_' and ' ')."""
+    folded = encoding.lower().replace("-", "_").replace(" ", "_")
+    return next((t for t in TOOL_ENCODINGS if folded == t.replace("-", "_")), None)
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -330,7 +342,16 @@ def parse_report(
                          warning=True)
 
     original_text = ""
-    if original is not None and source is not None and source.encoding not in TOOL_ENCODINGS:
+    tool = _tool_named(source.encoding) if source is not None else None
+    if original is not None and tool is not None:
+        ext = posixpath.splitext(source.path)[1].lower()
+        if source.encoding != tool or ext not in TOOL_SUFFIXES[tool]:
+            problems.add(m.get("source").get("encoding").origin, "F002", "source.encoding",
+                         f'"{source.encoding}" is what the tool {tool} reads from {", ".join(TOOL_SUFFIXES[tool])} '
+                         f"files; the original is {ext or 'a file without extension'}",
+                         "write the encoding the original is in (e.g. utf-8)" if ext not in TOOL_SUFFIXES[tool]
+                         else f"write it as {tool}")
+    elif original is not None and source is not None:
         try:  # text codecs only: no tool is run to check data
             original_text = decode.original_text(original, source.encoding)
         except (UnicodeError, LookupError, ValueError, TypeError):
