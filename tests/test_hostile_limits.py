@@ -511,3 +511,16 @@ def test_a_tool_encoding_on_a_plain_text_original_is_refused_by_check(tmp_path, 
     replace_in(data / "reports" / CLEAN / "report.yml", "encoding: utf-8", f"encoding: {encoding}")
     assert f"data/reports/{CLEAN}/report.yml:22:13: error[F002] source.encoding: {message}" in problems_of(data,
                                                                                                           gazetteer)
+
+
+@pytest.mark.slow
+def test_a_report_id_as_long_as_a_folder_name_can_be_builds_and_rebuilds(tmp_path):
+    """Ids over about 238 characters broke the build: a cache file's name passed 255 bytes. The id here is 255
+    characters, the longest folder name; the build and a rebuild that remembers the first succeed."""
+    data = archive_copy(tmp_path)
+    long_id = "2023-" + "a" * 250
+    (data / "reports" / "2023-tan-viet-bc-ocr").rename(data / "reports" / long_id)
+    assert build(tmp_path, data) == 0
+    replace_in(data / "reports" / long_id / "text.txt", "\n", "\n\n")
+    assert build(tmp_path, data) == 0
+    assert (tmp_path / "site" / "bao-cao" / long_id / "index.html").is_file()
