@@ -25,113 +25,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from tdkt.text.decode import Tok, at, keys, tokens
-
+from tdkt.ingest.award_words import (
+    AWARDING, BREAKDOWN, GLUED, GRANTED, GRANTS, LIST_ITEM, LISTS, PROPOSAL_TITLE, PROPOSED, SCOPE, SENTENCE,
+    THOUSANDS, Words, implied_recipients, words,
+)
 from tdkt.ingest.recipients import (  # noqa: F401  (the recipient kinds are this module's words too)
     COLLECTIVE, HOUSEHOLD, INDIVIDUAL, clean_name, named, persons_first, split_names,
 )
-
-GRANTED, PROPOSED = "granted", "proposed"
-
-def _forms() -> tuple[tuple[str, str], ...]:
-    """Forms and titles as reports write them → the name recorded. Longer phrases are matched first."""
-    out = [
-        ("tập thể lao động xuất sắc", "Danh hiệu Tập thể lao động xuất sắc"),
-        ("tập thể lđxs", "Danh hiệu Tập thể lao động xuất sắc"), ("ttlđxs", "Danh hiệu Tập thể lao động xuất sắc"),
-        ("lđxs", "Danh hiệu Tập thể lao động xuất sắc"),
-        ("tập thể lao động tiên tiến", "Danh hiệu Tập thể lao động tiên tiến"),
-        ("tập thể lđtt", "Danh hiệu Tập thể lao động tiên tiến"), ("ttlđtt", "Danh hiệu Tập thể lao động tiên tiến"),
-        ("lao động tiên tiến", "Danh hiệu Lao động tiên tiến"), ("lđtt", "Danh hiệu Lao động tiên tiến"),
-        ("tập thể tiên tiến", "Danh hiệu Tập thể tiên tiến"),
-        ("chiến sĩ thi đua toàn quốc", "Danh hiệu Chiến sĩ thi đua toàn quốc"),
-        ("đơn vị quyết thắng", "Danh hiệu Đơn vị quyết thắng"),
-        ("anh hùng lao động", "Danh hiệu Anh hùng Lao động"),
-        ("anh hùng lực lượng vũ trang nhân dân", "Danh hiệu Anh hùng Lực lượng vũ trang nhân dân"),
-        ("cờ thi đua", "Cờ thi đua"), ("cờ đơn vị dẫn đầu", "Cờ dẫn đầu phong trào thi đua"),
-        ("cờ đơn vị dẫn đầu phong trào thi đua", "Cờ dẫn đầu phong trào thi đua"),
-        ("cờ dẫn đầu phong trào thi đua", "Cờ dẫn đầu phong trào thi đua"),
-        ("cờ dẫn đầu", "Cờ dẫn đầu phong trào thi đua"), ("lá cờ đầu", "Cờ dẫn đầu phong trào thi đua"),
-        ("bằng lao động sáng tạo", "Bằng Lao động sáng tạo"),
-        ("bằng khen", "Bằng khen"), ("giấy khen", "Giấy khen"),
-        ("huy hiệu đảng", "Huy hiệu Đảng"), ("huy hiệu 30 năm tuổi đảng", "Huy hiệu Đảng"),
-        ("huy hiệu 40 năm tuổi đảng", "Huy hiệu Đảng"), ("huy hiệu 45 năm tuổi đảng", "Huy hiệu Đảng"),
-        ("huy hiệu 50 năm tuổi đảng", "Huy hiệu Đảng"), ("huy hiệu 55 năm tuổi đảng", "Huy hiệu Đảng"),
-        ("huy hiệu 60 năm tuổi đảng", "Huy hiệu Đảng"), ("huy hiệu 65 năm tuổi đảng", "Huy hiệu Đảng"),
-        ("huy hiệu 70 năm tuổi đảng", "Huy hiệu Đảng"), ("huy hiệu 75 năm tuổi đảng", "Huy hiệu Đảng"),
-        ("huân chương", "Huân chương"), ("huy chương", "Huy chương"), ("kỷ niệm chương", "Kỷ niệm chương"),
-        ("gia đình văn hóa", "Danh hiệu Gia đình văn hóa"), ("khu dân cư văn hóa", "Danh hiệu Khu dân cư văn hóa"),
-        ("tộc họ văn hóa", "Danh hiệu Tộc họ văn hóa"), ("thôn văn hóa", "Danh hiệu Thôn văn hóa"),
-        ("làng văn hóa", "Danh hiệu Làng văn hóa"), ("tổ dân phố văn hóa", "Danh hiệu Tổ dân phố văn hóa"),
-        ("khu phố văn hóa", "Danh hiệu Khu phố văn hóa"), ("cơ quan văn hóa", "Danh hiệu Cơ quan văn hóa"),
-    ]
-    for sĩ in ("sĩ", "sỹ"):  # both spellings are in use
-        out += [(f"chiến {sĩ} thi đua {lvl}", f"Danh hiệu Chiến sĩ thi đua {name}")
-                for lvl, name in (("cấp cơ sở", "cơ sở"), ("cơ sở", "cơ sở"), ("cấp tỉnh", "cấp tỉnh"),
-                                  ("cấp bộ", "cấp bộ"), ("cấp ngành", "cấp ngành"), ("toàn quốc", "toàn quốc"))]
-        out.append((f"chiến {sĩ} thi đua", "Danh hiệu Chiến sĩ thi đua"))
-    out += [("cstđcs", "Danh hiệu Chiến sĩ thi đua cơ sở"), ("cstđ cơ sở", "Danh hiệu Chiến sĩ thi đua cơ sở"),
-            ("cstđ cấp cơ sở", "Danh hiệu Chiến sĩ thi đua cơ sở"), ("cstđ cấp tỉnh", "Danh hiệu Chiến sĩ thi đua cấp tỉnh"),
-            ("cstđ", "Danh hiệu Chiến sĩ thi đua")]
-    classes = (("nhất", "Nhất"), ("nhì", "Nhì"), ("ba", "Ba"), ("1", "Nhất"), ("2", "Nhì"), ("3", "Ba"),
-               ("i", "Nhất"), ("ii", "Nhì"), ("iii", "Ba"))
-    for kind, name in (("lao động", "Lao động"), ("độc lập", "Độc lập"), ("bảo vệ tổ quốc", "Bảo vệ Tổ quốc"),
-                       ("chiến công", "Chiến công"), ("đại đoàn kết dân tộc", "Đại đoàn kết dân tộc"),
-                       ("hữu nghị", "Hữu nghị")):
-        out += [(f"huân chương {kind} hạng {c}", f"Huân chương {name} hạng {n}") for c, n in classes]
-        out.append((f"huân chương {kind}", f"Huân chương {name}"))
-    return tuple(out)
-
-
-FORMS = _forms()
-
-
-def implied_recipients(form: str) -> str | None:
-    """Who a form is for by its definition (Luật Thi đua, khen thưởng): a Cờ thi đua and a "Tập thể …" title go to
-    collectives, Lao động tiên tiến and Chiến sĩ thi đua to persons; a Bằng khen or Giấy khen to either (None)."""
-    if form.startswith(("Cờ", "Danh hiệu Tập thể", "Danh hiệu Khu", "Danh hiệu Đơn vị", "Danh hiệu Tộc họ",
-                        "Danh hiệu Thôn", "Danh hiệu Làng", "Danh hiệu Tổ dân phố", "Danh hiệu Cơ quan")):
-        return COLLECTIVE
-    if form.startswith(("Danh hiệu Lao động", "Danh hiệu Chiến sĩ", "Huy hiệu Đảng")):
-        return INDIVIDUAL
-    if form.startswith("Danh hiệu Gia đình"):
-        return HOUSEHOLD
-    return None
-# "Khen thưởng 27 tập thể", "biểu dương 54 tập thể và 71 cá nhân": a verb that is a form only when a count follows
-VERB_FORMS = (("khen thưởng", "Khen thưởng"), ("biểu dương", "Biểu dương"), ("tuyên dương", "Tuyên dương"))
-# Words after a count that say who received it.
-RECIPIENT_WORDS = (
-    ("hộ gia đình", HOUSEHOLD), ("gia đình", HOUSEHOLD), ("hộ", HOUSEHOLD),
-    ("cá nhân", INDIVIDUAL), ("đồng chí", INDIVIDUAL), ("đảng viên", INDIVIDUAL), ("cán bộ", INDIVIDUAL),
-    ("công chức", INDIVIDUAL), ("học sinh", INDIVIDUAL), ("giáo viên", INDIVIDUAL), ("người", INDIVIDUAL),
-    ("hội viên", INDIVIDUAL), ("đoàn viên", INDIVIDUAL),
-    ("tập thể", COLLECTIVE), ("đơn vị", COLLECTIVE), ("chi bộ", COLLECTIVE), ("cơ quan", COLLECTIVE),
-    ("tổ chức", COLLECTIVE), ("đảng bộ", COLLECTIVE), ("công đoàn", COLLECTIVE), ("liên đội", COLLECTIVE),
-    ("chi đội", COLLECTIVE), ("lớp", COLLECTIVE), ("khu phố", COLLECTIVE), ("trường", COLLECTIVE), ("sở", COLLECTIVE), ("xã", COLLECTIVE), ("phường", COLLECTIVE),
-    ("khu dân cư", COLLECTIVE), ("thôn", COLLECTIVE), ("tổ dân phố", COLLECTIVE), ("chi hội", COLLECTIVE),
-    ("chi đoàn", COLLECTIVE), ("doanh nghiệp", COLLECTIVE), ("hợp tác xã", COLLECTIVE), ("tộc họ", COLLECTIVE),
-)
-_GIVE = ("tặng", "trao tặng", "truy tặng", "khen thưởng", "công nhận", "tặng thưởng", "phong tặng", "trao")
-# A proposal: "Đề nghị Chủ tịch UBND tỉnh tặng …", "trình Thủ tướng Chính phủ khen thưởng …", "đề xuất …";
-# not the basis of a decision ("Xét đề nghị của …", "Theo đề nghị của …", "trên cơ sở đề nghị …", "Tờ trình").
-_PROPOSE = ("đề nghị", "đề xuất", "trình")
-# Words between an authority and its verb that are not part of its name: "Ban Thường vụ Tỉnh ủy còn tặng …"
-_ADVERBS = ("đã", "xem xét", "còn", "cũng", "vừa", "đều", "sẽ", "tiếp tục", "ký quyết định", "quyết định")
-_BASIS = ("xét", "theo", "trên cơ sở", "tờ", "căn cứ", "của")  # not "làm cơ sở đề nghị …", which proposes
-_BEFORE_FORM = ("danh hiệu", "được", "đạt", "nhận", "các", "hình thức", "tặng", "công nhận", "khen thưởng", "trao",
-                "đề nghị")
-_ACRONYM = re.compile(r"^(?:[^aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]+|i|ii|iii)$")
-_GRANTS = re.compile(r"\b(?:đã|được)\s+(?:\S+\s+){0,6}?(?:tặng|khen thưởng|công nhận|trao)\b|\btrao tặng\b", re.I)
-_PROPOSAL_TITLE = re.compile(r"(?<!xét )(?<!theo )(?<!sở )\b(?:đề nghị|tờ trình|lấy ý kiến|đề xuất)\b(?! của)", re.I)
-# a sentence ends at ". " and a capital, but not after "TP." "TX." "TT." (thành phố, thị xã, thị trấn: "Hội LHPN TP. Nha
-# Trang")
-_SENTENCE = re.compile(r"(?<=[^\s.]{2})(?<!\bTP)(?<!\bTp)(?<!\bTX)(?<!\bTT)\.\s+(?=[A-ZÀ-ỸĐ0-9])|(?<=[^\s.]{2})\.$")
-_AWARDING = re.compile(r"\b(?:khen thưởng|tặng|danh hiệu|tôn vinh)\b", re.I)
-_BREAKDOWN = re.compile(r"^\W*(?:trong (?:số )?(?:đó|do)|(?:bao )?(?:gồm|gom)|cụ thể|chia ra)\b", re.I)
-_LISTS = re.compile(r"(?:\bcho|:)\s*$")  # a statement whose recipients follow, one a line
-_SCOPE = re.compile(r":\s*(?=[A-ZÀ-ỸĐ])")  # "… thống nhất: Tặng …": what follows is said anew
-_LIST_ITEM = re.compile(r"^\s*(?:[-–+•*]|\d{1,2}[.)/]|[a-zđ][.)])\s*")
-_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})[.](\d{3})(?![\d]|[.,]\d)")
-_GLUED = re.compile(r"(?<=\d)(?=[A-Za-zÀ-ỹĐđ]{2})")
+from tdkt.text.decode import Tok, at, tokens
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -145,55 +46,15 @@ class Award:
     line: int  # line of the normalised text
 
 
-@dataclass(frozen=True, slots=True)
-class _Vocab:
-    forms: tuple[tuple[tuple[str, ...], str], ...]
-    verb_forms: tuple[tuple[tuple[str, ...], str], ...]
-    recipients: tuple[tuple[tuple[str, ...], str], ...]
-    give: tuple[tuple[str, ...], ...]
-    of: tuple[str, ...]
-    to: tuple[str, ...]
-    propose: tuple[tuple[str, ...], ...]
-    basis: tuple[tuple[str, ...], ...]
-    by: tuple[str, ...]
-    reach: tuple[str, ...]
-    reaches: tuple[tuple[str, ...], ...]
-    be: tuple[str, ...]
-    and_: tuple[str, ...]
-    made_of: tuple[str, ...]
-    done: tuple[tuple[str, ...], ...]
-    before_form: tuple[tuple[str, ...], ...]
-    about: tuple[tuple[str, ...], ...]
-
-
-def _vocab(damaged: bool) -> _Vocab:
-    def k(p: str) -> tuple[str, ...]:
-        return keys(p, damaged)
-
-    def longest_first(table):
-        if damaged:  # marks lost, an acronym's or a numeral's key matches anything ("cstđ" ~ "ctia")
-            table = [(p, value) for p, value in table if not any(_ACRONYM.match(w) for w in p.split())]
-        return tuple(sorted(((k(p), value) for p, value in table), key=lambda f: -len(f[0])))
-    return _Vocab(
-        forms=longest_first(FORMS), verb_forms=longest_first(VERB_FORMS), recipients=longest_first(RECIPIENT_WORDS),
-        give=tuple(k(p) for p in _GIVE), of=k("của"), to=k("cho"), propose=tuple(k(p) for p in _PROPOSE),
-        basis=tuple(k(p) for p in _BASIS), by=k("được"), reach=k("đạt"),
-        reaches=(k("đạt"),) if damaged else (k("đạt"), k("được nhận"), k("nhận"), k("được công nhận")),
-        be=k("là"), and_=k("và"), made_of=k("gồm"), done=tuple(k(w) for w in _ADVERBS),
-        before_form=tuple(sorted((k(p) for p in _BEFORE_FORM), key=len, reverse=True)),
-        about=(k("về"), k("vì"), k("do"), k("đã có"), k("có thành tích"), k("trong")),
-    )
-
-
 def _prepare(text: str) -> str:
     """Counts as people read them: "1.780 cá nhân" → "1780 cá nhân", "cho 15Sở" → "cho 15 Sở"."""
-    return _GLUED.sub(" ", _THOUSANDS.sub(r"\1\2", text))
+    return GLUED.sub(" ", THOUSANDS.sub(r"\1\2", text))
 
 
 def find_awards(lines: list[tuple[int, str]], damaged: bool) -> tuple[Award, ...]:
     """Every award statement of the text, in order. A proposal ("Đề nghị … tặng") makes the statements after it
     in its sentence proposed; a line that ends with ":" after one carries it into the list items below it."""
-    v = _vocab(damaged)
+    v = words(damaged)
     out: list[Award] = []
     recent: list[Award] = []  # the last statements, which a "Trong đó …" or "Gồm: …" after them may break down
     carry = None
@@ -201,7 +62,7 @@ def find_awards(lines: list[tuple[int, str]], damaged: bool) -> tuple[Award, ...
     # a text whose title or first line proposes ("danh sách đề nghị khen thưởng", "Tờ trình", "lấy ý kiến …
     # đề nghị") states proposals throughout, but where a sentence says something was granted
     title = lines[0][1] if len(lines) > 1 and len(lines[0][1]) <= 250 else ""
-    whole = PROPOSED if _PROPOSAL_TITLE.search(title) else GRANTED
+    whole = PROPOSED if PROPOSAL_TITLE.search(title) else GRANTED
     listing: tuple[Award, list[str]] | None = None  # "… danh hiệu Chiến sĩ thi đua toàn quốc cho" + the items below
     for number, raw in lines:
         again = " ".join(raw.split())
@@ -211,9 +72,9 @@ def find_awards(lines: list[tuple[int, str]], damaged: bool) -> tuple[Award, ...
         if 4 <= len(again) <= 200 and again == again.upper() and not re.search(r"\d", again):
             continue  # "DANH SÁCH CÁC TẬP THỂ ĐƯỢC TẶNG THƯỞNG CỜ THI ĐUA …": a heading names a form, states no award
         text = _prepare(raw)
-        item = bool(_LIST_ITEM.match(text))
+        item = bool(LIST_ITEM.match(text))
         if listing is not None:
-            name = clean_name(_LIST_ITEM.sub("", text, count=1)) if item else None
+            name = clean_name(LIST_ITEM.sub("", text, count=1)) if item else None
             if name and not any(at(tokens(text, damaged), i, f) for i in range(4) for f, _ in v.forms):
                 listing[1].append(name)
                 continue
@@ -223,17 +84,17 @@ def find_awards(lines: list[tuple[int, str]], damaged: bool) -> tuple[Award, ...
         if not item:
             carry = None
         base = status
-        for sentence in _SENTENCE.split(text):
-            if status == PROPOSED and _GRANTS.search(sentence):  # "… UBND tỉnh đã tặng …": granted again
+        for sentence in SENTENCE.split(text):
+            if status == PROPOSED and GRANTS.search(sentence):  # "… UBND tỉnh đã tặng …": granted again
                 status = base if base != PROPOSED or whole != PROPOSED else GRANTED
             breaking = False  # from a "Trong đó"/"Gồm:" to the end of its sentence
             for clause in sentence.split(";"):
                 found, status = _clause(clause, tokens(clause, damaged), number, v, status, base)
-                if found and _LISTS.search(text) and text.rstrip().endswith(clause.rstrip()) \
+                if found and LISTS.search(text) and text.rstrip().endswith(clause.rstrip()) \
                         and found[-1].count is None and not found[-1].names:
                     listing, found = (found[-1], []), found[:-1]  # its recipients are the items below the line
                 found = [a for a in found if a.count is not None or a.names or a.recipients]
-                breaking = breaking or bool(_BREAKDOWN.match(clause))
+                breaking = breaking or bool(BREAKDOWN.match(clause))
                 if breaking and recent and number - recent[0].line <= 4:
                     # "… Huy hiệu Đảng cho 155 đảng viên. Gồm: Huy hiệu 30 năm tuổi Đảng là 68 đồng chí; …": the
                     # parts of a statement already counted are not statements of their own
@@ -287,7 +148,7 @@ def _short(clause: str, toks: list[Tok], a: int, b: int) -> str | None:
     return _span(clause, toks, a, b)
 
 
-def _proposes(toks: list[Tok], j: int, v: _Vocab) -> bool:
+def _proposes(toks: list[Tok], j: int, v: Words) -> bool:
     """Whether a proposal word at ``j`` proposes an award (not "Xét đề nghị của …", "Tờ trình số …")."""
     hit = _match(toks, j, tuple((p, "") for p in v.propose))
     if hit is None:
@@ -298,7 +159,7 @@ def _proposes(toks: list[Tok], j: int, v: _Vocab) -> bool:
     return True
 
 
-def _forms_in(toks: list[Tok], v: _Vocab) -> list[tuple[int, int, str, bool]]:
+def _forms_in(toks: list[Tok], v: Words) -> list[tuple[int, int, str, bool]]:
     """(start, end, form, is a verb form) of every form in the clause."""
     forms = []
     i = 0
@@ -319,7 +180,7 @@ def _forms_in(toks: list[Tok], v: _Vocab) -> list[tuple[int, int, str, bool]]:
     return forms
 
 
-def _count_before(clause: str, toks: list[Tok], start: int, floor: int, v: _Vocab) -> list[tuple[int, str]] | None:
+def _count_before(clause: str, toks: list[Tok], start: int, floor: int, v: Words) -> list[tuple[int, str]] | None:
     """"3 tập thể đạt danh hiệu 'Tập thể lao động xuất sắc'": [(count, kind)]; "2 tập thể và 1 cá nhân nhận
     Huân chương …": one pair per kind, in the order printed."""
     x = start
@@ -350,7 +211,7 @@ def _number(clause: str, toks: list[Tok], i: int) -> int:
     return int(toks[i].text)
 
 
-def _pair_ending(clause: str, toks: list[Tok], x: int, floor: int, v: _Vocab) -> tuple[int, str, int] | None:
+def _pair_ending(clause: str, toks: list[Tok], x: int, floor: int, v: Words) -> tuple[int, str, int] | None:
     """The "<count> <kind>" that ends just before token ``x`` ("64 cán bộ, công chức"): (count, kind, its start)."""
     end = x
     for _ in range(3):  # "64 cán bộ, công chức đạt danh hiệu …": the kinds listed after the count
@@ -373,21 +234,21 @@ def _by_kind(found: list[tuple[int, str, tuple]]) -> list[tuple[int, str, tuple]
     return list(out.values())
 
 
-def _kind(toks: list[Tok], a: int, v: _Vocab) -> str:
+def _kind(toks: list[Tok], a: int, v: Words) -> str:
     hit = _match(toks, a, v.recipients)
     return hit[1] if hit else ""
 
 
-def _clause(clause: str, toks: list[Tok], line: int, v: _Vocab, status: str, base: str) -> tuple[list[Award], str]:
+def _clause(clause: str, toks: list[Tok], line: int, v: Words, status: str, base: str) -> tuple[list[Award], str]:
     forms = _forms_in(toks, v)
-    if not forms and _AWARDING.search(clause) and any(_proposes(toks, j, v) for j in range(len(toks))):
+    if not forms and AWARDING.search(clause) and any(_proposes(toks, j, v) for j in range(len(toks))):
         # "… thống nhất đề nghị lên Ban Thi đua khen thưởng Trung ương 22 tập thể, cá nhân …. Trong đó, có 1 tập
         # thể nhận Huân chương …": a proposal stated without a form makes the paragraph's statements proposed
         return [], PROPOSED
     out: list[Award] = []
     authority, previous_end = None, 0
     # "… thống nhất: Tặng …": after a colon and a capital, what follows is said anew (a proposal before it ends)
-    scopes = [m.end() for m in _SCOPE.finditer(clause)]
+    scopes = [m.end() for m in SCOPE.finditer(clause)]
     for n, (start, end, form, verb) in enumerate(forms):
         limit = forms[n + 1][0] if n + 1 < len(forms) else len(toks)
         before = range(previous_end, start)
@@ -402,7 +263,7 @@ def _clause(clause: str, toks: list[Tok], line: int, v: _Vocab, status: str, bas
         # "tặng" at most 4 words before the form ("tặng 01 bằng khen", "tặng: Cờ thi đua")
         give = next((j for j in reversed(before) if j >= start - 4 and any(at(toks, j, g) for g in v.give)), None)
         count_before = int(toks[start - 1].text) if start and toks[start - 1].text.isdigit() \
-            and not (start == 1 and _LIST_ITEM.match(clause)) else None  # "2. Bằng khen …": an item's number
+            and not (start == 1 and LIST_ITEM.match(clause)) else None  # "2. Bằng khen …": an item's number
         names: tuple[str, ...] = ()
         j, own = end, None
         if at(toks, j, v.of):  # "Giấy khen của Tỉnh ủy Hải Dương: 02 đồng chí"
@@ -460,7 +321,7 @@ def _clause(clause: str, toks: list[Tok], line: int, v: _Vocab, status: str, bas
     return out, status
 
 
-def _until_about(toks: list[Tok], start: int, limit: int, v: _Vocab) -> int:
+def _until_about(toks: list[Tok], start: int, limit: int, v: Words) -> int:
     """Where a named recipient ends: before "về" (the reason for the award), a number or the next grant ("cho xã
     Phước Chỉ, trao bằng khen …")."""
     return next((x for x in range(start, limit) if any(at(toks, x, a) for a in v.about)
@@ -468,7 +329,7 @@ def _until_about(toks: list[Tok], start: int, limit: int, v: _Vocab) -> int:
                  or x > start and toks[x].text[:1].islower() and any(at(toks, x, g) for g in v.give)), limit)
 
 
-def _counts(clause: str, toks: list[Tok], start: int, limit: int, v: _Vocab) -> list[tuple[int, str, tuple]]:
+def _counts(clause: str, toks: list[Tok], start: int, limit: int, v: Words) -> list[tuple[int, str, tuple]]:
     """(count, recipient kind, names) for each "<number> <kind>" between ``start`` and ``limit``; a count
     followed by "đạt"/"được" belongs to the form after it ("…, 8 tập thể đạt danh hiệu …")."""
     found = []

@@ -1,0 +1,155 @@
+"""The words of award statements: the forms and titles as reports write them, who receives them, the verbs that
+grant and propose, and the patterns of sentences, lists and breakdowns; ``words(damaged)`` keys them for
+matching (``decode.skeleton`` keys on damaged OCR). Data and patterns only; ``tdkt.ingest.awards`` reads the
+statements with them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tdkt.ingest.recipients import COLLECTIVE, HOUSEHOLD, INDIVIDUAL
+from tdkt.text.decode import keys
+
+GRANTED, PROPOSED = "granted", "proposed"
+
+
+def _forms() -> tuple[tuple[str, str], ...]:
+    """Forms and titles as reports write them → the name recorded. Longer phrases are matched first."""
+    out = [
+        ("tập thể lao động xuất sắc", "Danh hiệu Tập thể lao động xuất sắc"),
+        ("tập thể lđxs", "Danh hiệu Tập thể lao động xuất sắc"), ("ttlđxs", "Danh hiệu Tập thể lao động xuất sắc"),
+        ("lđxs", "Danh hiệu Tập thể lao động xuất sắc"),
+        ("tập thể lao động tiên tiến", "Danh hiệu Tập thể lao động tiên tiến"),
+        ("tập thể lđtt", "Danh hiệu Tập thể lao động tiên tiến"), ("ttlđtt", "Danh hiệu Tập thể lao động tiên tiến"),
+        ("lao động tiên tiến", "Danh hiệu Lao động tiên tiến"), ("lđtt", "Danh hiệu Lao động tiên tiến"),
+        ("tập thể tiên tiến", "Danh hiệu Tập thể tiên tiến"),
+        ("chiến sĩ thi đua toàn quốc", "Danh hiệu Chiến sĩ thi đua toàn quốc"),
+        ("đơn vị quyết thắng", "Danh hiệu Đơn vị quyết thắng"),
+        ("anh hùng lao động", "Danh hiệu Anh hùng Lao động"),
+        ("anh hùng lực lượng vũ trang nhân dân", "Danh hiệu Anh hùng Lực lượng vũ trang nhân dân"),
+        ("cờ thi đua", "Cờ thi đua"), ("cờ đơn vị dẫn đầu", "Cờ dẫn đầu phong trào thi đua"),
+        ("cờ đơn vị dẫn đầu phong trào thi đua", "Cờ dẫn đầu phong trào thi đua"),
+        ("cờ dẫn đầu phong trào thi đua", "Cờ dẫn đầu phong trào thi đua"),
+        ("cờ dẫn đầu", "Cờ dẫn đầu phong trào thi đua"), ("lá cờ đầu", "Cờ dẫn đầu phong trào thi đua"),
+        ("bằng lao động sáng tạo", "Bằng Lao động sáng tạo"),
+        ("bằng khen", "Bằng khen"), ("giấy khen", "Giấy khen"),
+        ("huy hiệu đảng", "Huy hiệu Đảng"), ("huy hiệu 30 năm tuổi đảng", "Huy hiệu Đảng"),
+        ("huy hiệu 40 năm tuổi đảng", "Huy hiệu Đảng"), ("huy hiệu 45 năm tuổi đảng", "Huy hiệu Đảng"),
+        ("huy hiệu 50 năm tuổi đảng", "Huy hiệu Đảng"), ("huy hiệu 55 năm tuổi đảng", "Huy hiệu Đảng"),
+        ("huy hiệu 60 năm tuổi đảng", "Huy hiệu Đảng"), ("huy hiệu 65 năm tuổi đảng", "Huy hiệu Đảng"),
+        ("huy hiệu 70 năm tuổi đảng", "Huy hiệu Đảng"), ("huy hiệu 75 năm tuổi đảng", "Huy hiệu Đảng"),
+        ("huân chương", "Huân chương"), ("huy chương", "Huy chương"), ("kỷ niệm chương", "Kỷ niệm chương"),
+        ("gia đình văn hóa", "Danh hiệu Gia đình văn hóa"), ("khu dân cư văn hóa", "Danh hiệu Khu dân cư văn hóa"),
+        ("tộc họ văn hóa", "Danh hiệu Tộc họ văn hóa"), ("thôn văn hóa", "Danh hiệu Thôn văn hóa"),
+        ("làng văn hóa", "Danh hiệu Làng văn hóa"), ("tổ dân phố văn hóa", "Danh hiệu Tổ dân phố văn hóa"),
+        ("khu phố văn hóa", "Danh hiệu Khu phố văn hóa"), ("cơ quan văn hóa", "Danh hiệu Cơ quan văn hóa"),
+    ]
+    for sĩ in ("sĩ", "sỹ"):  # both spellings are in use
+        out += [(f"chiến {sĩ} thi đua {lvl}", f"Danh hiệu Chiến sĩ thi đua {name}")
+                for lvl, name in (("cấp cơ sở", "cơ sở"), ("cơ sở", "cơ sở"), ("cấp tỉnh", "cấp tỉnh"),
+                                  ("cấp bộ", "cấp bộ"), ("cấp ngành", "cấp ngành"), ("toàn quốc", "toàn quốc"))]
+        out.append((f"chiến {sĩ} thi đua", "Danh hiệu Chiến sĩ thi đua"))
+    out += [("cstđcs", "Danh hiệu Chiến sĩ thi đua cơ sở"), ("cstđ cơ sở", "Danh hiệu Chiến sĩ thi đua cơ sở"),
+            ("cstđ cấp cơ sở", "Danh hiệu Chiến sĩ thi đua cơ sở"), ("cstđ cấp tỉnh", "Danh hiệu Chiến sĩ thi đua cấp tỉnh"),
+            ("cstđ", "Danh hiệu Chiến sĩ thi đua")]
+    classes = (("nhất", "Nhất"), ("nhì", "Nhì"), ("ba", "Ba"), ("1", "Nhất"), ("2", "Nhì"), ("3", "Ba"),
+               ("i", "Nhất"), ("ii", "Nhì"), ("iii", "Ba"))
+    for kind, name in (("lao động", "Lao động"), ("độc lập", "Độc lập"), ("bảo vệ tổ quốc", "Bảo vệ Tổ quốc"),
+                       ("chiến công", "Chiến công"), ("đại đoàn kết dân tộc", "Đại đoàn kết dân tộc"),
+                       ("hữu nghị", "Hữu nghị")):
+        out += [(f"huân chương {kind} hạng {c}", f"Huân chương {name} hạng {n}") for c, n in classes]
+        out.append((f"huân chương {kind}", f"Huân chương {name}"))
+    return tuple(out)
+
+
+FORMS = _forms()
+
+
+def implied_recipients(form: str) -> str | None:
+    """Who a form is for by its definition (Luật Thi đua, khen thưởng): a Cờ thi đua and a "Tập thể …" title go to
+    collectives, Lao động tiên tiến and Chiến sĩ thi đua to persons; a Bằng khen or Giấy khen to either (None)."""
+    if form.startswith(("Cờ", "Danh hiệu Tập thể", "Danh hiệu Khu", "Danh hiệu Đơn vị", "Danh hiệu Tộc họ",
+                        "Danh hiệu Thôn", "Danh hiệu Làng", "Danh hiệu Tổ dân phố", "Danh hiệu Cơ quan")):
+        return COLLECTIVE
+    if form.startswith(("Danh hiệu Lao động", "Danh hiệu Chiến sĩ", "Huy hiệu Đảng")):
+        return INDIVIDUAL
+    if form.startswith("Danh hiệu Gia đình"):
+        return HOUSEHOLD
+    return None
+# "Khen thưởng 27 tập thể", "biểu dương 54 tập thể và 71 cá nhân": a verb that is a form only when a count follows
+VERB_FORMS = (("khen thưởng", "Khen thưởng"), ("biểu dương", "Biểu dương"), ("tuyên dương", "Tuyên dương"))
+# Words after a count that say who received it.
+RECIPIENT_WORDS = (
+    ("hộ gia đình", HOUSEHOLD), ("gia đình", HOUSEHOLD), ("hộ", HOUSEHOLD),
+    ("cá nhân", INDIVIDUAL), ("đồng chí", INDIVIDUAL), ("đảng viên", INDIVIDUAL), ("cán bộ", INDIVIDUAL),
+    ("công chức", INDIVIDUAL), ("học sinh", INDIVIDUAL), ("giáo viên", INDIVIDUAL), ("người", INDIVIDUAL),
+    ("hội viên", INDIVIDUAL), ("đoàn viên", INDIVIDUAL),
+    ("tập thể", COLLECTIVE), ("đơn vị", COLLECTIVE), ("chi bộ", COLLECTIVE), ("cơ quan", COLLECTIVE),
+    ("tổ chức", COLLECTIVE), ("đảng bộ", COLLECTIVE), ("công đoàn", COLLECTIVE), ("liên đội", COLLECTIVE),
+    ("chi đội", COLLECTIVE), ("lớp", COLLECTIVE), ("khu phố", COLLECTIVE), ("trường", COLLECTIVE), ("sở", COLLECTIVE), ("xã", COLLECTIVE), ("phường", COLLECTIVE),
+    ("khu dân cư", COLLECTIVE), ("thôn", COLLECTIVE), ("tổ dân phố", COLLECTIVE), ("chi hội", COLLECTIVE),
+    ("chi đoàn", COLLECTIVE), ("doanh nghiệp", COLLECTIVE), ("hợp tác xã", COLLECTIVE), ("tộc họ", COLLECTIVE),
+)
+GIVE = ("tặng", "trao tặng", "truy tặng", "khen thưởng", "công nhận", "tặng thưởng", "phong tặng", "trao")
+# A proposal: "Đề nghị Chủ tịch UBND tỉnh tặng …", "trình Thủ tướng Chính phủ khen thưởng …", "đề xuất …";
+# not the basis of a decision ("Xét đề nghị của …", "Theo đề nghị của …", "trên cơ sở đề nghị …", "Tờ trình").
+PROPOSE = ("đề nghị", "đề xuất", "trình")
+# Words between an authority and its verb that are not part of its name: "Ban Thường vụ Tỉnh ủy còn tặng …"
+ADVERBS = ("đã", "xem xét", "còn", "cũng", "vừa", "đều", "sẽ", "tiếp tục", "ký quyết định", "quyết định")
+BASIS = ("xét", "theo", "trên cơ sở", "tờ", "căn cứ", "của")  # not "làm cơ sở đề nghị …", which proposes
+BEFORE_FORM = ("danh hiệu", "được", "đạt", "nhận", "các", "hình thức", "tặng", "công nhận", "khen thưởng", "trao",
+                "đề nghị")
+_ACRONYM = re.compile(r"^(?:[^aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]+|i|ii|iii)$")
+GRANTS = re.compile(r"\b(?:đã|được)\s+(?:\S+\s+){0,6}?(?:tặng|khen thưởng|công nhận|trao)\b|\btrao tặng\b", re.I)
+PROPOSAL_TITLE = re.compile(r"(?<!xét )(?<!theo )(?<!sở )\b(?:đề nghị|tờ trình|lấy ý kiến|đề xuất)\b(?! của)", re.I)
+# a sentence ends at ". " and a capital, but not after "TP." "TX." "TT." (thành phố, thị xã, thị trấn: "Hội LHPN TP. Nha
+# Trang")
+SENTENCE = re.compile(r"(?<=[^\s.]{2})(?<!\bTP)(?<!\bTp)(?<!\bTX)(?<!\bTT)\.\s+(?=[A-ZÀ-ỸĐ0-9])|(?<=[^\s.]{2})\.$")
+AWARDING = re.compile(r"\b(?:khen thưởng|tặng|danh hiệu|tôn vinh)\b", re.I)
+BREAKDOWN = re.compile(r"^\W*(?:trong (?:số )?(?:đó|do)|(?:bao )?(?:gồm|gom)|cụ thể|chia ra)\b", re.I)
+LISTS = re.compile(r"(?:\bcho|:)\s*$")  # a statement whose recipients follow, one a line
+SCOPE = re.compile(r":\s*(?=[A-ZÀ-ỸĐ])")  # "… thống nhất: Tặng …": what follows is said anew
+LIST_ITEM = re.compile(r"^\s*(?:[-–+•*]|\d{1,2}[.)/]|[a-zđ][.)])\s*")
+THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})[.](\d{3})(?![\d]|[.,]\d)")
+GLUED = re.compile(r"(?<=\d)(?=[A-Za-zÀ-ỹĐđ]{2})")
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    forms: tuple[tuple[tuple[str, ...], str], ...]
+    verb_forms: tuple[tuple[tuple[str, ...], str], ...]
+    recipients: tuple[tuple[tuple[str, ...], str], ...]
+    give: tuple[tuple[str, ...], ...]
+    of: tuple[str, ...]
+    to: tuple[str, ...]
+    propose: tuple[tuple[str, ...], ...]
+    basis: tuple[tuple[str, ...], ...]
+    by: tuple[str, ...]
+    reach: tuple[str, ...]
+    reaches: tuple[tuple[str, ...], ...]
+    be: tuple[str, ...]
+    and_: tuple[str, ...]
+    made_of: tuple[str, ...]
+    done: tuple[tuple[str, ...], ...]
+    before_form: tuple[tuple[str, ...], ...]
+    about: tuple[tuple[str, ...], ...]
+
+
+def words(damaged: bool) -> Words:
+    def k(p: str) -> tuple[str, ...]:
+        return keys(p, damaged)
+
+    def longest_first(table):
+        if damaged:  # marks lost, an acronym's or a numeral's key matches anything ("cstđ" ~ "ctia")
+            table = [(p, value) for p, value in table if not any(_ACRONYM.match(w) for w in p.split())]
+        return tuple(sorted(((k(p), value) for p, value in table), key=lambda f: -len(f[0])))
+    return Words(
+        forms=longest_first(FORMS), verb_forms=longest_first(VERB_FORMS), recipients=longest_first(RECIPIENT_WORDS),
+        give=tuple(k(p) for p in GIVE), of=k("của"), to=k("cho"), propose=tuple(k(p) for p in PROPOSE),
+        basis=tuple(k(p) for p in BASIS), by=k("được"), reach=k("đạt"),
+        reaches=(k("đạt"),) if damaged else (k("đạt"), k("được nhận"), k("nhận"), k("được công nhận")),
+        be=k("là"), and_=k("và"), made_of=k("gồm"), done=tuple(k(w) for w in ADVERBS),
+        before_form=tuple(sorted((k(p) for p in BEFORE_FORM), key=len, reverse=True)),
+        about=(k("về"), k("vì"), k("do"), k("đã có"), k("có thành tích"), k("trong")),
+    )
