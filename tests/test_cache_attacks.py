@@ -66,7 +66,7 @@ def forged_in(base: Path) -> list[str]:
 
 
 def catalogue_table(base: Path) -> Path:
-    (table,) = (base / "cache").rglob("folders.sqlite")
+    (table,) = (base / "cache").rglob("folders.*.sqlite")
     return table
 
 
@@ -76,10 +76,11 @@ def edit_row(data: Path, base: Path, name: str, edit, seal_key: bytes | None) ->
     context = catalogue_context(data, base)
     con = sqlite3.connect(catalogue_table(base))
     try:
-        key, payload = con.execute("SELECT key, payload FROM entries WHERE name = ?", (name,)).fetchone()
+        key, tag, seal, payload = con.execute("SELECT key, tag, seal, payload FROM entries WHERE name = ?",
+                                              (name,)).fetchone()
         payload = edit(payload)
-        seal = S.Store(folder=base, context=context, key=seal_key).seal(f"folders/{name}/{key}", payload) \
-            if seal_key is not None else con.execute("SELECT seal FROM entries WHERE name = ?", (name,)).fetchone()[0]
+        if seal_key is not None:
+            seal = S.Table(S.Store(folder=base, context=context, key=seal_key), "folders").seal(name, key, tag, payload)
         con.execute("UPDATE entries SET payload = ?, seal = ? WHERE name = ?", (payload, seal, name))
         con.commit()
     finally:

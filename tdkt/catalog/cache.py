@@ -26,6 +26,7 @@ import copyreg
 import dataclasses
 import gc
 import os
+import stat
 import time
 from pathlib import Path
 from typing import Callable
@@ -49,25 +50,50 @@ def cache_folder(cache_dir: Path, data_dir: Path, *context: str) -> Store:
     return open_store(Path(cache_dir) / "catalog", digest(str(data_dir.resolve()))[:16], FORMAT, *context)
 
 
-def folder_key(cache: Store, folder: Path, now_ns: int | None = None) -> str:
-    """Every entry of ``folder``: name, kind and bytes or stat signature (files over the size limit: their size)."""
-    now = time.time_ns() if now_ns is None else now_ns
-    parts = [cache.context, folder.name, "link" if folder.is_symlink() else "dir"]
-    if not folder.is_symlink():
-        with os.scandir(folder) as it:
-            for entry in sorted(it, key=lambda e: e.name):
-                if entry.is_symlink():
-                    parts += [entry.name, "link", os.readlink(entry.path)]
-                elif entry.is_dir():
-                    parts += [entry.name, "dir"]
-                else:
-                    st = entry.stat()
-                    if st.st_size > MAX_FILE_BYTES:
-                        parts += [entry.name, "big", str(st.st_size)]
-                    elif settled(st, now):
-                        parts += [entry.name, "stat", f"{st.st_size}:{st.st_ino}:{st.st_mtime_ns}:{st.st_ctime_ns}"]
-                    else:
-                        parts += [entry.name, "file", Path(entry.path).read_bytes()]
+def _listing(folder: Path) -> list[tuple[str, str, os.stat_result | str | None]]:
+    """Every entry of ``folder``, sorted: (name, kind, its stat for a regular file / its target for a link)."""
+    if folder.is_symlink():
+        return [("", "link", os.readlink(folder))]
+    out = []
+    with os.scandir(folder) as it:
+        for entry in sorted(it, key=lambda e: e.name):
+            if entry.is_symlink():
+                out.append((entry.name, "link", os.readlink(entry.path)))
+            elif entry.is_dir():
+                out.append((entry.name, "dir", None))
+            else:
+                st = entry.stat()
+                out.append((entry.name, "file" if stat.S_ISREG(st.st_mode) else "other", st))
+    return out
+
+
+def folder_stat(cache: Store, folder: Path, now_ns: int) -> str | None:
+    """Every entry of ``folder`` by name, kind and stat signature; None if a file is not settled
+    (``fingerprint.settled``: then only its bytes tell what it holds)."""
+    parts = [cache.context, folder.name]
+    for name, kind, extra in _listing(folder):
+        if isinstance(extra, os.stat_result):
+            if not settled(extra, now_ns):
+                return None
+            extra = f"{extra.st_size}:{extra.st_ino}:{extra.st_mtime_ns}:{extra.st_ctime_ns}:{extra.st_mode}"
+        parts += [name, kind, extra or ""]
+    return digest(*parts)
+
+
+def folder_key(cache: Store, folder: Path) -> str:
+    """What ``folder`` holds: every entry's name, kind and bytes (a file over the size limit or not regular: its
+    size), in the store's context. A record is a function of its folder's key (``Catalog.record_keys``)."""
+    parts = [cache.context, folder.name]
+    for name, kind, extra in _listing(folder):
+        if isinstance(extra, os.stat_result):
+            if kind == "file" and extra.st_size <= MAX_FILE_BYTES:
+                try:
+                    extra = (folder / name).read_bytes()
+                except OSError:
+                    extra = "unreadable"
+            else:
+                extra = f"{kind}:{extra.st_size}"
+        parts += [name, kind, extra or ""]
     return digest(*parts)
 
 
@@ -81,11 +107,13 @@ def _load_one(folder: Path, load: Callable) -> Loaded:
 
 
 def _load_in_worker(shared: tuple, j: int) -> bytes:
-    """A forked worker's share: parse the ``j``-th folder to load and send it back pickled, as it is remembered
-    (parsing and pickling cost ~2.5 ms a report, unpickling ~0.5 ms: the parent keeps up)."""
-    folders, todo, load, keys = shared
+    """A forked worker's share: key (if not yet known) and parse the ``j``-th folder to load, and send it back
+    pickled as it is remembered (parsing and pickling cost ~2.5 ms a report, unpickling ~0.5 ms: the parent keeps
+    up)."""
+    folders, todo, load, keys, cache = shared
     i = todo[j]
-    return dumps((keys[i], _load_one(folders[i], load)))
+    key = keys[i] if keys[i] is not None or cache is None else folder_key(cache, folders[i])
+    return dumps((key, _load_one(folders[i], load)))
 
 
 def _remembered(payload: bytes, key: str) -> Loaded | None:
@@ -155,29 +183,47 @@ def _load_folders(folders: list[Path], load: Callable, problems: Problems, cache
     keys: list[str | None] = [None] * len(folders)
     results: dict[int, Loaded] = {}
     table = None
+    stats: list[str | None] = [None] * len(folders)
+    restamp: list[tuple[str, str, str]] = []
     if cache is not None:
         cache.touch()
         table = Table(cache, TABLE)
         now = time.time_ns()
-        keys = [folder_key(cache, folder, now) for folder in folders]
+        stats = [folder_stat(cache, folder, now) for folder in folders]
         where = {folder.name: i for i, folder in enumerate(folders)}
-        for name, payload in table.rows({folder.name: key for folder, key in zip(folders, keys)}):
-            hit = _remembered(payload, keys[where[name]])
+        for name, key, tag, payload in table.rows():
+            i = where.get(name)
+            if i is None or i in results:
+                continue
+            if stats[i] is None or tag != stats[i]:  # not known by its stat: by its bytes, as git does
+                keys[i] = folder_key(cache, folders[i])
+                if keys[i] != key:
+                    continue
+                if stats[i] is not None:  # known by its stat from now on
+                    restamp.append((name, stats[i], table.seal(name, key, stats[i], payload)))
+            hit = _remembered(payload, key)
             if hit is not None:
-                results[where[name]] = hit
+                keys[i] = key
+                results[i] = hit
     todo = [i for i in range(len(folders)) if i not in results]
-    writer = table.writer({f.name for f in folders}) if table is not None and (todo or table.seen > len(results)) \
-        else None
+    writer = table.writer({f.name for f in folders}) \
+        if table is not None and (todo or restamp or table.seen > len(results)) else None
+    shared = (folders, todo, load, keys, cache)
     if jobs > 1:
-        parsed = zip(todo, fork_map(_load_in_worker, (folders, todo, load, keys), len(todo), jobs=jobs))
+        parsed = zip(todo, fork_map(_load_in_worker, shared, len(todo), jobs=jobs))
     else:
-        parsed = ((i, dumps((keys[i], _load_one(folders[i], load)))) for i in todo) if writer is not None else \
+        parsed = ((i, _load_in_worker(shared, j)) for j, i in enumerate(todo)) if cache is not None else \
             ((i, None) for i in todo)
     for i, data in parsed:
-        results[i] = loads(data)[1] if data is not None else _load_one(folders[i], load)
+        if data is None:
+            results[i] = _load_one(folders[i], load)
+            continue
+        keys[i], results[i] = loads(data)
         if writer is not None:
-            writer.put(folders[i].name, keys[i], data)
+            writer.put(folders[i].name, keys[i], data, stats[i] or "")
     if writer is not None:
+        for name, tag, seal in restamp:
+            writer.retag(name, tag, seal)
         writer.close()
     for i in range(len(folders)):
         for p in results[i][1]:

@@ -175,44 +175,46 @@ class Store:
 
 
 class Table:
-    """Many entries of a store in one SQLite file (``<store>/<name>.sqlite``), each row sealed as an entry file is
-    (its name, its key and its payload, under the store's context and secret), read in one query.
+    """Many entries of a store in one SQLite file (``<store>/<name>.<schema>.sqlite``), read in one query. A row is a
+    name, a key, a tag (what the caller knows the key by, say a stat signature) and a payload, sealed together
+    under the store's context and secret, as an entry file is.
 
     For the catalogue's records: 10,000 entry files cost 10,000 opens; one table, one read. The policy is the
     store's: a row whose seal does not hold is skipped (a miss), a file that is not a database (garbled, truncated)
-    is a store with no rows and is made again at the next write; a write that fails is counted in
+    is a table with no rows and is made again at the next write; a write that fails is counted in
     ``Store.failed``. Rows are written by this process only (workers send theirs back), in one transaction."""
+
+    SCHEMA = 2
 
     def __init__(self, store: Store, name: str):
         self.store, self.name = store, name
-        self.path = store.folder / f"{name}.sqlite"
+        self.path = store.folder / f"{name}.{self.SCHEMA}.sqlite"
         self.seen = 0  # rows the last ``rows`` read, used or not
 
     def _connect(self) -> sqlite3.Connection:
         con = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         con.execute("PRAGMA synchronous=OFF")  # a cache: a torn file after a crash is a garbled one, a miss
-        con.execute("CREATE TABLE IF NOT EXISTS entries (name TEXT PRIMARY KEY, key TEXT NOT NULL, "
+        con.execute("CREATE TABLE IF NOT EXISTS entries (name TEXT PRIMARY KEY, key TEXT NOT NULL, tag TEXT NOT NULL, "
                     "seal TEXT NOT NULL, payload BLOB NOT NULL)")
         return con
 
-    def _seal(self, name: str, key: str, payload) -> str:
-        return self.store.seal(f"{self.name}/{name}/{key}", payload)
+    def seal(self, name: str, key: str, tag: str, payload) -> str:
+        return self.store.seal("\0".join((self.name, name, key, tag)), payload)
 
-    def rows(self, wanted: dict[str, str]) -> Iterator[tuple[str, bytes]]:
-        """(name, payload) of each row whose name is in ``wanted`` with that key and whose seal holds, one at a
-        time (the payloads are never all held at once)."""
+    def rows(self) -> Iterator[tuple[str, str, str, bytes]]:
+        """(name, key, tag, payload) of each row whose seal holds, one at a time (never all held at once)."""
         self.seen = 0
         if not self.path.is_file():
             return
         try:
             con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=30)
             try:
-                for name, key, seal, payload in con.execute("SELECT name, key, seal, payload FROM entries"):
+                for row in con.execute("SELECT name, key, tag, seal, payload FROM entries"):
                     self.seen += 1
-                    if (isinstance(name, str) and wanted.get(name) == key and isinstance(payload, bytes)
-                            and isinstance(seal, str)
-                            and hmac.compare_digest(self._seal(name, key, payload), seal)):
-                        yield name, payload
+                    name, key, tag, seal, payload = row
+                    if (all(isinstance(x, str) for x in (name, key, tag, seal)) and isinstance(payload, bytes)
+                            and hmac.compare_digest(self.seal(name, key, tag, payload), seal)):
+                        yield name, key, tag, payload
             finally:
                 con.close()
         except sqlite3.Error:
@@ -258,12 +260,19 @@ class TableWriter:
                 pass
             self.con = None
 
-    def put(self, name: str, key: str, payload: bytes) -> None:
+    def put(self, name: str, key: str, payload: bytes, tag: str = "") -> None:
+        self._run("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?)",
+                  lambda: (name, key, tag, self.table.seal(name, key, tag, payload), payload), name)
+
+    def retag(self, name: str, tag: str, seal: str) -> None:
+        """Give row ``name`` another tag (``seal``: ``Table.seal`` of the row with it)."""
+        self._run("UPDATE entries SET tag = ?, seal = ? WHERE name = ?", lambda: (tag, seal, name), name)
+
+    def _run(self, sql: str, values, name: str) -> None:
         if self.con is None:
             return
         try:
-            self.con.execute("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?)",
-                             (name, key, self.table._seal(name, key, payload), payload))
+            self.con.execute(sql, values())
         except ValueError:  # a name SQLite cannot hold (a lone surrogate of an undecodable file name): that row only
             self.table.store.failed.append(name.encode("utf-8", "backslashreplace").decode("ascii", "replace"))
         except sqlite3.Error:

@@ -16,7 +16,7 @@ def remembered(cache) -> list[str]:
     """The report folders the catalogue's table remembers (one SQLite file: tdkt/engine/store.py's Table)."""
     import sqlite3
 
-    (table,) = cache.rglob("folders.sqlite")
+    (table,) = cache.rglob("folders.*.sqlite")
     con = sqlite3.connect(table)
     try:
         return sorted(name for (name,) in con.execute("SELECT name FROM entries"))
@@ -45,7 +45,7 @@ def test_a_cached_load_is_the_parsed_load(archive, gazetteer, tmp_path):
     first = load(archive, gazetteer, tmp_path / "cache")
     second = load(archive, gazetteer, tmp_path / "cache")  # every report from the cache
     assert remembered(tmp_path / "cache") == ["2023-long-xuyen-hd-bc-1", "2023-tan-viet-bc-ocr", "2024-tp-long-xuyen-kh"]
-    assert [p.name for p in (tmp_path / "cache").rglob("*") if p.is_file()] == ["folders.sqlite"]  # one file
+    assert [p.name for p in (tmp_path / "cache").rglob("*") if p.is_file()] == ["folders.2.sqlite"]  # one file
     assert first == plain and second == plain
 
 
@@ -140,3 +140,31 @@ def test_forked_workers_give_what_one_process_gives(tmp_path):
     problems = Problems()  # and the second time, from the cache the workers wrote
     cache = FolderCache(folder=tmp_path / "cache-2", context="c")
     assert (load_folders(folders, _fake_load, problems, cache=cache, jobs=2), problems.report()) == runs[1]
+
+
+def test_a_folder_first_known_by_its_bytes_keeps_its_key_once_settled(archive, gazetteer, tmp_path, monkeypatch):
+    """A fresh copy (or checkout) is known by its bytes, later by its stat signature: the record's key is the same
+    (pages remembered by it are not made again), it is not parsed again, and from then on not read either."""
+    import pathlib
+
+    from tdkt.catalog import load as L
+    from tdkt.engine import fingerprint
+
+    monkeypatch.setattr(fingerprint, "RACY_NS", 10**18)  # nothing settled: every file known by its bytes
+    problems = Problems()
+    first = load_catalog(archive, gazetteer, problems, cache_dir=tmp_path / "cache")
+    monkeypatch.setattr(fingerprint, "RACY_NS", 0)       # now all settled
+    parsed = []
+    real = L._load_report
+    monkeypatch.setattr(L, "_load_report", lambda folder, *a, **k: parsed.append(folder) or real(folder, *a, **k))
+    second = load_catalog(archive, gazetteer, Problems(), cache_dir=tmp_path / "cache")
+    assert parsed == [] and second == first and second.record_keys == first.record_keys and len(first.record_keys) == 3
+    real_read = pathlib.Path.read_bytes
+
+    def guarded(self):
+        assert archive / "reports" not in self.parents, f"read again: {self}"
+        return real_read(self)
+
+    monkeypatch.setattr(pathlib.Path, "read_bytes", guarded)
+    third = load_catalog(archive, gazetteer, Problems(), cache_dir=tmp_path / "cache")
+    assert parsed == [] and third.record_keys == first.record_keys
