@@ -5,7 +5,10 @@
 For each size, synthetic archives from ``python build.py synth`` (made if missing, under --archives):
 
 - full: ``python build.py`` with an empty cache and no previous site (nothing remembered);
-- incremental: one report's title and first paragraph edited, then ``python build.py`` again;
+- incremental: one report's title and first paragraph edited, then ``python build.py`` again (the archive was
+  copied just before the full build, so this first rebuild also finds every file's stat signature new: the
+  catalogue compares their bytes once, as git does after a checkout);
+- again: another report edited, ``python build.py`` again (the steady state: every file known by its stat);
 - floor: the same ``site_src/`` Markdown rendered by Python-Markdown alone (the site's extensions,
   one process: the least any Markdown renderer in Python pays);
 - mkdocs: plain ``mkdocs build --strict`` of the same ``site_src/`` (one process);
@@ -14,7 +17,8 @@ For each size, synthetic archives from ``python build.py synth`` (made if missin
 Each run is a fresh process; wall time, CPU time (user + system, the process and its children) and
 peak RSS (``resource.getrusage(RUSAGE_CHILDREN)``, the largest process) are measured around it.
 Medians over --runs. Prints a Markdown table. Timings on a shared machine are upper bounds: the
-CPU column says what the work costs whatever else runs.
+CPU column says what the work costs whatever else runs. ``--root`` measures the code of another checkout (a
+``git worktree`` of an earlier commit: the "before" of a change) with this script.
 """
 from __future__ import annotations
 
@@ -74,8 +78,9 @@ def measured(cmd: list[str], **kw) -> tuple[float, float, float, str]:
     return wall, cpu, after.ru_maxrss / 1024, err
 
 
-def edit_one_report(archive: Path, run: int) -> None:
-    folder = sorted((archive / "reports").iterdir())[len(list((archive / "reports").iterdir())) // 2]
+def edit_one_report(archive: Path, run: int, which: int = 0) -> None:
+    folders = sorted((archive / "reports").iterdir())
+    folder = folders[(len(folders) // 2 + which) % len(folders)]
     yml = folder / "report.yml"
     text = yml.read_text(encoding="utf-8")
     yml.write_text(re.sub(r'^title: "?(.*?)"?$', lambda m: f'title: "{m.group(1).split(" [sửa")[0]} [sửa {run}]"',
@@ -87,7 +92,7 @@ def edit_one_report(archive: Path, run: int) -> None:
 
 
 def bench_size(n: int, runs: int, archives: Path, work: Path, skip_plain: bool, full_only: bool,
-               no_reference: bool = False) -> dict:
+               no_reference: bool = False, root: Path = ROOT) -> dict:
     archive = archives / f"archive-{n}"
     if not archive.is_dir():
         subprocess.run([PY, "build.py", "synth", "--reports", str(n), "--out", str(archive)], cwd=ROOT, check=True)
@@ -96,34 +101,39 @@ def bench_size(n: int, runs: int, archives: Path, work: Path, skip_plain: bool, 
     shutil.copytree(archive, mine)
     site, src, cache = work / f"site-{n}", work / f"src-{n}", work / f"cache-{n}"
     build = [PY, "build.py", "--data", str(mine), "--out", str(site), "--docs", str(src), "--cache", str(cache)]
-    rows: dict[str, list] = {"full": [], "incremental": [], "floor": [], "mkdocs": [], "render": []}
+    rows: dict[str, list] = {"full": [], "incremental": [], "again": [], "floor": [], "mkdocs": [], "render": []}
     summaries = []
     for run in range(runs):
         for folder in (site, src, cache):
             shutil.rmtree(folder, ignore_errors=True)
-        rows["full"].append(measured(build, cwd=ROOT)[:3])
+        rows["full"].append(measured(build, cwd=root)[:3])
         if full_only:
             summaries.append("")
             continue
         edit_one_report(mine, run)
-        wall, cpu, rss, err = measured(build, cwd=ROOT)
+        wall, cpu, rss, err = measured(build, cwd=root)
         rows["incremental"].append((wall, cpu, rss))
         summaries.append(err.strip().splitlines()[-1])
-        print(f"  {n}: run {run + 1}: full {rows['full'][-1][0]:.1f} s, incremental {wall:.1f} s", file=sys.stderr)
+        edit_one_report(mine, run, which=1)
+        again = measured(build, cwd=root)
+        rows["again"].append(again[:3])
+        summaries.append(again[3].strip().splitlines()[-1])
+        print(f"  {n}: run {run + 1}: full {rows['full'][-1][0]:.1f} s, incremental {wall:.1f} s, "
+              f"again {again[0]:.1f} s", file=sys.stderr)
         if not no_reference and (run == 0 or not skip_plain):
-            rows["floor"].append(measured([PY, "-c", FLOOR, str(src), str(ROOT / "mkdocs.yml")], cwd=ROOT)[:3])
+            rows["floor"].append(measured([PY, "-c", FLOOR, str(src), str(root / "mkdocs.yml")], cwd=root)[:3])
             plain = work / f"plain-{n}"
             shutil.rmtree(plain, ignore_errors=True)
-            rows["mkdocs"].append(measured([PY, "-c", PLAIN, str(src), str(plain), str(ROOT / "mkdocs.yml")],
-                                           cwd=ROOT)[:3])
+            rows["mkdocs"].append(measured([PY, "-c", PLAIN, str(src), str(plain), str(root / "mkdocs.yml")],
+                                           cwd=root)[:3])
             shutil.rmtree(plain, ignore_errors=True)
-            rows["render"].append(measured([PY, "-c", RENDER, str(src), str(plain), str(ROOT / "mkdocs.yml")],
-                                           cwd=ROOT)[:3])
+            rows["render"].append(measured([PY, "-c", RENDER, str(src), str(plain), str(root / "mkdocs.yml")],
+                                           cwd=root)[:3])
             shutil.rmtree(plain, ignore_errors=True)
     nothing = (float("nan"),) * 3
     med = {k: tuple(statistics.median(x[i] for x in v) for i in range(3)) if v else nothing for k, v in rows.items()}
     med["pages"] = sum(1 for _ in src.rglob("*.md"))
-    med["summary"] = summaries[-1]
+    med["summary"] = " | ".join(summaries[-2:])
     med["runs"] = {k: len(v) for k, v in rows.items()}
     return med
 
@@ -137,20 +147,24 @@ def main() -> int:
     p.add_argument("--plain-once", action="store_true", help="floor and mkdocs: one run per size (they are slow)")
     p.add_argument("--full-only", action="store_true", help="only the full build (for the largest sizes)")
     p.add_argument("--no-reference", action="store_true", help="without the floor and plain mkdocs runs")
+    p.add_argument("--root", type=Path, default=ROOT, help="the checkout whose code is measured (default: this one)")
     args = p.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     print(f"load average before: {os.getloadavg()[0]:.1f}, {os.cpu_count()} cores", file=sys.stderr)
-    print("| reports | pages | full build s (CPU s) | peak RSS MB | incremental s (CPU s) | floor: Python-Markdown s "
-          "(CPU s) | plain mkdocs build s (CPU s) | our render alone s (CPU s) | render / mkdocs | render / floor "
-          "| runs |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    print(f"code: {args.root}", file=sys.stderr)
+    print("| reports | pages | full build s (CPU s) | peak RSS MB | incremental s (CPU s) | again s (CPU s) | floor: "
+          "Python-Markdown s (CPU s) | plain mkdocs build s (CPU s) | our render alone s (CPU s) | render / mkdocs | "
+          "render / floor | runs |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for n in args.sizes:
-        m = bench_size(n, args.runs, args.archives, args.work, args.plain_once, args.full_only, args.no_reference)
-        f, i, fl, mk, r = m["full"], m["incremental"], m["floor"], m["mkdocs"], m["render"]
+        m = bench_size(n, args.runs, args.archives, args.work, args.plain_once, args.full_only, args.no_reference,
+                       args.root.resolve())
+        f, i, a, fl, mk, r = m["full"], m["incremental"], m["again"], m["floor"], m["mkdocs"], m["render"]
         print(f"| {n:,} | {m['pages']:,} | {f[0]:.0f} ({f[1]:.0f}) | {f[2]:.0f} | {i[0]:.1f} ({i[1]:.1f}) | "
+              f"{a[0]:.1f} ({a[1]:.1f}) | "
               f"{fl[0]:.0f} ({fl[1]:.0f}) | {mk[0]:.0f} ({mk[1]:.0f}) | {r[0]:.0f} ({r[1]:.0f}) | {r[0] / mk[0]:.2f} | "
               f"{r[0] / fl[0]:.2f} | {m['runs']['full']}/{m['runs']['floor']} |", flush=True)
-        print(f"  {n}: last incremental: {m['summary']}", file=sys.stderr)
+        print(f"  {n}: last incremental, again: {m['summary']}", file=sys.stderr)
     print(f"load average after: {os.getloadavg()[0]:.1f}", file=sys.stderr)
     return 0
 
