@@ -524,3 +524,16 @@ def test_a_report_id_as_long_as_a_folder_name_can_be_builds_and_rebuilds(tmp_pat
     replace_in(data / "reports" / long_id / "text.txt", "\n", "\n\n")
     assert build(tmp_path, data) == 0
     assert (tmp_path / "site" / "bao-cao" / long_id / "index.html").is_file()
+
+
+@pytest.mark.slow
+def test_an_exemplar_of_a_year_no_report_has_builds(tmp_path):
+    """An exemplar's page linked its year's page, which exists only when a report has that year: an exemplar of
+    2023 in an archive whose reports are all of 1969 passed check and failed the build (strict: a broken link)."""
+    data = archive_copy(tmp_path)
+    for yml in (data / "reports").glob("*/report.yml"):
+        yml.write_text(re.sub(r'(issued|year): "\d{4}', r'\1: "1969', yml.read_text(encoding="utf-8")),
+                       encoding="utf-8")
+    assert build(tmp_path, data) == 0
+    page = (tmp_path / "site" / "dien-hinh" / "hoi-2023" / "index.html").read_text(encoding="utf-8")
+    assert "2023" in page and 'href="../../nam/2023/"' not in page

@@ -101,7 +101,8 @@ def render_exemplar_page(e: Exemplar, r: Report, catalog: Catalog) -> str:
     rows = [
         ("Điển hình", escape(e.name)),
         ("Loại", escape(e.kind.label)),
-        ("Năm", link(str(e.year), paths.rel(here, paths.year(e.year)))),
+        ("Năm", link(str(e.year), paths.rel(here, paths.year(e.year)))  # a year page exists if a report has it
+         if any(report.year == e.year for report in catalog.reports) else str(e.year)),
         ("Đơn vị báo cáo", link(escape(r.unit.full_name), paths.rel(here, paths.unit(r.unit)))
          + f" ({escape(unit_chain(r.unit, catalog.units).partition(', ')[2])})" if r.unit else f"*{missing(r)}*"),
         ("Thành tích", escape(e.achievement)),
