@@ -43,7 +43,8 @@ from urllib.parse import quote
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = Path("/tmp/tdkt-bench")
 PY = str(ROOT / ".venv" / "bin" / "python")
-QUERIES = ["khen thưởng", "chuyen doi so", '"tiên tiến"', "Giấy khen Chủ tịch", "hoà bình", "Tân Việt", '"Đơn vị quyết thắng"']
+QUERIES = ["khen thưởng", "chuyen doi so", '"tiên tiến"', "Giấy khen Chủ tịch", "hoà bình", "Tân Việt", '"Đơn vị quyết thắng"',
+           "184/BC-UBND"]
 
 BUILD = """
 import resource, sys, time

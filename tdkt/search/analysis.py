@@ -94,11 +94,12 @@ def _telling(word: str) -> bool:
 
 
 def meta_terms(text: str) -> list[str]:
-    """The words and pairs of a report's metadata (title, unit, issuer, award forms) that tell it apart: not the
-    words nearly every report's metadata shares (``terms.json`` ``meta_common``) nor numbers, and not a pair of
-    two such words. Only the index reads it: a query's clauses on the meta field are all its words and pairs."""
-    pairs_ = [p for p in pairs(text) if any(map(_telling, p.split(PAIR_JOIN)))]
-    return [w for w in words(text) if _telling(w)] + pairs_
+    """The pairs of a report's metadata (title, unit, issuer, award forms) that tell it apart: not a pair of two
+    words nearly every report's metadata shares (``terms.json`` ``meta_common``) or numbers. Pairs, not words:
+    the names people search by are words of two syllables or more ("Cẩm Xuyên", "Huy hiệu Đảng"), and a pair's
+    postings are a fraction of a syllable's. Only the index reads it: a query's clauses on the meta field are all
+    its pairs."""
+    return [p for p in pairs(text) if any(map(_telling, p.split(PAIR_JOIN)))]
 
 
 # ------------------------------------------------------------------ document numbers

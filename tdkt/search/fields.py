@@ -1,9 +1,9 @@
 """What each field of the search index reads from a report, and how (``analyse``): the one place that says it.
 
 ``words``, ``exact`` and ``pairs`` are the words, exact marked forms and side-by-side pairs of everything a report
-is found by (``index_text``); ``meta`` the words and pairs of what people search a report by (``meta_text``:
-title, unit, issuer, award forms) that tell it apart (``analysis.meta_terms``) and ``number`` the forms of its document number (``analysis.numbers``), both
-weighed above the body by lunr's field boosts. Pure.
+is found by (``index_text``); ``meta`` the side-by-side pairs of what people search a report by (``meta_text``:
+title, unit, issuer, award forms) that tell it apart (``analysis.meta_terms``) and ``number`` the forms of its
+document number (``analysis.numbers``), both weighed above the body by lunr's field boosts. Pure.
 """
 from __future__ import annotations
 
@@ -15,9 +15,9 @@ from tdkt.search.lunr_build import DocTerms, FieldTerms
 
 # Fields: the words of everything a report is found by (``index_text``: its metadata, title and text), their
 # exact marked forms, their side-by-side pairs; then what people search by, weighed above the body by lunr's own
-# field boosts: ``meta``, the words and pairs of the title, unit, issuer and award forms (``meta_text``), and
+# field boosts: ``meta``, the pairs of the title, unit, issuer and award forms (``meta_text``), and
 # ``number``, the document's number in its normalised forms (``analysis.numbers``). The page adds optional
-# clauses on these two for every query word, pair and number (search-core.js ``clauses``); a document must
+# clauses on these two for every query pair and number (search-core.js ``clauses``); a document must
 # still hold every word in ``words``.
 FIELDS = ("words", "exact", "pairs", "meta", "number")
 BOOSTS = {"words": 1, "exact": 1, "pairs": 1, "meta": 2, "number": 10}
@@ -60,7 +60,7 @@ def analysis_input(report: Report) -> tuple[str, str | None, str, str]:
 
 def analyse(text: str, body: str | None, meta: str = "", number: str = "") -> DocTerms:
     """One document's fields as the index counts them (``FIELDS`` order): the words and pairs of its
-    text, the exact marked forms of its body (None: no exact field), the words and pairs of its metadata, its
+    text, the exact marked forms of its body (None: no exact field), the telling pairs of its metadata, its
     number's forms. Exactly the counts of ``SearchDoc.terms``. The expensive part of the index: remembered in
     the cache (``RunCache``)."""
     words, pairs = search_text.word_and_pair_counts(text)

@@ -87,12 +87,11 @@ def page_clauses(query: str) -> list[dict]:
         phrases.append(phrase)
         rest = before + " " + rest_after
     words = [t for t, _, _ in search_text.tokens(rest)] + [t for p in phrases for t, _, _ in search_text.tokens(p)]
-    out, folded = [], []
+    out = []
     f = {name: FIELDS.index(name) for name in FIELDS}
     for token in words:
         read = search_text.words(token)  # its variants: "UBND" reads as four words, "sỹ" as "si"
         out += [{"term": w, "field": f["words"], "boost": 1, "required": True} for w in read]
-        folded += read
         if len(read) == 1 and (marked := search_text.exact(token)):
             out.append({"term": marked[0], "field": f["exact"], "boost": 2, "required": False})
     quoted = [pair for p in phrases for pair in search_text.pairs(p)]
@@ -100,8 +99,7 @@ def page_clauses(query: str) -> list[dict]:
     # unquoted words side by side: their pairs optional, boosted (a word of several syllables ranks first)
     near = [p for p in search_text.pairs(rest) if p not in quoted]
     out += [{"term": p, "field": f["pairs"], "boost": 3, "required": False} for p in near]
-    # every word and pair again, optional, in the metadata field; the numbers asked for in the number field
-    out += [{"term": w, "field": f["meta"], "boost": 1, "required": False} for w in folded]
+    # every pair again, optional, in the metadata field; the numbers asked for in the number field
     out += [{"term": p, "field": f["meta"], "boost": 1, "required": False} for p in quoted + near]
     out += [{"term": n, "field": f["number"], "boost": 1, "required": False} for n in search_text.query_numbers(query)]
     return out
@@ -141,9 +139,6 @@ def test_page_clauses_match_the_scripts_analysis():
         {"term": "binh", "field": 0, "boost": 1, "required": True},
         {"term": "bình", "field": 1, "boost": 2, "required": False},
         {"term": "hoa_binh", "field": 2, "boost": 1, "required": True},
-        {"term": "khen", "field": 3, "boost": 1, "required": False},
-        {"term": "hoa", "field": 3, "boost": 1, "required": False},
-        {"term": "binh", "field": 3, "boost": 1, "required": False},
         {"term": "hoa_binh", "field": 3, "boost": 1, "required": False},
     ]
     # a document's number: its symbol and its leading number, optional, in the number field

@@ -280,8 +280,8 @@
   /* The query as lunr clauses: each word required (folded), its marked form optional with boost 2
    * (exact marks rank first), each phrase pair required, each pair of unquoted words typed side by side
    * optional with boost NEAR_BOOST (a Vietnamese word is several syllables: "Cẩm Xuyên" together ranks above
-   * "cẩm" and "xuyên" scattered); then, optional, each word and each pair in the `meta` field (title, unit,
-   * issuer, award forms) and each number the query asks for in the `number` field: those fields' weights
+   * "cẩm" and "xuyên" scattered); then, optional, each pair in the `meta` field (title, unit, issuer, award
+   * forms) and each number the query asks for in the `number` field: those fields' weights
    * carry lunr's field boosts (tdkt/search/index.py BOOSTS), so the report whose title, unit or number it is
    * ranks first. fields: the manifest's field names (an index without meta or number gets no such clause). */
   var NEAR_BOOST = 3;
@@ -298,7 +298,6 @@
     });
     var meta = field("meta"), number = field("number");
     if (meta >= 0) {
-      parsed.terms.forEach(function (t) { out.push({ term: t.fold, field: meta, boost: 1, required: false }); });
       parsed.pairs.concat(near).forEach(function (p) { out.push({ term: p, field: meta, boost: 1, required: false }); });
     }
     if (number >= 0) {
