@@ -129,6 +129,7 @@ class Words:
     reach: tuple[str, ...]
     reaches: tuple[tuple[str, ...], ...]
     be: tuple[str, ...]
+    title: tuple[str, ...]
     and_: tuple[str, ...]
     made_of: tuple[str, ...]
     done: tuple[tuple[str, ...], ...]
@@ -149,7 +150,7 @@ def words(damaged: bool) -> Words:
         give=tuple(k(p) for p in GIVE), of=k("của"), to=k("cho"), propose=tuple(k(p) for p in PROPOSE),
         basis=tuple(k(p) for p in BASIS), by=k("được"), reach=k("đạt"),
         reaches=(k("đạt"),) if damaged else (k("đạt"), k("được nhận"), k("nhận"), k("được công nhận")),
-        be=k("là"), and_=k("và"), made_of=k("gồm"), done=tuple(k(w) for w in ADVERBS),
+        be=k("là"), title=k("danh hiệu"), and_=k("và"), made_of=k("gồm"), done=tuple(k(w) for w in ADVERBS),
         before_form=tuple(sorted((k(p) for p in BEFORE_FORM), key=len, reverse=True)),
         about=(k("về"), k("vì"), k("do"), k("đã có"), k("có thành tích"), k("trong")),
     )

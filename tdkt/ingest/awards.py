@@ -159,7 +159,7 @@ def _proposes(toks: list[Tok], j: int, v: Words) -> bool:
     return True
 
 
-def _forms_in(toks: list[Tok], v: Words) -> list[tuple[int, int, str, bool]]:
+def _forms_in(clause: str, toks: list[Tok], v: Words) -> list[tuple[int, int, str, bool]]:
     """(start, end, form, is a verb form) of every form in the clause."""
     forms = []
     i = 0
@@ -168,6 +168,11 @@ def _forms_in(toks: list[Tok], v: Words) -> list[tuple[int, int, str, bool]]:
         if hit:
             forms.append((i, i + hit[0], hit[1], False))
             i += hit[0]
+            continue
+        quoted = _quoted_title(clause, toks, i, v)
+        if quoted:  # danh hiệu “Phụ nữ tiêu biểu”: a title the table does not know, named in quotes
+            forms.append(quoted)
+            i = quoted[1]
             continue
         verb = _match(toks, i, v.verb_forms)
         if verb:
@@ -178,6 +183,26 @@ def _forms_in(toks: list[Tok], v: Words) -> list[tuple[int, int, str, bool]]:
             continue
         i += 1
     return forms
+
+
+def _quoted_title(clause: str, toks: list[Tok], i: int, v: Words) -> tuple[int, int, str, bool] | None:
+    """"danh hiệu “Trường học thân thiện, học sinh tích cực”" at token ``i``: (start, end, "Danh hiệu …", False)
+    for a title in quotes that no form of the table starts; None otherwise."""
+    n = len(v.title)
+    if not at(toks, i, v.title) or i + n >= len(toks) or not _OPEN.search(_sep(clause, toks, i + n)) \
+            or _match(toks, i + n, v.forms):
+        return None
+    for j in range(i + n + 1, min(len(toks), i + n + 12) + 1):
+        after = clause[toks[j - 1].end:toks[j].start] if j < len(toks) else clause[toks[j - 1].end:]
+        if _CLOSE.search(after):
+            name = _span(clause, toks, i + n, j)
+            return (i, j, f"Danh hiệu {name[:1].upper()}{name[1:]}", False) if name else None
+        if re.search(r"[.;:]", after):
+            return None
+    return None
+
+
+_OPEN, _CLOSE = re.compile("[“\"‘']"), re.compile("[”\"’']")
 
 
 def _count_before(clause: str, toks: list[Tok], start: int, floor: int, v: Words) -> list[tuple[int, str]] | None:
@@ -240,7 +265,7 @@ def _kind(toks: list[Tok], a: int, v: Words) -> str:
 
 
 def _clause(clause: str, toks: list[Tok], line: int, v: Words, status: str, base: str) -> tuple[list[Award], str]:
-    forms = _forms_in(toks, v)
+    forms = _forms_in(clause, toks, v)
     if not forms and AWARDING.search(clause) and any(_proposes(toks, j, v) for j in range(len(toks))):
         # "… thống nhất đề nghị lên Ban Thi đua khen thưởng Trung ương 22 tập thể, cá nhân …. Trong đó, có 1 tập
         # thể nhận Huân chương …": a proposal stated without a form makes the paragraph's statements proposed

@@ -328,6 +328,8 @@ AWARDS = [
      "xuất sắc giai đoạn 2016-2020 cho đại diện xã Hòa Bình, trao giấy khen cho 3 tập thể.",
      [("Cờ thi đua", "Phó Chủ tịch UBND huyện", "tập thể", 1, ("xã Hòa Bình",), "granted"),
       ("Giấy khen", "Phó Chủ tịch UBND huyện", "tập thể", 3, (), "granted")]),
+    ("a title in quotes the table does not know", False, "Có 4 cá nhân đạt danh hiệu “Phụ nữ tiêu biểu” năm 2020.",
+     [("Danh hiệu Phụ nữ tiêu biểu", None, "cá nhân", 4, (), "granted")]),
     ("TP. is no sentence's end", False, "Ban Thường vụ Hội tặng cờ dẫn đầu phong trào thi đua cho Hội LHPN TP. Vũng "
      "Tàu.",
      [("Cờ dẫn đầu phong trào thi đua", "Ban Thường vụ Hội", "tập thể", 1, ("Hội LHPN TP. Vũng Tàu",), "granted")]),
