@@ -72,6 +72,9 @@ NOT_A_DATE = "không phải ngày có thật"
 DAY_BLANK = "văn bản để trống ngày"
 
 
+_BASIS_LINE = re.compile(r"(?:Căn cứ|CĂN CỨ|Xét|XÉT|Theo|Thực hiện|THỰC HIỆN|Trên cơ sở|Kính gửi|KÍNH GỬI)\b")
+
+
 def _day(time: str) -> str:
     """A digital signature's time (``2024-01-26T10:12:00+07:00``) as a date reads: 26/01/2024."""
     m = re.match(r"(\d{4})-(\d\d)-(\d\d)", time)
@@ -252,7 +255,8 @@ class _Reader:
                                                                               why=f"tên loại văn bản {head!r}")
         if self.lines:  # the header is lost: a short first line naming a year is the title
             text = self.lines[0][1].strip()
-            if len(text) <= 200 and not text.endswith(".") and re.search(r"\b(19|20)\d\d\b", text):
+            if len(text) <= 200 and not text.endswith((".", ";")) and re.search(r"\b(19|20)\d\d\b", text) \
+                    and not _BASIS_LINE.match(text):  # "Căn cứ Nghị định số 91/2017/NĐ-CP …;" is no title
                 return -1, self.found(text, 0, "dòng đầu tiên (văn bản không có phần đầu)", True), Found()
         return -1, Found(), Found()
 

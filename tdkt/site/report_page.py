@@ -240,8 +240,9 @@ def _awards(r: Report) -> list[str]:
     checked = [award_reviewed(a, r) for a in r.awards]
     rows = [(
         escape(a.form.name),
-        _value(a.authority),
-        escape(a.recipients.value) if a.recipients else f"*{NOT_STATED}*",
+        # empty in a record a person checked: the text does not say; in one a machine read: not yet known
+        escape(a.authority) if a.authority else f"*{NOT_STATED if ok else UNKNOWN}*",
+        escape(a.recipients.value) if a.recipients else f"*{NOT_STATED if ok else UNKNOWN}*",
         str(a.count) if a.count is not None else f"*{NOT_STATED if ok else UNKNOWN}*",
         "; ".join(escape(name) for name in a.names),
         escape(a.status.label) + ("" if ok else " · **chưa rà soát**"),

@@ -166,6 +166,8 @@ def classify(text: str) -> tuple[model.BlockKind, int]:
                 return PARAGRAPH, 0  # "I1I1." is no numeral: an unknown marker
             if len(stripped) > HEADING_MAX or rank > 1 and not stripped[found.end():].strip():
                 return PARAGRAPH, 0
+            if rank > 1 and stripped.endswith((";", ",")):  # "1. Ông Nguyễn Văn Hiếu, Giám đốc Sở …;": an item
+                return LIST_ITEM, 0
         return kind, rank
     return PARAGRAPH, 0
 

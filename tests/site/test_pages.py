@@ -173,3 +173,19 @@ def test_news_articles_are_kept_apart_in_every_list_and_count(fixture_catalog):
     assert "(+1 bài báo)" in render_unit_index(catalog)
     year = render_year_page(first.year, [r for r in catalog.reports if r.year == first.year])
     assert "## Bài báo về kết quả thi đua, khen thưởng (1)" in year
+
+
+def test_an_award_cell_a_machine_left_empty_is_not_yet_known(fixture_catalog):
+    """An empty authority, recipient kind or count says "the text does not state it" only in a record a person
+    checked; in one a machine read it says "not yet determined"."""
+    import dataclasses
+
+    from tdkt.site.report_page import render_report_page
+    r = next(r for r in fixture_catalog.reports if r.awards)
+    blank = dataclasses.replace(r.awards[0], authority="", recipients=None, count=None)
+    checked = dataclasses.replace(r, awards=(dataclasses.replace(blank, reviewed=True),))
+    unchecked = dataclasses.replace(r, awards=(dataclasses.replace(blank, reviewed=False),))
+    row = f"| {blank.form.name} | *Không ghi trong văn bản* | *Không ghi trong văn bản* | *Không ghi trong văn bản* |"
+    assert row in render_report_page(checked, fixture_catalog)
+    assert f"| {blank.form.name} | *Chưa xác định* | *Chưa xác định* | *Chưa xác định* |" in \
+        render_report_page(unchecked, fixture_catalog)

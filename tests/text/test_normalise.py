@@ -186,6 +186,7 @@ CLASSIFY = [
     ("*Trong lĩnh vực Xây dựng", L, 0), ("• mục", L, 0), ("– mục", L, 0), ("a) nội dung", L, 0),
     ("1.068,692 tỷ đồng", P, 0), ("2025. Phát huy kết quả", P, 0), ("Năm 2023 là năm", P, 0), ("1.", P, 0),
     ("I.", P, 0), ("UBND THỊ TRẤN HÀ TRUNG", P, 0),
+    ("1. Ông Nguyễn Văn Hiếu, Giám đốc Sở Thủy sản tỉnh Bến Tre;", L, 0), ("2. Trường THCS Lê Lợi,", L, 0),
 ]
 
 
