@@ -165,3 +165,24 @@ def test_a_malformed_fragment_throws_nothing(page, base_url):
     page.wait_for_load_state("load")
     page.goto(f"{base_url}/bao-cao/2023-cam-xuyen-bc-6-thang/?q=thi#p-1%")
     page.wait_for_load_state("load")
+
+
+@pytest.mark.slow
+def test_a_build_killed_between_the_swaps_renames_gets_its_previous_site_back(tmp_path, monkeypatch):
+    """Killed between the swap's two renames, a build left no site/ (the previous one as .site-old-*). The next
+    build puts it back before anything else, so that a failure of its own leaves the previous site in place."""
+    from tdkt.render import build as render
+
+    data = archive_copy(tmp_path)
+    assert build(tmp_path, data) == 0
+    before = tree_of(tmp_path / "site")
+    os.rename(tmp_path / "site", tmp_path / ".site-old-k1ll3d")  # the first rename done, then the kill
+    (tmp_path / ".site-new-k1ll3d").mkdir()
+
+    def fails(*args, **kwargs):
+        raise render.RenderFailed("the disk failed")
+
+    monkeypatch.setattr(render, "_build", fails)
+    assert build(tmp_path, data) == 1
+    assert tree_of(tmp_path / "site") == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site")) == []

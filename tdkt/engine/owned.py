@@ -13,7 +13,8 @@ writes only into a folder it made itself. ``claim`` holds a folder to that befor
 A symbolic link is followed: the folder checked is the one that would be written. Host files a person puts
 in the published folder survive a build when they are named in ``KEPT`` or by ``--keep``
 (``tdkt/render/build.py`` carries them over; a file the build writes itself is never kept: its own wins);
-the marker is carried over the same way. Writes only the marker (and the empty folder it creates).
+the marker is carried over the same way. Writes only the marker (and the empty folder it creates); puts back a
+previous site a build killed mid-swap left beside the folder (``_put_back``); ``lock`` holds a folder for one build.
 """
 from __future__ import annotations
 
@@ -87,6 +88,8 @@ def claim(folder: Path, option: str, *, protected: Iterable[tuple[str, Path]] = 
           outside: Iterable[tuple[str, Path]] = ()) -> Path:
     """``check``, then the folder created if need be (mode 0755) and marked as the build's."""
     target = check(folder, option, protected=protected, outside=outside)
+    if not os.path.lexists(target):
+        _put_back(target)
     if not target.exists():
         target.mkdir(parents=True, mode=DIR_MODE)
         target.chmod(DIR_MODE)  # whatever the umask took away: the web server must read it
@@ -119,3 +122,20 @@ def lock(folder: Path, option: str) -> int:
                    "or deleted. Fix: wait for it to finish, then build again (or give this build other folders)."
                    ) from None
     return fd
+
+
+def _put_back(target: Path) -> None:
+    """A build killed between its swap's two renames (``tdkt/render/build.py``) left no ``target``, and the previous
+    site beside it as ``.<name>-old-*``, marked: the newest is put back, unless a build still running holds it."""
+    olds = [p for p in target.parent.glob(f".{target.name}-old-*")
+            if p.is_dir() and not p.is_symlink() and (p / MARKER).is_file() and not (p / MARKER).is_symlink()]
+    for old in sorted(olds, key=lambda p: p.stat().st_mtime_ns, reverse=True):
+        try:
+            fd = lock(old, "")
+        except Busy:  # mid-swap in a build that is still running: its own
+            return
+        try:
+            os.rename(old, target)
+        finally:
+            os.close(fd)
+        return

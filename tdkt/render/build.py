@@ -379,7 +379,8 @@ def _carry(out_dir: Path, staging: Path, names: Iterable[str]) -> None:
 
 def _clear_leftovers(out_dir: Path) -> None:
     """The staging and old folders a killed build left beside ``out_dir`` (``.site-new-*``, ``.site-old-*``): the
-    command line holds ``out_dir``'s lock (``owned.lock``), so no running build of it owns them."""
+    command line holds ``out_dir``'s lock (``owned.lock``), so no running build of it owns them (a previous site
+    that a build killed mid-swap left as ``.site-old-*`` was put back by ``owned.claim``)."""
     for prefix in (f".{out_dir.name}-new-", f".{out_dir.name}-old-"):
         for path in out_dir.parent.glob(prefix + "*"):
             if path.is_dir() and not path.is_symlink():
