@@ -122,7 +122,7 @@ const out = queries.map(q => {
   const [parsed, ranked] = run(terms, q);
   if (ranked.length) return [ranked, ''];
   // nothing found: the page offers the nearest query the loaded shards can answer; a person follows it
-  core.neighbourShards(manifest.shards, parsed, terms).forEach(n => load(terms, n));
+  if (core.neighbourShards) core.neighbourShards(manifest.shards, parsed, terms).forEach(n => load(terms, n));
   const offer = core.suggest(terms, parsed, manifest.fields);
   return offer ? [run(terms, offer)[1], offer] : [[], ''];
 });
@@ -217,6 +217,8 @@ def table(label: str, items: list[dict], rankings: list[list[str]], parts: list[
     for part in parts:
         chosen = [(q, r) for q, r in zip(items, rankings) if part == "all" or q["part"] == part]
         n = len(chosen)
+        if not n:
+            continue
         mean = sum(ndcg(r, q["judged"]) for q, r in chosen) / n
         first = sum(best_first(r, q["judged"]) for q, r in chosen) / n
         rows.append(f"| {label} | {part} ({n}) | {mean:.3f} | {first:.1%} |")
@@ -229,6 +231,7 @@ def main() -> int:
     parser.add_argument("--pagefind", action="store_true", help="Pagefind too (builds the site: minutes)")
     parser.add_argument("--show", action="store_true", help="each query's first results and its measures")
     parser.add_argument("--part", choices=["tuning", "heldout", "all"], default=None)
+    parser.add_argument("--by-kind", action="store_true", help="also each kind of query (unit, person, number…)")
     args = parser.parse_args()
     args.cache.mkdir(parents=True, exist_ok=True)
     data = archive(args.cache)
@@ -259,6 +262,14 @@ def main() -> int:
     print("|---|---|---|---|")
     for label, rankings in results.items():
         print("\n".join(table(label, items, rankings, parts)))
+    if args.by_kind:
+        print("\n| search | kind | part (queries) | nDCG@10 | best document first |\n|---|---|---|---|---|")
+        kinds = sorted({q["kind"].split("-")[0] for q in items})
+        for label, rankings in results.items():
+            for kind in kinds:
+                chosen = [(q, r) for q, r in zip(items, rankings) if q["kind"].split("-")[0] == kind]
+                for row in table(label, [q for q, _ in chosen], [r for _, r in chosen], parts):
+                    print(row.replace(f"| {label} |", f"| {label} | {kind} |", 1))
     return 0
 
 
