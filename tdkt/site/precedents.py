@@ -151,6 +151,11 @@ _FIXED_ORDER = {
 }
 
 
+# The status and review filters list every option, so that their defaults (granted, checked by a person) are
+# there to select even in an archive of drafts, where no record is checked yet: its totals are then honestly none.
+_ALWAYS_LISTED = {Dim.STATUS: {s.value: s.label for s in AwardStatus}, Dim.REVIEW: REVIEW_LABELS}
+
+
 def _order(dim: Dim, options: dict[str, str]) -> list[Option]:
     if dim in _FIXED_ORDER:
         codes = [c for c in _FIXED_ORDER[dim] if c in options]
@@ -175,6 +180,9 @@ def code_records(catalog: Catalog) -> Coded:
         for k, items in enumerate(v):
             for code, label in items:
                 seen[k].setdefault(code, label)  # the first spelling of an authority names its group
+    for d, always in _ALWAYS_LISTED.items():  # the defaults' options exist even with no record of them
+        k = DIMS.index(d)
+        seen[k] = {**always, **seen[k]}
     options = {d: tuple(_order(d, seen[k])) for k, d in enumerate(DIMS)}
     index = [{o.code: i for i, o in enumerate(options[d])} for d in DIMS]
     records = tuple(

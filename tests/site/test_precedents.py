@@ -139,8 +139,13 @@ def test_review_codes_follow_the_record_and_its_report(fixture_catalog):
     assert review == {("2023-long-xuyen-hd-bc-1", 7): REVIEWED, ("2023-long-xuyen-hd-bc-1", 9): UNREVIEWED}
     # a draft's records are never reviewed, whatever awards.yml says
     draft = _with(fixture_catalog, "2023-long-xuyen-hd-bc-1", status=Status.DRAFT)
-    assert {c.value(Dim.REVIEW) for c in code_records(draft).records} == {(0,)}
-    assert [o.code for o in code_records(draft).options[Dim.REVIEW]] == [UNREVIEWED]
+    coded_draft = code_records(draft)
+    assert {coded_draft.options[Dim.REVIEW][c.value(Dim.REVIEW)[0]].code for c in coded_draft.records} == {UNREVIEWED}
+    # the default ("checked by a person") is still an option: in an archive of drafts it selects nothing, and says so
+    assert [o.code for o in coded_draft.options[Dim.REVIEW]] == [REVIEWED, UNREVIEWED]
+    assert [o.code for o in coded_draft.options[Dim.STATUS]] == ["granted", "proposed"]
+    assert default_view(coded_draft).records == ()
+    assert "Không tính vào đây:" in scope_text(coded_draft, DEFAULTS)
 
 
 def test_the_default_view_is_granted_and_reviewed(fixture_catalog, seed_catalog):
