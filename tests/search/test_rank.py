@@ -184,3 +184,31 @@ def test_same_ranking_as_lunr_on_random_archives(docs, queries):
     records = build_records([tuple(FieldTerms.of_list(doc[f]) for f in FIELDS) for doc in docs],
                             [BOOSTS[f] for f in FIELDS])
     same_ranking(records, len(docs), queries)
+
+
+def _doc(text: str, meta: str, number: str = "") -> tuple:
+    """A report's fields as tdkt/search/fields.py analyses them, from its metadata, number and text (the words field
+    reads all three, as ``index_text`` has it)."""
+    from tdkt.search.fields import analyse
+
+    return analyse("\n".join([meta, number, text]), None, meta, number)
+
+
+def test_the_unit_whose_name_it_is_ranks_first():
+    """A commune's report that writes its district's name twice in its header ranks above the district's own report
+    on a bag of words and pairs; the meta field (the district's name is its unit and issuer) puts the district first,
+    and its number field the report whose number it is. Without those fields (both emptied) the order flips."""
+    commune = _doc("Kính gửi: Ủy ban nhân dân huyện Cẩm Xuyên. Báo cáo gửi huyện Cẩm Xuyên, số 184/BC-UBND.",
+                   "Xã Cẩm Hà\nỦy ban nhân dân xã Cẩm Hà", "12/BC-UBND")
+    district = _doc("Công tác thi đua, khen thưởng của huyện Cẩm Xuyên năm 2023, phong trào thi đua yêu nước, "
+                    "các đơn vị, địa phương tổ chức sơ kết, tổng kết, khen thưởng kịp thời các tập thể, cá nhân.",
+                    "Huyện Cẩm Xuyên\nỦy ban nhân dân huyện Cẩm Xuyên", "184/BC-UBND")
+    boosts = [BOOSTS[f] for f in FIELDS]
+    meta, number = FIELDS.index("meta"), FIELDS.index("number")
+    bare = [tuple(FieldTerms.of_list([]) if n in (meta, number) else f for n, f in enumerate(d)) for d in (commune, district)]
+    queries = [page_clauses("Cẩm Xuyên"), page_clauses("184/BC-UBND")]
+    with_fields = run_node(build_records([commune, district], boosts), 2, queries)
+    without = run_node(build_records(bare, boosts), 2, queries)
+    assert all(theirs == ours for theirs, ours in with_fields + without)  # lunr.js ranks them alike
+    assert [ours[0][0] for _, ours in with_fields] == [1, 1]  # the district's report
+    assert [ours[0][0] for _, ours in without] == [0, 0]  # the commune's, which says the name and number more
