@@ -37,7 +37,7 @@ def archive(synthetic, tmp_path) -> Path:
 
 @pytest.fixture
 def small_runs(monkeypatch):
-    monkeypatch.setattr(search, "RUN_AVERAGE", 2)  # twenty runs or so of forty reports (the cut is by hash: never fewer than 5 in practice)
+    monkeypatch.setattr(search, "RUN_AVERAGE", 2)  # twenty runs or so of forty reports (cut by hash: never < 5)
 
 
 @pytest.fixture
