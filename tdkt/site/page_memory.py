@@ -82,6 +82,12 @@ class PageMemory:
         units = (parents(r.unit, catalog.units), successors(r.unit, catalog.units)) if r.unit is not None else ()
         return digest(record, self.gazetteer_source, repr(units), repr(tuple(exemplars)))
 
+    def citations(self, r: Report, key: str | None) -> tuple | None:
+        """The numbered citations the last build found in ``r`` if it had the same key (they are a function of the
+        report), else None."""
+        note = self.known.get(r.id)
+        return note[1] if key is not None and note is not None and note[0] == key else None
+
     def unchanged(self, r: Report, key: str | None, held: tuple) -> bool:
         """True if the last build made ``r``'s files from the same inputs and they are still as it left them."""
         note = self.known.get(r.id)

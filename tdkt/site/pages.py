@@ -190,15 +190,18 @@ def _report_pages(shared: tuple, i: int) -> tuple[str, tuple, list[tuple[str, by
     catalog, ex_by_report, numbers, memory = shared
     r = catalog.reports[i]
     exemplars = ex_by_report.get(r.id, [])
+    files = [paths.report(r), paths.original_page(r), *(paths.former(alias) for alias in r.aliases)]
+    files += [paths.ocr_page(r)] if r.ocr_blocks else []
+    key = memory.key(r, catalog, exemplars) if memory is not None else None
+    cites = memory.citations(r, key) if memory is not None else None  # finding them costs ~5 ms a report
+    if cites is not None:
+        held = tuple((k, h.id) for k, h in cited_reports(r, cites, numbers).items())
+        if memory.unchanged(r, key, held):
+            return r.id, (key, cites, held, (*files, paths.original_file(r))), None
     docs = report_citations(r)
     cites = numbered(docs)
     held = tuple((k, h.id) for k, h in cited_reports(r, cites, numbers).items())
-    key = memory.key(r, catalog, exemplars) if memory is not None else None
-    files = [paths.report(r), paths.original_page(r), *(paths.former(alias) for alias in r.aliases)]
-    files += [paths.ocr_page(r)] if r.ocr_blocks else []
     note = (key, cites, held, (*files, paths.original_file(r)))
-    if memory is not None and memory.unchanged(r, key, held):
-        return r.id, note, None
     out = [render_report_page(r, catalog, exemplars, numbers, docs), render_original_page(r)]
     out += [render_moved_page(r, alias) for alias in r.aliases]
     out += [render_ocr_page(r)] if r.ocr_blocks else []
