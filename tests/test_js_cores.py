@@ -496,3 +496,14 @@ def test_a_query_that_finds_nothing_is_offered_the_nearest_the_index_holds(seed_
     assert got[3] == ""  # nothing near
     assert got[4] == "cam xuyen"
     assert any(offer == word for offer, word in zip(got[5:], swapped.values())), swapped
+
+
+def test_a_draft_without_title_or_unit_is_a_link_with_a_plain_line_under_it(fixture_catalog):
+    """A draft whose title is not yet known still has link text (what its page's heading says), and the line under
+    it leaves out the unit it lacks instead of printing "· ·"."""
+    from tdkt.search.index import _result_entry
+    r = dataclasses.replace(fixture_catalog.reports[0], title="", unit=None, status=Status.DRAFT)
+    entry = _result_entry(SimpleNamespace(report=r))
+    assert entry[1] and entry[1].endswith("(chưa xác định trích yếu)")
+    line = node("search.js", {"meta": [entry]})["meta"][0]
+    assert all(part.strip() for part in line.split("·")) and line.startswith(entry[2] + " · ")

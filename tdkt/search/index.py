@@ -42,7 +42,7 @@ from tdkt.search.fields import (BOOSTS, FIELDS, analyse, analysis_input, body_te
 from tdkt.search.lunr_build import DocTerms, FieldTerms, Postings, _utf16, collect, compact, merge, records
 from tdkt.model import Catalog, Report
 from tdkt.text.collate import sort_key
-from tdkt.site.present import date_vn, report_label, report_order
+from tdkt.site.present import date_vn, report_heading, report_label, report_order
 from tdkt.engine.fingerprint import digest
 from tdkt.search.cache import RunCache, analysis_key, load_run, prune, remembered_docs, run_cache, store_run
 from tdkt.engine.pool import Fresh, worker_count
@@ -177,8 +177,8 @@ def iter_shards(records: Iterable[tuple[str, bytes]]) -> Iterator[tuple[str, byt
 
 def _result_entry(doc: SearchDoc) -> list:
     r = doc.report
-    return [paths.report(r).removesuffix("index.md"), r.title, report_label(r), r.unit.full_name if r.unit else "",
-            date_vn(r.issued), r.doc_type.name, r.text_quality.value]
+    return [paths.report(r).removesuffix("index.md"), report_heading(r), report_label(r),
+            r.unit.full_name if r.unit else "", date_vn(r.issued), r.doc_type.name, r.text_quality.value]
 
 
 def _single(docs: list[SearchDoc], key_label, order) -> dict:

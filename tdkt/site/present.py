@@ -93,6 +93,12 @@ def report_label(r: Report) -> str:
     return f"{r.doc_type.name} (không ghi số)"
 
 
+def report_heading(r: Report) -> str:
+    """A report's title, or for a draft whose title is not yet known what it is: "Thông báo (không ghi số) (chưa
+    xác định trích yếu)" — a report page's heading, a search result's link text: never empty."""
+    return r.title or f"{report_label(r)} ({missing(r).lower()} trích yếu)"
+
+
 def report_order(r: Report) -> tuple:
     """Newest first: issue date when stated, else the period's year; then id for stability."""
     when = r.issued.sort_key() if r.issued else (r.year or 0, 0, 0)

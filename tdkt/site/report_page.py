@@ -23,7 +23,8 @@ from tdkt.catalog import issuers
 from tdkt.text.collate import fold, sort_key
 from tdkt.model import TOOL_ENCODINGS, Block, BlockKind, Catalog, Exemplar, Report, TextQuality
 from tdkt.site.data_rows import award_reviewed
-from tdkt.site.present import CENTRAL, NOT_STATED, UNKNOWN, date_vn, missing, parents, report_label, successors
+from tdkt.site.present import (CENTRAL, NOT_STATED, UNKNOWN, date_vn, missing, parents, report_heading, report_label,
+                               successors)
 
 # heading ranks present in a report map, in order, onto h3..h6 (h1 title, h2 sections)
 _FIRST_LEVEL, _LAST_LEVEL = 3, 6
@@ -414,7 +415,7 @@ def render_report_page(r: Report, catalog: Catalog, exemplars: list[Exemplar] = 
     """``exemplars``: the published exemplars whose passage is in this report; ``numbers``: ``numbers_index``
     of the catalogue (made here when not given; the build makes it once); ``docs``: ``report_citations(r)``."""
     here = paths.report(r)
-    heading = r.title or f"{report_label(r)} ({missing(r).lower()} trích yếu)"
+    heading = report_heading(r)
     title = f"{report_label(r)}: {heading}"
     docs = report_citations(r) if docs is None else docs
     held = cited_reports(r, numbered(docs), numbers_index(catalog) if numbers is None else numbers)

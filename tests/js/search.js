@@ -10,6 +10,7 @@
 //   suggest:  {fields, docs, keys, shards: [shard text], queries} → per query, what the page offers when nothing is
 //             found (the unknown words' neighbouring shards loaded, as the page does)
 //   edits:    [[a, b, max]] → the edits between a and b (max + 1 past max)
+//   meta:     [result entry of d/<n>.json] → the line under each result's title
 "use strict";
 const path = require("path");
 const core = require(path.join(__dirname, "..", "..", "theme", "assets", "javascripts", "search-core.js"));
@@ -32,6 +33,10 @@ if (job.search) {
     const ranked = Array.from(core.rank(found.docs, found.scores, found.docs.length));
     return { loaded: loaded, ranking: ranked.map((d) => [d, found.scores[d]]) };
   });
+}
+
+if (job.meta) {
+  out.meta = job.meta.map(core.resultMeta);
 }
 
 if (job.shardFor) {

@@ -435,9 +435,10 @@
     return out;
   }
 
-  /* The line under a result's title, from its entry in d/<chunk>.json or p/<doc>.json. */
+  /* The line under a result's title, from its entry in d/<chunk>.json or p/<doc>.json; what a report lacks (a
+   * unit) is left out, not shown as an empty place between two dots. */
   function resultMeta(entry) {
-    return [entry[2], entry[3], entry[4] || "không ghi ngày", entry[5]].join(" · ") +
+    return [entry[2], entry[3], entry[4] || "không ghi ngày", entry[5]].filter(Boolean).join(" · ") +
       (entry[6] === "ocr" ? " · văn bản OCR" : entry[6] === "ocr-restored" ? " · OCR, dấu do máy khôi phục" : "");
   }
 
