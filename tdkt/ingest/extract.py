@@ -254,7 +254,7 @@ class _Reader:
                     return i, self.found(rest, i, "phần sau tên loại văn bản"), Found(value=d, line=self.lines[i][0],
                                                                               why=f"tên loại văn bản {head!r}")
         if self.lines:  # the header is lost: a short first line naming a year is the title
-            text = self.lines[0][1].strip()
+            text = headline(self.lines[0][1].strip())  # without a page's words stuck to it ("date 2026-01-30 …")
             if len(text) <= 200 and not text.endswith((".", ";")) and re.search(r"\b(19|20)\d\d\b", text) \
                     and not _BASIS_LINE.match(text):  # "Căn cứ Nghị định số 91/2017/NĐ-CP …;" is no title
                 return -1, self.found(text, 0, "dòng đầu tiên (văn bản không có phần đầu)", True), Found()

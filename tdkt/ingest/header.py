@@ -190,7 +190,7 @@ def _national_piece(text: str) -> bool:
     """A line that is the national title, the motto, the Party's title, or a piece of one broken over lines
     ("CỘNG" / "HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")."""
     key = re.sub(r"[^a-z ]", "", fold(text)).strip()
-    if not key:
+    if not key or len(text) > 160:  # a title or motto is a short line, never a paragraph that names the Party
         return False
     if is_national(text) or _PARTY.search(fold(text)):
         return True

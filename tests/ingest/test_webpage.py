@@ -58,3 +58,10 @@ def test_extract_files_a_reposted_notice_as_an_official_document_for_review(voca
     flagged = {r.field for r in e.review}
     assert {"doc_type", "issuer"} <= flagged
 
+
+
+def test_a_first_line_taken_as_title_leaves_the_page_s_words_out(vocab, gazetteer):
+    text = ("date 2026-01-30 Xã Hòa Bình tổng kết phong trào thi đua năm 2025\n\n"
+            "Ngày 28/01, UBND xã Hòa Bình tổ chức hội nghị tổng kết phong trào thi đua năm 2025.\n")
+    e = extract(text, vocab, gazetteer)
+    assert e.title.value == "Xã Hòa Bình tổng kết phong trào thi đua năm 2025"
