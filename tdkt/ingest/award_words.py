@@ -39,6 +39,15 @@ def _forms() -> tuple[tuple[str, str], ...]:
         ("huy hiệu 50 năm tuổi đảng", "Huy hiệu Đảng"), ("huy hiệu 55 năm tuổi đảng", "Huy hiệu Đảng"),
         ("huy hiệu 60 năm tuổi đảng", "Huy hiệu Đảng"), ("huy hiệu 65 năm tuổi đảng", "Huy hiệu Đảng"),
         ("huy hiệu 70 năm tuổi đảng", "Huy hiệu Đảng"), ("huy hiệu 75 năm tuổi đảng", "Huy hiệu Đảng"),
+        # the highest orders and the State's honorary titles (Luật Thi đua, khen thưởng 2022, Điều 33, 59–66)
+        ("huân chương sao vàng", "Huân chương Sao vàng"), ("huân chương hồ chí minh", "Huân chương Hồ Chí Minh"),
+        ("huân chương quân công", "Huân chương Quân công"), ("huân chương dũng cảm", "Huân chương Dũng cảm"),
+        ("bà mẹ việt nam anh hùng", "Danh hiệu Bà mẹ Việt Nam anh hùng"),
+        ("nhà giáo nhân dân", "Danh hiệu Nhà giáo nhân dân"), ("nhà giáo ưu tú", "Danh hiệu Nhà giáo ưu tú"),
+        ("thầy thuốc nhân dân", "Danh hiệu Thầy thuốc nhân dân"), ("thầy thuốc ưu tú", "Danh hiệu Thầy thuốc ưu tú"),
+        ("nghệ sĩ nhân dân", "Danh hiệu Nghệ sĩ nhân dân"), ("nghệ sĩ ưu tú", "Danh hiệu Nghệ sĩ ưu tú"),
+        ("nghệ nhân nhân dân", "Danh hiệu Nghệ nhân nhân dân"), ("nghệ nhân ưu tú", "Danh hiệu Nghệ nhân ưu tú"),
+        ("giải thưởng hồ chí minh", "Giải thưởng Hồ Chí Minh"), ("giải thưởng nhà nước", "Giải thưởng Nhà nước"),
         ("huân chương", "Huân chương"), ("huy chương", "Huy chương"), ("kỷ niệm chương", "Kỷ niệm chương"),
         ("gia đình văn hóa", "Danh hiệu Gia đình văn hóa"), ("khu dân cư văn hóa", "Danh hiệu Khu dân cư văn hóa"),
         ("tộc họ văn hóa", "Danh hiệu Tộc họ văn hóa"), ("thôn văn hóa", "Danh hiệu Thôn văn hóa"),
@@ -113,6 +122,7 @@ SCOPE = re.compile(r":\s*(?=[A-ZÀ-ỸĐ])")  # "… thống nhất: Tặng …"
 LIST_ITEM = re.compile(r"^\s*(?:[-–+•*]|\d{1,2}[.)/]|[a-zđ][.)])\s*")
 THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})[.](\d{3})(?![\d]|[.,]\d)")
 GLUED = re.compile(r"(?<=\d)(?=[A-Za-zÀ-ỹĐđ]{2})")
+TIMES = re.compile(r"(?<=\d)\s+lượt\s+(?=cá nhân|tập thể|hộ|người|đơn vị|đảng viên|đồng chí)", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +140,10 @@ class Words:
     reaches: tuple[tuple[str, ...], ...]
     be: tuple[str, ...]
     title: tuple[str, ...]
+    prize: tuple[str, ...]
+    submit: tuple[str, ...]
+    not_submit_before: frozenset[str]
+    not_submit_after: frozenset[str]
     and_: tuple[str, ...]
     made_of: tuple[str, ...]
     done: tuple[tuple[str, ...], ...]
@@ -150,7 +164,9 @@ def words(damaged: bool) -> Words:
         give=tuple(k(p) for p in GIVE), of=k("của"), to=k("cho"), propose=tuple(k(p) for p in PROPOSE),
         basis=tuple(k(p) for p in BASIS), by=k("được"), reach=k("đạt"),
         reaches=(k("đạt"),) if damaged else (k("đạt"), k("được nhận"), k("nhận"), k("được công nhận")),
-        be=k("là"), title=k("danh hiệu"), and_=k("và"), made_of=k("gồm"), done=tuple(k(w) for w in ADVERBS),
+        be=k("là"), title=k("danh hiệu"), prize=k("giải thưởng"), submit=k("trình"),
+        not_submit_before=frozenset(k("chương quá công lộ hành lịch tiến")),
+        not_submit_after=frozenset(k("bày độ diễn chiếu")), and_=k("và"), made_of=k("gồm"), done=tuple(k(w) for w in ADVERBS),
         before_form=tuple(sorted((k(p) for p in BEFORE_FORM), key=len, reverse=True)),
         about=(k("về"), k("vì"), k("do"), k("đã có"), k("có thành tích"), k("trong")),
     )

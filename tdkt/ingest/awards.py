@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from tdkt.ingest.award_words import (
     AWARDING, BREAKDOWN, GLUED, GRANTED, GRANTS, LIST_ITEM, LISTS, PROPOSAL_TITLE, PROPOSED, SCOPE, SENTENCE,
-    THOUSANDS, Words, implied_recipients, words,
+    THOUSANDS, TIMES, Words, implied_recipients, words,
 )
 from tdkt.ingest.recipients import (  # noqa: F401  (the recipient kinds are this module's words too)
     COLLECTIVE, HOUSEHOLD, INDIVIDUAL, clean_name, named, persons_first, split_names,
@@ -47,8 +47,9 @@ class Award:
 
 
 def _prepare(text: str) -> str:
-    """Counts as people read them: "1.780 cá nhân" → "1780 cá nhân", "cho 15Sở" → "cho 15 Sở"."""
-    return GLUED.sub(" ", THOUSANDS.sub(r"\1\2", text))
+    """Counts as people read them: "1.780 cá nhân" → "1780 cá nhân", "cho 15Sở" → "cho 15 Sở", "1.329 lượt cá nhân"
+    → "1329 cá nhân" (times a title was won, counted as recipients)."""
+    return TIMES.sub(" ", GLUED.sub(" ", THOUSANDS.sub(r"\1\2", text)))
 
 
 def find_awards(lines: list[tuple[int, str]], damaged: bool) -> tuple[Award, ...]:
@@ -107,10 +108,33 @@ def find_awards(lines: list[tuple[int, str]], damaged: bool) -> tuple[Award, ...
                 carry = PROPOSED
     if listing is not None:
         out += _listed(*listing)
-    out = [a for a in out if a.count is not None or a.names or a.recipients]  # a bare mention states nothing
+    out = _without_parts([a for a in out if a.count is not None or a.names or a.recipients])  # a bare mention: none
     head = lines[0][0] if lines else 0  # a headline repeats what its article states: counted there, once
     later = Counter((a.form, a.count, a.recipients) for a in out if a.line != head)
     return tuple(a for a in out if a.line != head or not later[(a.form, a.count, a.recipients)])
+
+
+def _without_parts(out: list[Award]) -> list[Award]:
+    """A total and then its parts ("… Huy hiệu Đảng cho 637 đảng viên. … có 24 đồng chí nhận Huy hiệu 75 năm tuổi
+    Đảng; 5 đồng chí …; … và 121 đồng chí …"): two or more statements of the same form and recipients within the
+    next lines, naming no other authority, whose counts add up to the total are its breakdown, not statements of
+    their own."""
+    drop: set[int] = set()
+    for i, whole in enumerate(out):
+        if whole.count is None or i in drop:
+            continue
+        parts = [j for j in range(i + 1, len(out)) if out[j].line - whole.line <= 3 and j not in drop
+                 and (out[j].form, out[j].recipients) == (whole.form, whole.recipients) and out[j].count is not None
+                 and out[j].authority in (None, whole.authority)]  # a part names no other authority
+        total = 0
+        for n, j in enumerate(parts):
+            total += out[j].count
+            if total == whole.count and n >= 1:
+                drop.update(parts[:n + 1])
+                break
+            if total > whole.count:
+                break
+    return [a for k, a in enumerate(out) if k not in drop]
 
 
 def _listed(award: Award, names: list[str]) -> list[Award]:
@@ -156,6 +180,10 @@ def _proposes(toks: list[Tok], j: int, v: Words) -> bool:
     before = [" ".join(t.key for t in toks[j - n:j]) for n in (1, 2, 3) if j >= n]
     if any(" ".join(b) in before for b in v.basis) or at(toks, j + hit[0], v.of):
         return False
+    # "trình" of "chương trình", "quá trình", "công trình", "trình bày", "trình độ" is no proposal
+    if at(toks, j, v.submit) and (j and toks[j - 1].key in v.not_submit_before
+                                  or j + 1 < len(toks) and toks[j + 1].key in v.not_submit_after):
+        return False
     return True
 
 
@@ -169,10 +197,10 @@ def _forms_in(clause: str, toks: list[Tok], v: Words) -> list[tuple[int, int, st
             forms.append((i, i + hit[0], hit[1], False))
             i += hit[0]
             continue
-        quoted = _quoted_title(clause, toks, i, v)
-        if quoted:  # danh hiệu “Phụ nữ tiêu biểu”: a title the table does not know, named in quotes
-            forms.append(quoted)
-            i = quoted[1]
+        named_form = _quoted_title(clause, toks, i, v) or _named_prize(clause, toks, i, v)
+        if named_form:  # danh hiệu “Phụ nữ tiêu biểu”, Giải thưởng Nguyễn Đức Cảnh: a form the table does not know
+            forms.append(named_form)
+            i = named_form[1]
             continue
         verb = _match(toks, i, v.verb_forms)
         if verb:
@@ -202,6 +230,23 @@ def _quoted_title(clause: str, toks: list[Tok], i: int, v: Words) -> tuple[int, 
     return None
 
 
+def _named_prize(clause: str, toks: list[Tok], i: int, v: Words) -> tuple[int, int, str, bool] | None:
+    """"Giải thưởng Phụ nữ Việt Nam", "Giải thưởng Nguyễn Đức Cảnh": (start, end, "Giải thưởng …", False) for a prize
+    named by the capitalised words after "giải thưởng" (at most six); None otherwise."""
+    n = len(v.prize)
+    if not at(toks, i, v.prize) or i + n >= len(toks) or not toks[i + n].text[:1].isupper():
+        return None
+    last = i + n  # the name ends on its last capitalised word: "Phụ nữ Việt Nam"
+    for j in range(i + n + 1, min(len(toks), i + n + 6)):
+        if toks[j].text.isdigit() or re.search(r"[,.;:(]", _sep(clause, toks, j)) or at(toks, j, v.to):
+            break
+        if toks[j].text[:1].isupper():
+            last = j
+    name = _span(clause, toks, i + n, last + 1)
+    j = last + 1
+    return (i, j, f"Giải thưởng {name}", False) if name else None
+
+
 _OPEN, _CLOSE = re.compile("[“\"‘']"), re.compile("[”\"’']")
 
 
@@ -214,8 +259,8 @@ def _count_before(clause: str, toks: list[Tok], start: int, floor: int, v: Words
         if hit is None:
             break
         x -= len(hit)
-    if x == start:
-        return None
+    if x == start and not (start > floor and _OPEN.search(_sep(clause, toks, start))):
+        return None  # no verb between: only a form in quotes right after its recipients ("2.417 cá nhân “LĐTT”")
     first = _pair_ending(clause, toks, x, floor, v)
     if first is None:
         return None
@@ -316,7 +361,8 @@ def _clause(clause: str, toks: list[Tok], line: int, v: Words, status: str, base
                 names = split_names(_span(clause, toks, previous_end, by) if by - previous_end <= 24 else None)
         else:
             authority = own or authority
-            reach = next((x for x in before if any(at(toks, x, r) for r in v.reaches)), None)
+            reach = next((x for x in before if any(at(toks, x, r) for r in v.reaches)
+                          and not _inside_give(toks, x, v)), None)
             if reach is not None and ahead is None:  # "UBND phường … đạt danh hiệu …", "ông X và bà Y nhận …"
                 names = split_names(_span(clause, toks, previous_end, reach) if reach - previous_end <= 24 else None)
         if ahead is not None:  # "8 tập thể đạt danh hiệu …", "02 tập thể được tặng Bằng khen … là A và B"
@@ -328,6 +374,10 @@ def _clause(clause: str, toks: list[Tok], line: int, v: Words, status: str, base
             previous_end = end
             continue
         counted = _counts(clause, toks, j, limit, v)
+        near = j + 1 < len(toks) and "," not in _sep(clause, toks, j) and (
+            toks[j].text.isdigit() or at(toks, j, v.to) and toks[j + 1].text.isdigit())
+        if count_before is not None and not near:
+            counted = []  # "cho 124 “Tập thể lao động tiên tiến”, 2.417 cá nhân …": the count before is this form's
         if counted:
             out += [Award(form=form, authority=authority, recipients=kind, count=c, names=ns, status=status,
                           line=line) for c, kind, ns in counted]
@@ -344,6 +394,11 @@ def _clause(clause: str, toks: list[Tok], line: int, v: Words, status: str, base
                              status=status, line=line))
         previous_end = end
     return out, status
+
+
+def _inside_give(toks: list[Tok], x: int, v: Words) -> bool:
+    """Whether token ``x`` is inside a verb of giving ("nhận" of "công nhận")."""
+    return any(at(toks, y, g) and y < x < y + len(g) for g in v.give for y in (x - 1, x - 2) if y >= 0)
 
 
 def _until_about(toks: list[Tok], start: int, limit: int, v: Words) -> int:

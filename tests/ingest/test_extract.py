@@ -330,6 +330,19 @@ AWARDS = [
       ("Giấy khen", "Phó Chủ tịch UBND huyện", "tập thể", 3, (), "granted")]),
     ("a title in quotes the table does not know", False, "Có 4 cá nhân đạt danh hiệu “Phụ nữ tiêu biểu” năm 2020.",
      [("Danh hiệu Phụ nữ tiêu biểu", None, "cá nhân", 4, (), "granted")]),
+    ("times a title was won count as recipients", False, "Có 1.329 lượt cá nhân đạt danh hiệu Chiến sĩ thi đua cơ sở.",
+     [("Danh hiệu Chiến sĩ thi đua cơ sở", None, "cá nhân", 1329, (), "granted")]),
+    ("a form in quotes right after its count", False, "UBND huyện công nhận danh hiệu thi đua cho 124 “Tập thể lao "
+     "động tiên tiến”, 2.417 cá nhân “Lao động tiên tiến”.",
+     [("Danh hiệu Tập thể lao động tiên tiến", None, "tập thể", 124, (), "granted"),
+      ("Danh hiệu Lao động tiên tiến", None, "cá nhân", 2417, (), "granted")]),
+    ("a prize named by its capitalised words", False, "Hội đã trao Giải thưởng Phụ nữ Việt Nam năm 2020 cho 7 tập "
+     "thể và 10 cá nhân.",
+     [("Giải thưởng Phụ nữ Việt Nam", "Hội", "tập thể", 7, (), "granted"),
+      ("Giải thưởng Phụ nữ Việt Nam", "Hội", "cá nhân", 10, (), "granted")]),
+    ("a programme is no proposal", False, "Trong chương trình hội nghị, UBND tỉnh tặng Huân chương Hồ Chí Minh cho "
+     "Trường THPT Lê Lợi.",
+     [("Huân chương Hồ Chí Minh", "UBND tỉnh", "tập thể", 1, ("Trường THPT Lê Lợi",), "granted")]),
     ("TP. is no sentence's end", False, "Ban Thường vụ Hội tặng cờ dẫn đầu phong trào thi đua cho Hội LHPN TP. Vũng "
      "Tàu.",
      [("Cờ dẫn đầu phong trào thi đua", "Ban Thường vụ Hội", "tập thể", 1, ("Hội LHPN TP. Vũng Tàu",), "granted")]),
@@ -409,3 +422,12 @@ def test_a_heading_in_capitals_states_no_award():
 def test_a_count_before_being_granted():
     assert _read("Hội đồng thông qua đề nghị 1 cá nhân được Chủ tịch UBND tỉnh tặng danh hiệu Chiến sĩ thi đua cấp "
                  "tỉnh.") == [("Danh hiệu Chiến sĩ thi đua cấp tỉnh", "cá nhân", 1, (), "proposed", 1)]
+
+
+def test_a_total_s_parts_are_not_counted_again():
+    assert _read("Ban Thường vụ Tỉnh ủy trao tặng Huy hiệu Đảng cho 40 đảng viên.\nTrong đợt này, có 10 đồng chí nhận "
+                 "Huy hiệu 60 năm tuổi Đảng; 12 đồng chí nhận Huy hiệu 50 năm tuổi Đảng và 18 đồng chí nhận Huy hiệu 30 "
+                 "năm tuổi Đảng.") == [("Huy hiệu Đảng", "cá nhân", 40, (), "granted", 1)]
+    # parts from other authorities are awards of their own, even when they add up
+    assert len(_read("Có 29 tập thể được tặng cờ thi đua.\nTổng Liên đoàn tặng cờ thi đua cho 4 tập thể.\n"
+                     "Liên đoàn Lao động tỉnh tặng cờ thi đua cho 25 tập thể.")) == 3
