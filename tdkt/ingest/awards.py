@@ -284,8 +284,8 @@ def _number(clause: str, toks: list[Tok], i: int) -> int:
 def _pair_ending(clause: str, toks: list[Tok], x: int, floor: int, v: Words) -> tuple[int, str, int] | None:
     """The "<count> <kind>" that ends just before token ``x`` ("64 cán bộ, công chức"): (count, kind, its start)."""
     end = x
-    for _ in range(3):  # "64 cán bộ, công chức đạt danh hiệu …": the kinds listed after the count
-        ending = next((length for length in (3, 2, 1) if x - length - 1 >= floor
+    for _ in range(4):  # "64 cán bộ, công chức đạt danh hiệu …": the kinds listed after the count
+        ending = next((length for length in (4, 3, 2, 1) if x - length - 1 >= floor
                        and _match(toks, x - length, v.recipients) == (length, _kind(toks, x - length, v))), None)
         if ending is None:
             break
@@ -332,6 +332,8 @@ def _clause(clause: str, toks: list[Tok], line: int, v: Words, status: str, base
         ahead = _count_before(clause, toks, start, previous_end, v) if not verb else None
         # "tặng" at most 4 words before the form ("tặng 01 bằng khen", "tặng: Cờ thi đua")
         give = next((j for j in reversed(before) if j >= start - 4 and any(at(toks, j, g) for g in v.give)), None)
+        while give and _inside_give(toks, give, v):  # "trao tặng", not its "tặng"
+            give -= 1
         count_before = int(toks[start - 1].text) if start and toks[start - 1].text.isdigit() \
             and not (start == 1 and LIST_ITEM.match(clause)) else None  # "2. Bằng khen …": an item's number
         names: tuple[str, ...] = ()

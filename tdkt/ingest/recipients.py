@@ -15,7 +15,7 @@ _BODY = re.compile(r"^(?:ubnd|ủy ban|uỷ ban|hđnd|trường|sở|phòng|ban|
                    r"tạp chí|báo|đài|nhà xuất bản|liên đoàn|công đoàn|tổng công ty|tập đoàn|ngân hàng|chi cục|"
                    r"thanh tra|tòa án|toà án|viện kiểm sát|kho bạc|bộ chỉ huy|đồn|lữ đoàn|trung đoàn|tiểu đoàn|"
                    r"liên đội|chi đội|đảng bộ|đảng ủy|đảng uỷ|huyện ủy|huyện uỷ|tỉnh ủy|tỉnh uỷ|ấp|bản|làng|"
-                   r"khu phố|tộc họ|gia đình)\b",
+                   r"khu phố|tộc họ|gia đình|tổng cục|tổng liên đoàn|tổng lđlđ|tổng công ty)\b",
                    re.I)
 
 _LEAD = re.compile(r"^(?:đó là|đó|là|gồm có|gồm|cho|trong đó có|đại diện)\s+", re.I)
@@ -55,7 +55,8 @@ def clean_name(name: str | None) -> str | None:
             if w[-1] in ",;":  # "Ông Nguyễn Văn Hiếu, Giám đốc Sở …": the position follows
                 break
         return f"{honorific.group(1)} {' '.join(run)}" if run else None
-    if not (name[:1].isupper() or _BODY.match(name)) or fold(name.split()[0]) in _NOT_A_NAME or _OPENER.match(fold(name)) or re.match(r"ảnh\s*:", name, re.I) \
+    if not (name[:1].isupper() or _BODY.match(name)) or fold(name.split()[0]) in _NOT_A_NAME and not _BODY.match(name) \
+            or _OPENER.match(fold(name)) or re.match(r"ảnh\s*:", name, re.I) \
             or " là " in name:
         return None
     return name

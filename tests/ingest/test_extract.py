@@ -343,6 +343,13 @@ AWARDS = [
     ("a programme is no proposal", False, "Trong chương trình hội nghị, UBND tỉnh tặng Huân chương Hồ Chí Minh cho "
      "Trường THPT Lê Lợi.",
      [("Huân chương Hồ Chí Minh", "UBND tỉnh", "tập thể", 1, ("Trường THPT Lê Lợi",), "granted")]),
+    ("kinds of staff listed after the count", False, "Có 18 cán bộ quản lý, giáo viên, nhân viên được công nhận "
+     "chiến sĩ thi đua cơ sở, tỉ lệ 31,58%.",
+     [("Danh hiệu Chiến sĩ thi đua cơ sở", None, "cá nhân", 18, (), "granted")]),
+    ("a 'Tổng …' body is a name, 'trao tặng' one verb", False, "Thủ tướng Chính phủ trao tặng Huân chương Hồ Chí "
+     "Minh lần thứ 3 cho Tổng Liên đoàn Lao động Việt Nam.",
+     [("Huân chương Hồ Chí Minh", "Thủ tướng Chính phủ", "tập thể", 1, ("Tổng Liên đoàn Lao động Việt Nam",),
+       "granted")]),
     ("TP. is no sentence's end", False, "Ban Thường vụ Hội tặng cờ dẫn đầu phong trào thi đua cho Hội LHPN TP. Vũng "
      "Tàu.",
      [("Cờ dẫn đầu phong trào thi đua", "Ban Thường vụ Hội", "tập thể", 1, ("Hội LHPN TP. Vũng Tàu",), "granted")]),
