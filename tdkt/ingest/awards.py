@@ -261,6 +261,12 @@ def _count_before(clause: str, toks: list[Tok], start: int, floor: int, v: Words
         x -= len(hit)
     if x == start and not (start > floor and _OPEN.search(_sep(clause, toks, start))):
         return None  # no verb between: only a form in quotes right after its recipients ("2.417 cá nhân “LĐTT”")
+    return _pairs_ending(clause, toks, x, floor, v)
+
+
+def _pairs_ending(clause: str, toks: list[Tok], x: int, floor: int, v: Words) -> list[tuple[int, str]] | None:
+    """The "<count> <kind>" pairs that end just before token ``x``, joined by "và" or commas ("01 tập thể và 17 cá
+    nhân"), one per kind in the order printed; None when none ends there."""
     first = _pair_ending(clause, toks, x, floor, v)
     if first is None:
         return None
@@ -343,22 +349,22 @@ def _clause(clause: str, toks: list[Tok], line: int, v: Words, status: str, base
                          or at(toks, x, v.to) or at(toks, x, v.be) or toks[x].text.isdigit()), limit)
             own, j = _short(clause, toks, j + 1, stop), stop
         if give is not None and ahead is None:  # "<authority> (đã) tặng", "được <authority> tặng", "Đề nghị …"
-            first = previous_end
+            first, passive = previous_end, False
             for x in range(previous_end, give):
                 if at(toks, x, v.by):
-                    first = x + len(v.by)
+                    first, passive = x + len(v.by), True
                 elif any(at(toks, x, p) for p in v.propose):
                     first = x + len(next(p for p in v.propose if at(toks, x, p)))
-                elif x > previous_end and re.search("[,:]", _sep(clause, toks, x)):
-                    first = x
+                elif x > previous_end and re.search("[,:]", _sep(clause, toks, x)) and not passive:
+                    first = x  # but "được UBND tỉnh, Bộ, Ngành Trung ương tặng": one list of authorities
             last = give
             for done in v.done * 2:  # "đã", "còn", "xem xét" before "tặng"
                 last -= len(done) if last - len(done) > first and at(toks, last - len(done), done) else 0
             authority = own or _short(clause, toks, first, last) or authority
             by = next((x for x in range(previous_end, give) if at(toks, x, v.by)), None)
-            counted_by = _pair_ending(clause, toks, by, previous_end, v) if by is not None else None
-            if counted_by is not None:  # "đề nghị 1 cá nhân được Chủ tịch UBND tỉnh tặng danh hiệu …"
-                ahead = [counted_by[:2]]
+            counted_by = _pairs_ending(clause, toks, by, previous_end, v) if by is not None else None
+            if counted_by is not None:  # "01 tập thể và 17 cá nhân được Thủ tướng Chính phủ tặng bằng khen"
+                ahead = counted_by
             elif by is not None:  # "Hội LHPN phường Long Xuyên được Hội LHPN tỉnh tặng bằng khen"
                 names = split_names(_span(clause, toks, previous_end, by) if by - previous_end <= 24 else None)
         else:

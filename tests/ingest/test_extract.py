@@ -350,6 +350,10 @@ AWARDS = [
      "Minh lần thứ 3 cho Tổng Liên đoàn Lao động Việt Nam.",
      [("Huân chương Hồ Chí Minh", "Thủ tướng Chính phủ", "tập thể", 1, ("Tổng Liên đoàn Lao động Việt Nam",),
        "granted")]),
+    ("two kinds before 'được', and a list of authorities", False, "Có 01 tập thể và 17 cá nhân được UBND tỉnh, Bộ, "
+     "Ngành Trung ương tặng bằng khen.",
+     [("Bằng khen", "UBND tỉnh, Bộ, Ngành Trung ương", "tập thể", 1, (), "granted"),
+      ("Bằng khen", "UBND tỉnh, Bộ, Ngành Trung ương", "cá nhân", 17, (), "granted")]),
     ("TP. is no sentence's end", False, "Ban Thường vụ Hội tặng cờ dẫn đầu phong trào thi đua cho Hội LHPN TP. Vũng "
      "Tàu.",
      [("Cờ dẫn đầu phong trào thi đua", "Ban Thường vụ Hội", "tập thể", 1, ("Hội LHPN TP. Vũng Tàu",), "granted")]),
