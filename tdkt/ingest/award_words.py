@@ -129,6 +129,7 @@ TIMES = re.compile(r"(?<=\d)\s+lượt\s+(?=cá nhân|tập thể|hộ|người|
 
 @dataclass(frozen=True, slots=True)
 class Words:
+    damaged: bool  # keys without marks: "phường" ~ "phong", "công nhân" ~ "công nhận"
     forms: tuple[tuple[tuple[str, ...], str], ...]
     verb_forms: tuple[tuple[tuple[str, ...], str], ...]
     recipients: tuple[tuple[tuple[str, ...], str], ...]
@@ -162,7 +163,9 @@ def words(damaged: bool) -> Words:
             table = [(p, value) for p, value in table if not any(_ACRONYM.match(w) for w in p.split())]
         return tuple(sorted(((k(p), value) for p, value in table), key=lambda f: -len(f[0])))
     return Words(
-        forms=longest_first(FORMS), verb_forms=longest_first(VERB_FORMS), recipients=longest_first(RECIPIENT_WORDS),
+        damaged=damaged, forms=longest_first(FORMS), verb_forms=longest_first(VERB_FORMS),
+        # marks lost, "công nhân" (workers) is "công nhận" (recognise): a verb, not recipients
+        recipients=tuple(r for r in longest_first(RECIPIENT_WORDS) if r[0] not in {k(g) for g in GIVE}),
         give=tuple(k(p) for p in GIVE), of=k("của"), to=k("cho"), propose=tuple(k(p) for p in PROPOSE),
         basis=tuple(k(p) for p in BASIS), by=k("được"), reach=k("đạt"),
         reaches=(k("đạt"),) if damaged else (k("đạt"), k("được nhận"), k("nhận"), k("được công nhận")),

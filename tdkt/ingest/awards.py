@@ -231,20 +231,23 @@ def _quoted_title(clause: str, toks: list[Tok], i: int, v: Words) -> tuple[int, 
 
 
 def _named_prize(clause: str, toks: list[Tok], i: int, v: Words) -> tuple[int, int, str, bool] | None:
-    """"Giải thưởng Phụ nữ Việt Nam", "Giải thưởng Nguyễn Đức Cảnh": (start, end, "Giải thưởng …", False) for a prize
-    named by the capitalised words after "giải thưởng" (at most six); None otherwise."""
-    n = len(v.prize)
-    if not at(toks, i, v.prize) or i + n >= len(toks) or not toks[i + n].text[:1].isupper():
+    """"Giải thưởng Phụ nữ Việt Nam", "danh hiệu Lao động xuất sắc": (start, end, "Giải thưởng …" / "Danh hiệu …",
+    False) for a prize or title the table does not know, named by capitalised words after "giải thưởng" or "danh
+    hiệu" (at most six; a prize's name ends on a capitalised word); None otherwise."""
+    word = v.prize if at(toks, i, v.prize) else v.title if at(toks, i, v.title) else None
+    n = len(word) if word else 0
+    if not word or i + n >= len(toks) or not toks[i + n].text[:1].isupper() or _match(toks, i + n, v.forms):
         return None
     last = i + n  # the name ends on its last capitalised word: "Phụ nữ Việt Nam"
     for j in range(i + n + 1, min(len(toks), i + n + 6)):
-        if toks[j].text.isdigit() or re.search(r"[,.;:(]", _sep(clause, toks, j)) or at(toks, j, v.to):
+        if toks[j].text.isdigit() or re.search(r"[,.;:(]", _sep(clause, toks, j)) or at(toks, j, v.to) \
+                or toks[j].text in ("năm", "nam") or any(at(toks, j, a) for a in v.about):
             break
-        if toks[j].text[:1].isupper():
+        if toks[j].text[:1].isupper() or word == v.title:  # a title's words after the first are in lower case
             last = j
     name = _span(clause, toks, i + n, last + 1)
-    j = last + 1
-    return (i, j, f"Giải thưởng {name}", False) if name else None
+    kind = "Giải thưởng" if word == v.prize else "Danh hiệu"
+    return (i, last + 1, f"{kind} {name}", False) if name else None
 
 
 _OPEN, _CLOSE = re.compile("[“\"‘']"), re.compile("[”\"’']")
@@ -261,6 +264,8 @@ def _count_before(clause: str, toks: list[Tok], start: int, floor: int, v: Words
         x -= len(hit)
     if x == start and not (start > floor and _OPEN.search(_sep(clause, toks, start))):
         return None  # no verb between: only a form in quotes right after its recipients ("2.417 cá nhân “LĐTT”")
+    if x < start and "," in _sep(clause, toks, x):
+        return None  # "… cho 14 tập thể, tặng Bằng khen …": the count before the comma is the earlier award's
     return _pairs_ending(clause, toks, x, floor, v)
 
 
@@ -338,7 +343,7 @@ def _clause(clause: str, toks: list[Tok], line: int, v: Words, status: str, base
         ahead = _count_before(clause, toks, start, previous_end, v) if not verb else None
         # "tặng" at most 4 words before the form ("tặng 01 bằng khen", "tặng: Cờ thi đua")
         give = next((j for j in reversed(before) if j >= start - 4 and any(at(toks, j, g) for g in v.give)), None)
-        while give and _inside_give(toks, give, v):  # "trao tặng", not its "tặng"
+        while give and not v.damaged and _inside_give(toks, give, v):  # "trao tặng", not its "tặng"
             give -= 1
         count_before = int(toks[start - 1].text) if start and toks[start - 1].text.isdigit() \
             and not (start == 1 and LIST_ITEM.match(clause)) else None  # "2. Bằng khen …": an item's number
@@ -433,6 +438,8 @@ def _counts(clause: str, toks: list[Tok], start: int, limit: int, v: Words) -> l
         after = x + 1 + kind[0]
         if after < len(toks) and (at(toks, after, v.reach) or at(toks, after, v.by)) and found:
             break
+        if found and x > start + 1 and at(toks, x - 1, v.to):
+            break  # "Cờ thi đua cho 6 tập thể, danh hiệu … cho 14 tập thể": another "cho", another award
         count, x = _number(clause, toks, x), after
         names: tuple[str, ...] = ()
         if x < limit and at(toks, x, v.made_of) and x + 1 < limit and ":" in _sep(clause, toks, x + 1):

@@ -354,6 +354,15 @@ AWARDS = [
      "Ngành Trung ương tặng bằng khen.",
      [("Bằng khen", "UBND tỉnh, Bộ, Ngành Trung ương", "tập thể", 1, (), "granted"),
       ("Bằng khen", "UBND tỉnh, Bộ, Ngành Trung ương", "cá nhân", 17, (), "granted")]),
+    ("one proposal, several awards each with its own 'cho'", False, "Đề nghị Chủ tịch UBND tỉnh tặng Cờ thi đua cho "
+     "6 tập thể, danh hiệu Lao động xuất sắc cho 14 tập thể, tặng Bằng khen cho 5 tập thể và 27 cá nhân.",
+     [("Cờ thi đua", "Chủ tịch UBND tỉnh", "tập thể", 6, (), "proposed"),
+      ("Danh hiệu Lao động xuất sắc", "Chủ tịch UBND tỉnh", "tập thể", 14, (), "proposed"),
+      ("Bằng khen", "Chủ tịch UBND tỉnh", "tập thể", 5, (), "proposed"),
+      ("Bằng khen", "Chủ tịch UBND tỉnh", "cá nhân", 27, (), "proposed")]),
+    ("marks lost, 'phuong tang' is not 'phong tang'", True, "Chu tich UBND phuong tang giay khen cho 19 ca nhan co "
+     "thanh tich.",
+     [("Giấy khen", "Chu tich UBND phuong", "cá nhân", 19, (), "granted")]),
     ("TP. is no sentence's end", False, "Ban Thường vụ Hội tặng cờ dẫn đầu phong trào thi đua cho Hội LHPN TP. Vũng "
      "Tàu.",
      [("Cờ dẫn đầu phong trào thi đua", "Ban Thường vụ Hội", "tập thể", 1, ("Hội LHPN TP. Vũng Tàu",), "granted")]),
