@@ -1,7 +1,7 @@
 """The words of award statements: the forms and titles as reports write them, who receives them, the verbs that
 grant and propose, and the patterns of sentences, lists and breakdowns; ``words(damaged)`` keys them for
-matching (``decode.skeleton`` keys on damaged OCR). Data and patterns only; ``tdkt.ingest.awards`` reads the
-statements with them.
+matching (``decode.skeleton`` keys on damaged OCR); ``prepare`` writes counts as people read them. Data and
+patterns; ``tdkt.ingest.awards`` reads the statements with them.
 """
 from __future__ import annotations
 
@@ -124,6 +124,7 @@ SCOPE = re.compile(r":\s*(?=[A-ZÀ-ỸĐ])")  # "… thống nhất: Tặng …"
 LIST_ITEM = re.compile(r"^\s*(?:[-–+•*]|\d{1,2}[.)/]|[a-zđ][.)])\s*")
 THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})[.](\d{3})(?![\d]|[.,]\d)")
 GLUED = re.compile(r"(?<=\d)(?=[A-Za-zÀ-ỹĐđ]{2})")
+QUOTE_OPEN, QUOTE_CLOSE = re.compile("[“\"‘']"), re.compile("[”\"’']")
 TIMES = re.compile(r"(?<=\d)\s+lượt\s+(?=cá nhân|tập thể|hộ|người|đơn vị|đảng viên|đồng chí)", re.I)
 
 
@@ -170,8 +171,15 @@ def words(damaged: bool) -> Words:
         basis=tuple(k(p) for p in BASIS), by=k("được"), reach=k("đạt"),
         reaches=(k("đạt"),) if damaged else (k("đạt"), k("được nhận"), k("nhận"), k("được công nhận")),
         be=k("là"), title=k("danh hiệu"), prize=k("giải thưởng"), submit=k("trình"),
+        # the words that make "trình" another word: chương trình, quá trình, … trình bày, trình độ
         not_submit_before=frozenset(k("chương quá công lộ hành lịch tiến")),
         not_submit_after=frozenset(k("bày độ diễn chiếu")), and_=k("và"), made_of=k("gồm"), done=tuple(k(w) for w in ADVERBS),
         before_form=tuple(sorted((k(p) for p in BEFORE_FORM), key=len, reverse=True)),
         about=(k("về"), k("vì"), k("do"), k("đã có"), k("có thành tích"), k("trong")),
     )
+
+
+def prepare(text: str) -> str:
+    """Counts as people read them: "1.780 cá nhân" → "1780 cá nhân", "cho 15Sở" → "cho 15 Sở", "1.329 lượt cá nhân"
+    → "1329 cá nhân" (times a title was won, counted as recipients)."""
+    return TIMES.sub(" ", GLUED.sub(" ", THOUSANDS.sub(r"\1\2", text)))

@@ -26,8 +26,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from tdkt.ingest.award_words import (
-    AWARDING, BREAKDOWN, GLUED, GRANTED, GRANTS, LIST_ITEM, LISTS, PROPOSAL_TITLE, PROPOSED, SCOPE, SENTENCE,
-    THOUSANDS, TIMES, Words, implied_recipients, words,
+    AWARDING, BREAKDOWN, GRANTED, GRANTS, LIST_ITEM, LISTS, PROPOSAL_TITLE, PROPOSED, QUOTE_CLOSE, QUOTE_OPEN, SCOPE,
+    SENTENCE, Words, implied_recipients, prepare, words,
 )
 from tdkt.ingest.recipients import (  # noqa: F401  (the recipient kinds are this module's words too)
     COLLECTIVE, HOUSEHOLD, INDIVIDUAL, clean_name, named, persons_first, split_names,
@@ -44,12 +44,6 @@ class Award:
     names: tuple[str, ...]  # named recipients, as printed
     status: str  # "granted" or "proposed"
     line: int  # line of the normalised text
-
-
-def _prepare(text: str) -> str:
-    """Counts as people read them: "1.780 cá nhân" → "1780 cá nhân", "cho 15Sở" → "cho 15 Sở", "1.329 lượt cá nhân"
-    → "1329 cá nhân" (times a title was won, counted as recipients)."""
-    return TIMES.sub(" ", GLUED.sub(" ", THOUSANDS.sub(r"\1\2", text)))
 
 
 def find_awards(lines: list[tuple[int, str]], damaged: bool) -> tuple[Award, ...]:
@@ -72,7 +66,7 @@ def find_awards(lines: list[tuple[int, str]], damaged: bool) -> tuple[Award, ...
         seen.add(again)
         if 4 <= len(again) <= 200 and again == again.upper() and not re.search(r"\d", again):
             continue  # "DANH SÁCH CÁC TẬP THỂ ĐƯỢC TẶNG THƯỞNG CỜ THI ĐUA …": a heading names a form, states no award
-        text = _prepare(raw)
+        text = prepare(raw)
         item = bool(LIST_ITEM.match(text))
         if listing is not None:
             name = clean_name(LIST_ITEM.sub("", text, count=1)) if item else None
@@ -217,12 +211,12 @@ def _quoted_title(clause: str, toks: list[Tok], i: int, v: Words) -> tuple[int, 
     """"danh hiệu “Trường học thân thiện, học sinh tích cực”" at token ``i``: (start, end, "Danh hiệu …", False)
     for a title in quotes that no form of the table starts; None otherwise."""
     n = len(v.title)
-    if not at(toks, i, v.title) or i + n >= len(toks) or not _OPEN.search(_sep(clause, toks, i + n)) \
+    if not at(toks, i, v.title) or i + n >= len(toks) or not QUOTE_OPEN.search(_sep(clause, toks, i + n)) \
             or _match(toks, i + n, v.forms):
         return None
     for j in range(i + n + 1, min(len(toks), i + n + 12) + 1):
         after = clause[toks[j - 1].end:toks[j].start] if j < len(toks) else clause[toks[j - 1].end:]
-        if _CLOSE.search(after):
+        if QUOTE_CLOSE.search(after):
             name = _span(clause, toks, i + n, j)
             return (i, j, f"Danh hiệu {name[:1].upper()}{name[1:]}", False) if name else None
         if re.search(r"[.;:]", after):
@@ -250,9 +244,6 @@ def _named_prize(clause: str, toks: list[Tok], i: int, v: Words) -> tuple[int, i
     return (i, last + 1, f"{kind} {name}", False) if name else None
 
 
-_OPEN, _CLOSE = re.compile("[“\"‘']"), re.compile("[”\"’']")
-
-
 def _count_before(clause: str, toks: list[Tok], start: int, floor: int, v: Words) -> list[tuple[int, str]] | None:
     """"3 tập thể đạt danh hiệu 'Tập thể lao động xuất sắc'": [(count, kind)]; "2 tập thể và 1 cá nhân nhận
     Huân chương …": one pair per kind, in the order printed."""
@@ -262,7 +253,7 @@ def _count_before(clause: str, toks: list[Tok], start: int, floor: int, v: Words
         if hit is None:
             break
         x -= len(hit)
-    if x == start and not (start > floor and _OPEN.search(_sep(clause, toks, start))):
+    if x == start and not (start > floor and QUOTE_OPEN.search(_sep(clause, toks, start))):
         return None  # no verb between: only a form in quotes right after its recipients ("2.417 cá nhân “LĐTT”")
     if x < start and "," in _sep(clause, toks, x):
         return None  # "… cho 14 tập thể, tặng Bằng khen …": the count before the comma is the earlier award's
