@@ -27,9 +27,9 @@ from .conftest import CHROMIUM, FIXTURE, FLAGS, ROOT, heading, serve, shot
 
 pytestmark = pytest.mark.slow
 
-DIMS = ("hinh-thuc", "cap-khen", "co-quan", "he-thong", "doi-tuong", "nam", "cap", "tinh", "phong-trao", "trang-thai",
+DIMS = ("hinh-thuc", "nhom-hinh-thuc", "cap-khen", "co-quan", "he-thong", "doi-tuong", "nam", "cap", "tinh", "phong-trao", "trang-thai",
         "ra-soat")
-DIM_LABELS = {"hinh-thuc": "Hình thức, danh hiệu", "cap-khen": "Cấp khen", "co-quan": "Cơ quan khen (như văn bản ghi)",
+DIM_LABELS = {"hinh-thuc": "Hình thức, danh hiệu", "nhom-hinh-thuc": "Nhóm hình thức", "cap-khen": "Cấp khen", "co-quan": "Cơ quan khen (như văn bản ghi)",
               "he-thong": "Hệ thống", "doi-tuong": "Đối tượng", "nam": "Năm", "cap": "Cấp đơn vị báo cáo",
               "tinh": "Tỉnh, thành phố", "phong-trao": "Phong trào", "trang-thai": "Trạng thái", "ra-soat": "Rà soát"}
 DEFAULT_AXES = {"hang": "hinh-thuc", "cot": "nam"}
@@ -68,6 +68,17 @@ def number(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
 
+# The seeds' forms that share a group (what their names begin with); every other form is a group of its own
+GROUPS = {"Bằng khen": ("nhom-bang-khen", "Bằng khen, mọi cấp"), "Giấy khen": ("nhom-giay-khen", "Giấy khen, mọi cấp"),
+          "Cờ": ("nhom-co", "Cờ thi đua, cờ khen, mọi cấp"),
+          "Chiến sĩ thi đua": ("nhom-chien-si-thi-dua", "Chiến sĩ thi đua, mọi cấp")}
+
+
+def _group(form) -> tuple[str, str]:
+    head = next((h for h in GROUPS if form.name.split()[:len(h.split())] == h.split()), None)
+    return GROUPS[head] if head else ("hinh-thuc-" + form.id, form.name)
+
+
 def _award(rec, r, catalog) -> Award:
     province = catalog.units[r.unit.province_id]
     movements = [rec.movement] if rec.movement else list(r.movements)
@@ -76,6 +87,7 @@ def _award(rec, r, catalog) -> Award:
     review = ("da-ra-soat", "Đã rà soát") if checked else ("chua-ra-soat", "Chưa rà soát")
     values = {
         "hinh-thuc": [(rec.form.id, rec.form.name)],
+        "nhom-hinh-thuc": [_group(rec.form)],
         "cap-khen": [(level.value, level.label)] if level else [],
         "co-quan": [(" ".join(rec.authority.lower().split()), rec.authority)] if rec.authority.strip() else [],
         "he-thong": [(rec.form.system.value, rec.form.system.label)],
@@ -346,6 +358,14 @@ def test_hand_checked_filters(page, base_url, archive):
                             "Đã tặng", "Đã rà soát", "Phường Long Xuyên", "Báo cáo số 6/BC-UBND ¶20"]
     assert row["href"] == f"{base_url}/bao-cao/{LONG_XUYEN_REPORT}/#p-20"
     choose(page, "hinh-thuc", "")
+
+    # every Bằng khen, whoever gave it: Thủ tướng 1 and UBND tỉnh 8 + 17 (Cẩm Xuyên), Chủ tịch UBND tỉnh Thanh
+    # Hóa 1 (Hà Trung), Hội LHPN tỉnh Hải Dương 1 (Long Xuyên); the two proposals of Cẩm Xuyên are not counted
+    choose(page, "nhom-hinh-thuc", "nhom-bang-khen")
+    assert status(page) == "5 nội dung khen thưởng, tổng số lượng 28."
+    assert {r["cells"][1] for r in records_shown(page)["rows"]} == {
+        "Bằng khen của Thủ tướng Chính phủ", "Bằng khen cấp bộ, ngành, tỉnh", "Bằng khen của Hội Liên hiệp Phụ nữ tỉnh"}
+    choose(page, "nhom-hinh-thuc", "")
 
     choose(page, "doi-tuong", "hộ gia đình")  # "Gia đình văn hóa" in Hà Trung: the text gives no number
     assert status(page) == "1 nội dung khen thưởng, tổng số lượng không rõ (văn bản không ghi số lượng)."

@@ -1,7 +1,7 @@
 """The precedent finder's data: every award record coded along the dimensions staff filter by.
 
-``code_records(catalog)`` gives a ``Coded`` table: for each dimension (form, authority level, authority
-as written, award system, recipient kind, year, unit level, province, movement, status, review) the
+``code_records(catalog)`` gives a ``Coded`` table: for each dimension (form, form group, authority level,
+authority as written, award system, recipient kind, year, unit level, province, movement, status, review) the
 ordered options, and for each record the option it falls under. The same table feeds the browser finder
 (``finder_json``) and the pivot tables printed on the page (``pivot``), so the page without JavaScript and
 the finder with it count the same way. Pure.
@@ -19,6 +19,7 @@ one, else every movement its report names. The authority's level comes from ``td
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 
@@ -37,6 +38,7 @@ class Dim(Enum):
     """A dimension of the finder; its value is its URL parameter."""
 
     FORM = "hinh-thuc"
+    FORM_GROUP = "nhom-hinh-thuc"
     AUTHORITY_LEVEL = "cap-khen"
     AUTHORITY = "co-quan"
     SYSTEM = "he-thong"
@@ -51,7 +53,8 @@ class Dim(Enum):
     @property
     def label(self) -> str:
         return {
-            "hinh-thuc": "Hình thức, danh hiệu", "cap-khen": "Cấp khen", "co-quan": "Cơ quan khen (như văn bản ghi)",
+            "hinh-thuc": "Hình thức, danh hiệu", "nhom-hinh-thuc": "Nhóm hình thức",
+            "cap-khen": "Cấp khen", "co-quan": "Cơ quan khen (như văn bản ghi)",
             "he-thong": "Hệ thống", "doi-tuong": "Đối tượng", "nam": "Năm", "cap": "Cấp đơn vị báo cáo",
             "tinh": "Tỉnh, thành phố", "phong-trao": "Phong trào", "trang-thai": "Trạng thái", "ra-soat": "Rà soát",
         }[self.value]
@@ -104,6 +107,37 @@ class Pivot:
     total: Cell
 
 
+# Forms grouped by what their name begins with ("Bằng khen của Thủ tướng Chính phủ", "Bằng khen cấp bộ, ngành,
+# tỉnh", "Bằng khen của Hội Liên hiệp Phụ nữ tỉnh" → "Bằng khen, mọi cấp"), so staff can count every Bằng khen at
+# once; a form no group names is a group of its own, under its own name. (code, name prefix, label)
+def _words(name: str) -> list[str]:
+    """A name's words, lowercase, NFC: case does not matter, marks do ("Cờ" is not "Cơ")."""
+    return unicodedata.normalize("NFC", name).lower().split()
+
+
+FORM_GROUPS = (
+    ("bang-khen", "Bằng khen", "Bằng khen, mọi cấp"),
+    ("giay-khen", "Giấy khen", "Giấy khen, mọi cấp"),
+    ("co", "Cờ", "Cờ thi đua, cờ khen, mọi cấp"),
+    ("chien-si-thi-dua", "Chiến sĩ thi đua", "Chiến sĩ thi đua, mọi cấp"),
+    ("huan-chuong", "Huân chương", "Huân chương, mọi loại, hạng"),
+    ("huy-chuong", "Huy chương", "Huy chương, mọi loại"),
+    ("ky-niem-chuong", "Kỷ niệm chương", "Kỷ niệm chương, mọi loại"),
+    ("giai-thuong", "Giải thưởng", "Giải thưởng, mọi loại"),
+)
+_GROUP_HEADS = tuple((code, _words(head), label) for code, head, label in FORM_GROUPS)
+
+
+def form_group(form_id: str, name: str) -> tuple[str, str]:
+    """The group a form falls under, as (code, label): the first of ``FORM_GROUPS`` whose words begin its
+    name (letter case does not matter), else the form itself (code ``hinh-thuc-<id>``)."""
+    words = _words(name)
+    for code, head, label in _GROUP_HEADS:
+        if words[:len(head)] == head:
+            return "nhom-" + code, label
+    return "hinh-thuc-" + form_id, name
+
+
 Values = list[list[tuple[str, str]]]  # (code, label) options per dimension, in DIMS order
 
 
@@ -126,6 +160,7 @@ def _values(rec: AwardRecord, report: Report, shared: tuple, labels: dict) -> Va
     review = REVIEWED if award_reviewed(rec, report) else UNREVIEWED
     return [
         [(rec.form.id, rec.form.name)],
+        [form_group(rec.form.id, rec.form.name)],
         [(granter.value, granter.label)] if granter else [],
         [(" ".join(rec.authority.lower().split()), rec.authority)] if rec.authority else [],
         [(rec.form.system.value, labels[rec.form.system])],
@@ -137,7 +172,7 @@ def _values(rec: AwardRecord, report: Report, shared: tuple, labels: dict) -> Va
     ]
 
 
-assert DIMS == (Dim.FORM, Dim.AUTHORITY_LEVEL, Dim.AUTHORITY, Dim.SYSTEM, Dim.RECIPIENTS, Dim.YEAR, Dim.LEVEL,
+assert DIMS == (Dim.FORM, Dim.FORM_GROUP, Dim.AUTHORITY_LEVEL, Dim.AUTHORITY, Dim.SYSTEM, Dim.RECIPIENTS, Dim.YEAR, Dim.LEVEL,
                 Dim.PROVINCE, Dim.MOVEMENT, Dim.STATUS, Dim.REVIEW), "_values lists the dimensions in this order"
 
 

@@ -266,3 +266,34 @@ def test_the_authority_level_filter_keeps_the_text_as_written(seed_catalog):
                                                               "UBND tỉnh"}
     party = select(coded, {Dim.AUTHORITY_LEVEL: "dang"})
     assert {c.record.authority for c in party.records} >= {"Tỉnh ủy Hải Dương", "Thị ủy Kinh Môn", "Đảng ủy phường"}
+
+
+@pytest.mark.parametrize("form_id, name, group", [
+    ("bang-khen-thu-tuong", "Bằng khen của Thủ tướng Chính phủ", "Bằng khen, mọi cấp"),
+    ("bang-khen-cap-tinh", "Bằng khen cấp bộ, ngành, tỉnh", "Bằng khen, mọi cấp"),
+    ("bang-khen-hoi-lhpn-tinh", "Bằng khen của Hội Liên hiệp Phụ nữ tỉnh", "Bằng khen, mọi cấp"),
+    ("x", "BẰNG KHEN của Bộ trưởng", "Bằng khen, mọi cấp"),  # case and marks do not matter
+    ("giay-khen-tinh-uy", "Giấy khen của Tỉnh ủy", "Giấy khen, mọi cấp"),
+    ("co-hoi-khuyen-hoc-tinh", "Cờ của Hội Khuyến học tỉnh", "Cờ thi đua, cờ khen, mọi cấp"),
+    ("chien-si-thi-dua-co-so", "Chiến sĩ thi đua cơ sở", "Chiến sĩ thi đua, mọi cấp"),
+    ("chien-si-tien-tien", "Chiến sĩ tiên tiến", "Chiến sĩ tiên tiến"),  # not a "Chiến sĩ thi đua"
+    ("gia-dinh-van-hoa", "Gia đình văn hóa", "Gia đình văn hóa"),  # a group of its own
+    ("co", "Cơ sở", "Cơ sở"),  # "Cơ" is not "Cờ": marks matter
+])
+def test_form_groups(form_id, name, group):
+    from tdkt.site.precedents import form_group
+    assert form_group(form_id, name)[1] == group
+
+
+def test_a_form_group_counts_every_form_under_it(seed_catalog):
+    coded = code_records(seed_catalog)
+    groups = {o.label: o.code for o in coded.options[Dim.FORM_GROUP]}
+    every = select(coded, {Dim.FORM_GROUP: groups["Bằng khen, mọi cấp"]})
+    forms = {c.record.form.name for c in every.records}
+    assert forms and all(f.startswith("Bằng khen") for f in forms)
+    assert len(every.records) == sum(1 for c in coded.records if c.record.form.name.startswith("Bằng khen"))
+    assert len(forms) >= 2  # the seeds have Bằng khen of the Prime Minister and of the province
+    # every record falls in exactly one group, so the groups' totals are the whole
+    p = pivot(coded, Dim.FORM_GROUP, Dim.YEAR)
+    assert sum(c.records for c in p.row_totals) == p.total.records == len(coded.records)
+    assert NOT_STATED not in [o.label for o in p.rows]
