@@ -13,11 +13,17 @@ MkDocs' private insides used (all from ``mkdocs.commands.build`` 1.6.1 and ``mkd
 - ``File._content``: the bytes of a file a plugin generated (none of ours does; read to stay exact);
 - the page attributes MkDocs' anchor validation reads and writes: ``Page.content``, ``Page.toc``,
   ``Page.links_to_anchors``, ``Page.present_anchor_ids``.
+- for the bulk pages' fast path (``tdkt/render/bulk.py``): ``_populate_page``'s steps without plugins
+  (``Page.read_source``, ``Page.render``, ``MkDocsConfig._current_page``), the page's Markdown replaced between
+  the two and its ``content`` and ``present_anchor_ids`` amended after (``_populate_cut``).
 """
 from __future__ import annotations
 
 import importlib.util
+import logging
 from pathlib import Path
+
+from tdkt.render import bulk
 
 TESTED = {"mkdocs": "1.6.1", "mkdocs-material": "9.7.7"}  # the versions the byte-for-byte tests ran on
 
@@ -162,10 +168,21 @@ class Collected:
 
     def render_page(self, file, files) -> None:
         """One page: Markdown → HTML (links looked up in ``files``) → the theme's template → its output file."""
-        from mkdocs.commands.build import _build_page, _populate_page
+        from mkdocs.commands.build import _build_page
 
-        _populate_page(file.page, self.config, files)
+        self.populate(file, files)
         _build_page(file.page, self.config, self.doc_files, self.nav, self.env)
+
+    def populate(self, file, files, fast: bool = True) -> bool:
+        """One page's Markdown → HTML, as MkDocs' ``_populate_page``; a bulk page (``bulk.bulk_page``) through
+        ``bulk`` when ``fast`` and ``bulk`` can prove the result (True then), else the ordinary way."""
+        from mkdocs.commands.build import _populate_page
+
+        done = fast and bulk.bulk_page(file.src_uri) and not len(self.config.plugins) and \
+            _populate_cut(file.page, self.config, files)
+        if not done:
+            _populate_page(file.page, self.config, files)
+        return done
 
     def build_templates(self) -> None:
         """The theme's and the config's static templates (404.html, sitemap.xml, ...)."""
@@ -202,6 +219,57 @@ class Collected:
             file.page.links_to_anchors = {by_uri[uri]: dict(pairs) for uri, pairs in links[file.src_uri]
                                           if uri in by_uri}
             file.page.validate_anchor_links(files=self.files, log_level=self.config.validation.links.anchors)
+
+
+class _Hold(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def _populate_cut(page, config, files) -> bool:
+    """``_populate_page`` (without plugins, whose events are then the identity) through ``bulk``: the page's
+    Markdown with its text blocks cut out rendered by MkDocs, the blocks spliced back into the HTML, their
+    ids given back to the page's anchors. False, with nothing logged and the page to be
+    rendered the ordinary way, if ``bulk`` cannot prove the result or rendering fails (the ordinary path then
+    logs and raises as MkDocs does). What the render logged is replayed only when the result stands."""
+    logger = logging.getLogger("mkdocs")
+    held = _Hold()
+    saved = logger.handlers[:], logger.propagate
+    logger.handlers, logger.propagate = [held], False
+    config._current_page = page
+    try:
+        page.read_source(config)
+        cut = bulk.cut(page.markdown)
+        if cut is None:
+            return False
+        source, page.markdown = page.markdown, cut.markdown
+        page.render(config, files)
+        page.markdown = source
+        content = bulk.splice(cut, page.content, _toc_ids(page.toc))
+        if content is None:
+            return False
+    except Exception:  # noqa: BLE001 - the ordinary path renders it again and reports as MkDocs does
+        return False
+    finally:
+        config._current_page = None
+        logger.handlers, logger.propagate = saved
+    page.content = content
+    page.present_anchor_ids = page.present_anchor_ids | cut.ids
+    for record in held.records:
+        logging.getLogger(record.name).handle(record)
+    return True
+
+
+def _toc_ids(items) -> set[str]:
+    found = set()
+    for item in items:
+        found.add(item.id)
+        found |= _toc_ids(item.children)
+    return found
 
 
 def generated_content(file) -> bytes | str | None:

@@ -12,6 +12,7 @@ from tdkt.cli import main
 from tdkt.render.build import RenderFailed, render_site
 
 from tests.conftest import FIXTURE, ROOT
+from tests.render.test_bulk import NASTY, both_ways, original_like, report_like
 
 pytestmark = pytest.mark.slow
 
@@ -42,6 +43,16 @@ def test_the_site_is_what_mkdocs_build_strict_writes(tmp_path, jobs):
     assert main(["check", "--data", str(FIXTURE)]) == 0
     assert main(["build", "--data", str(FIXTURE), "--out", str(tmp_path / "first"), "--docs", str(docs),
                  "--cache", str(tmp_path / "unused")]) == 0
+    # beside the fixture's report pages (the fast path, tdkt/render/bulk.py), report-shaped pages it must refuse
+    # (MkDocs' own path) and one of hostile text it must take
+    fallback = {"bao-cao/ghi-chu/index.md": report_like("Ghi chú", NASTY).replace("## Nguồn", "<!-- x -->\n\n## Nguồn"),
+                "bao-cao/p-2/index.md": report_like("P 2", NASTY)}  # its title's id is numbered away from p-2
+    for uri, text in {**fallback, "bao-cao/a.b_c-đ/index.md": report_like('<&"\' đ', NASTY * 2, twin="ocr/"),
+                      "bao-cao/a.b_c-đ/ban-goc.md": original_like("x", "\n".join(NASTY))}.items():
+        (docs / uri).parent.mkdir(parents=True, exist_ok=True)
+        (docs / uri).write_text(text, encoding="utf-8")
+    taken = {uri: fast for uri, (fast, _, _) in both_ways(docs).items()}
+    assert {uri for uri, fast in taken.items() if not fast} == set(fallback) and len(taken) == 7 + 4
     date = dt.date(2024, 5, 1)
     stats = render_site(ROOT / "mkdocs.yml", tmp_path / "ours", docs_dir=docs, build_date=date, jobs=jobs,
                         parallel_from=0, cache_dir=tmp_path / "cache")
