@@ -47,16 +47,15 @@ MARK = "tdktbulkslot"  # a page whose source holds it is left alone
 
 # text as escape(…, Context.RAW) writes it: no tag, no control (NormalizeWhitespace edits tabs, \r, \x02, \x03),
 # no "{" or "[" (attr_list, the toc's marker), "&" only in its references
-_CHAR = r"[^<>&{\[\x00-\x1f]|&(?:amp|lt|gt|#123|#91);"
-_TEXT = f"(?:{_CHAR})*"
+_CHAR = r"[^<>&{\[\x00-\x1f]++|&(?:amp|lt|gt|#123|#91);"  # possessive: linear, whether it matches or not
+_TEXT = f"(?:{_CHAR})*+"
 _LINK = r'<a class="tdkt-(?:para|twin|cite)" href="[^"<>&\x00-\x1f]*"(?: title="[^"<>&\x00-\x1f]*")?>' + _TEXT + r"</a>"
-_ITEM = re.compile(r'<(p|li) id="(p-\d+)">(?:' + _CHAR + "|" + _LINK + r")*</\1>")  # linear: one way to match
+_ITEM = re.compile(r'<(p|li) id="(p-\d+)">(?:' + _CHAR + "|" + _LINK + r")*+</\1>")
 _HEADING = re.compile(r'<h([1-6]) id="p-\d+">' + _TEXT + r"</h\1>")
 _TEXT_OPEN = re.compile(r'<div class="tdkt-text(?: tdkt-ocr-text)?"(?: markdown="1")?>')
-_ORIGINAL = re.compile(r'<div class="tdkt-original">\n<pre><code>((?:[^<&\t\r\x02\x03]|&(?:amp|lt|gt|#9|#96|#126);)*)'
+_ORIGINAL = re.compile(r'<div class="tdkt-original">\n<pre><code>((?:[^<&\t\r\x02\x03]++|&(?:amp|lt|gt|#9|#96|#126);)*+)'
                        r"</code></pre>\n</div>")
 _SPACES_LINE = re.compile(r"(?<=\n) +\n")  # Python-Markdown's NormalizeWhitespace, on a block's lines
-_UNSAFE = re.compile(r"<!--|^(?:```|~~~)", re.M)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +68,7 @@ class Cut:
 def cut(markdown: str) -> Cut | None:
     """The page's Markdown with its text and original blocks cut out; None when there is nothing to cut or
     the page is not exactly of the shapes this module knows (see the module docstring)."""
-    if MARK in markdown or _UNSAFE.search(markdown):
+    if MARK in markdown or "<!--" in markdown or any(f in "\n" + markdown for f in ("\n```", "\n~~~")):
         return None
     lines = markdown.split("\n")
     out: list[str] = []
