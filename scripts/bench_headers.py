@@ -222,22 +222,24 @@ def table(results: dict[str, dict[str, Outcome]], ids: list[str], title: str) ->
     ids = [i for i in ids if i not in REFUSED]
     lines = [f"{title}: {len(ids)} documents" + (f" (and {len(refused)} refused by ingest: {', '.join(refused)})"
                                                   if refused else ""), "",
-             "| field | right | wrong, flagged | wrong, unflagged (confident errors) |", "|---|---|---|---|"]
+             "| field | right | wrong, flagged | wrong, unflagged (confident errors) | right but flagged (review cost) |",
+             "|---|---|---|---|---|"]
     total_right = total = 0
     for f in FIELDS:
         outs = [results[i][f] for i in ids]
         right = sum(o.right for o in outs)
         unflagged = sum(not o.right and not o.flagged and o.got != "" for o in outs)
         total_right, total = total_right + right, total + len(outs)
+        cost = sum(o.right and o.flagged for o in outs)
         lines.append(f"| {f} | {right}/{len(outs)} ({100 * right / max(1, len(outs)):.0f}%) | "
-                     f"{len(outs) - right - unflagged} | {unflagged} |")
-    lines.append(f"| **all fields** | **{total_right}/{total} ({100 * total_right / max(1, total):.1f}%)** | | |")
+                     f"{len(outs) - right - unflagged} | {unflagged} | {cost} |")
+    lines.append(f"| **all fields** | **{total_right}/{total} ({100 * total_right / max(1, total):.1f}%)** | | | |")
     for f in RECORD:
         outs = [results[i][f] for i in ids]
         right = sum(o.right for o in outs)
         unflagged = sum(not o.right and not o.flagged and o.got != "" for o in outs)
         lines.append(f"| *{f}* (issuer record) | {right}/{len(outs)} ({100 * right / max(1, len(outs)):.0f}%) | "
-                     f"{len(outs) - right - unflagged} | {unflagged} |")
+                     f"{len(outs) - right - unflagged} | {unflagged} | {sum(o.right and o.flagged for o in outs)} |")
     return "\n".join(lines)
 
 

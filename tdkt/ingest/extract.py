@@ -26,6 +26,7 @@ from tdkt.ingest.webpage import headline
 from tdkt.ingest.awards import Award, find_awards
 from tdkt.ingest.issuer import (CENTRAL, CENTRAL_WHY, Units, at_line, authority_issuer, column_issuer, news_place,
                                 unit_of)
+from tdkt.ingest.numbers import issuer_agrees, type_agrees, type_of_number
 from tdkt.ingest.period import from_ocr_title, period_of
 from tdkt.ingest.reading import OCR_WHY, RESTORED_WHY, TITLE_WORDS, Found, caps, sentence
 from tdkt.model import AwardType, DocType, Movement, PartialDate, ReviewFlag, Signature, TextQuality
@@ -110,7 +111,7 @@ def extract(text: str, vocab: Vocab, gazetteer: Gazetteer, *, restored: str | No
         number = r.found(h.number.value, at_line(lines, h.number.line), h.number.why)
         number_end = 0
     if doc_type.value is None and number.value:
-        doc_type = _type_of_number(number, vocab, lines)
+        doc_type = type_of_number(number, vocab.doc_types, lines)
     if number.value and not number.review and "-" not in number.value.split("/", 1)[-1]:
         number = Found(value=number.value, line=number.line, review=True,
                        why=f"{number.why}; ký hiệu không có mã loại văn bản sau dấu gạch: đối chiếu với văn bản")
@@ -119,6 +120,7 @@ def extract(text: str, vocab: Vocab, gazetteer: Gazetteer, *, restored: str | No
                          why=f"{doc_type.why}; không kèm số ký hiệu và ngày tháng: có thể là tin đăng lại, cần kiểm tra")
     if doc_type.value is None:
         doc_type = r.closing_type(vocab)
+    number, doc_type = type_agrees(number, doc_type, vocab.doc_types, lines)
     notice = webpage.reposted(lines, tuple(fold(d.name) for d in vocab.doc_types if not d.news)) \
         if doc_type.value is None and not damaged and not h.official else None
     if notice is not None:  # an official document a web page reposts without its header: not a news article
@@ -185,6 +187,7 @@ def extract(text: str, vocab: Vocab, gazetteer: Gazetteer, *, restored: str | No
             found = unit_of(issuer.value, "", h, units, issuer.line)
             unit = Found(value=found.value, line=found.line, review=True,
                          why=found.why + " (theo phần thông tin trang đăng văn bản ghi kèm)") if found.value else unit
+    issuer = issuer_agrees(number, issuer, vocab.doc_types)
     if news:
         issuer = Found(why="bài báo: cơ quan ban hành là tờ báo hoặc trang thông tin điện tử đăng bài, văn "
                            "bản không ghi; cần điền bằng tay", review=True)
@@ -416,26 +419,6 @@ class _Reader:
             return Found()
         value = " / ".join(sentence(f, self.damaged) for f in fragments)
         return Found(value=value, line=self.lines[start][0], why="chức danh in trên tên người ký")
-
-
-def _type_of_number(number: Found, vocab: Vocab, lines: list[tuple[int, str]]) -> Found:
-    """The type a số ký hiệu names by its code (``184/BC-UBND``: báo cáo); a number with no type code is a
-    công văn's (``455/UBND-NV``), flagged, since other types sometimes omit it too."""
-    value = number.value or ""
-    codes = [c.upper() for c in re.split(r"[/\-–]", value.partition("/")[2]) if c]
-    by_id = {d.id: d for d in vocab.doc_types}
-    by_code = {fold(d.code).upper(): d for d in vocab.doc_types if d.code}  # QĐ and QD, TTr and TTR alike
-    for code in codes[:2]:
-        key = fold(code).upper()
-        hit = by_code.get(key) or (by_code.get(key[:-2]) if key.endswith("LT") else None)  # HDLT: liên tịch
-        if hit is not None:
-            return Found(value=hit, line=number.line, why=f"theo ký hiệu {code!r} trong số văn bản")
-    if codes and "cong-van" in by_id:
-        vv = any(fold(t).startswith(("v/v", "ve viec")) for _, t in lines[:25])
-        return Found(value=by_id["cong-van"], line=number.line, review=not vv,
-                     why="số ký hiệu không có ký hiệu loại văn bản (công văn được đánh số như vậy)"
-                         + ("; có dòng 'V/v' nêu nội dung" if vv else ": cần kiểm tra"))
-    return Found()
 
 
 def _from_metadata(meta: dict, number: Found, doc_type: Found, issued: Found, issuer: Found, vocab: Vocab,

@@ -50,7 +50,9 @@ _PERIODS = [  # (pattern on the fold key, span), tried at each position; the ear
      Span.TERM),
     (re.compile(r"nam\s*((?:19|20)\d\d)\b"), Span.YEAR),
 ]
-_NOT_A_PERIOD = re.compile(r"\([^()]*\d{4}[^()]*\)|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|"
+# brackets holding dates or a range of years ("(20/11/1982 - 20/11/2022)", "(1930 - 2020)"), not one year alone:
+# "(tổng kết năm 2019)" names the period
+_NOT_A_PERIOD = re.compile(r"\([^()]*(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{4}\s*[-–—]\s*\d{4})[^()]*\)|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|"
                            r"ngay\s*\d{0,2}\s*thang\s*\d{0,2}\s*nam\s*\d{4}|\d+/\d{4}/\S+|"
                            r"(?:ky niem|thanh lap|ngay truyen thong)[^.;,]{0,60}|luat [^.;,]{0,60}?nam \d{4}")
 

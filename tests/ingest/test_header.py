@@ -10,6 +10,7 @@ from tdkt.ingest.issuer import display_name
 from tdkt.ingest.period import read_period
 from tdkt.ingest.folders import load_vocab
 from tdkt.problems import Problems
+from tdkt.text.collate import fold
 from tests.ingest.test_extract import ROOT
 
 
@@ -143,3 +144,36 @@ def test_periods_as_titles_state_them(text, expected):
 def test_names_read_as_names():
     assert display_name("UBND XÃ VẠN THẮNG") == "UBND xã Vạn Thắng"
     assert display_name("TRƯỜNG THCS TRÀNG CÁT") == "Trường THCS Tràng Cát"
+
+
+CROSSED = """UBND QUẬN HẢI AN
+Số: 180/BC-THCSTrC
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hải An, ngày 18 tháng 10 năm 2022
+KẾ HOẠCH
+Tổ chức các hoạt động chào mừng ngày Nhà giáo Việt Nam năm 2022
+"""
+
+
+def test_a_number_that_disagrees_with_the_heading_and_the_issuer_is_flagged(vocab, gazetteer):
+    """The code 'BC' says báo cáo under a heading KẾ HOẠCH, and 'THCSTrC' cannot be read out of 'UBND quận Hải An':
+    the values stay as read, each flagged with the reason (a person decides which line is right)."""
+    e = extract(CROSSED, vocab, gazetteer)
+    assert e.doc_type.value.id == "ke-hoach" and e.doc_number.value == "180/BC-THCSTrC"
+    flags = {r.field: r.why for r in e.review}
+    assert "chỉ loại 'Báo cáo', tên loại văn bản là 'Kế hoạch'" in flags["doc_type"]
+    assert "chỉ loại 'Báo cáo'" in flags["doc_number"]
+    assert fold(e.issuer.value) == "ubnd quan hai an"
+    assert "ký hiệu cơ quan 'THCSTrC' trong số văn bản không khớp với tên cơ quan" in flags["issuer"]
+
+
+@pytest.mark.parametrize("number, issuer", [
+    ("12/BC-UBND", "UBND xã Vạn Thắng"), ("12/BC-UBND", "Ủy ban nhân dân xã Vạn Thắng"),
+    ("5/KH-SGDĐT", "Sở Giáo dục và Đào tạo tỉnh Lạng Sơn"), ("180/KH-THCSTrC", "Trường THCS Tràng Cát"),
+    ("10-KH/LĐ", "Liên đội trường THCS Thường Thới Hậu A"),
+])
+def test_an_issuer_whose_code_is_in_its_name_is_not_flagged(vocab, gazetteer, number, issuer):
+    from tdkt.ingest.numbers import issuer_agrees
+    from tdkt.ingest.reading import Found
+    assert not issuer_agrees(Found(value=number), Found(value=issuer, why="x"), vocab.doc_types).review
