@@ -78,7 +78,29 @@ def run(corpus: Path) -> dict[str, tuple[list[tuple], list[tuple], list]]:
         awards = read(folder / "source.txt")
         got = [(form_key(a.form), a.count, RECIPIENTS.get(a.recipients, ""), a.status) for a in awards]
         out[folder.name] = (labelled(label), got, awards)
+        LABELS[folder.name] = label.get("awards") or []
     return out
+
+
+LABELS: dict[str, list[dict]] = {}
+
+
+def years(results, ids, labels) -> tuple[int, int, int]:
+    """Among the statements read right: how many the reader gave a year of their own (from the statement's
+    sentence), and how many of those equal the label's year; (right, with a year, year equal)."""
+    right = stated = equal = 0
+    for i in ids:
+        want, got, awards = results[i]
+        pool = {}
+        for key, a in zip(want, labels[i]):
+            pool.setdefault(key, []).append(str(a.get("year") or ""))
+        for key, a in zip(got, awards):
+            if pool.get(key):
+                label_year = pool[key].pop(0)
+                right += 1
+                stated += a.year is not None
+                equal += a.year is not None and str(a.year) == label_year
+    return right, stated, equal
 
 
 def score(results, ids) -> tuple[int, int, int]:
@@ -106,6 +128,11 @@ def main(argv: list[str] | None = None) -> int:
         right, wanted, got = score(results, parts[name])
         print(f"| {name} | {len(parts[name])} | {wanted} | {got} | {right} | {100 * right / max(1, wanted):.1f}% | "
               f"{100 * right / max(1, got):.1f}% |")
+    print("\n| part | statements read right | the reader gave their own year | that year equals the label's |")
+    print("|---|---|---|---|")
+    for name in ("tuning", "heldout") if args.report else ("tuning",):
+        right, stated, equal = years(results, parts[name], LABELS)
+        print(f"| {name} | {right} | {stated} | {equal} |")
     if args.show:
         ids = parts.get(args.part) or sorted(results)
         for i in ids:

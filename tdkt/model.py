@@ -164,7 +164,9 @@ class AwardRecord:
 
     ``block`` is the number of the paragraph the statement is in: the citation ``#p-<block>``.
     ``authority`` is the granting authority as the text names it ("" when not stated); ``system``
-    comes from the award type. ``recipients`` and ``count`` are None when the text does not say.
+    comes from the award type. ``recipients`` and ``count`` are None when the text does not say. ``year`` is the
+    year the statement says the awards are for; None when it states none, and then they count under the report's
+    year (``for_year``).
     """
 
     report_id: str
@@ -179,6 +181,11 @@ class AwardRecord:
     note: str
     reviewed: bool
     origin: Origin
+    year: int | None = None
+
+    def for_year(self, report: "Report") -> int | None:
+        """The year the awards count under: their own when the text states it, else their report's."""
+        return self.year or report.year
 
     @property
     def system(self) -> AwardSystem:

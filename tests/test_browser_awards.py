@@ -92,7 +92,7 @@ def _award(rec, r, catalog) -> Award:
         "co-quan": [(" ".join(rec.authority.lower().split()), rec.authority)] if rec.authority.strip() else [],
         "he-thong": [(rec.form.system.value, rec.form.system.label)],
         "doi-tuong": [(rec.recipients.value, rec.recipients.value.capitalize())] if rec.recipients else [],
-        "nam": [(str(r.year), str(r.year))],
+        "nam": [(str(rec.year or r.year), str(rec.year or r.year))],  # the statement's own year, else the report's
         "cap": [(r.unit.level.value, r.unit.level.label)],
         # a province of the map from 1 July 2025 is marked as such (Thành phố Cần Thơ exists on both)
         "tinh": [(province.id, province.full_name + (" (từ 01/7/2025)" if province.era is Era.FROM_2025 else ""))],
@@ -115,7 +115,7 @@ def _archive(gazetteer, folder: Path) -> Archive:
     catalog = load_catalog(folder, gazetteer, problems)
     assert not len(problems), problems.report()
     awards = [(r, _award(rec, r, catalog)) for r in catalog.reports for rec in r.awards]
-    awards.sort(key=lambda ra: (-ra[0].year, ra[0].id, ra[1].block))  # stable: awards.yml order within a paragraph
+    awards.sort(key=lambda ra: (-int(ra[1].values["nam"][0][0]), ra[0].id, ra[1].block))  # stable: awards.yml order within a paragraph
     return Archive(catalog=catalog, awards=tuple(a for _, a in awards))
 
 

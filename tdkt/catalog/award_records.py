@@ -14,7 +14,7 @@ from tdkt.problems import Problems
 from tdkt.catalog.yamlread import YList, YMap, YNode
 
 AWARD_RECORD_KEYS = ("form", "authority", "recipients", "count", "names", "status", "block", "movement", "note",
-                     "reviewed")
+                     "reviewed", "year")
 MAX_COUNT = 1_000_000
 REVIEWED = {"yes": True, "no": False}
 
@@ -59,6 +59,7 @@ def _parse_record(m: YMap, report_id: str, numbers: set[int], n_blocks: int, awa
 
     recipients = fields.choice(m, "recipients", RecipientKind, problems)
     count = fields.integer(m, "count", problems, lo=0, hi=MAX_COUNT)
+    year = fields.integer(m, "year", problems, lo=1945, hi=2100)  # the awards' own year; "" or absent: the report's
     status = fields.choice(m, "status", AwardStatus, problems, required=True)
     block = fields.integer(m, "block", problems, lo=1, hi=MAX_COUNT, required=True)
     if block is not None and block not in numbers:
@@ -83,5 +84,5 @@ def _parse_record(m: YMap, report_id: str, numbers: set[int], n_blocks: int, awa
         return None
     return AwardRecord(
         report_id=report_id, form=form, authority=authority, recipients=recipients, count=count, names=names,
-        status=status, block=block, movement=movement, note=note, reviewed=reviewed, origin=m.origin,
+        status=status, block=block, movement=movement, note=note, reviewed=reviewed, origin=m.origin, year=year,
     )

@@ -85,6 +85,7 @@ def propose(awards: tuple[Award, ...], blocks: tuple[Block, ...], types: dict[st
             "form": ident, "authority": a.authority or "", "recipients": a.recipients or "",
             "count": "" if a.count is None else str(a.count), "names": list(a.names), "status": a.status,
             "block": str(block.number), "reviewed": "no",
+            **({"year": str(a.year)} if a.year else {}),
         }, ""))
     return out
 

@@ -183,3 +183,8 @@ def prepare(text: str) -> str:
     """Counts as people read them: "1.780 cá nhân" → "1780 cá nhân", "cho 15Sở" → "cho 15 Sở", "1.329 lượt cá nhân"
     → "1329 cá nhân" (times a title was won, counted as recipients)."""
     return TIMES.sub(" ", GLUED.sub(" ", THOUSANDS.sub(r"\1\2", text)))
+
+
+# "… danh hiệu Lao động tiên tiến năm 2022", "tổng kết năm 2021, tặng …": the year a statement says its awards are for,
+# on the fold key; a date ("ngày 5 tháng 1 năm 2023") names when a decision was signed, not the awards' year
+AWARD_YEAR = re.compile(r"(?<!thang )(?<!thang \d )(?<!thang \d\d )\bnam\s+((?:19|20)\d\d)\b(?!\s*[-–—]\s*(?:19|20)?\d\d)")

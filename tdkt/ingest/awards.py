@@ -26,12 +26,13 @@ from collections import Counter
 from dataclasses import dataclass
 
 from tdkt.ingest.award_words import (
-    AWARDING, BREAKDOWN, GRANTED, GRANTS, LIST_ITEM, LISTS, PROPOSAL_TITLE, PROPOSED, QUOTE_CLOSE, QUOTE_OPEN, SCOPE,
+    AWARD_YEAR, AWARDING, BREAKDOWN, GRANTED, GRANTS, LIST_ITEM, LISTS, PROPOSAL_TITLE, PROPOSED, QUOTE_CLOSE, QUOTE_OPEN, SCOPE,
     SENTENCE, Words, implied_recipients, prepare, words,
 )
 from tdkt.ingest.recipients import (  # noqa: F401  (the recipient kinds are this module's words too)
     COLLECTIVE, HOUSEHOLD, INDIVIDUAL, clean_name, named, persons_first, split_names,
 )
+from tdkt.text.collate import fold
 from tdkt.text.decode import Tok, at, tokens
 
 
@@ -44,6 +45,7 @@ class Award:
     names: tuple[str, ...]  # named recipients, as printed
     status: str  # "granted" or "proposed"
     line: int  # line of the normalised text
+    year: int | None = None  # the year its sentence says the awards are for (one year, stated); None: not stated
 
 
 def find_awards(lines: list[tuple[int, str]], damaged: bool) -> tuple[Award, ...]:
@@ -83,8 +85,12 @@ def find_awards(lines: list[tuple[int, str]], damaged: bool) -> tuple[Award, ...
             if status == PROPOSED and GRANTS.search(sentence):  # "… UBND tỉnh đã tặng …": granted again
                 status = base if base != PROPOSED or whole != PROPOSED else GRANTED
             breaking = False  # from a "Trong đó"/"Gồm:" to the end of its sentence
+            earlier = None  # a year stated before, in this sentence ("Năm 2022, …; …")
             for clause in sentence.split(";"):
                 found, status = _clause(clause, tokens(clause, damaged), number, v, status, base)
+                year = _year(clause) or earlier
+                found = [dataclasses.replace(a, year=year) for a in found] if year else found
+                earlier = year
                 if found and LISTS.search(text) and text.rstrip().endswith(clause.rstrip()) \
                         and found[-1].count is None and not found[-1].names:
                     listing, found = (found[-1], []), found[:-1]  # its recipients are the items below the line
@@ -106,6 +112,13 @@ def find_awards(lines: list[tuple[int, str]], damaged: bool) -> tuple[Award, ...
     head = lines[0][0] if lines else 0  # a headline repeats what its article states: counted there, once
     later = Counter((a.form, a.count, a.recipients) for a in out if a.line != head)
     return tuple(a for a in out if a.line != head or not later[(a.form, a.count, a.recipients)])
+
+
+def _year(clause: str) -> int | None:
+    """The one year a clause says its awards are for ("… Lao động tiên tiến năm 2022"); None when it states none
+    or several. A clause without one takes the year stated before it in its sentence, never one after it."""
+    years = {int(y) for y in AWARD_YEAR.findall(fold(clause))}
+    return years.pop() if len(years) == 1 else None
 
 
 def _without_parts(out: list[Award]) -> list[Award]:

@@ -96,14 +96,15 @@ RECORD_HEADER = ("Năm", "Hình thức, danh hiệu", "Cơ quan khen", "Đối t
 def records_html(coded: Coded, limit: int) -> str:
     """The newest ``limit`` records as a table; khen-thuong.js draws the same columns."""
     here = paths.AWARDS
-    newest = sorted(coded.records, key=lambda c: (-(c.report.year or 0), c.report.id, c.record.block))[:limit]
+    newest = sorted(coded.records, key=lambda c: (-(c.record.for_year(c.report) or 0), c.report.id,
+                                                  c.record.block))[:limit]
     head = "".join(f'<th scope="col">{h}</th>' for h in RECORD_HEADER)
     rows = []
     for c in newest:
         rec, r = c.record, c.report
         href = paths.url(here, paths.report(r), rec.anchor)
         cells = (
-            str(r.year or "—"), _h(rec.form.name), _h(rec.authority) or "—",
+            str(rec.for_year(r) or "—"), _h(rec.form.name), _h(rec.authority) or "—",
             _h(rec.recipients.value) if rec.recipients else "—",
             number(rec.count) if rec.count is not None else UNKNOWN_COUNT, _h("; ".join(rec.names)) or "—",
             _h(rec.status.label), REVIEW_LABELS[coded.options[Dim.REVIEW][c.value(Dim.REVIEW)[0]].code],

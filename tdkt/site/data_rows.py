@@ -136,7 +136,7 @@ def award_row(a: AwardRecord, r: Report, catalog: Catalog, site_url: str | None 
         "names": list(a.names),
         "status": a.status.value,
         "status_name": a.status.label,
-        "year": r.year,
+        "year": a.for_year(r),
         "unit_id": u.id if u else None,
         "unit_name": u.full_name if u else None,
         "unit_level_name": u.level.label if u else None,
@@ -151,7 +151,7 @@ def award_rows(catalog: Catalog, site_url: str | None = None) -> list[dict]:
     """Every award record of every report (reviewed or not: the ``reviewed`` column says which).
 
     In report order (``present.report_order``), then by paragraph number, then as the file lists them.
-    The year and unit are the report's (its year, its unit).
+    The unit is the report's; the year is the one the statement gives its awards, else the report's.
     """
     rows = []
     for r in sorted(catalog.reports, key=report_order):

@@ -270,8 +270,9 @@ AWARDS = Table(
                enum=tuple(s.value for s in AwardStatus)),
         Column("status_name", "Tình trạng khen thưởng", "string", "Đã tặng hay đề nghị / status.", required=True,
                enum=_labels(AwardStatus)),
-        Column("year", "Năm", "integer", "Năm của báo cáo (năm của kỳ báo cáo, nếu không có thì năm ban hành) / "
-                                         "year."),
+        Column("year", "Năm", "integer", "Năm khen thưởng: năm văn bản ghi cho nội dung khen thưởng; nếu không ghi "
+                                         "thì năm của báo cáo (năm của kỳ báo cáo, nếu không có thì năm ban hành) / "
+                                         "year the awards are for."),
         Column("unit_id", "Mã đơn vị", "string", "Đơn vị của báo cáo (mã trong don-vi.csv) / unit id."),
         Column("unit_name", "Đơn vị", "string", "Tên đơn vị của báo cáo / unit name."),
         Column("unit_level_name", "Cấp đơn vị", "string", "Cấp của đơn vị / unit level.",

@@ -142,11 +142,10 @@ Values = list[list[tuple[str, str]]]  # (code, label) options per dimension, in 
 
 
 def _report_values(report: Report, catalog: Catalog) -> tuple:
-    """Year, level, province and movements: what every record of a report shares."""
+    """Level, province and movements: what every record of a report shares."""
     unit = report.unit
     province = catalog.units.get(unit.province_id) if unit else None
     return (
-        [(str(report.year), str(report.year))] if report.year else [],
         [(unit.level.value, unit.level.label)] if unit else [],
         [(unit.province_id, era_name(province) if province else unit.province_id)] if unit else [],
         [(m.id, m.name) for m in report.movements],
@@ -155,7 +154,8 @@ def _report_values(report: Report, catalog: Catalog) -> tuple:
 
 def _values(rec: AwardRecord, report: Report, shared: tuple, labels: dict) -> Values:
     """(code, label) per dimension for one record, in DIMS order; ``shared``: its report's values."""
-    year, level, province, movements = shared
+    level, province, movements = shared
+    year = rec.for_year(report)
     granter = record_level(rec.authority, rec.form.name)
     review = REVIEWED if award_reviewed(rec, report) else UNREVIEWED
     return [
@@ -165,7 +165,7 @@ def _values(rec: AwardRecord, report: Report, shared: tuple, labels: dict) -> Va
         [(" ".join(rec.authority.lower().split()), rec.authority)] if rec.authority else [],
         [(rec.form.system.value, labels[rec.form.system])],
         [(rec.recipients.value, rec.recipients.value.capitalize())] if rec.recipients else [],
-        year, level, province,
+        [(str(year), str(year))] if year else [], level, province,
         [(rec.movement.id, rec.movement.name)] if rec.movement else movements,
         [(rec.status.value, labels[rec.status])],
         [(review, REVIEW_LABELS[review])],
@@ -330,7 +330,7 @@ def pivot(coded: Coded, rows: Dim, columns: Dim) -> Pivot:
     )
 
 
-REPORT_DIMS = (Dim.YEAR, Dim.LEVEL, Dim.PROVINCE, Dim.MOVEMENT)  # the same for every record of a report
+REPORT_DIMS = (Dim.LEVEL, Dim.PROVINCE, Dim.MOVEMENT)  # the same for every record of a report
 RECORD_DIMS = tuple(d for d in Dim if d not in REPORT_DIMS)
 _RECORD_POS = tuple(_POS[d] for d in RECORD_DIMS)
 
@@ -343,9 +343,9 @@ def _packed(at: tuple[int, ...]):
 def finder_json(coded: Coded) -> dict:
     """The finder's data file, compact: what a report's records share is stored once, with the report.
 
-    ``reports[k]`` is ``[id, label, unit, year, level, province, movements]`` and ``records[k]`` is
-    ``[report, block, count|null, names, form, authority level, authority, system, recipients, status,
-    review, movement]``, each dimension as an option index, null (not stated) or a list of indexes; a
+    ``reports[k]`` is ``[id, label, unit, level, province, movements]`` and ``records[k]`` is
+    ``[report, block, count|null, names, form, form group, authority level, authority, system, recipients, year,
+    status, review, movement]`` (the year: the statement's own, else the report's), each dimension as an option index, null (not stated) or a list of indexes; a
     record's movement is null when it states none, and then the report's movements stand for it (module
     docstring). ``defaults`` gives the value each select of the form has when the URL names none.
     """

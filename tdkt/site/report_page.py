@@ -240,7 +240,7 @@ def _awards(r: Report) -> list[str]:
         return []
     checked = [award_reviewed(a, r) for a in r.awards]
     rows = [(
-        escape(a.form.name),
+        escape(a.form.name) + (f" (năm {a.year})" if a.year and a.year != r.year else ""),
         # empty in a record a person checked: the text does not say; in one a machine read: not yet known
         escape(a.authority) if a.authority else f"*{NOT_STATED if ok else UNKNOWN}*",
         escape(a.recipients.value) if a.recipients else f"*{NOT_STATED if ok else UNKNOWN}*",

@@ -140,7 +140,16 @@ def test_an_unknown_key_is_a_warning_and_the_record_stays(vocabs):
     records, problems = parse(record(cout='"3"'), vocabs)
     assert len(records) == 1
     assert problems == [f"{FILE}:9:3: warning[Y004] cout: unknown key. Fix: remove it, or use one of: form, "
-                        "authority, recipients, count, names, status, block, movement, note, reviewed"]
+                        "authority, recipients, count, names, status, block, movement, note, reviewed, year"]
+
+
+def test_the_awards_own_year_is_read_and_checked(vocabs):
+    [rec], problems = parse(record(year='"2022"'), vocabs)
+    assert rec.year == 2022 and problems == []
+    [rec], _ = parse(record(), vocabs)
+    assert rec.year is None  # not stated: the record counts under its report's year
+    records, problems = parse(record(year='"22"'), vocabs)
+    assert records == () and "error[R103] year: \"22\" is not a whole number from 1945 to 2100" in problems[0]
 
 
 def test_one_bad_record_does_not_hide_the_others(vocabs):

@@ -451,3 +451,38 @@ def test_a_total_s_parts_are_not_counted_again():
     # parts from other authorities are awards of their own, even when they add up
     assert len(_read("Có 29 tập thể được tặng cờ thi đua.\nTổng Liên đoàn tặng cờ thi đua cho 4 tập thể.\n"
                      "Liên đoàn Lao động tỉnh tặng cờ thi đua cho 25 tập thể.")) == 3
+
+
+@pytest.mark.parametrize("text, year", [
+    ("UBND huyện tặng Giấy khen cho 12 tập thể đạt danh hiệu Tập thể lao động tiên tiến năm 2022.", 2022),
+    ("Tổng kết năm 2021, Chủ tịch UBND xã tặng giấy khen cho 5 cá nhân.", 2021),
+    # the date a decision was signed is not the awards' year
+    ("Theo Quyết định số 12/QĐ-UBND ngày 5 tháng 1 năm 2023, tặng Giấy khen cho 3 cá nhân.", None),
+    ("Quyết định ngày 15 tháng 12 năm 2023 tặng Giấy khen cho 3 cá nhân.", None),
+    ("Tặng Giấy khen cho 3 cá nhân có thành tích năm 2021 và năm 2022.", None),  # two years: not one
+    ("Tặng Giấy khen cho 3 cá nhân giai đoạn 2016 - 2020.", None),  # a range is not a year
+    ("Chủ tịch UBND huyện tặng Giấy khen cho 3 cá nhân.", None),
+])
+def test_the_year_a_statement_gives_its_awards(text, year):
+    awards = find_awards([(3, text)], False)
+    assert awards and {a.year for a in awards} == {year}
+
+
+def test_the_awards_year_reaches_the_proposed_record(vocab):
+    from tdkt.ingest.award_proposals import propose
+    from tdkt.model import Block, BlockKind
+    awards = find_awards([(3, "UBND huyện tặng Giấy khen cho 12 tập thể đạt danh hiệu Tập thể lao động tiên tiến "
+                              "năm 2022.")], False)
+    types = {t.id: t for t in vocab.award_types}
+    records = [p.record for p in propose(awards, (Block(number=1, kind=BlockKind.PARAGRAPH, text="x", line=1),), types)
+               if p.record]
+    assert records and {r.get("year") for r in records} == {"2022"}
+
+
+def test_a_year_stated_after_a_clause_is_not_its_year():
+    """"… Huân chương … cho 6 gia đình; công bố … danh hiệu … năm 2017": the year belongs to the second clause."""
+    awards = find_awards([(3, "Nhân dịp này, Hội đồng đã trao tặng Huân chương Độc lập hạng Ba cho 6 gia đình; công "
+                              "bố quyết định tặng Giấy khen cho 12 tập thể năm 2017.")], False)
+    assert [(a.form.split()[0], a.year) for a in awards] == [("Huân", None), ("Giấy", 2017)]
+    awards = find_awards([(3, "Năm 2022, UBND huyện tặng Giấy khen cho 12 tập thể; Bằng khen cho 3 cá nhân.")], False)
+    assert {a.year for a in awards} == {2022}

@@ -297,3 +297,24 @@ def test_a_form_group_counts_every_form_under_it(seed_catalog):
     p = pivot(coded, Dim.FORM_GROUP, Dim.YEAR)
     assert sum(c.records for c in p.row_totals) == p.total.records == len(coded.records)
     assert NOT_STATED not in [o.label for o in p.rows]
+
+
+def test_a_record_counts_under_the_year_its_statement_gives(seed_catalog):
+    """A statement that says its awards are for another year than its report's counts under that year, in the
+    finder's table, its JSON and the open data; the other records keep their report's year."""
+    from tdkt.site.data_rows import award_rows
+    r = next(r for r in seed_catalog.reports if r.awards)
+    moved = dataclasses.replace(r.awards[0], year=r.year - 1)
+    report = dataclasses.replace(r, awards=(moved,) + r.awards[1:])
+    catalog = dataclasses.replace(seed_catalog, reports=tuple(report if x is r else x for x in seed_catalog.reports))
+    coded = code_records(catalog)
+    p = pivot(coded, Dim.FORM, Dim.YEAR)
+    assert [c.label for c in p.columns] == [str(r.year), str(r.year - 1)]  # newest first
+    earlier = select(coded, {Dim.YEAR: str(r.year - 1)})
+    assert [(c.report.id, c.record.block) for c in earlier.records] == [(r.id, moved.block)]
+    data = finder_json(coded)
+    years = next(d for d in data["dims"] if d["key"] == "nam")["options"]
+    assert "nam" in data["record_dims"] and "nam" not in data["report_dims"]
+    assert sorted(o[0] for o in years) == [str(r.year - 1), str(r.year)]
+    rows = [row for row in award_rows(catalog) if row["report_id"] == r.id]
+    assert sorted(row["year"] for row in rows)[0] == r.year - 1 and rows.count(rows[0]) == 1
