@@ -42,151 +42,15 @@ import re
 import unicodedata
 from pathlib import Path
 
+from tdkt.text.restore_tokens import (  # noqa: F401  (re-exported: scripts and tests use R.<name>)
+    _CORE_CHAR, _FOLDED_NUCLEI, _JUNK, _NUCLEI, _PIECE_SPLIT, _ROMAN, _SYLLABLE_RE,
+    _TONE_MARKS, _VI_ONLY, _apply_case, _deletes, _has_letter, _pieces, _skeleton, _skeleton_variants,
+    _split_tone, _strip_token, canonical, fold, foreign_pieces, is_code, is_syllable, is_untouchable,
+)
+
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "restore_model.json.gz"
-
-# --- Vietnamese letters ---------------------------------------------------------------------
-
-_TONE_MARKS = "\u0300\u0309\u0303\u0301\u0323"  # huyền hỏi ngã sắc nặng
-# Letters English-model OCR never outputs: their presence means real Vietnamese text.
-_VI_ONLY = set(
-    "ăắằẳẵặđĩũơớờởỡợưứừửữựạảấầẩẫậẹẻẽếềểễệỉịọỏốồổỗộụủỳỵỷỹ"
-)
-_VI_ONLY |= {c.upper() for c in list(_VI_ONLY)}
-_SYLLABLE_RE = re.compile(
-    r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
-    r"([aăâeêioôơuưy]{1,3})(ch|ng|nh|[cmnpt])?$"
-)
-
-
-def fold(s: str) -> str:
-    """No marks, đ→d, lowercase (same as tdkt.text.collate.fold, kept local to avoid imports)."""
-    out = []
-    for ch in unicodedata.normalize("NFC", s):
-        base = unicodedata.normalize("NFD", ch)[0]
-        out.append("d" if base in "đĐ" else base.lower())
-    return "".join(out)
-
-
-def _split_tone(syl: str) -> tuple[str, str]:
-    """(base without tone mark, NFC; tone mark or '')."""
-    d = unicodedata.normalize("NFD", syl)
-    tone = ""
-    base = []
-    for ch in d:
-        if ch in _TONE_MARKS:
-            tone = ch
-        else:
-            base.append(ch)
-    return unicodedata.normalize("NFC", "".join(base)), tone
-
-
-def canonical(syl: str) -> str:
-    """Lowercase NFC syllable with the tone mark on the modern position (hòa, thúy, ủy).
-
-    Returns the lowercase NFC text unchanged if it is not a well-formed syllable.
-    """
-    s = unicodedata.normalize("NFC", syl).lower()
-    base, tone = _split_tone(s)
-    m = _SYLLABLE_RE.match(base)
-    if not m:
-        return s
-    onset, nucleus, coda = m.group(1) or "", m.group(2), m.group(3) or ""
-    if onset == "gi" and not nucleus:
-        return s
-    if not tone:
-        return base
-    # position of the tone inside the nucleus
-    if "ơ" in nucleus and "ư" in nucleus:
-        pos = nucleus.index("ơ")
-    elif "ê" in nucleus:
-        pos = nucleus.index("ê")
-    elif "ơ" in nucleus:
-        pos = nucleus.index("ơ")
-    elif len(nucleus) == 1:
-        pos = 0
-    elif coda:
-        pos = len(nucleus) - 1
-    elif len(nucleus) == 2:
-        pos = 0
-    else:
-        pos = 1
-    ch = unicodedata.normalize("NFC", nucleus[pos] + tone)
-    nucleus = nucleus[:pos] + ch + nucleus[pos + 1:]
-    return onset + nucleus + coda
-
-
-_NUCLEI = set(
-    "a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iu oa oă oe oi oo ôi ơi ua uâ uê ui "
-    "uô uơ uy ưa ưi ưu ươ yê iêu oai oao oay oeo uây uôi uyê uya uyu ươi ươu yêu uêu".split()
-)
-
-
-_FOLDED_NUCLEI = {fold(n) for n in _NUCLEI}
-
-
-def is_syllable(s: str) -> bool:
-    """Whether ``s`` is shaped like a Vietnamese syllable (onset, a valid vowel group, coda).
-
-    Unmarked text is judged by its letters alone: ``thuong`` (thưởng) and ``viet`` (việt) pass."""
-    base, _ = _split_tone(unicodedata.normalize("NFC", s).lower())
-    m = _SYLLABLE_RE.match(base)
-    if not m:
-        return False
-    nucleus = m.group(2)
-    return nucleus in _NUCLEI or (nucleus == fold(nucleus) and nucleus in _FOLDED_NUCLEI)
-
-
-# --- tokens ---------------------------------------------------------------------------------
-
-# characters that OCR puts inside a damaged word (¢ for c, € for ê...): part of the word
-_JUNK = "¢€¥£$@‘’'`°§ﬁﬂ"
-_CORE_CHAR = re.compile(r"[^\W_]|[" + re.escape(_JUNK) + r"]")
-_PIECE_SPLIT = re.compile(r"([-/&.,:;()\[\]+=*\"“”!?…–—]+)")
-_ROMAN = re.compile(r"^[IVXLC]+$")
-
-
-def _strip_token(tok: str) -> tuple[str, str, str]:
-    """(prefix punctuation, core, suffix punctuation)."""
-    i, j = 0, len(tok)
-    while i < j and not _CORE_CHAR.match(tok[i]):
-        i += 1
-    while j > i and not _CORE_CHAR.match(tok[j - 1]):
-        j -= 1
-    # "&" right after a letter is OCR debris of a mark (k& = kế, g& = gỡ): part of the word
-    while j < len(tok) and tok[j] == "&" and j > i and tok[j - 1].isalpha():
-        j += 1
-    # a quote mark at either end is punctuation, not part of the word
-    while i < j and tok[i] in "‘’'`":
-        i += 1
-    while j > i and tok[j - 1] in "‘’'`":
-        j -= 1
-    return tok[:i], tok[i:j], tok[j:]
-
-
-def _pieces(core: str) -> list[str]:
-    out = [p for p in _PIECE_SPLIT.split(core) if p != ""]
-    # a trailing "&" after letters is OCR debris of a mark (k& = kế, g& = gỡ), not "and"
-    if len(out) >= 2 and set(out[-1]) == {"&"} and _has_letter(out[-2]):
-        out[-2:] = [out[-2] + out[-1]]
-    return out
-
-
-def _has_letter(s: str) -> bool:
-    """Letters, or OCR debris of letters (¢ for c, € for ê, § for ộ) inside a word."""
-    return any(c.isalpha() or c in "¢€¥§" for c in s)
-
-
-def _apply_case(pattern: str, word: str) -> str:
-    letters = [c for c in pattern if c.isalpha()]
-    if not letters:
-        return word
-    upper = sum(1 for c in letters if c.isupper())
-    if letters[0].isupper() and len(letters) > 1 and upper * 2 > len(letters):
-        return word.upper()
-    if pattern[0].isalpha() and pattern[0].isupper() or (letters[0].isupper() and not pattern[0].isalpha()):
-        return word[:1].upper() + word[1:]
-    return word
-
+# English words left alone in OCR text (wordfreq's English "small" list, one a line; see docs/restore.md)
+ENGLISH_PATH = MODEL_PATH.with_name("restore_english.txt.gz")
 
 # --- the model ------------------------------------------------------------------------------
 
@@ -195,6 +59,8 @@ class _Model:
         self.vocab: list[str] = data["vocab"]
         self.index = {w: i for i, w in enumerate(self.vocab)}
         self.abbrev: dict[str, str] = data.get("abbrev", {})
+        # English words (wordfreq's list), for the guard that leaves other languages alone
+        self.english: frozenset[str] = frozenset(data.get("english", ()))
         self.params: dict = data["params"]
         # channel: ocr form -> list of (syllable index, log P(form | syllable))
         self.inv: dict[str, list[tuple[int, float]]] = {
@@ -329,37 +195,6 @@ class _KN:
         return max(cab - self.d, 0.0) / ca + self.d * n1 / ca * pc
 
 
-_SKEL_MAP = str.maketrans({"6": "o", "0": "o", "9": "o", "3": "a", "4": "a", "1": "l",
-                           "w": "u", "¢": "c", "€": "e", "$": "s", "¥": "y", "5": "o"})
-
-
-def _skeleton(form: str) -> str:
-    s = fold(form).translate(_SKEL_MAP)
-    return "".join(c for c in s if "a" <= c <= "z")
-
-
-# letter groups English-model OCR makes of one marked Vietnamese vowel (nhitng, nhimng = những;
-# ctia = của; dugc = được; niim = năm)
-_GROUPS = [("ir", "u"), ("it", "u"), ("im", "u"), ("iu", "u"), ("ti", "u"), ("li", "u"),
-           ("ii", "a"), ("ug", "uo"), ("ud", "uo"), ("ue", "uo")]
-
-
-def _skeleton_variants(skel: str) -> set[str]:
-    out = {skel}
-    for a, b in _GROUPS:
-        if a in skel:
-            out.add(skel.replace(a, b))
-    return out
-
-
-def _deletes(s: str) -> set[str]:
-    out = {s}
-    if len(s) > 2:
-        for i in range(len(s)):
-            out.add(s[:i] + s[i + 1:])
-    return out
-
-
 @functools.lru_cache(maxsize=4096)
 def _fold1(c: str) -> str:
     return fold(c)
@@ -399,7 +234,11 @@ def _channel_dp(emit: dict, syl: str, form: str) -> float:
 @functools.lru_cache(maxsize=1)
 def _model() -> _Model:
     with gzip.open(MODEL_PATH, "rt", encoding="utf-8") as f:
-        return _Model(json.load(f))
+        data = json.load(f)
+    if ENGLISH_PATH.exists():
+        with gzip.open(ENGLISH_PATH, "rt", encoding="utf-8") as f:
+            data["english"] = f.read().split()
+    return _Model(data)
 
 
 # --- detection ------------------------------------------------------------------------------
@@ -479,11 +318,20 @@ def _restore_line(model: _Model, line: str) -> str:
     for k, tok in enumerate(parts):
         if not tok or tok.isspace():
             continue
+        if is_untouchable(tok):  # URL, e-mail address, file name: one fixed piece, never changed
+            tokens.append((k, "", [tok], ""))
+            continue
         pre, core, suf = _strip_token(tok)
         pcs = _pieces(core)
         tokens.append((k, pre, pcs, suf))
         cores_all.extend(p for p in pcs if _has_letter(p))
     caps_line = _line_is_caps(cores_all)
+    words = [(t, p_i) for t, (k, pre, pcs, suf) in enumerate(tokens) for p_i, p in enumerate(pcs)
+             if _has_letter(p) and not _PIECE_SPLIT.fullmatch(p)]
+    foreign = foreign_pieces([tokens[t][2][p_i] for t, p_i in words], model.english, model.inv.__contains__)
+    fixed = {words[i] for i in foreign}
+    fixed.update((t, p_i) for t, (k, pre, pcs, suf) in enumerate(tokens) for p_i, p in enumerate(pcs)
+                 if is_code(p) or is_untouchable(p))
 
     # all-caps syllable-shaped words next to each other (BAO CAO, THI PUA) are words, a lone one
     # in a mixed line (UBND, TW) is an abbreviation
@@ -504,7 +352,7 @@ def _restore_line(model: _Model, line: str) -> str:
     nodes: list[tuple] = []
     for t, (k, pre, pcs, suf) in enumerate(tokens):
         word_pieces = [p for p in pcs if not _PIECE_SPLIT.fullmatch(p)]
-        is_code = len(word_pieces) > 1 and any(p.isdigit() for p in word_pieces)
+        code_token = len(word_pieces) > 1 and any(p.isdigit() for p in word_pieces)
         if any(c in ".,;:!?()“”\"…" for c in pre):
             nodes.append(("fixed", _BOUND))
         for p_i, p in enumerate(pcs):
@@ -512,7 +360,10 @@ def _restore_line(model: _Model, line: str) -> str:
                 if any(c in ".,;:!?()“”\"…-–—/" for c in p):
                     nodes.append(("fixed", _BOUND))
                 continue
-            kind = "abbr" if is_code else _classify(model, p, caps_line or caps_run.get(t, False))
+            if code_token or (t, p_i) in fixed:
+                kind = "abbr"
+            else:
+                kind = _classify(model, p, caps_line or caps_run.get(t, False))
             if kind == "word":
                 nodes.append(("word", t, p_i, p))
             elif kind == "num":
@@ -533,7 +384,8 @@ def _restore_line(model: _Model, line: str) -> str:
         out = []
         for p_i, p in enumerate(pcs):
             rep = new_pieces.get((t, p_i))
-            if rep is None and p in model.abbrev and not any(c.isdigit() for c in "".join(pcs)):
+            if (rep is None and p in model.abbrev and (t, p_i) not in fixed
+                    and not any(c.isdigit() for c in "".join(pcs))):
                 rep = model.abbrev[p]
                 out.append(rep)
                 changed = True
