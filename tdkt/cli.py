@@ -74,6 +74,13 @@ def _parser() -> argparse.ArgumentParser:
             c.add_argument("--keep", action="append", default=[], metavar="NAME",
                            help=f"a host file at the root of --out to keep across builds, besides "
                                 f"{', '.join(owned.KEPT)} (repeatable)")
+        if name == "build":
+            c.add_argument("--cluster", metavar="ADDRESS",
+                           help="send the per-report work as tasks to a Dask cluster: local (one started here, "
+                                "--workers processes) or a scheduler's address, tcp://HOST:8786, whose workers see "
+                                "the same folders (a shared file system); see README, Scale")
+            c.add_argument("--workers", type=int, metavar="N",
+                           help="the local cluster's worker processes (default: one per core)")
         if site or name == "check":
             c.add_argument("--strict", action="store_true", help="treat warnings (e.g. unknown keys) as errors")
             c.add_argument("--cache", type=Path, default=ROOT / ".cache",
@@ -306,6 +313,10 @@ def main(argv: list[str] | None = None) -> int:
             return exc.code if isinstance(exc.code, int) else 2
         args.locks = []  # the output folders this run holds (owned.lock), let go when it ends
         try:
+            if getattr(args, "cluster", None):  # the per-report work as tasks on a Dask cluster
+                from tdkt.cluster import build_on_cluster
+
+                return build_on_cluster(args, _run, ROOT)
             return _run(args)
         finally:
             for fd in args.locks:

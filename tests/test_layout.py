@@ -20,6 +20,7 @@ LAYERS = [
     {"search"},
     {"render"},
     {"synth"},
+    {"cluster"},
     {"cli"},
 ]
 LAYER = {stage: n for n, stages in enumerate(LAYERS) for stage in stages}

@@ -33,7 +33,7 @@ from typing import Callable
 
 from tdkt import model
 from tdkt.engine.fingerprint import digest, settled
-from tdkt.engine.pool import fork_map
+from tdkt.engine.pool import fork_map, on_remote
 from tdkt.engine.store import Store, Table, dumps, keep_recent, loads, open_store, trusted
 from tdkt.model import MAX_FILE_BYTES
 from tdkt.problems import Problem, Problems, Severity
@@ -209,7 +209,7 @@ def _load_folders(folders: list[Path], load: Callable, problems: Problems, cache
     writer = table.writer({f.name for f in folders}) \
         if table is not None and (todo or restamp or table.seen > len(results)) else None
     shared = (folders, todo, load, keys, cache)
-    if jobs > 1:
+    if jobs > 1 or on_remote():  # on a cluster (tdkt/cluster.py), however many there are
         parsed = zip(todo, fork_map(_load_in_worker, shared, len(todo), jobs=jobs))
     else:
         parsed = ((i, _load_in_worker(shared, j)) for j, i in enumerate(todo)) if cache is not None else \

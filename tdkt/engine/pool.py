@@ -11,9 +11,14 @@ stages stay pure; this module only decides where they run. ``in_worker()`` tells
 it runs in a forked worker (whose copy of what it made is thrown away) or in the caller.
 
 **Fresh** (``Fresh``, ``serve``): see below.
+
+**Remote** (``remote``): while a build runs on a cluster (``tdkt/cluster.py``, Dask's ``distributed``), the pool it
+installs takes every ``fork_map`` and ``fresh`` instead, whatever their size: the same functions, the same results
+in the same order, run as tasks on the cluster's workers. This module imports nothing of it.
 """
 from __future__ import annotations
 
+import contextlib
 import importlib
 import multiprocessing
 import os
@@ -43,6 +48,30 @@ def _started() -> None:
     _IN_WORKER.append(True)
 
 
+def mark_worker() -> None:
+    """This process only runs the build's tasks (a cluster's worker): ``in_worker()`` is true from now on."""
+    if not _IN_WORKER:
+        _started()
+
+
+_REMOTE: list[Any] = []  # the cluster's pool while a build runs on one (``remote``)
+
+
+@contextlib.contextmanager
+def remote(pool: Any) -> Iterator[Any]:
+    """Within this block, ``fork_map`` and ``fresh`` go to ``pool`` (its ``fork_map(fn, shared, count, chunk=)`` and
+    ``fresh(handler)``) and ``worker_count`` is its ``workers``."""
+    _REMOTE.append(pool)
+    try:
+        yield pool
+    finally:
+        _REMOTE.remove(pool)
+
+
+def on_remote() -> bool:
+    return bool(_REMOTE)
+
+
 def _run(task: tuple[Callable[[Any, int], T], int, int]) -> list[T]:
     fn, start, stop = task
     shared = _SHARED[0]
@@ -52,7 +81,11 @@ def _run(task: tuple[Callable[[Any, int], T], int, int]) -> list[T]:
 def fork_map(fn: Callable[[Any, int], T], shared: Any, count: int, *, jobs: int, chunk: int = CHUNK,
              parallel_from: int | None = None) -> Iterator[T]:
     """``fn(shared, i)`` for ``i`` in ``range(count)``, in order; see the module docstring. Runs in this
-    process when ``jobs`` < 2 or ``count`` < ``parallel_from`` (default: two chunks)."""
+    process when ``jobs`` < 2 or ``count`` < ``parallel_from`` (default: two chunks); on a cluster (``remote``), there,
+    whatever ``jobs`` and ``count``."""
+    if _REMOTE:
+        yield from _REMOTE[-1].fork_map(fn, shared, count, chunk=chunk)
+        return
     if jobs < 2 or count < (2 * chunk if parallel_from is None else parallel_from):
         for i in range(count):
             yield fn(shared, i)
@@ -69,7 +102,9 @@ def fork_map(fn: Callable[[Any, int], T], shared: Any, count: int, *, jobs: int,
 
 
 def worker_count(most: int = 4) -> int:
-    """Workers worth starting: one per core this process may use, at most ``most``."""
+    """Workers worth starting: one per core this process may use, at most ``most``; on a cluster, its workers."""
+    if _REMOTE:
+        return _REMOTE[-1].workers
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     return max(1, min(most, cpus))
 
@@ -161,6 +196,11 @@ class Fresh:
             yield item
         while turn(block=True):
             pass
+
+
+def fresh(count: int, handler: str):
+    """``Fresh(count, handler)``, or on a cluster (``remote``) its pool of the same interface (``call``, ``map``)."""
+    return _REMOTE[-1].fresh(handler) if _REMOTE else Fresh(count, handler)
 
 
 def serve(handler: str) -> None:

@@ -45,7 +45,7 @@ from tdkt.text.collate import sort_key
 from tdkt.site.present import date_vn, report_heading, report_label, report_order
 from tdkt.engine.fingerprint import digest
 from tdkt.search.cache import RunCache, analysis_key, load_run, prune, remembered_docs, run_cache, store_run
-from tdkt.engine.pool import Fresh, worker_count
+from tdkt.engine.pool import Fresh, fresh, on_remote, worker_count
 
 DOCS_PER_CHUNK = 50  # a result page of 10 fetches at most 10 small chunks
 SHARD_BYTES = 24_000  # target size of a shard before compression
@@ -292,8 +292,9 @@ def search_files(catalog: Catalog, cache_dir: Path | None = None) -> Iterator[tu
     side: Iterator[tuple[str, bytes]] | None = _side_files(reports, catalog)
     big = len(reports) >= PARALLEL_FROM and Fresh.available()
     to_analyse = sum(run.end - run.start - sum(k in remembered for k in run.keys) for run in (runs[n] for n in missing))
-    if big and worker_count() > 1 and to_analyse >= PARALLEL_FROM:
-        with Fresh(min(worker_count(), len(missing)), WORKER) as workers:
+    # on a cluster (tdkt/cluster.py) every run to analyse is a task there, whatever their number; merged here after
+    if on_remote() or (big and worker_count() > 1 and to_analyse >= PARALLEL_FROM):
+        with fresh(min(worker_count(), len(missing)), WORKER) as workers:
             for item in workers.map("run", tasks, side):  # the side files, while the workers analyse
                 yield item
             side = None
