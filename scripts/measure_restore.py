@@ -79,6 +79,48 @@ def restored(line: str) -> str:
     return R.restore_line(line, damaged=True)
 
 
+ENGINE_SETS = {  # key name in tests/fixtures/restore/engines/ -> what it is
+    "decree-122-2018": "real: a Government decree's OCR by another engine (d-006), hand-restored",
+    "rendered-tess-deg": "held-out help files, degraded renders, Tesseract eng",
+    "rendered-ocrad": "held-out help files, degraded renders, Ocrad",
+    "rendered-gocr": "held-out help files, degraded renders, GOCR",
+}
+
+
+def engine_table() -> tuple[str, dict]:
+    """OCR of other engines: whole documents never used for the model (scripts/restore_engines.py)."""
+    rows = ["| engine set | lines | syllables | OCR as is | restored |", "|---|---:|---:|---:|---:|"]
+    results = {}
+    found = keys("engines")
+    for name in ENGINE_SETS:
+        pairs = found.get(name)
+        if not pairs:
+            continue
+        r, t = measure(pairs, restored)
+        b, _ = measure(pairs, lambda s: s)
+        results[name] = (r, t, b)
+        rows.append(f"| {name} | {len(pairs)} | {t} | {b / t:.1%} | **{r / t:.1%}** |")
+    if results:
+        r, t, b = (sum(v[i] for v in results.values()) for i in range(3))
+        rows.append(f"| **all other engines** | | {t} | {b / t:.1%} | **{r / t:.1%}** |")
+        results["all"] = (r, t, b)
+    return "\n".join(rows), results
+
+
+def held_document(seed: str, errors: str | None) -> int:
+    """Every key line of one OCR seed (tune and heldout), for a model built with --hold-doc SEED."""
+    pairs = keys("tune").get(seed, []) + keys("heldout").get(seed, [])
+    errs: list = []
+    r, t = measure(pairs, restored, errs)
+    b, _ = measure(pairs, lambda s: s)
+    print(f"| document held out | {seed} | {len(pairs)} | {t} | {b / t:.1%} | **{r / t:.1%}** |")
+    print(f"RESULT {seed} {r} {t} {b}")
+    if errors:
+        for (a, g), n in collections.Counter(errs).most_common():
+            print(f"{n:3d}  {a} -> should be {g}")
+    return 0
+
+
 def table() -> tuple[str, dict]:
     rows = ["| set | key | lines | syllables | OCR as is | restored |", "|---|---|---:|---:|---:|---:|"]
     results = {}
@@ -120,19 +162,26 @@ def cross_validation(parity: int, errors: str | None) -> int:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--errors", choices=["tune", "heldout"], help="list the wrong syllables of one split")
+    ap.add_argument("--errors", choices=["tune", "heldout", "engines"], help="list the wrong syllables of one split")
     ap.add_argument("--model", help="measure another model file")
     ap.add_argument("--cv-parity", type=int, choices=[0, 1], default=None,
                     help="only the tune lines of this parity (cross-validation, see build_restore_model.py)")
+    ap.add_argument("--hold-doc", default=None,
+                    help="measure every key line of this OCR seed (a model built with --hold-doc SEED)")
     args = ap.parse_args()
     if args.model:
         R.MODEL_PATH = Path(args.model)
     if args.cv_parity is not None:
         return cross_validation(args.cv_parity, args.errors)
+    if args.hold_doc:
+        return held_document(args.hold_doc, args.errors)
     t0 = time.perf_counter()
     R._model()
     t1 = time.perf_counter()
     text, _ = table()
+    print(text)
+    text, _ = engine_table()
+    print("\nOther OCR engines (documents never used for the model):\n")
     print(text)
     print(f"\nmodel load {t1 - t0:.2f} s; {R.MODEL_PATH.stat().st_size / 1e6:.2f} MB")
     if args.errors:

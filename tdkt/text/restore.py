@@ -45,7 +45,7 @@ from pathlib import Path
 from tdkt.text.restore_tokens import (  # noqa: F401  (re-exported: scripts and tests use R.<name>)
     _CORE_CHAR, _FOLDED_NUCLEI, _JUNK, _NUCLEI, _PIECE_SPLIT, _ROMAN, _SYLLABLE_RE,
     _TONE_MARKS, _VI_ONLY, _apply_case, _deletes, _has_letter, _pieces, _skeleton, _skeleton_variants,
-    _split_tone, _strip_token, canonical, fold, foreign_pieces, is_code, is_syllable, is_untouchable,
+    _split_tone, _strip_token, _wild_skeleton, _wild_variants, canonical, fold, foreign_pieces, is_code, is_syllable, is_untouchable,
 )
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "restore_model.json.gz"
@@ -132,13 +132,14 @@ class _Model:
         return cands
 
     def _fallback(self, form: str) -> list[tuple[int, float]]:
-        skel = _skeleton(form)
-        if not skel:
+        skel = _wild_skeleton(form)
+        if not skel.replace("*", ""):
             return []
         seen: set[int] = set()
-        for variant in _skeleton_variants(skel):
-            for k in _deletes(variant):
-                seen.update(self.by_skel.get(k, ()))
+        for wild in _wild_variants(skel):
+            for variant in _skeleton_variants(wild):
+                for k in _deletes(variant):
+                    seen.update(self.by_skel.get(k, ()))
         out = []
         for i in seen:
             lp = _channel_dp(self.emit, self.vocab[i], form)

@@ -135,6 +135,15 @@ def _strip_token(tok: str) -> tuple[str, str, str]:
 
 def _pieces(core: str) -> list[str]:
     out = [p for p in _PIECE_SPLIT.split(core) if p != ""]
+    # "(" or "?" between letters with no ")" after is a misread mark, not punctuation (B(J = Bộ,
+    # hi?u = hiệu): one piece
+    i = 1
+    while i + 1 < len(out):
+        if (out[i] in ("(", "?") and _has_letter(out[i - 1]) and out[i + 1][:1].isalpha()
+                and ")" not in "".join(out[i + 1:])):
+            out[i - 1:i + 2] = [out[i - 1] + out[i] + out[i + 1]]
+        else:
+            i += 1
     # a trailing "&" after letters is OCR debris of a mark (k& = kế, g& = gỡ), not "and"
     if len(out) >= 2 and set(out[-1]) == {"&"} and _has_letter(out[-2]):
         out[-2:] = [out[-2] + out[-1]]
@@ -165,6 +174,27 @@ _SKEL_MAP = str.maketrans({"6": "o", "0": "o", "9": "o", "3": "a", "4": "a", "1"
 def _skeleton(form: str) -> str:
     s = fold(form).translate(_SKEL_MAP)
     return "".join(c for c in s if "a" <= c <= "z")
+
+
+# inside a word, a character Vietnamese does not write stands for a misread marked vowel: f j z, q not
+# before u, and OCR debris (l~p lập, B(J Bộ, nghf nghị, DJNH ĐỊNH, Luqt Luật, d_ đề)
+_WILD = re.compile(r"[fjz~(?\\_|]|q(?!u)")
+
+
+def _wild_skeleton(form: str) -> str:
+    """``_skeleton`` with ``*`` where a character stands for some vowel (at most two; more are dropped)."""
+    s = _WILD.sub("*", fold(form).translate(_SKEL_MAP))
+    s = "".join(c for c in s if "a" <= c <= "z" or c == "*")
+    return s if s.count("*") <= 2 else s.replace("*", "")
+
+
+def _wild_variants(skel: str) -> set[str]:
+    """Every reading of the ``*`` of a wild skeleton: one of a e i o u, or nothing."""
+    out = {skel}
+    while any("*" in v for v in out):
+        out = {v.replace("*", r, 1) for v in out for r in ("a", "e", "i", "o", "u", "")} if any(
+            "*" in v for v in out) else out
+    return out
 
 
 # letter groups English-model OCR makes of one marked Vietnamese vowel (nhitng, nhimng = những;

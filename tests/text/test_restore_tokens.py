@@ -91,3 +91,23 @@ def test_the_guard_costs_nothing_on_the_seeds_ocr(seed, monkeypatch):
     monkeypatch.setattr(model, "english", frozenset())
     model._cand_cache.clear()
     assert R.restore(text) == with_guard
+
+
+@pytest.mark.parametrize("core, pieces", [
+    ("B(J", ["B(J"]),            # Bộ: a misread mark, one piece
+    ("hi?u", ["hi?u"]),          # hiệu
+    ("N(Ji,ngay", ["N(Ji", ",", "ngay"]),
+    ("(sau", ["(", "sau"]),
+    ("a(b)", ["a", "(", "b", ")"]),  # a bracket that closes is punctuation
+])
+def test_misread_marks_inside_a_word_stay_in_the_word(core, pieces):
+    assert R._pieces(core) == pieces
+
+
+@pytest.mark.parametrize("ocr, expected", [
+    ("Doc l~p - Tu do", "Độc lập - Tự do"),
+    ("xet t~ng danh hi~u", "xét tặng danh hiệu"),
+    ("danh hi?u", "danh hiệu"),
+])
+def test_characters_vietnamese_does_not_write_stand_for_a_vowel(ocr, expected):
+    assert R.restore_line(ocr, damaged=True) == expected
