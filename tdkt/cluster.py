@@ -131,8 +131,12 @@ def _reduce_collected(collected: Collected):
 
 
 def _code() -> str:
-    """The code's fingerprint as its files are now (``fingerprint.code`` is the first one a process saw)."""
-    return fingerprint.code_of(Path(fingerprint.__file__).resolve().parents[1])
+    """The code's fingerprint as its files are now (``fingerprint.code`` is the first one a process saw), with the
+    theme and ``mkdocs.yml`` beside the package: the pages are rendered with them."""
+    package = Path(fingerprint.__file__).resolve().parents[1]
+    config = package.parent / "mkdocs.yml"
+    return digest(fingerprint.code_of(package), fingerprint.code_of(package.parent / "theme"),
+                  config.read_bytes() if config.is_file() else b"")
 
 
 def _look(folders: list[str]) -> tuple[str, list[str]]:
