@@ -16,7 +16,8 @@ Comparisons: number — whitespace removed, case folded; type — the vocabulary
 precise as the document states it; issuer — the fold key with the usual abbreviations expanded and
 punctuation dropped; unit — the unit's name (fold key), level and, where labelled, its province (central
 bodies: no unit); issuer — also right when one name is the other with its place added ("Sở Nội vụ" /
-"Sở Nội vụ tỉnh Sơn La": the label or the header leaves the place to the line above); period — kind, start and end year, part; signer — the fold key of the name.
+"Sở Nội vụ tỉnh Sơn La": the label or the header leaves the place to the line above); period — kind, start and end year, part (an event's: its kind and year; its name is free text, not compared);
+signer — the fold key of the name.
 
 Prints the tuning part's tables (``--report``: the held-out part's too, the result to report; tune on the
 tuning part only) (and ``--show FIELD`` lists every document's label and extraction for that field).
@@ -109,6 +110,8 @@ def period_of(value) -> tuple[str, str, str, str]:
         part = "1"
     elif getattr(value, "number", None):
         part = str(value.number)
+    if kind == "event" and start == "None":  # labelled without a year: the text states none
+        start = end = ""
     return (kind, start, end, part)
 
 
@@ -118,7 +121,7 @@ def label_period(p: dict) -> tuple[str, str, str, str]:
     if kind == "none":
         return ("none", "", "", "")
     start, end = str(p.get("start") or ""), str(p.get("end") or p.get("start") or "")
-    return (kind, start, end, str(p.get("part") or ""))
+    return (kind, start, end, "" if kind == "event" else str(p.get("part") or ""))
 
 
 def _level(value) -> str:

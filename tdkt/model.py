@@ -249,6 +249,7 @@ class Span(Enum):
     NINE_MONTHS = "nine-months"
     SCHOOL_YEAR = "school-year"  # năm học: year = its first calendar year, end_year the second
     SEMESTER = "semester"  # học kỳ I or II (number) of the school year year–end_year
+    EVENT = "event"  # an occasion (đợt thi đua): a day or anniversary of year, named by ``Period.name``
 
     @property
     def label(self) -> str:
@@ -262,6 +263,7 @@ class Span(Enum):
             "nine-months": "9 tháng năm",
             "school-year": "Năm học",
             "semester": "Học kỳ",
+            "event": "Đợt thi đua",
         }[self.value]
 
 
@@ -300,6 +302,7 @@ class Period:
     span: Span
     number: int | None = None  # quarter 1-4, month 1-12, semester 1-2
     end_year: int | None = None  # for TERM, SCHOOL_YEAR and SEMESTER
+    name: str = ""  # for EVENT: the occasion as the text names it ("kỷ niệm 40 năm Ngày Nhà giáo Việt Nam")
 
     def label(self) -> str:
         if self.span is Span.YEAR:
@@ -314,6 +317,11 @@ class Period:
             return f"Năm học {self.year}–{self.end_year}"
         if self.span is Span.SEMESTER:
             return f"Học kỳ {'I' * (self.number or 1)} năm học {self.year}–{self.end_year}"
+        if self.span is Span.EVENT:
+            if not self.name:
+                return f"Đợt thi đua năm {self.year}"
+            name = self.name[:1].upper() + self.name[1:]
+            return name if str(self.year) in name else f"{name}, năm {self.year}"
         return f"{self.span.label} {self.year}"
 
 

@@ -41,7 +41,7 @@ REPORT_KEYS = (
     "review", "notes", "status", "issuer_level", "aliases", "issuer_kind", "issuer_parent",
 )
 ISSUER_LEVELS = ("trung-uong", "tinh", "huyen", "xa")
-PERIOD_KEYS = ("year", "span", "number", "end_year")
+PERIOD_KEYS = ("year", "span", "number", "end_year", "name")
 SOURCE_KEYS = ("file_name", "original", "sha256", "encoding")
 SIGNATURE_KEYS = ("signer", "email", "time", "organisation")
 REVIEW_KEYS = ("field", "why")
@@ -411,6 +411,11 @@ def _parse_period(m: YMap, problems: Problems, draft: bool = False) -> Period | 
     span = fields.choice(p, "span", Span, problems, required=True, where="period.")
     number = fields.integer(p, "number", problems, lo=1, hi=12, where="period.")
     end_year = fields.integer(p, "end_year", problems, lo=fields.FIRST_YEAR, hi=fields.LAST_YEAR, where="period.")
+    name = fields.text(p, "name", problems, where="period.")
+    if name and span is not Span.EVENT:
+        problems.add(p.get("name").origin, "R103", "period.name", "only an event (span: event) has a name",
+                     "remove `name`, or write `span: event`")
+        return None
     if span is Span.QUARTER and (number is None or number > 4):
         problems.add(p.origin, "R103", "period.number", "a quarter needs a number from 1 to 4", "add `number: 1`")
         return None
@@ -427,7 +432,7 @@ def _parse_period(m: YMap, problems: Problems, draft: bool = False) -> Period | 
         return None
     if year is None or span is None:
         return None
-    return Period(year=year, span=span, number=number, end_year=end_year)
+    return Period(year=year, span=span, number=number, end_year=end_year, name=name)
 
 
 def _parse_unit(m: YMap, gazetteer: Gazetteer, issued, period: Period | None, problems: Problems,

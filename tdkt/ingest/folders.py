@@ -152,7 +152,8 @@ def metadata(p: Prepared, gazetteer: Gazetteer) -> dict:
                  "province": province.full_name if province else None, "code": unit.code} if unit else None,
         "issued": e.issued.value.iso() if e.issued.value else None, "place": e.place.value,
         "period": {k: v for k, v in (("year", period.year), ("span", period.span.value), ("number", period.number),
-                                     ("end_year", period.end_year)) if v is not None} if period else None,
+                                     ("end_year", period.end_year), ("name", period.name or None))
+                   if v is not None} if period else None,
         "recipient": e.recipient.value, "signer": e.signer.value, "signer_title": e.signer_title.value,
         "theme": e.theme.value,
         "movements": [{"id": m.value.id, "name": m.value.name, "line": m.line} for m in e.movements],

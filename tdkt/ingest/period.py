@@ -54,13 +54,38 @@ _PERIODS = [  # (pattern on the fold key, span), tried at each position; the ear
 # "(tổng kết năm 2019)" names the period
 _NOT_A_PERIOD = re.compile(r"\([^()]*(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{4}\s*[-–—]\s*\d{4})[^()]*\)|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|"
                            r"ngay\s*\d{0,2}\s*thang\s*\d{0,2}\s*nam\s*\d{4}|\d+/\d{4}/\S+|"
-                           r"(?:ky niem|thanh lap|ngay truyen thong)[^.;,]{0,60}|luat [^.;,]{0,60}?nam \d{4}")
+                           r"(?:ky niem|thanh lap|ngay truyen thong)[^.;,()]{0,60}(?:\([^()]*\))?|luat [^.;,]{0,60}?nam \d{4}")
+
+
+_DATE = r"(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*)?"
+# "kỷ niệm 40 năm Ngày Nhà giáo Việt Nam (20/11/1982 - 20/11/2022)": an anniversary whose two years the text states
+_ANNIVERSARY = re.compile(r"(k[iy] niem\s+(\d{1,3})\s+nam\b[^()]{0,90}?)[\s(]*" + _DATE + r"((?:19|20)\d\d)\s*[-–—]\s*"
+                          + _DATE + r"((?:19|20)\d\d)\b")
+_ROUND = re.compile(r"\bdot\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*((?:19|20)\d\d)\b")  # "Đợt 19/5/2015"
+
+
+def _event(text: str) -> tuple[Period, str] | None:
+    """An occasion a title is about, where the text states its year: an anniversary with both its years, the
+    second being the first plus the number of years ("kỷ niệm 39 năm … 20/11/1982- 20/11/2021" → 2021), or a
+    round of awards by its date ("Đợt 19/5/2015")."""
+    key = fold(text)
+    same = len(key) == len(text)  # the words as printed, where folding kept the length
+    m = _ANNIVERSARY.search(key)
+    if m and int(m.group(4)) - int(m.group(3)) == int(m.group(2)):
+        name = (text if same else key)[m.start(1):m.end(1)].strip(" ,;:–-“”\"")
+        return Period(year=int(m.group(4)), span=Span.EVENT, name=name), (text if same else key)[m.start():m.end()]
+    m = _ROUND.search(key)
+    if m:
+        words = (text if same else key)[m.start():m.end()]
+        return Period(year=int(m.group(1)), span=Span.EVENT, name=words), words
+    return None
 
 
 def read_period(text: str) -> tuple[Period, str] | None:
     """The period a title (or headline) is about: a school year, a semester, a half, nine months, a quarter,
-    several years or a year. Anniversaries ("kỷ niệm 40 năm … (20/11/1982 – 20/11/2022)"), full dates and
-    parenthesised dates are never a period."""
+    several years or a year; failing those, an occasion whose year the text states (``_event``). An anniversary's
+    years ("kỷ niệm 40 năm … (20/11/1982 – 20/11/2022)"), full dates and parenthesised dates are never a year or a
+    term."""
     key = _NOT_A_PERIOD.sub(lambda m: " " * len(m.group()), fold(text))
     best = None
     for pattern, span in _PERIODS:
@@ -68,7 +93,7 @@ def read_period(text: str) -> tuple[Period, str] | None:
         if m and (best is None or m.start() < best[0].start()):
             best = (m, span)
     if best is None:
-        return None
+        return _event(text)
     m, span = best
     g = m.groups()
     # the words as the title prints them, for the reason (the fold key when folding changed the text's length)

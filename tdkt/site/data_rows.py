@@ -69,6 +69,7 @@ def report_row(r: Report, catalog: Catalog, site_url: str | None = None) -> dict
         "period_span": r.period.span.value if r.period else None,
         "period_number": r.period.number if r.period else None,
         "period_end_year": r.period.end_year if r.period else None,
+        "period_name": _blank(r.period.name) if r.period else None,
         "recipient": _blank(r.recipient),
         "signer": _blank(r.signer),
         "signer_title": _blank(r.signer_title),

@@ -158,6 +158,8 @@ REPORTS = Table(
                "Số quý (1–4), tháng (1–12) hoặc học kỳ khi kỳ là quý, tháng, học kỳ / quarter, month or semester."),
         Column("period_end_year", "Năm cuối giai đoạn", "integer", "Năm cuối của giai đoạn, năm học / last year of a "
                                                                    "term or school year."),
+        Column("period_name", "Tên đợt thi đua", "string", "Khi kỳ là một đợt thi đua: tên dịp như văn bản ghi (kỷ "
+                                                            "niệm 40 năm Ngày Nhà giáo Việt Nam) / the occasion."),
         Column("recipient", "Kính gửi", "string", "Kính gửi / addressee."),
         Column("signer", "Người ký", "string", "Người ký / signer."),
         Column("signer_title", "Chức vụ người ký", "string", "Chức vụ người ký / signer's title."),

@@ -71,7 +71,11 @@ BAD_EDITS = [
      "number from 1945 to 2100. Fix: write a number such as 1945"),
     ("  span: year", "  span: annual",
      'data/reports/2023-long-xuyen-hd-bc-1/report.yml:11:9: error[R104] period.span: "annual" is not one of: '
-     "year, first-half, second-half, quarter, month, term, nine-months, school-year, semester. Fix: use one of the listed values"),
+     "year, first-half, second-half, quarter, month, term, nine-months, school-year, semester, event. Fix: use one of the "
+     "listed values"),
+    ("  span: year", '  span: year\n  name: "kỷ niệm 40 năm Ngày Nhà giáo Việt Nam"',
+     'data/reports/2023-long-xuyen-hd-bc-1/report.yml:12:9: error[R103] period.name: only an event (span: event) has a '
+     "name. Fix: remove `name`, or write `span: event`"),
     ("text_quality: clean", "text_quality: good",
      'data/reports/2023-long-xuyen-hd-bc-1/report.yml:17:15: error[R104] text_quality: "good" is not one of: '
      "clean, ocr, ocr-restored, legacy-encoding. Fix: use one of the listed values"),
@@ -96,6 +100,16 @@ def test_bad_metadata_is_reported_precisely(tmp_path, gazetteer, old, new, messa
     catalog, messages = load(root, gazetteer)
     assert message in messages
     assert "2023-long-xuyen-hd-bc-1" not in {r.id for r in catalog.reports}  # never published half-valid
+
+
+def test_an_event_period_keeps_its_name(tmp_path, gazetteer):
+    root = copy_fixture(tmp_path)
+    edit(root, "2023-long-xuyen-hd-bc-1", "  span: year", '  span: event\n  name: "kỷ niệm 40 năm Ngày Nhà giáo Việt Nam"')
+    catalog, messages = load(root, gazetteer)
+    assert messages == []
+    r = next(r for r in catalog.reports if r.id == "2023-long-xuyen-hd-bc-1")
+    assert r.period.span.value == "event" and r.period.year == 2023
+    assert r.period.label() == "Kỷ niệm 40 năm Ngày Nhà giáo Việt Nam, năm 2023"
 
 
 def test_every_problem_of_a_run_is_reported_together(tmp_path, gazetteer):

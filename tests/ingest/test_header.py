@@ -132,13 +132,29 @@ def test_a_news_article_is_not_filed_as_an_official_document(vocab, gazetteer):
     ("Sơ kết học kỳ I năm học 2011 - 2012", ("semester", 2011, 2012, 1)),
     ("Báo cáo 6 tháng đầu năm, nhiệm vụ 6 tháng cuối năm 2023", ("first-half", 2023, None, None)),
     ("Kế hoạch thi đua giai đoạn 2021 – 2025", ("term", 2021, 2025, None)),
-    ("Kỷ niệm 40 năm ngày Nhà giáo Việt Nam (20/11/1982 - 20/11/2022)", None),
+    # an anniversary is an occasion of its second year, never a term 1982-2022 nor the year 1982
+    ("Kỷ niệm 40 năm ngày Nhà giáo Việt Nam (20/11/1982 - 20/11/2022)", ("event", 2022, None, None)),
+    ("chào mừng kỉ niệm 39 năm ngày Nhà Giáo Việt Nam 20/11/1982- 20/11/2021", ("event", 2021, None, None)),
+    ("Kỷ niệm 90 năm Ngày thành lập Công đoàn Việt Nam (28.7.1929 - 28.7.2019)", ("event", 2019, None, None)),
+    ("Kỷ niệm 90 năm Ngày thành lập Đảng (1930 - 2021)", None),  # 1930 + 90 is not 2021: not read
+    ("Kỷ niệm 70 năm Ngày Bác Hồ ra Lời kêu gọi thi đua ái quốc", None),  # no year stated
+    ("Trao tặng huy hiệu Đảng Đợt 19/5/2015", ("event", 2015, None, None)),
+    ("Kế hoạch kỷ niệm 40 năm ngày Nhà giáo Việt Nam (1982 - 2022) năm học 2022-2023", ("school-year", 2022, 2023, None)),
     ("Sửa đổi Quyết định số 13/2018/QĐ-UBND ngày 27 tháng 4 năm 2018", None),
 ])
 def test_periods_as_titles_state_them(text, expected):
     found = read_period(text)
     got = (found[0].span.value, found[0].year, found[0].end_year, found[0].number) if found else None
     assert got == expected
+
+
+def test_an_occasion_keeps_its_name_as_printed():
+    period, words = read_period("Tổ chức các hoạt động chào mừng kỷ niệm 40 năm ngày Nhà giáo Việt Nam (20/11/1982 - "
+                                "20/11/2022)")
+    assert period.name == "kỷ niệm 40 năm ngày Nhà giáo Việt Nam"
+    assert period.label() == "Kỷ niệm 40 năm ngày Nhà giáo Việt Nam, năm 2022"
+    assert words.startswith("kỷ niệm 40 năm") and "20/11/2022" in words
+    assert read_period("Đợt 19/5/2015")[0].label() == "Đợt 19/5/2015"
 
 
 def test_names_read_as_names():
