@@ -16,6 +16,9 @@ MkDocs' private insides used (all from ``mkdocs.commands.build`` 1.6.1 and ``mkd
 - for the bulk pages' fast path (``tdkt/render/bulk.py``): ``_populate_page``'s steps without plugins
   (``Page.read_source``, ``Page.render``, ``MkDocsConfig._current_page``), the page's Markdown replaced between
   the two and its ``content`` and ``present_anchor_ids`` amended after (``_populate_cut``).
+- for their template's skeleton (``tdkt/render/skeleton.py``): ``_build_page``'s steps (``get_context``, the
+  theme's template, ``write_file``) for a stand-in page (``_Proxy``), and Material's ``partials/toc.html`` and
+  ``partials/language.html`` rendered alone; each shape's first pages still go through ``_build_page`` to verify.
 """
 from __future__ import annotations
 
@@ -23,7 +26,7 @@ import importlib.util
 import logging
 from pathlib import Path
 
-from tdkt.render import bulk
+from tdkt.render import bulk, skeleton
 
 TESTED = {"mkdocs": "1.6.1", "mkdocs-material": "9.7.7"}  # the versions the byte-for-byte tests ran on
 
@@ -162,6 +165,10 @@ class Collected:
                 Page(None, file, config)
         for page in self.nav.pages:  # what the nav shows of its pages (front matter) is read before any renders
             page.read_source(config)
+        self._shapes: dict[tuple, skeleton.Skeleton | None] = {}  # bulk pages' skeletons by shape (skeleton.py)
+        self._verified: dict[tuple, int] = {}
+        self._toc_template = None
+        self._in_nav = {page.file.src_uri for page in self.nav.pages}
 
     def static_files(self) -> list:
         return [f for f in self.files if not f.is_documentation_page() and f.inclusion.is_included()]
@@ -171,7 +178,75 @@ class Collected:
         from mkdocs.commands.build import _build_page
 
         self.populate(file, files)
-        _build_page(file.page, self.config, self.doc_files, self.nav, self.env)
+        if not (bulk.bulk_page(file.src_uri) and not len(self.config.plugins) and self._build_skeleton(file.page)):
+            _build_page(file.page, self.config, self.doc_files, self.nav, self.env)
+
+    def _build_skeleton(self, page) -> bool:
+        """``_build_page`` (without plugins) through the shape's skeleton (``skeleton.py``); True if the page was
+        built (filled, or rendered the ordinary way to verify the shape's first pages), False to build it the
+        ordinary way."""
+        from mkdocs.commands.build import _build_page
+        from mkdocs.utils import write_file
+
+        if page.file.src_uri in self._in_nav:  # the nav shows it, open: not one page among many alike
+            return False
+        values = skeleton.values_of(page.title, page.meta, page.content, page.url, page.toc)
+        if values is None or any(u is not None and not u.endswith(page.url) for u in (page.canonical_url, page.abs_url)):
+            return False
+        shape = skeleton.shape_of(page.meta.get("template", "main.html"), page.url, page.canonical_url, values)
+        page.active = True  # as _build_page has it while the template renders
+        self.config._current_page = page
+        try:
+            if shape not in self._shapes:
+                self._shapes[shape] = self._make_skeleton(page, values, shape)
+                self._verified[shape] = 0
+            made = self._shapes[shape]
+            if made is None:
+                return False
+            try:
+                html = skeleton.fill(made, values, self._toc_alone(page))
+            except Exception:  # noqa: BLE001 - the ordinary path renders it and reports as MkDocs does
+                return False
+        finally:
+            page.active = False
+            self.config._current_page = None
+        if not html.strip():
+            return False
+        data = html.encode("utf-8", errors="xmlcharrefreplace")
+        if self._verified[shape] < skeleton.VERIFY:
+            _build_page(page, self.config, self.doc_files, self.nav, self.env)
+            if Path(page.file.abs_dest_path).read_bytes() == data:
+                self._verified[shape] += 1
+            else:
+                self._shapes[shape] = None
+            return True
+        write_file(data, page.file.abs_dest_path)
+        return True
+
+    def _make_skeleton(self, page, values, shape):
+        def render(sentinel):
+            proxy = _Proxy(page, values.ident, sentinel)
+            return self._template(proxy), self._toc_alone(proxy)
+
+        try:
+            return skeleton.make(render, shape)
+        except Exception:  # noqa: BLE001 - a theme without partials/toc.html, say: the ordinary path
+            return None
+
+    def _template(self, page) -> str:
+        from mkdocs.commands.build import get_context
+
+        template = self.env.get_template(page.meta.get("template", "main.html"))
+        return template.render(get_context(self.nav, self.doc_files, self.config, page))
+
+    def _toc_alone(self, page) -> str:
+        """The table of contents as Material's ``base.html`` includes it, rendered alone."""
+        from mkdocs.commands.build import get_context
+
+        if self._toc_template is None:
+            self._toc_template = self.env.from_string(
+                '{% import "partials/language.html" as lang with context %}{% include "partials/toc.html" %}')
+        return self._toc_template.render(get_context(self.nav, self.doc_files, self.config, page))
 
     def populate(self, file, files, fast: bool = True) -> bool:
         """One page's Markdown → HTML, as MkDocs' ``_populate_page``; a bulk page (``bulk.bulk_page``) through
@@ -219,6 +294,23 @@ class Collected:
             file.page.links_to_anchors = {by_uri[uri]: dict(pairs) for uri, pairs in links[file.src_uri]
                                           if uri in by_uri}
             file.page.validate_anchor_links(files=self.files, log_level=self.config.validation.links.anchors)
+
+
+class _Proxy:
+    """A page as the theme's template reads it, with a skeleton's sentinel values in place of its own."""
+
+    def __init__(self, page, ident: str, values) -> None:
+        self._page = page
+        self.title, self.content = values.title, values.content
+        self.meta = {"title": values.title, **({"description": values.description} if values.description else {})}
+        self.toc = [skeleton.Heading(values.toc_title, values.toc_id)]
+        self.url = page.url.replace(f"bao-cao/{ident}/", f"bao-cao/{values.ident}/", 1)
+        self.canonical_url = None if page.canonical_url is None else \
+            page.canonical_url[:len(page.canonical_url) - len(page.url)] + self.url
+        self.abs_url = None if page.abs_url is None else page.abs_url[:len(page.abs_url) - len(page.url)] + self.url
+
+    def __getattr__(self, name):
+        return getattr(self._page, name)
 
 
 class _Hold(logging.Handler):

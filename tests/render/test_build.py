@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 
 from tdkt.cli import main
+from tdkt.render import skeleton
 from tdkt.render.build import RenderFailed, render_site
 
 from tests.conftest import FIXTURE, ROOT
 from tests.render.test_bulk import NASTY, both_ways, original_like, report_like
+from tests.render.test_skeleton import both_ways as skeleton_both_ways
 
 pytestmark = pytest.mark.slow
 
@@ -38,7 +40,7 @@ def plain_mkdocs_build(config_file: Path, docs: Path, out: Path, date: dt.date) 
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_the_site_is_what_mkdocs_build_strict_writes(tmp_path, jobs):
+def test_the_site_is_what_mkdocs_build_strict_writes(tmp_path, jobs, monkeypatch):
     docs = tmp_path / "src"
     assert main(["check", "--data", str(FIXTURE)]) == 0
     assert main(["build", "--data", str(FIXTURE), "--out", str(tmp_path / "first"), "--docs", str(docs),
@@ -53,6 +55,10 @@ def test_the_site_is_what_mkdocs_build_strict_writes(tmp_path, jobs):
         (docs / uri).write_text(text, encoding="utf-8")
     taken = {uri: fast for uri, (fast, _, _) in both_ways(docs).items()}
     assert {uri for uri, fast in taken.items() if not fast} == set(fallback) and len(taken) == 7 + 4
+    # the template's skeleton (tdkt/render/skeleton.py): every page of its class filled, none rendered to verify
+    monkeypatch.setattr(skeleton, "VERIFY", 0)
+    filled = {uri for uri, (done, _, _) in skeleton_both_ways(ROOT / "mkdocs.yml", docs)[0].items() if done}
+    assert len(filled) >= 6 and "bao-cao/a.b_c-đ/index.md" not in filled
     date = dt.date(2024, 5, 1)
     stats = render_site(ROOT / "mkdocs.yml", tmp_path / "ours", docs_dir=docs, build_date=date, jobs=jobs,
                         parallel_from=0, cache_dir=tmp_path / "cache")
