@@ -140,9 +140,9 @@ def charts(coded: Coded) -> dict[str, str]:
     return {
         CHART_YEARS: stacked_bars(
             title="Số lượng khen thưởng theo năm và hình thức",
-            description="Tổng số lượng (cá nhân, tập thể, hộ gia đình) đã tặng mà các báo cáo ghi nhận, theo năm "
-                        "của kỳ báo cáo; chỉ các nội dung đã được người rà soát đối chiếu với văn bản, không tính "
-                        "đề nghị, không tính nội dung không ghi số lượng.",
+            description="Tổng số lượng (cá nhân, tập thể, hộ gia đình) đã tặng mà các báo cáo ghi nhận, theo năm mà "
+                        "nội dung ghi (không ghi thì năm của kỳ báo cáo); chỉ các nội dung đã được người rà soát đối "
+                        "chiếu với văn bản, không tính đề nghị, không tính nội dung không ghi số lượng.",
             categories=years, series=by_year, value_label="Số lượng"),
         CHART_LEVELS: stacked_bars(
             title="Số lượng khen thưởng theo cấp đơn vị báo cáo và hình thức",

@@ -32,6 +32,8 @@ NO_DATA = "Không có dữ liệu"
 # C0/C1 controls, LRM/RLM, bidi embeddings/overrides/isolates (as tdkt.site.markdown), and what XML 1.0 forbids
 _INERT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
 
+_ID_PREFIX = re.compile(r"(?:[A-Za-z][A-Za-z0-9_-]*)?")
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Series:
@@ -218,12 +220,16 @@ def _summary(d: _Data) -> str:
 
 
 def stacked_bars(*, title: str, description: str, categories: Sequence[str], series: Sequence[Series],
-                 value_label: str, horizontal: bool = False) -> str:
+                 value_label: str, horizontal: bool = False, id_prefix: str = "") -> str:
     """A standalone SVG 1.1 document: one bar per category, stacked by series, totals at the bar ends.
 
-    ``horizontal=True`` puts the categories down the side (long labels, many categories). Raises
-    ``ValueError`` when a series does not have one value per category or has a negative value.
+    ``horizontal=True`` puts the categories down the side (long labels, many categories). ``id_prefix`` goes
+    before every id (``chart-title``, ``chart-desc``, ``fill-<j>``), so that two charts drawn inline in one page
+    do not share ids. Raises ``ValueError`` when a series does not have one value per category or has a negative
+    value. ``theme/assets/javascripts/charts-core.js`` returns the same string for the same arguments.
     """
+    if not _ID_PREFIX.fullmatch(id_prefix):
+        raise ValueError(f"id_prefix {id_prefix!r}: give letters, digits, '-' or '_', beginning with a letter, or ''")
     for s in series:
         if len(s.values) != len(categories):
             raise ValueError(f"series {s.label!r} has {len(s.values)} values for {len(categories)} categories; "
@@ -237,9 +243,9 @@ def stacked_bars(*, title: str, description: str, categories: Sequence[str], ser
         if cycle:
             turn, mark = _HATCHES[cycle - 1]
             spin = f' patternTransform="{turn}"' if turn else ""
-            defs.append(f'<pattern id="fill-{j}" width="6" height="6" patternUnits="userSpaceOnUse"{spin}>'
+            defs.append(f'<pattern id="{id_prefix}fill-{j}" width="6" height="6" patternUnits="userSpaceOnUse"{spin}>'
                         f'<rect width="6" height="6" fill="{colour}"/>{mark}</pattern>')
-        fills.append(f"url(#fill-{j})" if cycle else colour)
+        fills.append(f"url(#{id_prefix}fill-{j})" if cycle else colour)
     d = _Data(categories=tuple(clean(c) for c in categories), labels=tuple(clean(s.label) for s in series),
               values=tuple(tuple(s.values) for s in series), fills=tuple(fills), totals=totals,
               step=(axis := nice_axis(max(totals, default=0)))[0], top=axis[1])
@@ -250,8 +256,10 @@ def stacked_bars(*, title: str, description: str, categories: Sequence[str], ser
     desc = " ".join(filter(None, (clean(description), _summary(d))))
     head = ['<?xml version="1.0" encoding="UTF-8"?>',
             f'<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="{WIDTH}" height="{height}" '
-            f'viewBox="0 0 {WIDTH} {height}" role="img" aria-labelledby="chart-title chart-desc" font-family="sans-serif">',
-            f'<title id="chart-title">{_x(clean(title))}</title>', f'<desc id="chart-desc">{_x(desc)}</desc>']
+            f'viewBox="0 0 {WIDTH} {height}" role="img" aria-labelledby="{id_prefix}chart-title {id_prefix}chart-desc" '
+            'font-family="sans-serif">',
+            f'<title id="{id_prefix}chart-title">{_x(clean(title))}</title>',
+            f'<desc id="{id_prefix}chart-desc">{_x(desc)}</desc>']
     head += [f"<defs>{''.join(defs)}</defs>"] if defs else []
     head.append(f'<rect class="background" width="{WIDTH}" height="{height}" fill="#fff"/>')
     return "\n".join(head + body + ["</svg>"]) + "\n"

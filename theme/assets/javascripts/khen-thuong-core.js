@@ -134,9 +134,10 @@
                        "chua-ra-soat": "chưa được người rà soát (máy đọc từ văn bản, hoặc báo cáo còn là bản nháp)" };
   var REVIEW_SHORT = { "da-ra-soat": "đã rà soát", "chua-ra-soat": "chưa rà soát" };
   var SCOPED = ["trang-thai", "ra-soat"];
-  function scopeText(finder, values) {
+  /* lead: what counts, "Số liệu dưới đây" unless told (the charts' descriptions say "Biểu đồ"). */
+  function scopeText(finder, values, lead) {
     var status = values["trang-thai"] || "", review = values["ra-soat"] || "";
-    var text = "Số liệu dưới đây tính các nội dung khen thưởng "
+    var text = (lead || "Số liệu dưới đây") + " tính các nội dung khen thưởng "
       + (STATUS_WORDS[status] || "đã tặng và đề nghị") + ", "
       + (REVIEW_WORDS[review] || "cả nội dung đã và chưa được người rà soát") + ".";
     var others = {};
@@ -180,10 +181,77 @@
     };
   }
 
+  /* ------------------------------------------------------------------ the charts' data */
+
+  /* The two charts (tdkt/site/award_page.py, charts): by year (oldest first) and by unit level, each stacked by
+   * form. Title and description as the build draws the default view's SVG files. */
+  var CHART_SERIES = 7, OTHER_FORMS = "Hình thức khác";  // award_page.py's CHART_SERIES: the rest are summed
+  var CHARTS = [
+    { key: "nam", file: "bieu-do-theo-nam.svg", horizontal: false,
+      title: "Số lượng khen thưởng theo năm và hình thức",
+      description: "Tổng số lượng (cá nhân, tập thể, hộ gia đình) đã tặng mà các báo cáo ghi nhận, theo năm mà nội "
+                   + "dung ghi (không ghi thì năm của kỳ báo cáo); chỉ các nội dung đã được người rà soát đối chiếu với "
+                   + "văn bản, không tính đề nghị, không tính nội dung không ghi số lượng.",
+      what: "theo năm mà nội dung ghi (không ghi thì năm của kỳ báo cáo)" },
+    { key: "cap", file: "bieu-do-theo-cap.svg", horizontal: true,
+      title: "Số lượng khen thưởng theo cấp đơn vị báo cáo và hình thức",
+      description: "Tổng số lượng đã tặng mà các báo cáo ghi nhận, theo cấp của đơn vị ban hành báo cáo; chỉ các nội "
+                   + "dung đã được người rà soát, không tính đề nghị, không tính nội dung không ghi số lượng.",
+      what: "theo cấp của đơn vị ban hành báo cáo" },
+  ];
+
+  /* Stated counts per option of dimension colDim, one series per form, the largest total first, the forms past
+   * CHART_SERIES summed as "Hình thức khác" (award_page.py, _by_form): {categories, series: [{label, values}]}. */
+  function byForm(finder, records, colDim) {
+    var formDim = finder.byKey["hinh-thuc"], p = pivot(finder.dims, records, formDim, colDim);
+    var order = p.rows.map(function (_, k) { return k; });
+    order.sort(function (a, b) { return (p.rowTotals[p.rows[b]].total - p.rowTotals[p.rows[a]].total) || (a - b); });
+    function values(ks) {
+      return p.cols.map(function (j) {
+        return ks.reduce(function (n, k) { var c = p.cells[p.rows[k] + "," + j]; return n + (c ? c.total : 0); }, 0);
+      });
+    }
+    var series = order.slice(0, CHART_SERIES).map(function (k) {
+      return { label: label(finder.dims, formDim, p.rows[k]), values: values([k]) };
+    });
+    if (order.length > CHART_SERIES) series.push({ label: OTHER_FORMS, values: values(order.slice(CHART_SERIES)) });
+    return { categories: p.cols.map(function (j) { return label(finder.dims, colDim, j); }), series: series };
+  }
+
+  /* What charts-core.js's stackedBars draws for each of CHARTS over records: the build's arguments for the same
+   * records (years oldest first). description: the build's unless a function (chart → text) is given. */
+  function chartSpecs(finder, records, description) {
+    return CHARTS.map(function (chart) {
+      var data = byForm(finder, records, finder.byKey[chart.key]);
+      if (chart.key === "nam") {  // the pivot lists years newest first
+        data = { categories: data.categories.slice().reverse(),
+                 series: data.series.map(function (s) { return { label: s.label, values: s.values.slice().reverse() }; }) };
+      }
+      return { title: chart.title, description: description ? description(chart) : chart.description,
+               categories: data.categories, series: data.series, valueLabel: "Số lượng", horizontal: chart.horizontal };
+    });
+  }
+
+  /* A chart's description for the records the filters select (values: {dimension key: option code, "" for
+   * all}): what it adds up, the filters chosen besides status and review, and scopeText's sentence on those two. */
+  function chartDescription(finder, values, chart) {
+    var chosen = [];
+    finder.dims.forEach(function (d) {
+      var code = values[d.key];
+      if (code && SCOPED.indexOf(d.key) < 0 && code in d.codeIndex) {
+        chosen.push(d.label + ": " + d.options[d.codeIndex[code]][1]);
+      }
+    });
+    return "Theo bộ lọc đang chọn" + (chosen.length ? " (" + chosen.join("; ") + ")" : "") + ": tổng số lượng mà các "
+      + "báo cáo ghi nhận, " + chart.what + ", không tính nội dung không ghi số lượng. "
+      + scopeText(finder, values, "Biểu đồ");
+  }
+
   var core = { FIRST_DIM: FIRST_DIM, NOT_STATED: NOT_STATED, UNKNOWN_COUNT: UNKNOWN_COUNT, COLUMNS: COLUMNS,
-               defaultValue: defaultValue, number: number, at: at, expand: expand, load: load, filters: filters,
-               select: select, pivot: pivot, label: label, cellText: cellText, totalText: totalText,
-               scopeText: scopeText, recordRow: recordRow };
+               CHART_SERIES: CHART_SERIES, CHARTS: CHARTS, defaultValue: defaultValue, number: number, at: at,
+               expand: expand, load: load, filters: filters, select: select, pivot: pivot, label: label,
+               cellText: cellText, totalText: totalText, scopeText: scopeText, recordRow: recordRow, byForm: byForm,
+               chartSpecs: chartSpecs, chartDescription: chartDescription };
   if (typeof module !== "undefined" && module.exports) module.exports = core;
   else root.tdktAwards = core;
 })(this);
