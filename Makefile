@@ -53,8 +53,9 @@ lock:
 # (pdftotext, pdftoppm) and Tesseract with Vietnamese data for ingest; ImageMagick and DejaVu fonts
 # for the tests that render text to an image and OCR it; Node.js runs the search code's JS tests.
 # npm installs axe-core for the accessibility tests (Debian's nodejs comes without it: the npm package; a
-# Node.js that carries its own npm needs nothing more).
-DEBS := chromium fonts-dejavu-core poppler-utils tesseract-ocr tesseract-ocr-vie imagemagick nodejs
+# Node.js that carries its own npm needs nothing more). GOCR and Ocrad are the other OCR engines whose damage
+# scripts/build_restore_model.py teaches the restoration model (docs/restore.md).
+DEBS := chromium fonts-dejavu-core poppler-utils tesseract-ocr tesseract-ocr-vie imagemagick nodejs gocr ocrad
 system-deps:
 	@missing=$$(for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done; \
 	  command -v npm >/dev/null 2>&1 || dpkg -s npm >/dev/null 2>&1 || echo npm); \

@@ -45,7 +45,7 @@ from pathlib import Path
 from tdkt.text.restore_tokens import (  # noqa: F401  (re-exported: scripts and tests use R.<name>)
     _CORE_CHAR, _FOLDED_NUCLEI, _JUNK, _NUCLEI, _PIECE_SPLIT, _ROMAN, _SYLLABLE_RE,
     _TONE_MARKS, _VI_ONLY, _apply_case, _deletes, _has_letter, _pieces, _skeleton, _skeleton_variants,
-    _split_tone, _strip_token, _wild_skeleton, _wild_variants, canonical, fold, foreign_pieces, is_code, is_syllable, is_untouchable,
+    _split_tone, _strip_token, _wild_skeleton, _wild_variants, canonical, is_possible, fold, foreign_pieces, is_code, is_syllable, is_untouchable,
 )
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "restore_model.json.gz"
@@ -89,6 +89,8 @@ class _Model:
             for k in _deletes(fold(w)):
                 self.by_skel.setdefault(k, []).append(i)
         self._cand_cache: dict[str, list[tuple[int, float]]] = {}
+        # syllables of the texts Vietnamese cannot have (tâp): never a restoration
+        self.impossible = {i for i, w in enumerate(self.vocab) if not w.startswith("<") and not is_possible(w)}
 
     def lm3_logp(self, a: int, b: int, c: int) -> float:
         """log P_LM(c | a b): trigram in-domain component, bigram general, unigram."""
@@ -120,6 +122,7 @@ class _Model:
         if not cands or max(c[1] for c in cands) < self.params.get("fallback_below", -2.5):
             have = {i for i, _ in cands}
             cands += [c for c in self._fallback(form) if c[0] not in have]
+        cands = [c for c in cands if c[0] not in self.impossible]
         if cands:
             # keep the candidates most probable a priori: channel + general unigram
             best = max(c[1] for c in cands)
@@ -406,7 +409,8 @@ def _classify(model: _Model, piece: str, caps_line: bool) -> str:
         return "num"
     letters = [c for c in piece if c.isalpha()]
     if len(letters) >= 2 and all(c.isupper() for c in letters) and piece.isalpha():
-        if not caps_line or _ROMAN.match(piece) or not is_syllable(_skeleton(piece)):
+        if not caps_line or _ROMAN.match(piece) or not (
+                is_syllable(_skeleton(piece)) or any(is_syllable(v) for v in _wild_variants(_wild_skeleton(piece)))):
             return "abbr"
     if _ROMAN.match(piece) and len(piece) >= 2:
         return "abbr"

@@ -106,6 +106,14 @@ def is_syllable(s: str) -> bool:
     return nucleus in _NUCLEI or (nucleus == fold(nucleus) and nucleus in _FOLDED_NUCLEI)
 
 
+def is_possible(syl: str) -> bool:
+    """False for a syllable Vietnamese cannot have: a stop coda (p t c ch) takes the sắc or nặng tone only
+    (``tâp`` is OCR'd text, ``tập`` the word)."""
+    base, tone = _split_tone(unicodedata.normalize("NFC", syl).lower())
+    m = _SYLLABLE_RE.match(base)
+    return not (m and m.group(3) in ("p", "t", "c", "ch") and tone not in ("\u0301", "\u0323"))
+
+
 # --- tokens ---------------------------------------------------------------------------------
 
 # characters that OCR puts inside a damaged word (¢ for c, € for ê...): part of the word

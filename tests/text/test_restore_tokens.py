@@ -111,3 +111,15 @@ def test_misread_marks_inside_a_word_stay_in_the_word(core, pieces):
 ])
 def test_characters_vietnamese_does_not_write_stand_for_a_vowel(ocr, expected):
     assert R.restore_line(ocr, damaged=True) == expected
+
+
+@pytest.mark.parametrize("syl, possible", [
+    ("tập", True), ("tấp", True), ("tâm", True), ("bắc", True), ("sách", True),
+    ("tâp", False), ("bac", False), ("sàch", False), ("tổt", False),
+])
+def test_a_stop_coda_takes_the_sac_or_nang_tone_only(syl, possible):
+    from tdkt.text.restore_tokens import is_possible
+    assert is_possible(syl) is possible
+    model = R._model()
+    if not possible and syl in model.index:
+        assert all(model.vocab[i] != syl for form in (syl, "tap", "bac") for i, _ in model.candidates(form))
