@@ -24,6 +24,7 @@ from tdkt.site.authorities import AuthorityLevel, record_level
 from tdkt.site.present import report_label
 
 from .conftest import CHROMIUM, FIXTURE, FLAGS, ROOT, heading, serve, shot
+from .test_accessibility import axe_source, axe_violations, describe  # noqa: F401 - axe_source is a fixture
 
 pytestmark = pytest.mark.slow
 
@@ -670,34 +671,132 @@ def test_script_draws_the_same_tables_as_the_printed_page(without_javascript, pa
 
 # --------------------------------------------------------------------------- the charts
 
+CHART_FILES = ("bieu-do-theo-nam.svg", "bieu-do-theo-cap.svg")
+# the drawn charts, as a screen reader and a person read them: each <svg>'s name and description (through
+# aria-labelledby), each bar's <title> ("2023: 68"), the figure's caption and its link, what draws "no data"
+CHARTS = """figs => figs.map(f => {
+  const svg = f.querySelector('svg'), byId = id => document.getElementById(id);
+  const named = svg ? svg.getAttribute('aria-labelledby').split(' ').map(id => byId(id) && byId(id).textContent) : null;
+  return {img: !!f.querySelector('img'), role: svg && svg.getAttribute('role'), named: named,
+          inside: svg ? svg.getAttribute('aria-labelledby').split(' ').every(id => svg.contains(byId(id))) : false,
+          bars: svg ? Array.from(svg.querySelectorAll('g.bar > title')).map(t => t.textContent) : [],
+          segments: svg ? Array.from(svg.querySelectorAll('rect.segment > title')).map(t => t.textContent) : [],
+          empty: svg ? !!svg.querySelector('text.no-data') : null,
+          styled: svg ? !!svg.querySelector('[style], style, script') : null,
+          caption: f.querySelector('figcaption').textContent, link: f.querySelector('figcaption a').href};
+})"""
+
+
+def charts_shown(page) -> list[dict]:
+    return page.locator("figure.tdkt-chart").evaluate_all(CHARTS)
+
+
+def bars_of(svg: str) -> list[str]:
+    """The bars' <title>s of an SVG file ("2023: 461")."""
+    return re.findall(r'<g class="bar"><title>([^<]*)</title>', svg)
+
+
+def expected_bars(awards, dim: str) -> list[str]:
+    """'label: total' per option of ``dim`` that some of ``awards`` have, stated counts only (years oldest first)."""
+    totals: dict[str, int] = {}
+    labels: dict[str, str] = {}
+    for a in awards:
+        for code, label in a.values[dim] or [("", NOT_STATED)]:
+            totals[code] = totals.get(code, 0) + (a.count or 0)
+            labels[code] = label
+    order = option_order(dim, {c: labels[c] for c in labels if c}) + ([("", NOT_STATED)] if "" in labels else [])
+    order = order[::-1] if dim == "nam" else order
+    return [f"{label}: {number(totals[code])}" for code, label in order]
+
+
+def level_table(page) -> dict:
+    return parse_pivot(grid(page, "details.tdkt-chart-data table"))
+
+
+def assert_level_table(page, awards) -> None:
+    shown, exp = level_table(page), expected_pivot(awards, "hinh-thuc", "cap")
+    assert (shown["cells"], shown["rows"], shown["columns"], shown["total"]) == \
+        (exp["cells"], exp["rows"], exp["columns"], exp["total"])
+
+
 def test_charts_load_with_text_alternatives_and_data_table(page, base_url, archive):
-    page.goto(base_url + "/khen-thuong/")
-    images = page.locator("figure.tdkt-chart img")
-    assert images.count() == 2
-    page.wait_for_function("() => Array.from(document.querySelectorAll('figure.tdkt-chart img'))"
-                           ".every(i => i.complete && i.naturalWidth > 0)")
-    for i in range(2):
-        img = images.nth(i)
-        assert img.get_attribute("alt").strip()
-        src = img.evaluate("i => i.src")
-        response = page.request.get(src)
-        assert response.status == 200 and response.headers["content-type"].startswith("image/svg+xml"), src
-        svg = response.text()
-        assert svg.lstrip().startswith("<svg") or svg.lstrip().startswith("<?xml")
-        # the figure caption links the SVG itself
-        assert img.locator("xpath=..").locator("figcaption a").evaluate("a => a.href") == src
-    by_year = page.request.get(base_url + "/khen-thuong/bieu-do-theo-nam.svg").text()
-    assert re.search(r'class="total"[^>]*>461<', by_year)  # the one year's bar: every stated count granted
+    """With JavaScript the build's two SVG files (the default view) are drawn again in the page, from the records,
+    and say so; the files stay linked. Without JavaScript: test_without_javascript_the_printed_tables_show_everything."""
+    open_finder(page, base_url)
+    files = []
+    for name in CHART_FILES:
+        response = page.request.get(f"{base_url}/khen-thuong/{name}")
+        assert response.status == 200 and response.headers["content-type"].startswith("image/svg+xml"), name
+        files.append(response.text())
+        assert files[-1].startswith("<?xml")
+    by_year = files[0]
+    assert bars_of(by_year) == expected_bars(defaults(archive), "nam")
+    assert sum(int(b.rsplit(": ", 1)[1].replace(".", "")) for b in bars_of(by_year)) == 461  # every stated count granted
     assert ">465<" not in by_year  # proposals are not drawn
+
+    page.wait_for_function("() => document.querySelectorAll('figure.tdkt-chart svg').length === 2")
+    drawn = charts_shown(page)
+    assert [c["img"] for c in drawn] == [False, False]
+    for chart, name, svg in zip(drawn, CHART_FILES, files):
+        assert chart["role"] == "img" and chart["inside"] and not chart["styled"]
+        title, desc = chart["named"]
+        assert title == re.search(r'<title id="chart-title">([^<]*)</title>', svg).group(1)  # the file's title
+        assert desc.startswith("Theo bộ lọc đang chọn: tổng số lượng mà các báo cáo ghi nhận")
+        assert "Biểu đồ tính các nội dung khen thưởng đã tặng, đã được người rà soát" in desc
+        assert chart["bars"] == bars_of(svg)  # the default view: the file's bars
+        assert chart["link"] == f"{base_url}/khen-thuong/{name}"  # the caption still links the file
+        assert "theo bộ lọc đang chọn" in chart["caption"] and "không theo bộ lọc" not in chart["caption"]
+        assert "cách xem mặc định" in chart["caption"]  # the file is the default view's
+    assert drawn[1]["bars"] == expected_bars(defaults(archive), "cap")
+    ids = page.evaluate("() => Array.from(document.querySelectorAll('[id]'), e => e.id)")
+    assert len(ids) == len(set(ids))  # two charts in one page: no id twice
 
     details = page.locator("details.tdkt-chart-data")
     assert details.count() == 1 and details.locator("table").is_hidden()
     details.locator("summary").click()
     assert details.locator("table").is_visible()
-    shown = parse_pivot(grid(page, "details.tdkt-chart-data table"))
-    exp = expected_pivot(defaults(archive), "hinh-thuc", "cap")
-    assert (shown["cells"], shown["rows"], shown["columns"], shown["total"]) == \
-        (exp["cells"], exp["rows"], exp["columns"], exp["total"])
+    assert_level_table(page, defaults(archive))
+
+
+def test_charts_follow_the_filters(page, base_url, archive, axe_source):
+    open_finder(page, base_url)
+    page.wait_for_function("() => document.querySelectorAll('figure.tdkt-chart svg').length === 2")
+    default_bars = [c["bars"] for c in charts_shown(page)]
+    choose(page, "tinh", "tinh-30")  # Tỉnh Hải Dương: the 12 records of Phường Long Xuyên's report, 68 in 2023
+    assert status(page) == "12 nội dung khen thưởng, tổng số lượng 68."
+    years, levels = charts_shown(page)
+    assert years["bars"] == ["2023: 68"]  # by hand, as test_hand_checked_filters
+    assert levels["bars"] == [f"{Level.COMMUNE.label}: 68"]
+    assert sum(int(t.rsplit(": ", 1)[1]) for t in years["segments"]) == 68
+    for chart in (years, levels):
+        assert "(Tỉnh, thành phố: Tỉnh Hải Dương)" in chart["named"][1]
+        assert "Tổng cộng: 68." in chart["named"][1]
+    details = page.locator("details.tdkt-chart-data")
+    details.locator("summary").click()
+    assert_level_table(page, matching(archive.awards, {"tinh": "tinh-30"}))
+    assert level_table(page)["total"] == "68"
+    shot(page, "finder-charts-filtered")
+    violations = axe_violations(page, axe_source)
+    assert not violations, describe(violations)
+
+    choose(page, "doi-tuong", "cá nhân")  # by hand: 7 records, 62 (test_two_filters_combine)
+    assert [c["bars"] for c in charts_shown(page)] == [["2023: 62"], [f"{Level.COMMUNE.label}: 62"]]
+    assert "(Đối tượng: Cá nhân; Tỉnh, thành phố: Tỉnh Hải Dương)" in charts_shown(page)[0]["named"][1]
+    assert_level_table(page, matching(archive.awards, {"tinh": "tinh-30", "doi-tuong": "cá nhân"}))
+
+    choose(page, "trang-thai", "proposed")  # Long Xuyên proposes nothing: both charts draw no data, no table
+    assert [(c["bars"], c["empty"]) for c in charts_shown(page)] == [([], True), ([], True)]
+    assert page.locator("details.tdkt-chart-data table").is_hidden()
+
+    page.locator("#tdkt-finder button[type=reset]").click()  # the default view's charts are back
+    page.wait_for_function("() => document.querySelector('#tdkt-finder select[name=tinh]').value === ''"
+                           " && document.querySelector('figure.tdkt-chart g.bar') !== null")
+    page.wait_for_function("() => !document.querySelector('figure.tdkt-chart desc').textContent.includes('Hải Dương')")
+    shown = charts_shown(page)
+    assert [c["bars"] for c in shown] == default_bars
+    assert [c["bars"] for c in shown] == [expected_bars(defaults(archive), "nam"), expected_bars(defaults(archive), "cap")]
+    assert all(c["named"][1].startswith("Theo bộ lọc đang chọn: ") for c in shown)
+    assert_level_table(page, defaults(archive))
 
 
 # --------------------------------------------------------------------------- exemplars

@@ -7,11 +7,15 @@
  * the URL (?hinh-thuc=...&nam=2023&hang=co-quan&cot=nam), and the tables are redrawn with the
  * same markup as tdkt/site/award_page.py. The counting is khen-thuong-core.js's (window.tdktAwards,
  * loaded first), the same as tdkt/site/precedents.py's. Text always enters the page as text nodes.
+ * The two charts follow the filters: each is drawn by charts-core.js (window.tdktCharts, the same SVG as
+ * tdkt/site/charts.py) from the selected records and put in place of the build's <img> (the default view's file,
+ * still linked from the caption), its description saying which filters it follows; the data table under the
+ * level chart is redrawn with it. The SVG carries presentation attributes only (no style, no script: the CSP).
  */
 (function () {
   "use strict";
   var app = document.getElementById("tdkt-finder");
-  var core = window.tdktAwards;
+  var core = window.tdktAwards, charts = window.tdktCharts;
   if (!app || !core) return;
   var form = app.querySelector(".tdkt-finder-form");
   var status = app.querySelector(".tdkt-status");
@@ -21,6 +25,10 @@
   var note = document.querySelector(".tdkt-records-note");
   var more = app.querySelector(".tdkt-more");
   var root = new URL(app.getAttribute("data-root"), document.baseURI);
+  var figures = Array.prototype.slice.call(document.querySelectorAll("figure.tdkt-chart"));
+  var chartTable = document.querySelector("details.tdkt-chart-data");
+  // what the build's captions call each figure ("Biểu đồ cột"): its <img>'s text alternative up to the colon
+  var kinds = figures.map(function (f) { var img = f.querySelector("img"); return img ? img.alt.split(":")[0] : ""; });
   var PAGE = 50, number = core.number, cellText = core.cellText;
   var finder = null, matching = [], shown = 0;  // finder: core.load's {reports, records, dims, byKey}
 
@@ -61,9 +69,9 @@
 
   /* ------------------------------------------------------------------ drawing */
 
-  function drawPivot(records) {
-    var dims = finder.dims, rowDim = finder.byKey[form.elements.hang.value], colDim = finder.byKey[form.elements.cot.value];
-    var p = core.pivot(dims, records, rowDim, colDim);
+  /* A totals table of rowDim × colDim over records, as tdkt/site/award_page.py's pivot_html; and its total. */
+  function pivotTable(records, rowDim, colDim) {
+    var dims = finder.dims, p = core.pivot(dims, records, rowDim, colDim);
     var table = el("table");
     table.appendChild(el("caption", "Số lượng theo " + dims[rowDim].label.toLowerCase() + " và "
       + dims[colDim].label.toLowerCase()));
@@ -84,8 +92,39 @@
     p.cols.forEach(function (j) { foot.appendChild(el("td", cellText(p.colTotals[j]))); });
     foot.appendChild(el("td", cellText(p.total)));
     table.appendChild(el("tfoot")).appendChild(foot);
-    pivotBox.replaceChildren(table);
-    return p.total;
+    return { table: table, total: p.total };
+  }
+  function drawPivot(records) {
+    var made = pivotTable(records, finder.byKey[form.elements.hang.value], finder.byKey[form.elements.cot.value]);
+    pivotBox.replaceChildren(made.table);
+    return made.total;
+  }
+
+  /* Both charts over records, described by the filters chosen; in place of the build's <img> or the last drawing.
+   * Nothing changes when a script or a figure is missing: the build's charts and captions stay. */
+  function drawCharts(records, chosen) {
+    if (!charts || figures.length !== core.CHARTS.length) return;
+    var specs = core.chartSpecs(finder, records, function (chart) { return core.chartDescription(finder, chosen, chart); });
+    figures.forEach(function (figure, i) {
+      var spec = specs[i];
+      spec.idPrefix = "tdkt-" + core.CHARTS[i].key + "-";  // two charts in one page: ids of their own
+      var parsed = new DOMParser().parseFromString(charts.stackedBars(spec), "image/svg+xml").documentElement;
+      if (parsed.namespaceURI !== "http://www.w3.org/2000/svg" || parsed.localName !== "svg") return;
+      var svg = document.importNode(parsed, true), old = figure.querySelector("svg, img");
+      svg.setAttribute("class", "tdkt-chart-drawn");
+      if (old) figure.replaceChild(svg, old);
+      else figure.insertBefore(svg, figure.firstChild);
+      var caption = figure.querySelector("figcaption"), link = caption && caption.querySelector("a");
+      if (caption && link) {
+        caption.replaceChildren(kinds[i] + ", theo bộ lọc đang chọn (", link, ": cách xem mặc định, toàn bộ kho "
+          + "lưu trữ, nội dung đã tặng, đã rà soát)");
+      }
+    });
+    if (chartTable && chartTable.querySelector("table")) {
+      var table = pivotTable(records, finder.byKey["hinh-thuc"], finder.byKey.cap).table;
+      table.hidden = records.length === 0;  // no table of nothing: the chart says "Không có dữ liệu"
+      chartTable.querySelector("table").replaceWith(table);
+    }
   }
 
   function row(r) {
@@ -125,6 +164,7 @@
     var total = drawPivot(matching);
     pivotBox.hidden = recordsBox.hidden = matching.length === 0;  // no empty tables when nothing matches
     scope.textContent = core.scopeText(finder, chosen);
+    drawCharts(matching, chosen);
     status.textContent = matching.length
       ? number(matching.length) + " nội dung khen thưởng, tổng số lượng " + core.totalText(total) + "."
       : "Không có nội dung khen thưởng nào khớp với bộ lọc.";
