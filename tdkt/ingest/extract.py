@@ -136,7 +136,7 @@ def extract(text: str, vocab: Vocab, gazetteer: Gazetteer, *, restored: str | No
                              why="không có quốc hiệu, số ký hiệu hay tên loại văn bản: đây là bài báo đưa tin, "
                                  "không phải văn bản hành chính")
             head = next((i for i, (_, t) in enumerate(lines[:6]) if 15 <= len(headline(t)) <= 200
-                         and webpage.vietnamese(headline(t))), None)
+                         and webpage.vietnamese(headline(t)) and not webpage.breadcrumb(t)), None)
             title = r.found(headline(lines[head][1]), head, "tiêu đề bài báo (dòng ngắn đầu tiên của trang)", True) \
                 if head is not None else Found(why="không tìm thấy tiêu đề bài báo: cần điền trích yếu bằng tay", review=True)
     if h.date is not None:

@@ -67,6 +67,16 @@ def headline(line: str) -> str:
     return " ".join(words)
 
 
+_CRUMB = re.compile(r"\s+(?:/|>|»|›|\|)\s+")
+
+
+def breadcrumb(line: str) -> bool:
+    """A page's trail of sections ("Reports / Mô hình kinh tế", "Trang chủ » Tin tức » Thi đua"): short parts
+    between separators with spaces around them; never a headline."""
+    parts = _CRUMB.split(line.strip())
+    return len(parts) >= 2 and all(0 < len(p) <= 40 for p in parts)
+
+
 def vietnamese(text: str) -> bool:
     """Mostly Vietnamese syllables (not "Skip to main content", a menu, a counter)."""
     words = [w for w in re.findall(r"[^\W\d_]+", text)]

@@ -65,3 +65,16 @@ def test_a_first_line_taken_as_title_leaves_the_page_s_words_out(vocab, gazettee
             "Ngày 28/01, UBND xã Hòa Bình tổ chức hội nghị tổng kết phong trào thi đua năm 2025.\n")
     e = extract(text, vocab, gazetteer)
     assert e.title.value == "Xã Hòa Bình tổng kết phong trào thi đua năm 2025"
+
+
+@pytest.mark.parametrize("line, crumb", [
+    ("Reports / Mô hình kinh tế", True),
+    ("Trang chủ » Tin tức » Thi đua khen thưởng", True),
+    ("Trang chủ > Tin tức", True),
+    ("63 nông dân xuất sắc được tuyên dương", False),
+    ("Kế hoạch số 12/KH-UBND về phong trào thi đua năm 2023", False),  # a slash inside a number
+    ("Tổng kết phong trào thi đua / khen thưởng năm 2023 của huyện Đầm Hà và các xã, thị trấn trên địa bàn", False),
+])
+def test_a_breadcrumb_is_no_headline(line, crumb):
+    from tdkt.ingest.webpage import breadcrumb
+    assert breadcrumb(line) is crumb
