@@ -750,6 +750,12 @@ def test_charts_load_with_text_alternatives_and_data_table(page, base_url, archi
     assert drawn[1]["bars"] == expected_bars(defaults(archive), "cap")
     ids = page.evaluate("() => Array.from(document.querySelectorAll('[id]'), e => e.id)")
     assert len(ids) == len(set(ids))  # two charts in one page: no id twice
+    page.set_viewport_size({"width": 390, "height": 844})  # a phone: the charts shrink, keeping their shape
+    for w, h, vw, vh in page.locator("figure.tdkt-chart svg").evaluate_all(
+            "ss => ss.map(s => { const r = s.getBoundingClientRect(), v = s.viewBox.baseVal;"
+            " return [r.width, r.height, v.width, v.height]; })"):
+        assert 300 < w <= 390 and abs(h / w - vh / vw) < 0.03, (w, h, vw, vh)
+    page.set_viewport_size({"width": 1280, "height": 900})
 
     details = page.locator("details.tdkt-chart-data")
     assert details.count() == 1 and details.locator("table").is_hidden()

@@ -5,7 +5,9 @@ SVG with text alternatives) and the most recent records, each linked to its para
 over the default view (granted awards a person checked: ``precedents.DEFAULTS``), with a sentence
 saying so and how many proposals and unchecked records are left out (``scope_text``). With
 JavaScript, ``theme/assets/javascripts/khen-thuong.js`` loads ``ban-ghi.json`` and filters all
-records by every dimension, with the totals recomputed; the filters live in the URL. The form's
+records by every dimension, with the totals recomputed and the two charts drawn again from the selected records
+(``charts-core.js``, the same SVG as ``charts.py``; ``khen-thuong-core.js``'s ``chartSpecs`` mirrors ``charts``
+here); the filters live in the URL. The form's
 options and the printed tables are computed here; the script and template only display. Pure.
 """
 from __future__ import annotations
@@ -133,7 +135,10 @@ def _by_form(coded: Coded, columns: Dim) -> tuple[tuple[str, ...], list[Series]]
 
 
 def charts(coded: Coded) -> dict[str, str]:
-    """The two SVG charts, by file name; ``coded``: the records to draw (the page gives the default view)."""
+    """The two SVG charts, by file name; ``coded``: the records to draw (the page gives the default view).
+
+    khen-thuong-core.js (``CHARTS``, ``chartSpecs``) holds the same titles and descriptions and draws the same for
+    the filtered records; tests/test_js_charts.py compares the two."""
     years, by_year = _by_form(coded, Dim.YEAR)
     years, by_year = years[::-1], [Series(label=s.label, values=s.values[::-1]) for s in by_year]  # oldest first
     levels, by_level = _by_form(coded, Dim.LEVEL)
