@@ -12,7 +12,8 @@ a confident error). An empty extraction where the label has a value is wrong but
 shows "not yet determined"). News articles count in every field as the official documents do (their type
 is ``bai-bao``; their issuer is the publisher).
 
-Comparisons: number — whitespace removed, case folded; type — the vocabulary id; issued — ISO date, as
+Comparisons: number — whitespace removed, case folded, a dash is a hyphen (ingest writes "QĐ – THQC" as "QĐ-THQC",
+the number's usual spelling); type — the vocabulary id; issued — ISO date, as
 precise as the document states it; issuer — the fold key with the usual abbreviations expanded and
 punctuation dropped; unit — the unit's name (fold key), level and, where labelled, its province (central
 bodies: no unit); issuer — also right when one name is the other with its place added ("Sở Nội vụ" /
@@ -87,7 +88,7 @@ def _same_body(a: str, b: str) -> bool:
 
 
 def number_key(value: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFC", value or "")).casefold()
+    return re.sub(r"[–—]", "-", re.sub(r"\s+", "", unicodedata.normalize("NFC", value or ""))).casefold()
 
 
 _KIND = {Span.YEAR: "year", Span.FIRST_HALF: "half-year", Span.SECOND_HALF: "half-year", Span.QUARTER: "quarter",

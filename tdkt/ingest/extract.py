@@ -76,6 +76,14 @@ DAY_BLANK = "văn bản để trống ngày"
 _BASIS_LINE = re.compile(r"(?:Căn cứ|CĂN CỨ|Xét|XÉT|Theo|Thực hiện|THỰC HIỆN|Trên cơ sở|Kính gửi|KÍNH GỬI)\b")
 
 
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
 def _day(time: str) -> str:
     """A digital signature's time (``2024-01-26T10:12:00+07:00``) as a date reads: 26/01/2024."""
     m = re.match(r"(\d{4})-(\d\d)-(\d\d)", time)
@@ -126,8 +134,14 @@ def extract(text: str, vocab: Vocab, gazetteer: Gazetteer, *, restored: str | No
     if notice is not None:  # an official document a web page reposts without its header: not a news article
         doc_type = Found(value=next(d for d in vocab.doc_types if fold(d.name) == notice.type_name and not d.news),
                          line=lines[notice.line][0], why=notice.why, review=True)
-        if title.value is None and notice.issuer is None:
+        if notice.title and (title.value is None or title.line == lines[notice.line][0]):  # not the whole line
+            title = Found(value=notice.title, line=lines[notice.line][0], review=True,
+                          why="phần sau cơ quan ban hành trong dòng nêu văn bản")
+        elif title.value is None and notice.issuer is None:
             title = r.found(headline(lines[notice.line][1]), notice.line, "dòng tiêu đề của trang đăng văn bản", True)
+        if number.value is None and notice.number:
+            number = Found(value=notice.number, line=lines[notice.line][0], review=True,
+                           why="sau chữ 'số' trong dòng nêu văn bản, cần đối chiếu")
     news = not damaged and not h.official and doc_type.value is None and bool(lines)
     if news:
         hit = next((t for t in vocab.doc_types if t.news), None)
@@ -155,6 +169,11 @@ def extract(text: str, vocab: Vocab, gazetteer: Gazetteer, *, restored: str | No
         place = Found()
     elif damaged:
         issued, place = r.date(number, number_end)
+    elif notice is not None and notice.date is not None:
+        year, month, day = notice.date
+        issued = Found(value=PartialDate(year=year, month=month, day=day), line=lines[notice.line][0], review=True,
+                       why="sau chữ 'ngày' trong dòng nêu văn bản, cần đối chiếu") if _valid(year, month, day) else Found()
+        place = Found()
     else:
         issued, place = Found(), Found()
     if title.value is None and h.subject is not None:
@@ -174,7 +193,8 @@ def extract(text: str, vocab: Vocab, gazetteer: Gazetteer, *, restored: str | No
         issuer, unit = units.issuer_and_unit(heading, number, issued)
     if issuer.value is None and notice is not None and notice.issuer:
         issuer = Found(value=notice.issuer, line=lines[notice.issuer_line][0], review=True,
-                       why=f"cơ quan nói 'thông báo' trong bài đăng lại văn bản: {notice.issuer!r}, cần đối chiếu")
+                       why=notice.issuer_why
+                       or f"cơ quan nói 'thông báo' trong bài đăng lại văn bản: {notice.issuer!r}, cần đối chiếu")
         found = unit_of(notice.issuer, "", h, units, issuer.line) if unit.value is None else unit
         unit = Found(value=found.value, line=found.line, review=True, why=found.why) if found.value else unit
     meta = header.metadata(lines) if not damaged else {}

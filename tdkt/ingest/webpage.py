@@ -31,6 +31,34 @@ class Notice:
     why: str
     issuer: str | None  # as printed, when the body names who announces
     issuer_line: int
+    issuer_why: str = ""
+    # a document listed by its type, number and issuer ("Quyết định số 1960/QĐ-UBND của Chủ tịch UBND tỉnh tặng …")
+    number: str | None = None
+    date: tuple[int, int, int] | None = None  # (year, month, day) as the line states it
+    title: str | None = None
+
+
+# "<Type> số 1960/QĐ-UBND (ngày 5/9/2019) của <issuer> <what it does>": how portals and legal databases list a
+# document; the text after the type
+_LISTING = re.compile(
+    r"\s+số\s*:?\s*(?P<number>\d+[^\s,;]*/[^\s,;]+)(?:\s+ngày\s+(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*"
+    r"(?P<y>(?:19|20)\d\d))?\s+của\s+(?P<issuer>[^,;:]{3,80}?)\s+(?P<title>(?:về việc|về|v/v|tặng|truy tặng|"
+    r"phong tặng|công nhận|phê duyệt|ban hành|quy định|khen thưởng|hướng dẫn|tổ chức|triển khai)\b.{5,})$",
+    re.IGNORECASE)
+
+
+def _listing(text: str, hit: str, i: int) -> Notice | None:
+    """A document listed by its type, number and issuer (``_LISTING``), whatever the line's length."""
+    m = _LISTING.match(text, len(hit))
+    if not m:
+        return None
+    date = (int(m["y"]), int(m["m"]), int(m["d"])) if m["y"] else None
+    title = m["title"].strip()
+    return Notice(type_name=hit, line=i, issuer=m["issuer"].strip(), issuer_line=i, number=m["number"], date=date,
+                  title=title[:1].upper() + title[1:],
+                  why=f"dòng đầu trang nêu văn bản theo loại, số và cơ quan: {text.strip()[:80]!r}; trang đăng lại "
+                      f"văn bản không kèm phần đầu, cần đối chiếu",
+                  issuer_why=f"cơ quan sau 'của' trong dòng nêu văn bản: {m['issuer'].strip()!r}, cần đối chiếu")
 
 
 def reposted(lines: list[tuple[int, str]], type_names: tuple[str, ...]) -> Notice | None:
@@ -40,6 +68,9 @@ def reposted(lines: list[tuple[int, str]], type_names: tuple[str, ...]) -> Notic
     for i, (_, text) in enumerate(lines[:3]):
         key = fold(text.strip())
         hit = next((t for t in _HEADLINE_TYPES if t in known and re.match(rf"{t}\b", key)), None)
+        listed = _listing(text.strip(), hit, i) if hit else None
+        if listed is not None:
+            return listed
         if hit and 15 <= len(text.strip()) <= 250:
             return Notice(type_name=hit, line=i, issuer=None, issuer_line=-1,
                           why=f"dòng tiêu đề của trang bắt đầu bằng tên loại văn bản: {text.strip()[:80]!r}; trang "

@@ -78,3 +78,19 @@ def test_a_first_line_taken_as_title_leaves_the_page_s_words_out(vocab, gazettee
 def test_a_breadcrumb_is_no_headline(line, crumb):
     from tdkt.ingest.webpage import breadcrumb
     assert breadcrumb(line) is crumb
+
+
+def test_a_document_listed_by_type_number_and_issuer(vocab, gazetteer):
+    """How portals list a decision: type, number, date, issuer, then what it does; a long line, still a headline."""
+    e = extract("Quyết định số 1960/QĐ-UBND ngày 5/9/2019 của Chủ tịch UBND tỉnh tặng Bằng khen cho 03 tập thể, 05 cá "
+                "nhân đã có thành tích xuất sắc trong tham mưu, triển khai thực hiện Đề án thí điểm tuyển chọn trí thức "
+                "trẻ tình nguyện về các xã tham gia phát triển nông thôn, miền núi\n", vocab, gazetteer)
+    assert e.doc_type.value.id == "quyet-dinh" and e.doc_type.review
+    assert e.doc_number.value == "1960/QĐ-UBND" and e.doc_number.review
+    assert e.issued.value.iso() == "2019-09-05" and e.issued.review
+    assert e.issuer.value == "Chủ tịch UBND tỉnh" and e.issuer.review
+    assert e.title.value.startswith("Tặng Bằng khen cho 03 tập thể") and e.title.review
+    # a line that only cites a decision inside a sentence is not a listing
+    e = extract("Căn cứ Quyết định số 12/QĐ-UBND của UBND tỉnh về việc khen thưởng, huyện đã tổ chức hội nghị.\n",
+                vocab, gazetteer)
+    assert e.doc_number.value is None
