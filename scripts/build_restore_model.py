@@ -62,6 +62,9 @@ sys.path.insert(0, str(ROOT))
 
 from tdkt.text import restore as R  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "scripts"))
+import restore_engines as E  # noqa: E402
+
 HELP_DIR = Path("/usr/share/libreoffice/help/vi/text")
 HUNSPELL = Path("/usr/share/hunspell/vi_VN.dic")
 CLEAN_SEEDS = ["2023-my-quy-long-xuyen-bc-184", "2023-ha-trung-bc-hdtdkt"]
@@ -100,11 +103,34 @@ ABBREV = {"HDND": "HĐND", "TDKT": "TĐKT", "TPKT": "TĐKT", "HDTDKT": "HĐTĐKT
           "CSTD": "CSTĐ", "TTLDXS": "TTLĐXS", "DU": "ĐU"}
 
 
+def write_english(path: Path) -> int:
+    """tdkt/data/restore_english.txt.gz: the English words the restorer leaves alone (wordfreq's English
+    "small" list, CC BY-SA 4.0: every word of ASCII letters, two or more, about 28,000), sorted, one a line."""
+    import wordfreq
+    words = sorted(w for w in wordfreq.get_frequency_dict("en", wordlist="small")
+                   if w.isascii() and w.isalpha() and len(w) >= 2)
+    with open(path, "wb") as f:
+        with gzip.GzipFile(fileobj=f, mode="wb", mtime=0, filename="") as g:
+            g.write(("\n".join(words) + "\n").encode("ascii"))
+    return len(words)
+
+
 def stable_hash(s: str) -> int:
     return int(hashlib.sha1(s.encode()).hexdigest()[:8], 16)
 
 
 # --- 1. corpus ------------------------------------------------------------------------------
+
+def corpus_words(line: str) -> list[str]:
+    """The word pieces of a corpus line, for choosing lines: split at every punctuation mark (as
+    tdkt.text.restore did before it kept 'B(J' whole), so that the chosen lines, the rendered pages and
+    their cached OCR stay the same."""
+    out = []
+    for tok in line.split():
+        _, core, _ = R._strip_token(tok)
+        out.extend(p for p in R._PIECE_SPLIT.split(core) if p and R._has_letter(p))
+    return out
+
 
 _BLOCK = re.compile(r"(?is)</?(p|div|h[1-6]|li|td|th|tr|br|table|ul|ol|title)\b[^>]*>")
 
@@ -120,7 +146,7 @@ def help_lines() -> tuple[list[str], list[str]]:
         out = held if stable_hash(str(path.relative_to(HELP_DIR))) % 10 == 0 else lm
         for ln in t.split("\n"):
             ln = " ".join(ln.split())
-            words = R._word_cores(ln)
+            words = corpus_words(ln)
             if len(words) < 3:
                 continue
             vi = sum(1 for w in words if any(c in R._VI_ONLY for c in w))
@@ -152,7 +178,7 @@ def l10n_lines() -> list[str]:
     for ln in raw:
         ln = re.sub(r"\{[^}]*\}|%\w+|\$\w+|<[^>]+>|&\w+;|~", " ", ln)
         ln = " ".join(unicodedata.normalize("NFC", ln).split())
-        words = R._word_cores(ln)
+        words = corpus_words(ln)
         if len(words) >= 3 and sum(1 for w in words if any(c in R._VI_ONLY for c in w)) / len(words) >= 0.25:
             keep.append(ln)
     return list(dict.fromkeys(keep))
@@ -176,7 +202,7 @@ def man_lines() -> list[str]:
     keep = []
     for ln in out:
         ln = " ".join(unicodedata.normalize("NFC", ln).split())
-        words = R._word_cores(ln)
+        words = corpus_words(ln)
         if len(words) >= 3 and sum(1 for w in words if any(c in R._VI_ONLY for c in w)) / len(words) >= 0.25:
             keep.append(ln)
     return list(dict.fromkeys(keep))
@@ -189,6 +215,37 @@ def seed_lines() -> list[str]:
             if ln.strip():
                 out.append(unicodedata.normalize("NFC", ln.strip()))
     return out
+
+
+REAL = ROOT / "tests" / "fixtures" / "real"
+
+
+def real_official_lines() -> list[str]:
+    """Clean official documents of the real corpus (tests/fixtures/real/: official documents are not
+    protected by copyright, Law on Intellectual Property Art. 15), tuning part only: a document listed
+    held out in split.yml, a news item, or OCR-damaged text (is_damaged: the decree d-006, the other
+    engines' answer key) is never used."""
+    held = set(re.findall(r'"([a-d]-\d+)"', (REAL / "split.yml").read_text(encoding="utf-8")))
+    official = []
+    for sources in sorted(REAL.glob("SOURCES-*.md")):
+        for row in sources.read_text(encoding="utf-8").split("\n"):
+            cells = [c.strip() for c in row.split("|")]
+            if len(cells) > 4 and re.fullmatch(r"[a-z]-\d+", cells[1]) and cells[3] == "official":
+                official.append(cells[1])
+    out = []
+    for doc in sorted(set(official) - held):
+        path = REAL / "docs" / doc / "source.txt"
+        if not path.exists():
+            continue
+        text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
+        if R.is_damaged(text):
+            continue
+        for ln in text.split("\n"):
+            ln = " ".join(ln.split())
+            words = corpus_words(ln)
+            if len(words) >= 3 and sum(1 for w in words if any(c in R._VI_ONLY for c in w)) / len(words) >= 0.25:
+                out.append(ln)
+    return list(dict.fromkeys(out))
 
 
 def admin_names() -> list[str]:
@@ -449,6 +506,13 @@ def main() -> int:
     ap.add_argument("--cv-parity", type=int, choices=[0, 1], default=None,
                     help="cross-validation inside the tune keys: leave out tune lines whose number has this "
                          "parity (measure them with scripts/measure_restore.py --model OUT --cv-parity P)")
+    ap.add_argument("--engine-pages", type=int, default=60,
+                    help="pages rendered, degraded and read by other engines (scripts/restore_engines.py); 0: none")
+    ap.add_argument("--real", type=int, choices=[0, 1], default=1,
+                    help="1: the real corpus's clean official documents (tuning part) join the in-domain LM")
+    ap.add_argument("--hold-doc", default=None,
+                    help="leave this OCR seed's tune key out (channel pairs and in-domain LM): a whole document "
+                         "held out, measured by scripts/measure_restore.py --hold-doc")
     args = ap.parse_args()
     work = Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
@@ -456,6 +520,8 @@ def main() -> int:
     print("corpus...", file=sys.stderr)
     lm_help, held_help = help_lines()
     seeds = seed_lines()
+    real = real_official_lines() if args.real else []
+    print(f"  real corpus official lines (tuning part) {len(real)}", file=sys.stderr)
     names = admin_names()
     lm_help = lm_help + l10n_lines()
     if args.gpl:
@@ -467,8 +533,8 @@ def main() -> int:
     # valid syllables: seen in the texts, or in wordfreq's Vietnamese list; with --gpl also the
     # hunspell-vi word list (GPL-2)
     seen = collections.Counter()
-    for ln in lm_help + seeds * IN_DOMAIN_WEIGHT + names:
-        for p in R._word_cores(ln):
+    for ln in lm_help + seeds * IN_DOMAIN_WEIGHT + names + real:
+        for p in corpus_words(ln):
             if p.isalpha() and R.is_syllable(p):
                 seen[R.canonical(p)] += 1
     known = set()
@@ -497,11 +563,22 @@ def main() -> int:
     train_lines += sample + caps_variant(sample)
     line_pairs = render_and_ocr(train_lines, work / "train", "train")
     pairs = token_pairs(line_pairs)
+    if args.engine_pages:
+        # other engines' damage (scripts/restore_engines.py): degraded renders of other lines of the
+        # same help files and of the clean seeds, read by Tesseract (degraded), Ocrad and GOCR
+        eng_lines = seeds + lm_help[step // 2::step][: args.engine_pages * E.LINES_PER_PAGE]
+        eng_lines += caps_variant(eng_lines)
+        for engine, got in sorted(E.render_and_ocr_engines(eng_lines, work / "engines", "eng").items()):
+            eng_pairs = token_pairs(got)
+            print(f"  {engine}: line pairs {len(got)}, token pairs {len(eng_pairs)}", file=sys.stderr)
+            pairs += eng_pairs
     tune_lines = []
     for ocr_path in sorted((KEYS / "tune").glob("*.ocr.txt")):
         ocr = ocr_path.read_text(encoding="utf-8").split("\n")
         gold = ocr_path.with_name(ocr_path.name.replace(".ocr.", ".gold.")).read_text(encoding="utf-8").split("\n")
         for i, pair in enumerate(zip(gold, ocr)):
+            if ocr_path.name == f"{args.hold_doc}.ocr.txt":
+                continue  # a whole document held out (measure_restore.py --hold-doc)
             if args.cv_parity is None or i % 2 != args.cv_parity:
                 tune_lines.append(pair)
     tune_pairs = token_pairs(tune_lines)
@@ -518,6 +595,14 @@ def main() -> int:
     (fx / "rendered.ocr.txt").write_text("".join(o + "\n" for _, o in held_pairs), encoding="utf-8")
     (fx / "rendered.gold.txt").write_text("".join(t + "\n" for t, _ in held_pairs), encoding="utf-8")
     print(f"  held-out rendered lines {len(held_pairs)}", file=sys.stderr)
+    if args.engine_pages:
+        fx = ROOT / "tests" / "fixtures" / "restore" / "engines"
+        fx.mkdir(parents=True, exist_ok=True)
+        for engine, got in sorted(E.render_and_ocr_engines(held_sample, work / "held-engines", "held").items()):
+            got = [(t, o) for t, o in got if len(t.split()) == len(o.split())]
+            (fx / f"rendered-{engine}.ocr.txt").write_text("".join(o + "\n" for _, o in got), encoding="utf-8")
+            (fx / f"rendered-{engine}.gold.txt").write_text("".join(t + "\n" for t, _ in got), encoding="utf-8")
+            print(f"  held-out rendered lines, {engine}: {len(got)}", file=sys.stderr)
 
     # --- channel
     print("channel...", file=sys.stderr)
@@ -581,7 +666,7 @@ def main() -> int:
         return out
 
     # (a trigram in-domain model was tried: no gain in cross-validation, slower; kept as an option)
-    lm_in = kn_bigram([(seeds, 1), ([g for g, _ in tune_lines], 1)], trigram=False)
+    lm_in = kn_bigram([(seeds, 1), ([g for g, _ in tune_lines], 1), (real, 1)], trigram=False)
     lm_gen = kn_bigram([(lm_help, 1), (names, 1)])
     # general-language unigram prior from wordfreq (CC BY-SA 4.0)
     wf = [None] * len(vocab)
@@ -616,6 +701,8 @@ def main() -> int:
     }
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
+    n_en = write_english(out.with_name("restore_english.txt.gz"))
+    print(f"  English words {n_en}", file=sys.stderr)
     data = json.dumps(model, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
     with open(out, "wb") as f:
         with gzip.GzipFile(fileobj=f, mode="wb", mtime=0, filename="") as g:

@@ -118,11 +118,10 @@ class _Model:
         got = self._cand_cache.get(form)
         if got is not None:
             return got
-        cands = list(self.inv.get(form, ()))
+        cands = [c for c in self.inv.get(form, ()) if c[0] not in self.impossible]
         if not cands or max(c[1] for c in cands) < self.params.get("fallback_below", -2.5):
             have = {i for i, _ in cands}
-            cands += [c for c in self._fallback(form) if c[0] not in have]
-        cands = [c for c in cands if c[0] not in self.impossible]
+            cands += [c for c in self._fallback(form) if c[0] not in have and c[0] not in self.impossible]
         if cands:
             # keep the candidates most probable a priori: channel + general unigram
             best = max(c[1] for c in cands)

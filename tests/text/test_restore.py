@@ -175,3 +175,14 @@ def test_a_20kb_text_is_restored_line_for_line():
     R._model()._cand_cache.clear()
     out = R.restore(t)
     assert out.count("\n") == t.count("\n") and len(out.split()) == len(t.split())
+
+
+def test_other_engines_accuracy():
+    """Held-out OCR of other engines (scripts/measure_restore.py's second table): the real decree's OCR and
+    degraded renders of held-out help files read by Tesseract, Ocrad and GOCR (docs/restore.md)."""
+    m = _measure_module()
+    _, results = m.engine_table()
+    r, t, _ = results["decree-122-2018"]
+    assert t >= 240 and r / t >= 0.90, f"decree {r / t:.3f}"
+    r, t, base = results["all"]
+    assert t >= 3000 and r / t >= 0.85 and base / t < 0.25, f"other engines {r / t:.3f}"
