@@ -148,7 +148,7 @@ def _pieces(core: str) -> list[str]:
     i = 1
     while i + 1 < len(out):
         if (out[i] in ("(", "?") and _has_letter(out[i - 1]) and out[i + 1][:1].isalpha()
-                and ")" not in "".join(out[i + 1:])):
+                and ")" not in "".join(out[i + 1:])) or _nang_dot(out[i - 1], out[i], out[i + 1]):
             out[i - 1:i + 2] = [out[i - 1] + out[i] + out[i + 1]]
         else:
             i += 1
@@ -156,6 +156,15 @@ def _pieces(core: str) -> list[str]:
     if len(out) >= 2 and set(out[-1]) == {"&"} and _has_letter(out[-2]):
         out[-2:] = [out[-2] + out[-1]]
     return out
+
+
+def _nang_dot(left: str, sep: str, right: str) -> bool:
+    """A dot OCR read for the nặng mark inside a word (GOCR: ``ca.nh`` cạnh, ``Nhâ.p`` Nhập, ``l_.nh`` lệnh):
+    the rest of the syllable after it is a coda (c ch m n ng nh p t), and the whole is syllable-shaped;
+    ``v.v`` and ``T.Ư`` stay apart."""
+    if sep != "." or right not in ("c", "ch", "m", "n", "ng", "nh", "p", "t") or not left[-1:].isalpha() and left[-1:] != "_":
+        return False
+    return any(is_syllable(v) for v in _wild_variants(_wild_skeleton(left + right)))
 
 
 def _has_letter(s: str) -> bool:

@@ -99,6 +99,11 @@ def test_the_guard_costs_nothing_on_the_seeds_ocr(seed, monkeypatch):
     ("N(Ji,ngay", ["N(Ji", ",", "ngay"]),
     ("(sau", ["(", "sau"]),
     ("a(b)", ["a", "(", "b", ")"]),  # a bracket that closes is punctuation
+    ("ca.nh", ["ca.nh"]),        # GOCR's nặng dot: cạnh
+    ("l_.nh", ["l_.nh"]),        # lệnh
+    ("v.v", ["v", ".", "v"]),    # vân vân
+    ("T.Ư", ["T", ".", "Ư"]),
+    ("Dim.Nếu", ["Dim", ".", "Nếu"]),
 ])
 def test_misread_marks_inside_a_word_stay_in_the_word(core, pieces):
     assert R._pieces(core) == pieces
