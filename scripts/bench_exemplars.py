@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 from bench_headers import heldout_ids  # noqa: E402
 from tdkt.ingest import readers  # noqa: E402
 from tdkt.ingest.awards import find_awards  # noqa: E402
-from tdkt.ingest.exemplar_propose import named_models  # noqa: E402
+from tdkt.ingest.exemplar_propose import listed, named_models  # noqa: E402
 from tdkt.ingest.extract import is_damaged  # noqa: E402
 from tdkt.text.collate import fold  # noqa: E402
 from tdkt.text.normalise import normalise  # noqa: E402
@@ -39,6 +39,7 @@ def candidates(path: Path) -> list[str]:
     lines = [(n, line) for n, line in enumerate(text.split("\n"), start=1) if line.strip()]
     names = [n for a in find_awards(lines, is_damaged(text)) if not a.form.startswith("Giấy khen") for n in a.names]
     names += [name for _, line in lines for name in named_models(line)]
+    names += [name for _, name in listed([line for _, line in lines])]
     return list(dict.fromkeys(names))
 
 

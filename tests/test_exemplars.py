@@ -229,3 +229,45 @@ def test_the_command_needs_propose(capsys):
 
     assert main(["exemplars"]) == 2
     assert "python build.py exemplars --propose" in capsys.readouterr().err
+
+
+def test_a_list_of_examples_under_its_heading_line():
+    from tdkt.ingest.exemplar_propose import listed
+    texts = ["Hội nghị đã đánh giá kết quả hoạt động hè năm 2023.",
+             "Những cá nhân tiêu biểu về điển hình gương người tốt việc tốt năm 2023:",
+             "Bà Nguyễn Thị Thúy – thôn Trại Hồ", "Ông Nguyễn Minh Sắc - Trưởng thôn thôn Đồng Trạng",
+             "- Chi bộ thôn Đoàn Kết", "Ông Khuất Long Duy- BTCB, Trưởng BCT MT thôn Triều Đông",
+             "Hội nghị cũng phát động phong trào thi đua năm 2024.", "Bà Lê Thị Hoa – thôn Trại Hồ"]
+    assert listed(texts) == [(2, "Nguyễn Thị Thúy"), (3, "Nguyễn Minh Sắc"), (4, "Chi bộ thôn Đoàn Kết"),
+                             (5, "Khuất Long Duy")]  # the list ends at the first line that names no one
+
+
+def test_examples_named_after_the_colon_and_never_a_sentence():
+    from tdkt.ingest.exemplar_propose import listed
+    assert listed(["+ Có 04 giáo viên giỏi cơ sở: Cô Nguyễn Thị Bảo Thu (ngữ Văn), cô Tạ Thị Hoàng Hà (Lịch sử) , cô "
+                   "Phạm Thị Giang (Sinh học), cô Vũ Thị Dung (Toán)"]) == [
+        (0, "Nguyễn Thị Bảo Thu"), (0, "Tạ Thị Hoàng Hà"), (0, "Phạm Thị Giang"), (0, "Vũ Thị Dung")]
+    # a person's position and place after the name are not names of their own
+    assert listed(["Phụ nữ tiêu biểu gồm: bà Trần Thị Hằng, Chi hội trưởng Chi hội phụ nữ khu phố 7, phường Long Bì; "
+                   "bà Lê Thị Lan, Chủ tịch Hội phụ nữ xã An Hòa"]) == [(0, "Trần Thị Hằng"), (0, "Lê Thị Lan")]
+    # after the colon, a sentence: not a list of names
+    assert listed(["Đơn vị xuất sắc trong phong trào: Hội Liên hiệp phụ nữ tỉnh cung cấp thông tin, hội viên phụ nữ "
+                   "trên địa bàn tỉnh tham gia tích cực, thành phố triển khai nhiều hoạt động"]) == []
+    assert listed(["Kết quả năm 2023: xã đạt 95% hộ gia đình văn hóa."]) == []  # no cue before the colon
+
+
+def test_the_proposer_quotes_the_listed_examples(seed_catalog):
+    """Proposals from a list cite the paragraph that names each, whose text holds the name."""
+    import dataclasses as dc
+    from tdkt.model import Block, BlockKind
+    r = seed_catalog.reports[0]
+    n = len(r.blocks)
+    extra = (Block(number=n + 1, kind=BlockKind.PARAGRAPH, text="Những gương người tốt việc tốt tiêu biểu năm 2023:"),
+             Block(number=n + 2, kind=BlockKind.LIST_ITEM, text="- Bà Nguyễn Thị Thúy – thôn Trại Hồ"),
+             Block(number=n + 3, kind=BlockKind.LIST_ITEM, text="- Ông Nguyễn Văn Lịch – Trưởng xóm"))
+    report = dc.replace(r, blocks=r.blocks + extra)
+    catalog = dc.replace(seed_catalog, reports=(report,) + seed_catalog.reports[1:])
+    found = [c.exemplar for c in propose(catalog, (), set()) if c.exemplar.report_id == r.id and c.exemplar.block > n]
+    assert [(e.name, e.block, e.kind) for e in found] == [("Nguyễn Thị Thúy", n + 2, ExemplarKind.INDIVIDUAL),
+                                                          ("Nguyễn Văn Lịch", n + 3, ExemplarKind.INDIVIDUAL)]
+    assert all(quote_in(e.quote, b.text) for e, b in zip(found, extra[1:]))
