@@ -194,6 +194,8 @@ FORBIDDEN = {"script", "iframe", "frame", "style", "object", "embed", "textarea"
              "video", "audio", "math", "svg", "template"}
 # what the report text itself becomes: paragraphs, headings, list items, and the page's own ¶ links
 TEXT_TAGS = {"p", "h3", "h4", "h5", "h6", "ul", "li", "a"}
+# the finder's charts as its script draws them (charts-core.js: the site's own SVG, award names as text only)
+CHART_TAGS = {"svg", "title", "desc", "defs", "pattern", "rect", "circle", "g", "text", "line"}
 
 
 @pytest.fixture(scope="module")
@@ -212,7 +214,11 @@ def _article_check(page) -> dict:
         return {
             pwned: window.__pwned === undefined ? null : String(window.__pwned),
             csp: window.__csp,
-            tags: Array.from(new Set(Array.from(article.querySelectorAll("*")).map(e => e.localName))),
+            tags: Array.from(new Set(Array.from(article.querySelectorAll("*"))
+                .filter(e => !e.closest("figure.tdkt-chart > svg.tdkt-chart-drawn")).map(e => e.localName))),
+            chart_tags: Array.from(new Set(Array.from(article.querySelectorAll(
+                "figure.tdkt-chart > svg.tdkt-chart-drawn, figure.tdkt-chart > svg.tdkt-chart-drawn *")).map(e => e.localName))),
+            chart_text: Array.from(article.querySelectorAll("figure.tdkt-chart > svg.tdkt-chart-drawn")).map(s => s.textContent),
             text_tags: Array.from(new Set(Array.from(document.querySelectorAll(".tdkt-text *")).map(e => e.localName))),
             handlers: Array.from(document.querySelectorAll("*")).flatMap(e => Array.from(e.attributes))
                 .filter(a => a.name.startsWith("on") || a.value.trim().toLowerCase().startsWith("javascript:"))
@@ -238,10 +244,15 @@ def test_every_page_is_inert_in_the_browser(page, hostile_url, hostile_site):
         if url.startswith("/tim-kiem/"):
             page.wait_for_selector("#tdkt-search[data-state=done]")
             assert page.locator(".tdkt-result").count() >= 2
+        if url == "/khen-thuong/":  # the script draws the charts again, award names in them
+            page.wait_for_function("() => document.querySelectorAll('svg.tdkt-chart-drawn').length === 2")
         found = _article_check(page)
         assert found["pwned"] is None and found["csp"] == [] and found["handlers"] == [], url
         assert found["injected"] == 0 and found["images"] == [], url
         assert FORBIDDEN.isdisjoint(found["tags"]), (url, FORBIDDEN & set(found["tags"]))
+        assert set(found["chart_tags"]) <= CHART_TAGS, (url, found["chart_tags"])
+        if url == "/khen-thuong/":
+            assert any("window.__pwned='award-type'" in text for text in found["chart_text"])
 
 
 def _block_texts(page) -> dict[str, str]:

@@ -109,7 +109,8 @@
       var spec = specs[i];
       spec.idPrefix = "tdkt-" + core.CHARTS[i].key + "-";  // two charts in one page: ids of their own
       var parsed = new DOMParser().parseFromString(charts.stackedBars(spec), "image/svg+xml").documentElement;
-      if (parsed.namespaceURI !== "http://www.w3.org/2000/svg" || parsed.localName !== "svg") return;
+      if (parsed.namespaceURI !== "http://www.w3.org/2000/svg" || parsed.localName !== "svg"
+          || parsed.getElementsByTagName("parsererror").length) return;  // not well-formed: keep what is there
       var svg = document.importNode(parsed, true), old = figure.querySelector("svg, img");
       svg.setAttribute("class", "tdkt-chart-drawn");
       if (old) figure.replaceChild(svg, old);
