@@ -109,3 +109,12 @@ def test_workers_for_a_scheduler_are_refused(tmp_path, capsys):
     assert build(FIXTURE, tmp_path, "site", "--cluster", "tcp://127.0.0.1:9", "--workers", "2") == 2
     assert "--workers N (1 or more) is for --cluster local" in capsys.readouterr().err
     assert not (tmp_path / "site").exists()
+
+
+def test_a_cluster_whose_workers_run_several_threads_is_refused(tmp_path, capsys):
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=True, dashboard_address=None,
+                                  silence_logs=logging.ERROR) as local:
+        assert build(FIXTURE, tmp_path, "site", "--cluster", local.scheduler_address) == 2
+    err = capsys.readouterr().err
+    assert "the cluster's workers run 2 threads: the build needs one task at a time per worker process" in err
+    assert not (tmp_path / "site").exists()
