@@ -177,6 +177,9 @@ def test_the_finder_s_charts_are_the_build_s_for_the_same_records(seed_catalog):
     queries = [defaults, {}, {**defaults, "tinh": "tinh-30"}, {"trang-thai": "proposed"}, {"nam": "1999"}]
     queries += [{**defaults, dim.value: o.code} for dim in Dim for o in coded.options[dim]]
     got = _same_charts(coded, queries)
+    # the seeds' default view has more forms than CHART_SERIES: seven drawn alone, the rest summed
+    assert [len(spec["series"]) for spec in got[0]["specs"]] == [8, 8]
+    assert {spec["series"][-1]["label"] for spec in got[0]["specs"]} == {"Hình thức khác"}
     # by hand (tests/test_browser_awards.py): Tỉnh Hải Dương is Phường Long Xuyên's report, 68 awards in 2023
     years, levels = got[2]["specs"]
     assert years["categories"] == ["2023"] and sum(s["values"][0] for s in years["series"]) == 68
