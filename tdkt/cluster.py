@@ -240,7 +240,9 @@ def on_cluster(address: str, workers: int | None, folders: list[Path]) -> Iterat
             if address == "local":
                 cluster = stack.enter_context(LocalCluster(
                     n_workers=workers or pool.worker_count(), threads_per_worker=1, processes=True,
-                    dashboard_address=None, silence_logs=logging.ERROR))
+                    dashboard_address=None, silence_logs=logging.ERROR,
+                    # its HTTP routes (health, metrics) on a free port of this machine only, not 8787 for all
+                    scheduler_kwargs={"dashboard_address": "127.0.0.1:0"}))
                 client = stack.enter_context(Client(cluster))
             else:
                 try:
@@ -265,13 +267,22 @@ def build_on_cluster(args, run: Callable[[Any], int], root: Path) -> int:
         print("error: --workers N (1 or more) is for --cluster local; a scheduler's workers are started with it "
               "(dask worker ADDRESS --nthreads 1 --nworkers N)", file=sys.stderr)
         return 2
-    seen = [args.data, root, args.out.resolve().parent, args.docs.resolve().parent]
+    if not args.data.is_dir():  # said as the single build says it, without starting a cluster
+        return run(args)
+    seen = [args.data, root, _existing(args.out.resolve().parent), _existing(args.docs.resolve().parent)]
     try:
         with on_cluster(args.cluster, args.workers, seen):
             return run(args)
     except ClusterFailed as exc:
         print(printable(f"error: {exc}. The published site was not changed."), file=sys.stderr)
         return 2 if isinstance(exc, ClusterRefused) else 1
+
+
+def _existing(folder: Path) -> Path:
+    """``folder`` or, if it is still to be made (the build makes it), its nearest parent that exists."""
+    while not folder.is_dir() and folder.parent != folder:
+        folder = folder.parent
+    return folder
 
 
 def _check(client, folders: list[Path]) -> None:

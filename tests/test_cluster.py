@@ -18,6 +18,9 @@ pytestmark = pytest.mark.slow
 distributed = pytest.importorskip("distributed")
 
 
+HTTP = {"dashboard_address": "127.0.0.1:0"}  # the scheduler's health routes on a free port: 8787 may be taken
+
+
 def tree(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
@@ -26,7 +29,7 @@ def tree(folder: Path) -> dict[str, bytes]:
 def cluster():
     """Two worker processes, one thread each, no dashboard; the tests' own client beside the build's."""
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                                  silence_logs=logging.ERROR) as local, distributed.Client(local) as client:
+                                  silence_logs=logging.ERROR, scheduler_kwargs=HTTP) as local, distributed.Client(local) as client:
         yield local.scheduler_address, client
 
 
@@ -113,7 +116,7 @@ def test_workers_for_a_scheduler_are_refused(tmp_path, capsys):
 
 def test_a_cluster_whose_workers_run_several_threads_is_refused(tmp_path, capsys):
     with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=True, dashboard_address=None,
-                                  silence_logs=logging.ERROR) as local:
+                                  silence_logs=logging.ERROR, scheduler_kwargs=HTTP) as local:
         assert build(FIXTURE, tmp_path, "site", "--cluster", local.scheduler_address) == 2
     err = capsys.readouterr().err
     assert "the cluster's workers run 2 threads: the build needs one task at a time per worker process" in err
