@@ -690,7 +690,7 @@ def main() -> int:
         "about": "tdkt.text.restore model; built by scripts/build_restore_model.py; sources and licences in docs/restore.md",
         "vocab": vocab,
         "abbrev": ABBREV,
-        "params": {"channel_weight": 0.5, "max_candidates": 30, "channel_beam": 40.0, "state_beam": 30, "score_beam": 8.0,
+        "params": {"channel_weight": 0.7, "max_candidates": 30, "channel_beam": 40.0, "state_beam": 30, "score_beam": 8.0,
                    "fallback_penalty": -2.0, "fallback_below": -2.5,
                    "lambda_in": 0.65, "lambda_gen": 0.1, "lambda_uni": 0.25, "trigram": 0},
         "emit": {c: {o: round(v, 3) for o, v in sorted(t.items())} for c, t in sorted(emit.items())},
