@@ -4,7 +4,7 @@
 Offline and deterministic (two runs, one with a fresh OCR cache, give the same bytes): everything
 comes from Debian and PyPI packages and from this repository. Needs, at build time only:
 
-    apt-get install -y tesseract-ocr tesseract-ocr-eng fonts-liberation2 fonts-dejavu-core \
+    apt-get install -y tesseract-ocr tesseract-ocr-eng gocr ocrad fonts-liberation2 fonts-dejavu-core \
         libreoffice-help-vi libreoffice-l10n-vi firefox-esr-l10n-vi
     .venv/bin/pip install pillow wordfreq==3.1.1
     (with --gpl also: hunspell-vi manpages-vi maint-guide-vi)
@@ -21,6 +21,8 @@ Steps (rendered pages and OCR output are cached in --work, default /tmp/tdkt-res
    DejaVu Serif at a few sizes, read back by `tesseract -l eng --psm 6`; the English model destroys
    the marks as in the archive's OCR reports. Lines and tokens are paired where their counts agree.
    The tune answer keys (real scans) add their token pairs, TUNE_WEIGHT times.
+   Other engines (--engine-pages, scripts/restore_engines.py): other help lines and the clean seeds,
+   rendered in 8 fonts, degraded and read by Tesseract eng, Ocrad and GOCR, add their token pairs.
 3. channel: a character transducer P(ocr string | syllable), each letter with its marks emitting
    0-3 characters, learnt by hard EM over the token pairs, with a floor for damage the archive's
    scans show (PRIORS); mixed per syllable with the observed token table. The most probable OCR
@@ -31,7 +33,9 @@ Steps (rendered pages and OCR output are cached in --work, default /tmp/tdkt-res
    numbers <num>, other letter tokens <abbr>.
    Vocabulary: syllables seen MIN_SEEN times in the texts, and wordfreq's Vietnamese syllables.
 5. held-out rendered test set: lines of the held-out help files, rendered and OCR'd the same way,
-   written to tests/fixtures/restore/heldout/rendered.{ocr,gold}.txt.
+   written to tests/fixtures/restore/heldout/rendered.{ocr,gold}.txt, and by the other engines to
+   tests/fixtures/restore/engines/rendered-<engine>.{ocr,gold}.txt.
+   Also writes tdkt/data/restore_english.txt.gz (English words left alone, from wordfreq).
 
 Cross-validation inside the tune keys (how the parameters were chosen, never with heldout/):
     for p in 0 1; do .venv/bin/python scripts/build_restore_model.py --cv-parity $p --out /tmp/cv$p.json.gz

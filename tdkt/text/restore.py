@@ -12,16 +12,19 @@ placement (``hòa``, ``thúy``, ``Ủy``).
 
 Method: noisy-channel decoding. For each OCR token the candidates are Vietnamese syllables
 with a channel probability P(ocr token | syllable) learnt from clean Vietnamese text rendered to
-images and read by Tesseract's English model (plus the hand-restored tune keys); the language
+images and read by Tesseract's English model, and degraded and read by Tesseract, Ocrad and GOCR
+(plus the hand-restored tune keys); the language
 model mixes a Kneser-Ney syllable bigram of in-domain report text, one of general Vietnamese and
 a general unigram; a Viterbi search per line picks the best sequence. Punctuation breaks the
 context, numbers and abbreviations stand as ``<num>`` / ``<abbr>``. The model is
 ``tdkt/data/restore_model.json.gz`` (see docs/restore.md for its sources and licences), built
 offline by ``scripts/build_restore_model.py``, loaded once on first use and cached.
 
-Measured (docs/restore.md): 95.8% of syllables exactly right on held-out hand-restored lines of
-the archive's OCR reports (13.3% for the OCR as is; 94.9% in cross-validation inside the tune
-keys); a 20 KB report in about a third of a second after the model has loaded.
+Measured (docs/restore.md): 95.4% of syllables exactly right on the archive's OCR reports with
+each whole document held out of the model (13.3% for the OCR as is), 88.3% on OCR of other engines
+(a decree's OCR, degraded renders read by Tesseract, Ocrad, GOCR); a 20 KB report in about a third
+of a second after the model has loaded. English words, URLs, e-mail addresses and codes are left
+as they are (``tdkt.text.restore_tokens``).
 
 How it fails: a syllable whose damaged form is equally likely for several syllables and whose
 neighbours do not decide (``tinh`` → tình/tỉnh/tính) can get the wrong tone; OCR that
