@@ -95,7 +95,9 @@ RECIPIENT_WORDS = (
     ("công chức", INDIVIDUAL), ("học sinh", INDIVIDUAL), ("giáo viên", INDIVIDUAL), ("người", INDIVIDUAL),
     ("hội viên", INDIVIDUAL), ("đoàn viên", INDIVIDUAL), ("nhân viên", INDIVIDUAL), ("viên chức", INDIVIDUAL),
     ("công nhân", INDIVIDUAL), ("cán bộ quản lý", INDIVIDUAL), ("đội viên", INDIVIDUAL), ("sinh viên", INDIVIDUAL),
-    ("học viên", INDIVIDUAL),
+    ("học viên", INDIVIDUAL), ("nông dân", INDIVIDUAL), ("nhà giáo", INDIVIDUAL), ("em", INDIVIDUAL),
+    ("phụ nữ", INDIVIDUAL), ("thanh niên", INDIVIDUAL), ("thiếu nhi", INDIVIDUAL), ("cựu chiến binh", INDIVIDUAL),
+    ("doanh nhân", INDIVIDUAL), ("nghệ nhân", INDIVIDUAL), ("bác sĩ", INDIVIDUAL), ("tình nguyện viên", INDIVIDUAL),
     ("tập thể", COLLECTIVE), ("đơn vị", COLLECTIVE), ("chi bộ", COLLECTIVE), ("cơ quan", COLLECTIVE),
     ("tổ chức", COLLECTIVE), ("đảng bộ", COLLECTIVE), ("công đoàn", COLLECTIVE), ("liên đội", COLLECTIVE),
     ("chi đội", COLLECTIVE), ("lớp", COLLECTIVE), ("khu phố", COLLECTIVE), ("trường", COLLECTIVE), ("sở", COLLECTIVE), ("xã", COLLECTIVE), ("phường", COLLECTIVE),
@@ -188,3 +190,5 @@ def prepare(text: str) -> str:
 # "… danh hiệu Lao động tiên tiến năm 2022", "tổng kết năm 2021, tặng …": the year a statement says its awards are for,
 # on the fold key; a date ("ngày 5 tháng 1 năm 2023") names when a decision was signed, not the awards' year
 AWARD_YEAR = re.compile(r"(?<!thang )(?<!thang \d )(?<!thang \d\d )\bnam\s+((?:19|20)\d\d)\b(?!\s*[-–—]\s*(?:19|20)?\d\d)")
+# "… trao bằng khen cho đại diện 40 tập thể": the count of those whose representatives receive what is stated elsewhere
+ON_BEHALF = re.compile(r"\bđại diện\s+(?:cho\s+|của\s+)?(\d+)\b", re.I)

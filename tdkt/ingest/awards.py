@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from tdkt.ingest.award_words import (
-    AWARD_YEAR, AWARDING, BREAKDOWN, GRANTED, GRANTS, LIST_ITEM, LISTS, PROPOSAL_TITLE, PROPOSED, QUOTE_CLOSE, QUOTE_OPEN, SCOPE,
+    AWARD_YEAR, AWARDING, BREAKDOWN, ON_BEHALF, GRANTED, GRANTS, LIST_ITEM, LISTS, PROPOSAL_TITLE, PROPOSED, QUOTE_CLOSE, QUOTE_OPEN, SCOPE,
     SENTENCE, Words, implied_recipients, prepare, words,
 )
 from tdkt.ingest.recipients import (  # noqa: F401  (the recipient kinds are this module's words too)
@@ -53,6 +53,7 @@ def find_awards(lines: list[tuple[int, str]], damaged: bool) -> tuple[Award, ...
     in its sentence proposed; a line that ends with ":" after one carries it into the list items below it."""
     v = words(damaged)
     out: list[Award] = []
+    standing: set[tuple[int, int]] = set()  # (line, count) of counts that stand for recipients stated elsewhere
     recent: list[Award] = []  # the last statements, which a "Trong đó …" or "Gồm: …" after them may break down
     carry = None
     seen: set[str] = set()
@@ -90,6 +91,9 @@ def find_awards(lines: list[tuple[int, str]], damaged: bool) -> tuple[Award, ...
                 found, status = _clause(clause, tokens(clause, damaged), number, v, status, base)
                 year = _year(clause) or earlier
                 found = [dataclasses.replace(a, year=year) for a in found] if year else found
+                found = [_dated_title(a) for a in found]
+                for m in ON_BEHALF.finditer(clause):  # "trao bằng khen cho đại diện 40 tập thể": handed to
+                    standing.update((number, int(m.group(1))) for a in found if a.count == int(m.group(1)))
                 earlier = year
                 if found and LISTS.search(text) and text.rstrip().endswith(clause.rstrip()) \
                         and found[-1].count is None and not found[-1].names:
@@ -109,9 +113,21 @@ def find_awards(lines: list[tuple[int, str]], damaged: bool) -> tuple[Award, ...
     if listing is not None:
         out += _listed(*listing)
     out = _without_parts([a for a in out if a.count is not None or a.names or a.recipients])  # a bare mention: none
+    # … the representatives of recipients counted elsewhere in the text: that statement is said once
+    stated = Counter((a.form, a.count, a.recipients) for a in out if (a.line, a.count) not in standing)
+    out = [a for a in out if (a.line, a.count) not in standing or not stated[(a.form, a.count, a.recipients)]]
     head = lines[0][0] if lines else 0  # a headline repeats what its article states: counted there, once
     later = Counter((a.form, a.count, a.recipients) for a in out if a.line != head)
     return tuple(a for a in out if a.line != head or not later[(a.form, a.count, a.recipients)])
+
+
+_TITLE_YEAR = re.compile(r"\s+năm\s+((?:19|20)\d\d)$", re.I)
+
+
+def _dated_title(a: Award) -> Award:
+    """"Nông dân xuất sắc năm 2020": the title is "Nông dân xuất sắc", the year its awards are for 2020."""
+    m = _TITLE_YEAR.search(a.form)
+    return dataclasses.replace(a, form=a.form[:m.start()], year=int(m.group(1))) if m and m.start() else a
 
 
 def _year(clause: str) -> int | None:

@@ -486,3 +486,20 @@ def test_a_year_stated_after_a_clause_is_not_its_year():
     assert [(a.form.split()[0], a.year) for a in awards] == [("Huân", None), ("Giấy", 2017)]
     awards = find_awards([(3, "Năm 2022, UBND huyện tặng Giấy khen cho 12 tập thể; Bằng khen cho 3 cá nhân.")], False)
     assert {a.year for a in awards} == {2022}
+
+
+def test_representatives_of_recipients_counted_elsewhere_are_no_second_statement():
+    lines = [(3, "Có 40 tập thể, 65 cá nhân được Bộ trưởng Bộ NN-PTNT tặng bằng khen vì có thành tích trong Chương "
+                 "trình."),
+             (5, "Thứ trưởng trao bằng khen của Bộ trưởng cho đại diện 40 tập thể có thành tích trong phong trào.")]
+    assert [(a.count, a.recipients, a.line) for a in find_awards(lines, False)] == [(40, "tập thể", 3),
+                                                                                   (65, "cá nhân", 3)]
+    # stated only through the representatives, it is still stated
+    assert [(a.count, a.recipients) for a in find_awards(lines[1:], False)] == [(40, "tập thể")]
+
+
+def test_a_title_dated_in_its_name_gives_the_year():
+    awards = find_awards([(2, "Trung ương Hội trao tặng Bằng khen cho 63 nông dân đạt Danh hiệu 'Nông dân xuất sắc năm "
+                              "2020'.")], False)
+    assert [(a.form, a.count, a.recipients, a.year) for a in awards] == [
+        ("Bằng khen", 63, "cá nhân", 2020), ("Danh hiệu Nông dân xuất sắc", 63, "cá nhân", 2020)]
