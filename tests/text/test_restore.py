@@ -186,3 +186,12 @@ def test_other_engines_accuracy():
     assert t >= 240 and r / t >= 0.90, f"decree {r / t:.3f}"
     r, t, base = results["all"]
     assert t >= 3000 and r / t >= 0.85 and base / t < 0.25, f"other engines {r / t:.3f}"
+
+
+@pytest.mark.parametrize("key", ["decree-122-2018", "rendered-tess-deg", "rendered-ocrad", "rendered-gocr"])
+def test_other_engines_ocr_is_detected_as_damaged(key):
+    """restore() works only on text is_damaged accepts: other engines' OCR (Ocrad's Latin-1 accents, GOCR's
+    dots and ǎ ĩ) must be taken for damaged text, or the figures of measure_restore.py would not reach ingest."""
+    ocr = (ROOT / "tests" / "fixtures" / "restore" / "engines" / f"{key}.ocr.txt").read_text(encoding="utf-8")
+    assert R.is_damaged(ocr)
+    assert R.restore(ocr) != ocr
