@@ -40,6 +40,7 @@ PRIVATE = (
     ("mkdocs.structure.pages", "Page.present_anchor_ids"),
     ("mkdocs.structure.pages", "Page.validate_anchor_links"),
     ("mkdocs.structure.files", "InclusionLevel.is_included"),
+    ("mkdocs.config.defaults", "MkDocsConfig._current_page"),  # set around a page's render, as MkDocs does
 )
 
 
