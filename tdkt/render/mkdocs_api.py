@@ -29,6 +29,18 @@ from pathlib import Path
 from tdkt.render import bulk, skeleton
 
 TESTED = {"mkdocs": "1.6.1", "mkdocs-material": "9.7.7"}  # the versions the byte-for-byte tests ran on
+# the versions whose code the report pages' shortcuts were argued from and tested on (bulk.py, skeleton.py): with
+# any other installed, every page takes MkDocs' own path
+SHORTCUTS_TESTED = {"markdown": "3.11.3", **TESTED}
+
+
+def _shortcuts_fit() -> bool:
+    from importlib import metadata
+
+    try:
+        return all(metadata.version(name) == version for name, version in SHORTCUTS_TESTED.items())
+    except metadata.PackageNotFoundError:
+        return False
 
 PRIVATE = (
     ("mkdocs.commands.build", "_populate_page"),
@@ -170,6 +182,7 @@ class Collected:
         self._verified: dict[tuple, int] = {}
         self._toc_template = None
         self._in_nav = {page.file.src_uri for page in self.nav.pages}
+        self.shortcuts = _shortcuts_fit() and not len(config.plugins)  # plugins' events: only MkDocs' own path
 
     def static_files(self) -> list:
         return [f for f in self.files if not f.is_documentation_page() and f.inclusion.is_included()]
@@ -179,7 +192,7 @@ class Collected:
         from mkdocs.commands.build import _build_page
 
         self.populate(file, files)
-        if not (bulk.bulk_page(file.src_uri) and not len(self.config.plugins) and self._build_skeleton(file.page)):
+        if not (self.shortcuts and bulk.bulk_page(file.src_uri) and self._build_skeleton(file.page)):
             _build_page(file.page, self.config, self.doc_files, self.nav, self.env)
 
     def _build_skeleton(self, page) -> bool:
@@ -254,7 +267,7 @@ class Collected:
         ``bulk`` when ``fast`` and ``bulk`` can prove the result (True then), else the ordinary way."""
         from mkdocs.commands.build import _populate_page
 
-        done = fast and bulk.bulk_page(file.src_uri) and not len(self.config.plugins) and \
+        done = fast and self.shortcuts and bulk.bulk_page(file.src_uri) and \
             _populate_cut(file.page, self.config, files)
         if not done:
             _populate_page(file.page, self.config, files)

@@ -184,3 +184,10 @@ def test_splice_refuses_a_marker_that_is_not_there_exactly_once():
     assert bulk.splice(one, f"<div>{marker}{marker}</div>", set()) is None
     assert bulk.splice(one, "<div></div>", set()) is None
     assert bulk.splice(one, f"<div>{marker}</div>", {sorted(c.ids)[0]}) is None
+
+
+def test_with_other_versions_installed_every_page_takes_mkdocs_path(docs, monkeypatch):
+    write(docs, "bao-cao/x/index.md", report_like("Báo cáo", NASTY))
+    assert [fast for fast, _, _ in both_ways(docs).values()] == [True]
+    monkeypatch.setitem(mkdocs_api.SHORTCUTS_TESTED, "markdown", "3.12.0")
+    assert [fast for fast, _, _ in both_ways(docs).values()] == [False]
