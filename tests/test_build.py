@@ -1,6 +1,8 @@
 """The real thing: `python build.py` over data/ and the fixture archive, with MkDocs in strict mode."""
 from __future__ import annotations
 
+import re
+
 import shutil
 import subprocess
 import sys
@@ -107,8 +109,10 @@ def test_build_py_is_the_command_line(tmp_path):
 
 @pytest.mark.parametrize("folder", sorted(p.name for p in (DATA / "reports").iterdir()))
 def test_archived_text_is_what_normalising_the_original_gives(folder):
-    """text.txt (restored when the report says so), ocr.txt and furniture.txt in data/ are
-    reproducible from the original bytes."""
+    """ocr.txt (the OCR text of a restored report) or text.txt (a clean one) and furniture.txt in data/ are
+    reproducible from the original bytes. A restored text.txt is what the restoration model of its ingest made:
+    a newer model does not rewrite the archive (``python build.py normalise`` does, on purpose), so it is checked
+    to be a restoration of that OCR text: the same lines, the same tokens in number, numbers and codes unchanged."""
     report = DATA / "reports" / folder
     result = normalise((report / "original.txt").read_text(encoding="utf-8"))
     restored = 'text_quality: "ocr-restored"' in (report / "report.yml").read_text(encoding="utf-8")
@@ -116,7 +120,17 @@ def test_archived_text_is_what_normalising_the_original_gives(folder):
         from tdkt.text.restore import restore
 
         assert (report / "ocr.txt").read_text(encoding="utf-8") == result.text
-        assert (report / "text.txt").read_text(encoding="utf-8") == restore(result.text)
+        stored = (report / "text.txt").read_text(encoding="utf-8").split("\n")
+        ocr, fresh = result.text.split("\n"), restore(result.text).split("\n")
+        assert len(stored) == len(fresh) == len(ocr)
+
+        def numbers(line: str) -> list[str]:
+            return [t for t in line.split() if re.fullmatch(r"[\d.,/:%()–-]*\d[\d.,/:%()–-]*", t)]
+        for a, b, o in zip(stored, fresh, ocr):
+            assert len(a.split()) == len(b.split()) == len(o.split()), (a, b)
+            assert numbers(a) == numbers(b) == numbers(o), (a, b)
+        lines = [(a, o) for a, o in zip(stored, ocr) if o.strip()]
+        assert sum(a != o for a, o in lines) * 2 > len(lines)  # restored, not the OCR text kept as it was
     else:
         assert not (report / "ocr.txt").exists()
         assert (report / "text.txt").read_text(encoding="utf-8") == result.text
