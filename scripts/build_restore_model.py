@@ -274,16 +274,7 @@ def admin_names() -> list[str]:
 def wrap(lines: list[str], font, width: int) -> list[str]:
     out = []
     for ln in lines:
-        cur = ""
-        for w in ln.split():
-            t = (cur + " " + w).strip()
-            if cur and font.getlength(t) > width:
-                out.append(cur)
-                cur = w
-            else:
-                cur = t
-        if cur:
-            out.append(cur)
+        out += E.wrap_line(ln, font, width)
     return out
 
 

@@ -47,7 +47,8 @@ def _seed(name: str) -> int:
     return int(hashlib.sha1(name.encode()).hexdigest()[:8], 16)
 
 
-def _wrap(line: str, font, width: int) -> list[str]:
+def wrap_line(line: str, font, width: int) -> list[str]:
+    """One line cut into lines no wider than ``width`` in ``font`` (also build_restore_model.wrap's)."""
     out, cur = [], ""
     for w in line.split():
         t = (cur + " " + w).strip()
@@ -117,7 +118,7 @@ def render_and_ocr_engines(lines: list[str], work: Path, tag: str) -> dict[str, 
         width = size * 36
         chunk: list[str] = []
         while pos < len(lines) and len(chunk) < LINES_PER_PAGE:
-            chunk.extend(_wrap(lines[pos], font, width))
+            chunk.extend(wrap_line(lines[pos], font, width))
             pos += 1
         base = work / f"{tag}-{page:04d}"
         pages.append(base)
