@@ -76,14 +76,6 @@ DAY_BLANK = "văn bản để trống ngày"
 _BASIS_LINE = re.compile(r"(?:Căn cứ|CĂN CỨ|Xét|XÉT|Theo|Thực hiện|THỰC HIỆN|Trên cơ sở|Kính gửi|KÍNH GỬI)\b")
 
 
-def _valid(year: int, month: int, day: int) -> bool:
-    try:
-        dt.date(year, month, day)
-    except ValueError:
-        return False
-    return True
-
-
 def _day(time: str) -> str:
     """A digital signature's time (``2024-01-26T10:12:00+07:00``) as a date reads: 26/01/2024."""
     m = re.match(r"(\d{4})-(\d\d)-(\d\d)", time)
@@ -139,9 +131,7 @@ def extract(text: str, vocab: Vocab, gazetteer: Gazetteer, *, restored: str | No
                           why="phần sau cơ quan ban hành trong dòng nêu văn bản")
         elif title.value is None and notice.issuer is None:
             title = r.found(headline(lines[notice.line][1]), notice.line, "dòng tiêu đề của trang đăng văn bản", True)
-        if number.value is None and notice.number:
-            number = Found(value=notice.number, line=lines[notice.line][0], review=True,
-                           why="sau chữ 'số' trong dòng nêu văn bản, cần đối chiếu")
+        number = number if number.value else webpage.listed_number(notice, lines) or number
     news = not damaged and not h.official and doc_type.value is None and bool(lines)
     if news:
         hit = next((t for t in vocab.doc_types if t.news), None)
@@ -170,10 +160,7 @@ def extract(text: str, vocab: Vocab, gazetteer: Gazetteer, *, restored: str | No
     elif damaged:
         issued, place = r.date(number, number_end)
     elif notice is not None and notice.date is not None:
-        year, month, day = notice.date
-        issued = Found(value=PartialDate(year=year, month=month, day=day), line=lines[notice.line][0], review=True,
-                       why="sau chữ 'ngày' trong dòng nêu văn bản, cần đối chiếu") if _valid(year, month, day) else Found()
-        place = Found()
+        issued, place = webpage.listed_date(notice, lines), Found()
     else:
         issued, place = Found(), Found()
     if title.value is None and h.subject is not None:

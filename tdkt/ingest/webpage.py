@@ -9,9 +9,12 @@ issuer against the page. Pure; ``tdkt.ingest.extract`` calls ``reposted`` and ``
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
+from tdkt.ingest.reading import Found
+from tdkt.model import PartialDate
 from tdkt.text import decode
 from tdkt.text.collate import fold
 
@@ -45,6 +48,23 @@ _LISTING = re.compile(
     r"(?P<y>(?:19|20)\d\d))?\s+của\s+(?P<issuer>[^,;:]{3,80}?)\s+(?P<title>(?:về việc|về|v/v|tặng|truy tặng|"
     r"phong tặng|công nhận|phê duyệt|ban hành|quy định|khen thưởng|hướng dẫn|tổ chức|triển khai)\b.{5,})$",
     re.IGNORECASE)
+
+
+def listed_number(notice: Notice, lines: list[tuple[int, str]]) -> Found | None:
+    """The number of a listed document, flagged; None when the line gives none."""
+    return Found(value=notice.number, line=lines[notice.line][0], review=True,
+                 why="sau chữ 'số' trong dòng nêu văn bản, cần đối chiếu") if notice.number else None
+
+
+def listed_date(notice: Notice, lines: list[tuple[int, str]]) -> Found:
+    """The date of a listed document, flagged; nothing when it is no date (31/2)."""
+    year, month, day = notice.date or (0, 0, 0)
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return Found()
+    return Found(value=PartialDate(year=year, month=month, day=day), line=lines[notice.line][0], review=True,
+                 why="sau chữ 'ngày' trong dòng nêu văn bản, cần đối chiếu")
 
 
 def _listing(text: str, hit: str, i: int) -> Notice | None:
