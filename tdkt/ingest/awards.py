@@ -385,7 +385,9 @@ def _clause(clause: str, toks: list[Tok], line: int, v: Words, status: str, base
             last = give
             for done in v.done * 2:  # "đã", "còn", "xem xét" before "tặng"
                 last -= len(done) if last - len(done) > first and at(toks, last - len(done), done) else 0
-            authority = own or _short(clause, toks, first, last) or authority
+            of = next((x for x in range(last - 1, first, -1) if at(toks, x, v.of)), None)  # "Quyết định số … của X tặng"
+            authority = own or _short(clause, toks, first, last) or (
+                _short(clause, toks, of + len(v.of), last) if of is not None else None) or authority
             by = next((x for x in range(previous_end, give) if at(toks, x, v.by)), None)
             counted_by = _pairs_ending(clause, toks, by, previous_end, v) if by is not None else None
             if counted_by is not None:  # "01 tập thể và 17 cá nhân được Thủ tướng Chính phủ tặng bằng khen"

@@ -503,3 +503,11 @@ def test_a_title_dated_in_its_name_gives_the_year():
                               "2020'.")], False)
     assert [(a.form, a.count, a.recipients, a.year) for a in awards] == [
         ("Bằng khen", 63, "cá nhân", 2020), ("Danh hiệu Nông dân xuất sắc", 63, "cá nhân", 2020)]
+
+
+def test_the_authority_after_a_cited_decision():
+    """"Quyết định số 1960/QĐ-UBND của Chủ tịch UBND tỉnh tặng …": the authority is the one after "của"."""
+    awards = find_awards([(1, "Quyết định số 1960/QĐ-UBND của Chủ tịch UBND tỉnh tặng Bằng khen cho 03 tập thể, 05 cá "
+                              "nhân.")], False)
+    assert [(a.authority, a.count, a.recipients) for a in awards] == [
+        ("Chủ tịch UBND tỉnh", 3, "tập thể"), ("Chủ tịch UBND tỉnh", 5, "cá nhân")]
