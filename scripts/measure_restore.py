@@ -107,6 +107,12 @@ def engine_table() -> tuple[str, dict]:
     return "\n".join(rows), results
 
 
+def print_errors(errs: list) -> None:
+    """The wrong syllables, most frequent first: "  3  tong -> should be tổng"."""
+    for (got, gold), n in collections.Counter(errs).most_common():
+        print(f"{n:3d}  {got} -> should be {gold}")
+
+
 def held_document(seed: str, errors: str | None) -> int:
     """Every key line of one OCR seed (tune and heldout), for a model built with --hold-doc SEED."""
     pairs = keys("tune").get(seed, []) + keys("heldout").get(seed, [])
@@ -116,8 +122,7 @@ def held_document(seed: str, errors: str | None) -> int:
     print(f"| document held out | {seed} | {len(pairs)} | {t} | {b / t:.1%} | **{r / t:.1%}** |")
     print(f"RESULT {seed} {r} {t} {b}")
     if errors:
-        for (a, g), n in collections.Counter(errs).most_common():
-            print(f"{n:3d}  {a} -> should be {g}")
+        print_errors(errs)
     return 0
 
 
@@ -155,8 +160,7 @@ def cross_validation(parity: int, errors: str | None) -> int:
         print(f"| tune lines {parity} mod 2 | {name} | {len(sel)} | {t} | {b / t:.1%} | **{r / t:.1%}** |")
     print(f"| tune lines {parity} mod 2 | all | | {total} | {base / total:.1%} | **{right / total:.1%}** |")
     if errors:
-        for (a, b), n in collections.Counter(errs).most_common():
-            print(f"{n:3d}  {a} -> should be {b}")
+        print_errors(errs)
     return 0
 
 
@@ -190,8 +194,7 @@ def main() -> int:
             if name == "rendered":
                 continue
             measure(pairs, restored, errs)
-        for (a, b), n in collections.Counter(errs).most_common():
-            print(f"{n:3d}  {a} -> should be {b}")
+        print_errors(errs)
     return 0
 
 

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from tdkt.ingest.recipients import COLLECTIVE, HOUSEHOLD, INDIVIDUAL
+from tdkt.text.collate import fold
 from tdkt.text.decode import keys
 
 GRANTED, PROPOSED = "granted", "proposed"
@@ -192,3 +193,17 @@ def prepare(text: str) -> str:
 AWARD_YEAR = re.compile(r"(?<!thang )(?<!thang \d )(?<!thang \d\d )\bnam\s+((?:19|20)\d\d)\b(?!\s*[-–—]\s*(?:19|20)?\d\d)")
 # "… trao bằng khen cho đại diện 40 tập thể": the count of those whose representatives receive what is stated elsewhere
 ON_BEHALF = re.compile(r"\bđại diện\s+(?:cho\s+|của\s+)?(\d+)\b", re.I)
+_TITLE_YEAR = re.compile(r"\s+năm\s+((?:19|20)\d\d)$", re.I)
+
+
+def award_year(clause: str) -> int | None:
+    """The one year a clause says its awards are for ("… Lao động tiên tiến năm 2022"); None when it states none
+    or several. (A clause without one takes the year stated before it in its sentence, never one after it.)"""
+    years = {int(y) for y in AWARD_YEAR.findall(fold(clause))}
+    return years.pop() if len(years) == 1 else None
+
+
+def dated_title(form: str) -> tuple[str, int | None]:
+    """"Nông dân xuất sắc năm 2020" → ("Nông dân xuất sắc", 2020): a title dated in its name; else (form, None)."""
+    m = _TITLE_YEAR.search(form)
+    return (form[:m.start()], int(m.group(1))) if m and m.start() else (form, None)

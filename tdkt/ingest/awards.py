@@ -26,13 +26,12 @@ from collections import Counter
 from dataclasses import dataclass
 
 from tdkt.ingest.award_words import (
-    AWARD_YEAR, AWARDING, BREAKDOWN, ON_BEHALF, GRANTED, GRANTS, LIST_ITEM, LISTS, PROPOSAL_TITLE, PROPOSED, QUOTE_CLOSE, QUOTE_OPEN, SCOPE,
-    SENTENCE, Words, implied_recipients, prepare, words,
+    AWARDING, BREAKDOWN, ON_BEHALF, GRANTED, GRANTS, LIST_ITEM, LISTS, PROPOSAL_TITLE, PROPOSED, QUOTE_CLOSE, QUOTE_OPEN, SCOPE,
+    SENTENCE, Words, award_year, dated_title, implied_recipients, prepare, words,
 )
 from tdkt.ingest.recipients import (  # noqa: F401  (the recipient kinds are this module's words too)
     COLLECTIVE, HOUSEHOLD, INDIVIDUAL, clean_name, named, persons_first, split_names,
 )
-from tdkt.text.collate import fold
 from tdkt.text.decode import Tok, at, tokens
 
 
@@ -89,9 +88,10 @@ def find_awards(lines: list[tuple[int, str]], damaged: bool) -> tuple[Award, ...
             earlier = None  # a year stated before, in this sentence ("Năm 2022, …; …")
             for clause in sentence.split(";"):
                 found, status = _clause(clause, tokens(clause, damaged), number, v, status, base)
-                year = _year(clause) or earlier
+                year = award_year(clause) or earlier
                 found = [dataclasses.replace(a, year=year) for a in found] if year else found
-                found = [_dated_title(a) for a in found]
+                found = [dataclasses.replace(a, form=form, year=year) if year else a
+                         for a, (form, year) in ((a, dated_title(a.form)) for a in found)]
                 for m in ON_BEHALF.finditer(clause):  # "trao bằng khen cho đại diện 40 tập thể": handed to
                     standing.update((number, int(m.group(1))) for a in found if a.count == int(m.group(1)))
                 earlier = year
@@ -119,22 +119,6 @@ def find_awards(lines: list[tuple[int, str]], damaged: bool) -> tuple[Award, ...
     head = lines[0][0] if lines else 0  # a headline repeats what its article states: counted there, once
     later = Counter((a.form, a.count, a.recipients) for a in out if a.line != head)
     return tuple(a for a in out if a.line != head or not later[(a.form, a.count, a.recipients)])
-
-
-_TITLE_YEAR = re.compile(r"\s+năm\s+((?:19|20)\d\d)$", re.I)
-
-
-def _dated_title(a: Award) -> Award:
-    """"Nông dân xuất sắc năm 2020": the title is "Nông dân xuất sắc", the year its awards are for 2020."""
-    m = _TITLE_YEAR.search(a.form)
-    return dataclasses.replace(a, form=a.form[:m.start()], year=int(m.group(1))) if m and m.start() else a
-
-
-def _year(clause: str) -> int | None:
-    """The one year a clause says its awards are for ("… Lao động tiên tiến năm 2022"); None when it states none
-    or several. A clause without one takes the year stated before it in its sentence, never one after it."""
-    years = {int(y) for y in AWARD_YEAR.findall(fold(clause))}
-    return years.pop() if len(years) == 1 else None
 
 
 def _without_parts(out: list[Award]) -> list[Award]:

@@ -21,7 +21,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from tdkt.ingest.recipients import clean_name, named
+from tdkt.ingest.recipients import HONORIFIC, clean_name, named
 from tdkt.text.collate import fold, slug
 from tdkt.model import AwardKind, AwardRecord, Catalog, Exemplar, ExemplarKind, ExemplarStatus, Origin, RecipientKind, Report
 
@@ -83,7 +83,6 @@ _ITEM = re.compile(r"^\s*(?:[-+•*]|\d{1,2}[.)]|[a-z][.)])\s*")
 # words a collective's name does not hold but a sentence about it does (fold keys)
 _PREDICATE = re.compile(r" (?:da|duoc|dat|cung|phat dong|tham gia|cung cap|trien khai|thuc hien|to chuc|nhan|co)"
                         r" ")
-_HONORIFIC = re.compile(r"(?:ông|bà|anh|chị|em|cô|thầy|đồng chí|đ/c|đc\.?)\s+", re.I)
 _DASH = re.compile(r"\s*[-–]\s+|\s+[-–]\s*")
 
 
@@ -96,7 +95,7 @@ def _named(item: str) -> tuple[str, str] | None:
         return None
     if kind != "cá nhân" and (not name[:1].isupper() or _PREDICATE.search(f" {fold(name)} ")):
         return None  # "Hội nghị cũng phát động …", "hội viên … tham gia tích cực": a sentence, not a name
-    honorific = _HONORIFIC.match(name)
+    honorific = HONORIFIC.match(name)
     person = name[honorific.end():] if honorific else name
     return (person, kind) if len(person.split()) >= 2 else None
 
@@ -120,7 +119,7 @@ def listed(texts: list[str]) -> list[tuple[int, str]]:
             found = [f for f in (_named(p) for p in parts) if f]
             if any(k == "cá nhân" for _, k in found):  # "bà Trần Thị Hằng, Chi hội trưởng …, phường …": a
                 found = [f for f in found if f[1] == "cá nhân"]  # person's position and place are not names
-                parts = [p for p in parts if _HONORIFIC.match(_ITEM.sub("", p).strip())]
+                parts = [p for p in parts if HONORIFIC.match(_ITEM.sub("", p).strip())]
             names = [n for n, _ in found]
             if len(names) >= 2 and len(names) * 3 >= len(parts) * 2:
                 out += [(i, n) for n in names]

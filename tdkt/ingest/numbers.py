@@ -11,11 +11,16 @@ from tdkt.model import DocType
 from tdkt.text.collate import fold
 
 
+def _codes(number: str) -> list[str]:
+    """The codes after the number's first slash: "184/BC-UBND" → ["BC", "UBND"]."""
+    return [c for c in re.split(r"[/\-–]", number.partition("/")[2]) if c]
+
+
 def type_of_number(number: Found, doc_types: tuple[DocType, ...], lines: list[tuple[int, str]]) -> Found:
     """The type a số ký hiệu names by its code (``184/BC-UBND``: báo cáo); a number with no type code is a
     công văn's (``455/UBND-NV``), flagged, since other types sometimes omit it too."""
     value = number.value or ""
-    codes = [c.upper() for c in re.split(r"[/\-–]", value.partition("/")[2]) if c]
+    codes = [c.upper() for c in _codes(value)]
     by_id = {d.id: d for d in doc_types}
     by_code = {fold(d.code).upper(): d for d in doc_types if d.code}  # QĐ and QD, TTr and TTR alike
     for code in codes[:2]:
@@ -51,7 +56,7 @@ def issuer_agrees(number: Found, issuer: Found, doc_types: tuple[DocType, ...]) 
     if not number.value or not issuer.value or issuer.review:
         return issuer
     types = {fold(d.code).upper() for d in doc_types if d.code}
-    codes = [c for c in re.split(r"[/\-–]", number.value.partition("/")[2]) if c]
+    codes = _codes(number.value)
     if codes and fold(codes[0]).upper() in types:
         codes = codes[1:]
     if not codes or len(codes[0]) < 2 or re.search(r"\d", codes[0]):

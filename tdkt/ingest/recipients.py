@@ -19,7 +19,7 @@ _BODY = re.compile(r"^(?:ubnd|ủy ban|uỷ ban|hđnd|trường|sở|phòng|ban|
                    re.I)
 
 _LEAD = re.compile(r"^(?:đó là|đó|là|gồm có|gồm|cho|trong đó có|đại diện)\s+", re.I)
-_HONORIFIC = re.compile(r"^(ông|bà|anh|chị|em|cô|thầy|đồng chí|đ/c|đc\.?)\s+", re.I)
+HONORIFIC = re.compile(r"^(ông|bà|anh|chị|em|cô|thầy|đồng chí|đ/c|đc\.?)\s+", re.I)
 _BARE_PERSON = re.compile(r"^(?:[A-ZÀ-ỸĐ][a-zà-ỹđ]+\s){1,3}[A-ZÀ-ỸĐ][a-zà-ỹđ]+$")  # "Hồ Sơn Tư", "Nguyễn Thị Kim Mai"
 _NOT_A_NAME = ("trong", "tong", "nhung", "cac", "moi", "nhieu", "mot")
 # what opens a sentence before the recipient: "Theo đó, năm 2021, Ban Tổ chức Huyện ủy được tặng …"
@@ -29,7 +29,7 @@ _OPENER = re.compile(r"^(?:theo do|theo|dip nay|nhan dip|ngoai ra|ben canh do|do
 
 def named(names: tuple[str, ...]) -> str | None:
     """Persons ("ông Hồ Sáu") or collectives ("Trường THCS …", "Công an huyện"); None when names do not say."""
-    if names and _HONORIFIC.match(names[0]) and all(_HONORIFIC.match(n) or _BARE_PERSON.match(n) and not _BODY.match(n)
+    if names and HONORIFIC.match(names[0]) and all(HONORIFIC.match(n) or _BARE_PERSON.match(n) and not _BODY.match(n)
                                                     for n in names):
         return INDIVIDUAL  # "ông Võ Hữu Thời và Hồ Sơn Tư": the second without his honorific
     if names and all(_BODY.match(n) for n in names):
@@ -45,7 +45,7 @@ def clean_name(name: str | None) -> str | None:
         return None
     name = _LEAD.sub("", _LEAD.sub("", name.strip()))
     name = re.split(r"\s*[(|]|\s+[-–]\s+|(?<!\bTP)(?<!\bTp)(?<!\bTX)(?<!\bTT)\.\s", name)[0].strip(" .,;:-–")
-    honorific = _HONORIFIC.match(name)
+    honorific = HONORIFIC.match(name)
     if honorific:  # a person: the honorific and the capitalised words of the name after it
         run = []
         for w in name[honorific.end():].split():
@@ -68,7 +68,7 @@ def persons_first(parts: tuple[str, ...]) -> tuple[str, ...]:
     persons = []
     for p in parts:
         name = clean_name(p)
-        if name and (_HONORIFIC.match(p.strip()) or _BARE_PERSON.match(name) and not _BODY.match(name)):
+        if name and (HONORIFIC.match(p.strip()) or _BARE_PERSON.match(name) and not _BODY.match(name)):
             persons.append(name)  # "ông Võ Hữu Thời và Hồ Sơn Tư": the second without his honorific
     return tuple(persons) or parts
 
@@ -79,7 +79,7 @@ def split_names(text: str | None) -> tuple[str, ...]:
     if not text:
         return ()
     raw = tuple(p for p in re.split(r",|\s+và\s+", text) if p.strip(" .,;:"))
-    if any(_HONORIFIC.match(p.strip()) for p in raw):
+    if any(HONORIFIC.match(p.strip()) for p in raw):
         return persons_first(raw)
     parts = [clean_name(p) for p in raw]
     return tuple(p for p in parts if p and len(p.split()) <= 10)
