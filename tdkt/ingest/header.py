@@ -338,7 +338,7 @@ def read(lines: list[tuple[int, str]]) -> Header:
             if not t or _BODY_START.match(key) or len(t) > 300 or (parts and _AUTHORITY.match(key) and t.isupper()):
                 break
             if parts and not (t.isupper() or key.startswith(("ve viec", "v/v", "phuong huong", "nhiem vu")) or
-                              _continues(parts[-1])):
+                              _continues(parts[-1]) or _PERIOD_LINE.match(key)):
                 break
             parts.append(t)
             if len(" ".join(parts)) > 250:
@@ -369,6 +369,12 @@ def read(lines: list[tuple[int, str]]) -> Header:
     return Header(subject=subject, official=official or heading is not None and number is not None, start=start,
                   column=tuple(column), number=number, date=date, place=place, heading=heading,
                   heading_end=heading_end, title=title, news_date=news_date)
+
+
+# a title's last line that names only its period, centred under it ("Năm học 2020 - 2021", "giai đoạn 2016-2020")
+_PERIOD_LINE = re.compile(r"(?:(?:hoc ky|quy) [ivx1-4]+\s*[,-]?\s*)?(?:nam hoc|nam|giai doan|nhiem ky|dot|"
+                          r"\d+ thang (?:dau |cuoi )?nam)\s*"
+                          r"[^a-z]{0,3}(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?\s*\)?\s*$")
 
 
 def _continues(previous: str) -> bool:

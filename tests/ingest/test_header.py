@@ -193,3 +193,21 @@ def test_an_issuer_whose_code_is_in_its_name_is_not_flagged(vocab, gazetteer, nu
     from tdkt.ingest.numbers import issuer_agrees
     from tdkt.ingest.reading import Found
     assert not issuer_agrees(Found(value=number), Found(value=issuer, why="x"), vocab.doc_types).review
+
+
+@pytest.mark.parametrize("period_line", ["Năm học 2020 - 2021", "Học kỳ I năm học 2019-2020", "giai đoạn 2016 – 2020",
+                                         "6 tháng đầu năm 2022", "năm 2023"])
+def test_a_title_line_that_names_only_the_period_belongs_to_the_title(period_line):
+    text = ("TRƯỜNG TIỂU HỌC AN BÌNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 12/QĐ-TH\nAn Bình, ngày 20 tháng 5 năm 2021\nQUYẾT ĐỊNH\n"
+            f"Về việc khen thưởng học sinh có thành tích trong học tập\n\n{period_line}\n\n"
+            "HIỆU TRƯỞNG TRƯỜNG TIỂU HỌC AN BÌNH\nCăn cứ Điều lệ trường tiểu học;")
+    h = header.read(lines(text))
+    assert h.title.value == f"Về việc khen thưởng học sinh có thành tích trong học tập {period_line}"
+
+
+def test_a_title_is_not_carried_on_by_a_body_line_with_a_year():
+    text = ("UBND XÃ AN BÌNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 12/BC-UBND\nAn Bình, ngày 20 tháng 12 năm 2021\nBÁO CÁO\nTổng kết công tác thi đua, khen thưởng\n"
+            "Năm 2021, được sự quan tâm của Đảng ủy, phong trào thi đua phát triển mạnh mẽ.")
+    assert header.read(lines(text)).title.value == "Tổng kết công tác thi đua, khen thưởng"
