@@ -1,0 +1,103 @@
+"""The rules that read exemplars out of a text's words (tdkt/ingest/exemplar_cues.py), each on sentences written
+for the test, never copied from the real corpus."""
+from __future__ import annotations
+
+import pytest
+
+from tdkt.ingest.exemplar_cues import Found, from_texts, item_name, person, plausible
+from tdkt.model import ExemplarKind
+
+I, C = ExemplarKind.INDIVIDUAL, ExemplarKind.COLLECTIVE
+
+
+def names(texts: list[str]) -> list[tuple[int, str, ExemplarKind]]:
+    return [(f.index, f.name, f.kind) for f in from_texts(texts)]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Phó Bí thư Đoàn trường Lý Thị Hoa", "Lý Thị Hoa"),  # the surname nearest the last four capitalised words
+    ("Giám đốc Sở Nông nghiệp Việt Nam Trần Quốc Bảo", "Trần Quốc Bảo"),
+    ("Hà Nội", None),  # two words alone read as often as a place
+    ("Trường THCS Kim Đồng", None),  # no surname opens its last words
+    ("ông Nguyễn Văn", None),  # a name ends the text, not a lowercase word
+])
+def test_a_person_is_the_full_name_the_words_end_with(text, name):
+    assert person(text) == name
+
+
+def test_a_list_item_names_a_person_without_title_occupation_or_what_follows():
+    assert item_name("- Cô Đặng Thu Trang – tổ Toán") == ("Đặng Thu Trang", I)
+    assert item_name("sinh viên Mai Quốc Việt (Khoa Cơ khí)") == ("Mai Quốc Việt", I)
+    assert item_name("Phạm Hữu Lộc") == ("Phạm Hữu Lộc", I)  # a full name without a title
+    assert item_name("Chi bộ Trạm Y tế") == ("Chi bộ Trạm Y tế", C)  # "Chi" opens a body, not the title "chị"
+    assert item_name("Lạng Sơn") is None  # a place is a name only under a strong cue (lenient)
+    assert item_name("Lạng Sơn", lenient=True) == ("Lạng Sơn", C)
+    assert item_name("đã hoàn thành tốt nhiệm vụ", lenient=True) is None
+
+
+def test_names_after_a_cue_and_gom_without_a_colon():
+    text = ("Năm nay có 12 chi bộ hoàn thành tốt nhiệm vụ gồm Chi bộ thôn Bắc; Chi bộ thôn Nam; Chi bộ Trường Mầm non. "
+            "Trong đó có 3 chi bộ hoàn thành xuất sắc nhiệm vụ tiêu biểu gồm Chi bộ thôn Bắc; Đông Sơn; Chi bộ Trạm Y tế.")
+    assert names([text]) == [(0, "Chi bộ thôn Bắc", C), (0, "Đông Sơn", C), (0, "Chi bộ Trạm Y tế", C)]
+    # the same list without a word that makes its members examples: nothing
+    assert names(["Năm nay có 12 chi bộ hoàn thành tốt nhiệm vụ gồm Chi bộ thôn Bắc; Chi bộ thôn Nam."]) == []
+
+
+def test_places_listed_after_a_strong_cue_and_only_there():
+    assert names(["Những huyện được tuyên dương gồm: Mường Tè, Sìn Hồ, TP. Lai Châu, Tam Đường."]) == [
+        (0, "Mường Tè", C), (0, "Sìn Hồ", C), (0, "TP. Lai Châu", C), (0, "Tam Đường", C)]
+    # "xuất sắc" alone is a weaker cue: bare capitalised words after it are not taken for names
+    assert names(["Các chỉ tiêu xuất sắc gồm: Thu ngân sách, Giao thông, Y tế."]) == []
+
+
+def test_faces_introduced_by_their_occupation_after_la():
+    text = ("Ba gương mặt đạt điểm cao nhất là học sinh Vũ Minh Khang (lớp 9A), đạt 29 điểm, và Tô Ngọc Diệp (lớp 9C "
+            "Trường THCS Kim")
+    assert names([text]) == [(0, "Vũ Minh Khang", I), (0, "Tô Ngọc Diệp", I)]
+
+
+def test_one_the_text_calls_an_example_whatever_their_position():
+    text = ("Tại lễ kỷ niệm, Ban Chấp hành tặng bằng khen cho nhiều tập thể; Trưởng phòng Kế toán Công ty Điện lực "
+            "Hoàng Văn Tùng vinh dự là một trong những gương điển hình tiên tiến được tuyên dương.")
+    found = from_texts([text])
+    assert [(f.name, f.kind) for f in found] == [("Hoàng Văn Tùng", I)]
+    assert "gương" in found[0].cue  # the cue says why: the words that call him an example
+    assert names(["Năm 2022, tổ dân phố Đồng Tâm dẫn đầu phong trào thi đua của phường."]) == [
+        (0, "tổ dân phố Đồng Tâm", C)]
+    # a flag "dẫn đầu phong trào thi đua" handed out: its giver is no example
+    assert names(["Dịp này, Ban Thường vụ Hội Nông dân huyện tặng cờ dẫn đầu phong trào thi đua cho 3 chi hội."]) == []
+
+
+HEADLINE = "Tuyên dương 20 nông dân sản xuất giỏi năm 2024"
+
+
+def test_persons_of_a_text_about_exemplars_introduced_by_title_and_full_name():
+    texts = [HEADLINE,
+             "Sáng 5/3, Hội Nông dân tỉnh tổ chức lễ tuyên dương. Ông Đặng Văn Phúc, Phó Chủ tịch Hội Nông dân tỉnh, "
+             "phát biểu khai mạc.",  # an official: a position after his comma
+             "Tham dự buổi lễ có bà Lưu Thị Mến – Trưởng ban Dân vận Huyện ủy.",  # a guest: a position after a dash
+             "Nông dân Kiều Văn Thạch ở xã Tân Phú đã mở rộng trang trại lên 12 ha.",
+             "Anh Tạ Quang Huy, ở thôn Bình An, đã cứu hai em nhỏ khỏi đuối nước.",
+             "Chủ tịch UBND tỉnh trao bằng khen cho các nông dân; anh Huy chia sẻ kinh nghiệm."]
+    assert names(texts) == [(3, "Kiều Văn Thạch", I), (4, "Tạ Quang Huy", I)]
+    assert names([HEADLINE, "Ông Ngô Bá Thành trao bằng khen cho các hộ."]) == []  # a giver
+    # the same persons in a text that is not about exemplars: not proposed
+    assert names(["Hội nghị sơ kết công tác quý I", "Thông tin chung", "Kết quả", *texts[3:5]]) == []
+
+
+@pytest.mark.parametrize("name, ok", [
+    ("ông Hồ Văn Sáu", True), ("Công an huyện", True), ("Trường THPT Lê Lợi", True),
+    ("tập thể", False),  # no proper name
+    ("Đến ngày 15/02/2021", False),  # a date
+    ("Qua xem xét thành tích của các tập thể", False),  # a sentence
+    ("Phòng Văn hóa nhận", False),  # a verb glued to the name
+])
+def test_plausible_recipient_names(name, ok):
+    assert plausible(name) is ok
+
+
+def test_each_name_once_with_the_cue_of_the_first_rule_that_found_it():
+    texts = ["Những cá nhân tiêu biểu năm 2023:", "- Ông Đoàn Văn Lực – thôn Hạ",
+             "Ông Đoàn Văn Lực vinh dự là một trong những gương điển hình của xã."]
+    found = from_texts(texts)
+    assert found == [Found(1, "Đoàn Văn Lực", I, "mục trong danh sách mà văn bản giới thiệu là tiêu biểu, điển hình")]
