@@ -25,6 +25,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from tdkt.ingest.award_totals import without_headline_totals, without_parts, without_restatements
 from tdkt.ingest.award_words import (
     AWARDING, BREAKDOWN, ON_BEHALF, GRANTED, GRANTS, LIST_ITEM, LISTS, PROPOSAL_TITLE, PROPOSED, QUOTE_CLOSE, QUOTE_OPEN, SCOPE,
     SENTENCE, Words, award_year, dated_title, implied_recipients, prepare, words,
@@ -112,36 +113,12 @@ def find_awards(lines: list[tuple[int, str]], damaged: bool) -> tuple[Award, ...
                 carry = PROPOSED
     if listing is not None:
         out += _listed(*listing)
-    out = _without_parts([a for a in out if a.count is not None or a.names or a.recipients])  # a bare mention: none
+    out = without_parts([a for a in out if a.count is not None or a.names or a.recipients])  # a bare mention: none
     # … the representatives of recipients counted elsewhere in the text: that statement is said once
     stated = Counter((a.form, a.count, a.recipients) for a in out if (a.line, a.count) not in standing)
     out = [a for a in out if (a.line, a.count) not in standing or not stated[(a.form, a.count, a.recipients)]]
-    head = lines[0][0] if lines else 0  # a headline repeats what its article states: counted there, once
-    later = Counter((a.form, a.count, a.recipients) for a in out if a.line != head)
-    return tuple(a for a in out if a.line != head or not later[(a.form, a.count, a.recipients)])
-
-
-def _without_parts(out: list[Award]) -> list[Award]:
-    """A total and then its parts ("… Huy hiệu Đảng cho 637 đảng viên. … có 24 đồng chí nhận Huy hiệu 75 năm tuổi
-    Đảng; 5 đồng chí …; … và 121 đồng chí …"): two or more statements of the same form and recipients within the
-    next lines, naming no other authority, whose counts add up to the total are its breakdown, not statements of
-    their own."""
-    drop: set[int] = set()
-    for i, whole in enumerate(out):
-        if whole.count is None or i in drop:
-            continue
-        parts = [j for j in range(i + 1, len(out)) if out[j].line - whole.line <= 3 and j not in drop
-                 and (out[j].form, out[j].recipients) == (whole.form, whole.recipients) and out[j].count is not None
-                 and out[j].authority in (None, whole.authority)]  # a part names no other authority
-        total = 0
-        for n, j in enumerate(parts):
-            total += out[j].count
-            if total == whole.count and n >= 1:
-                drop.update(parts[:n + 1])
-                break
-            if total > whole.count:
-                break
-    return [a for k, a in enumerate(out) if k not in drop]
+    # a headline, a lead or a caption repeats what its article states: counted once
+    return tuple(without_restatements(without_headline_totals(out, lines[0][0] if lines else 0)))
 
 
 def _listed(award: Award, names: list[str]) -> list[Award]:
@@ -298,16 +275,21 @@ def _number(clause: str, toks: list[Tok], i: int) -> int:
 
 def _pair_ending(clause: str, toks: list[Tok], x: int, floor: int, v: Words) -> tuple[int, str, int] | None:
     """The "<count> <kind>" that ends just before token ``x`` ("64 cán bộ, công chức"): (count, kind, its start)."""
-    end = x
+    kinds: set[str] = set()
     for _ in range(4):  # "64 cán bộ, công chức đạt danh hiệu …": the kinds listed after the count
         ending = next((length for length in (4, 3, 2, 1) if x - length - 1 >= floor
                        and _match(toks, x - length, v.recipients) == (length, _kind(toks, x - length, v))), None)
+        if ending is None and kinds and x - 2 > floor and at(toks, x - 1, v.and_) \
+                and not toks[x - 2].text.isdigit():
+            x -= 1  # "46 tập thể và cá nhân": one count of two kinds
+            continue
         if ending is None:
             break
         x -= ending
-        if toks[x - 1].text.isdigit():
-            return _number(clause, toks, x - 1), _kind(toks, x, v), x - 1
-    return None if x == end else None
+        kinds.add(_kind(toks, x, v))
+        if toks[x - 1].text.isdigit():  # "122 tập thể, cá nhân": a count of mixed kinds says no kind (None)
+            return _number(clause, toks, x - 1), kinds.pop() if len(kinds) == 1 else None, x - 1
+    return None
 
 
 def _by_kind(found: list[tuple[int, str, tuple]]) -> list[tuple[int, str, tuple]]:
@@ -434,6 +416,9 @@ def _counts(clause: str, toks: list[Tok], start: int, limit: int, v: Words) -> l
     found = []
     x = start
     while x < limit:
+        if "(" in _sep(clause, toks, x):  # "cho 5 tập thể, 5 cá nhân (hạng nhất 1 tập thể; …)": a breakdown
+            x = next((y for y in range(x + 1, limit) if ")" in _sep(clause, toks, y)), limit)
+            continue
         kind = _match(toks, x + 1, v.recipients) if toks[x].text.isdigit() and x + 1 < limit else None
         if kind:  # "155 đảng viên của 13/15 đảng bộ": the bodies they belong to, not recipients
             first = x - 1 if x and toks[x - 1].text.isdigit() and _sep(clause, toks, x).strip() == "/" else x
@@ -446,7 +431,14 @@ def _counts(clause: str, toks: list[Tok], start: int, limit: int, v: Words) -> l
             break
         if found and x > start + 1 and at(toks, x - 1, v.to):
             break  # "Cờ thi đua cho 6 tập thể, danh hiệu … cho 14 tập thể": another "cho", another award
-        count, x = _number(clause, toks, x), after
+        count, x, recipients = _number(clause, toks, x), after, kind[1]
+        while x < limit:  # "cho 20 tập thể, cá nhân", "46 tập thể và cá nhân": one count of mixed kinds (None)
+            joined = 1 if at(toks, x, v.and_) else 0
+            more = _match(toks, x + joined, v.recipients) if x + joined < limit else None
+            if more is None or not joined and "," not in _sep(clause, toks, x):
+                break
+            x += joined + more[0]
+            recipients = recipients if more[1] == recipients else None
         names: tuple[str, ...] = ()
         if x < limit and at(toks, x, v.made_of) and x + 1 < limit and ":" in _sep(clause, toks, x + 1):
             x += len(v.made_of)  # "4 cá nhân gồm: bà Trần Thị Hằng, …"
@@ -458,5 +450,5 @@ def _counts(clause: str, toks: list[Tok], start: int, limit: int, v: Words) -> l
             names = persons_first(tuple(p.strip(" .") for p in re.split(r",|\s+và\s+|\s+va\s+", listed)
                                          if p.strip(" .")))
             x = stop
-        found.append((count, kind[1], names))
+        found.append((count, recipients, names))
     return _by_kind(found)

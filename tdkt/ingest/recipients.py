@@ -27,6 +27,11 @@ _OPENER = re.compile(r"^(?:theo do|theo|dip nay|nhan dip|ngoai ra|ben canh do|do
                      r"ket qua|sau khi|vua qua|hien nay|qua do|cung dip)\b")
 
 
+# "đảng viên đợt 2-9", "các tập thể và các cá nhân được đề nghị …", "… thành tích của …": who, not a name
+_NO_NAME = re.compile(r"^(?:đảng viên|cá nhân|học sinh|giáo viên|hội viên|đoàn viên|đội viên|cán bộ|công chức|"
+                      r"người)\b|\b(?:các|những)\s+(?:tập thể|cá nhân|đơn vị|đảng viên|hộ)\b|\bthành tích\b")
+
+
 def named(names: tuple[str, ...]) -> str | None:
     """Persons ("ông Hồ Sáu") or collectives ("Trường THCS …", "Công an huyện"); None when names do not say."""
     if names and HONORIFIC.match(names[0]) and all(HONORIFIC.match(n) or _BARE_PERSON.match(n) and not _BODY.match(n)
@@ -57,7 +62,7 @@ def clean_name(name: str | None) -> str | None:
         return f"{honorific.group(1)} {' '.join(run)}" if run else None
     if not (name[:1].isupper() or _BODY.match(name)) or fold(name.split()[0]) in _NOT_A_NAME and not _BODY.match(name) \
             or _OPENER.match(fold(name)) or re.match(r"ảnh\s*:", name, re.I) \
-            or " là " in name:
+            or " là " in name or _NO_NAME.search(name):
         return None
     return name
 

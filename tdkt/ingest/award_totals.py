@@ -1,0 +1,81 @@
+"""Totals, parts and restatements among the award statements of one text: what a person counts once.
+
+A news item states an award several times (headline, lead, caption, body) and states totals beside their parts
+("544 đảng viên được trao tặng và truy tặng Huy hiệu Đảng" in the headline, "524 … và 20 …" in the body;
+"Huy hiệu Đảng cho 637 đảng viên. … 24 đồng chí nhận Huy hiệu 75 năm …; 5 đồng chí …"). These functions take the
+statements ``tdkt.ingest.awards`` read, in text order, and leave one record per award. Pure.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from tdkt.ingest.award_words import GRANTED
+
+
+def without_parts(out: list) -> list:
+    """A total and then its parts ("… Huy hiệu Đảng cho 637 đảng viên. … có 24 đồng chí nhận Huy hiệu 75 năm tuổi
+    Đảng; 5 đồng chí …; … và 121 đồng chí …"): two or more statements of the same form and recipients within the
+    next lines, naming no other authority, whose counts add up to the total are its breakdown, not statements of
+    their own."""
+    drop: set[int] = set()
+    for i, whole in enumerate(out):
+        if whole.count is None or i in drop:
+            continue
+        parts = [j for j in range(i + 1, len(out)) if out[j].line - whole.line <= 3 and j not in drop
+                 and (out[j].form, out[j].recipients) == (whole.form, whole.recipients) and out[j].count is not None
+                 and out[j].authority in (None, whole.authority)]  # a part names no other authority
+        total = 0
+        for n, j in enumerate(parts):
+            total += out[j].count
+            if total == whole.count and n >= 1:
+                drop.update(parts[:n + 1])
+                break
+            if total > whole.count:
+                break
+    return [a for k, a in enumerate(out) if k not in drop]
+
+
+def without_headline_totals(out: list, head: int) -> list:
+    """A headline states what its article states: once, where the article states it. A headline statement is
+    dropped when a later statement says the same (form, count, recipients), or when its count is the sum of two or
+    more later statements of its form whose recipients it covers ("Tặng bằng khen cho 46 tập thể và cá nhân" over
+    "… cho 23 tập the và 23 cá nhân"; "544 đảng viên …" over "524 đảng viên … và 20 đảng viên …")."""
+    def total(a, later) -> bool:
+        parts = [b.count for b in later if b.form == a.form and b.count is not None
+                 and (a.recipients is None or b.recipients == a.recipients)]
+        return a.count is not None and len(parts) >= 2 and sum(parts) == a.count
+
+    def again(a, later) -> bool:
+        return any((b.form, b.count, b.recipients) == (a.form, a.count, a.recipients) for b in later)
+
+    return [a for i, a in enumerate(out) if a.line != head or not (again(a, out[i + 1:]) or total(a, out[i + 1:]))]
+
+
+def without_restatements(out: list) -> list:
+    """The same award stated again further on (a lead, then the body: "40 tập thể, 65 cá nhân được Bộ trưởng …
+    tặng bằng khen" … "trao bằng khen của Bộ trưởng … cho 40 tập thể và 65 cá nhân"): when a later line states every
+    granted (form, count, recipients) of an earlier line again, two or more of them or one count of at least 10,
+    those are not stated anew; the rest of the later line is."""
+    def said(stated) -> Counter:
+        return Counter((a.form, a.count, a.recipients) for a in stated if a.count is not None and a.status == GRANTED)
+
+    lines: dict[int, list] = {}
+    for a in out:
+        lines.setdefault(a.line, []).append(a)
+    earlier: list[Counter] = []
+    again: dict[int, Counter] = {}
+    for line, stated in lines.items():
+        own = said(stated)
+        before = next((e for e in earlier if (e.total() >= 2 or max(k[1] for k in e) >= 10) and not e - own), None)
+        if before:
+            again[line] = Counter(before)
+        if own:
+            earlier.append(own)
+    kept = []
+    for a in out:
+        left, key = again.get(a.line), (a.form, a.count, a.recipients)
+        if left and left[key] and a.status == GRANTED:
+            left[key] -= 1
+            continue
+        kept.append(a)
+    return kept
