@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 from bench_headers import heldout_ids  # noqa: E402
 from tdkt.ingest import readers  # noqa: E402
 from tdkt.ingest.awards import find_awards  # noqa: E402
-from tdkt.ingest.exemplar_cues import from_texts, plausible  # noqa: E402
+from tdkt.ingest.exemplar_cues import from_texts, plausible, same_name  # noqa: E402
 from tdkt.ingest.extract import is_damaged  # noqa: E402
 from tdkt.text.collate import fold  # noqa: E402
 from tdkt.text.normalise import normalise  # noqa: E402
@@ -46,7 +46,11 @@ def candidates(path: Path) -> list[str]:
     names = [n for a in find_awards(lines, is_damaged(text)) if not a.form.startswith("Giấy khen") for n in a.names
              if plausible(n)]
     names += [f.name for f in from_texts([line for _, line in lines])]
-    return list(dict.fromkeys(names))
+    out: list[str] = []  # each once, as the proposer does: "Hồ Sáu" after "ông Hồ Sáu" is the same person
+    for n in names:
+        if not any(same_name(n, o) for o in out):
+            out.append(n)
+    return out
 
 
 def _holds(longer: str, shorter: str) -> bool:

@@ -152,6 +152,7 @@ def _bare(text: str) -> str | None:
 _DASH = re.compile(r"\s*[-–]\s+|\s+[-–]\s*")
 _ITEM = re.compile(r"^\s*(?:[-+•*]|\d{1,2}[.)]|[a-z][.)])\s*")
 _BRACKET = re.compile(r"\([^)]*\)?")
+_MERIT = re.compile(r",\s+(?=(?:đã|đạt|có|vì|về|trong|được)\s)")  # a name's merit clause after its comma
 
 
 def item_name(item: str, lenient: bool = False) -> tuple[str, ExemplarKind] | None:
@@ -159,10 +160,12 @@ def item_name(item: str, lenient: bool = False) -> tuple[str, ExemplarKind] | No
     comma) and without the person's title: "Bà Nguyễn Thị Thúy – thôn Trại Hồ" → "Nguyễn Thị Thúy";
     "học sinh Đỗ Phú Quốc (lớp 12 …)" → "Đỗ Phú Quốc". ``lenient``: also a short name in capitals ("Hòa Bình")."""
     item = _BRACKET.sub(" ", _ITEM.sub("", item)).strip(" .,;")
+    item = _MERIT.split(item, maxsplit=1)[0]  # "…, tỉnh Quảng Ninh, đã hoàn thành xuất sắc …": the name only
     roled = _roled(item)
     if roled and not HONORIFIC.match(item):  # "học sinh Đỗ Phú Quốc": the occupation is not the name
-        found = person(item[roled.end():].split(",")[0].strip(), least=2)
-        return (found, ExemplarKind.INDIVIDUAL) if found else None
+        run = _run(item, roled.end())
+        found = person(run, least=2)
+        return (found, ExemplarKind.INDIVIDUAL) if found and run.startswith(found) else None
     if person(item) == item:  # "Lê Thảo Ngân": a full name without a title
         return item, ExemplarKind.INDIVIDUAL
     if lenient and (bare := _bare(item)):
@@ -189,6 +192,10 @@ _CUE = re.compile(r"(?:tieu bieu|dien hinh|guong|nguoi tot,? viec tot|xuat sac|\
 # the same cue without a colon, the names after "gồm"/"là" in the same sentence (on the fold key)
 _INLINE = re.compile(r"(?:tieu bieu|dien hinh|guong mat|guong|duoc tuyen duong|duoc bieu duong|duoc ton vinh)"
                      r"[^.;:()]{0,60}?\b(?:gom co|gom|la)\s+(?=\S)")
+# a decision's grant above a Giấy khen, its recipients under it: "Điều 1. Tặng thưởng Bằng khen của Thủ tướng Chính
+# phủ cho:", "Phong tặng danh hiệu Chiến sĩ thi đua toàn quốc cho" (fold keys)
+_GRANT = re.compile(r"(?:phong tang|tang thuong|tang|cong nhan)\s+(?:danh hieu\s+)?[“\"']?(?:bang khen|co thi dua|co dan dau|"
+                    r"huan chuong|chien si thi dua|anh hung|nha giao|thay thuoc|nghe nhan)[^:;]{0,160}?\bcho\s*:?\s*$")
 _STRONG = re.compile(r"tuyen duong|bieu duong|ton vinh|tieu bieu|dien hinh")
 _SENTENCE = re.compile(r"(?<!\bTP)(?<!\bTp)(?<!\bTX)(?<!\bTT)(?<![\s.][A-ZĐ])\.\s+(?=[A-ZÀ-ỸĐ])")
 
@@ -216,6 +223,9 @@ def _lists(texts: list[str]) -> list[Found]:
     for i, text in enumerate(texts):
         m = _CUE.search(fold(text))
         cue = "đoạn văn giới thiệu danh sách tiêu biểu, điển hình"
+        if not m and _GRANT.search(fold(text)):
+            out += _under(texts, i, "mục trong danh sách được khen thưởng mà quyết định nêu tên", merits=True)
+            continue
         if not m:
             m = _INLINE.search(fold(text))
             if m:
@@ -225,11 +235,21 @@ def _lists(texts: list[str]) -> list[Found]:
         if after:  # the names after the colon, when the words there are mostly names (not a sentence)
             out += [Found(i, n, k, cue) for n, k in _names_after(after, bool(_STRONG.search(m.group())), 2)]
             continue
-        for j in range(i + 1, min(len(texts), i + 31)):
-            found = item_name(texts[j]) if len(texts[j]) <= 200 else None
-            if found is None:
-                break
-            out.append(Found(j, found[0], found[1], "mục trong danh sách mà văn bản giới thiệu là tiêu biểu, điển hình"))
+        out += _under(texts, i, "mục trong danh sách mà văn bản giới thiệu là tiêu biểu, điển hình")
+    return out
+
+
+def _under(texts: list[str], i: int, cue: str, merits: bool = False) -> list[Found]:
+    """The persons and collectives the lines under ``texts[i]`` name (up to 30, until one names no one); a line of
+    over 200 characters is a paragraph, not an item, unless ``merits`` (a decision's item: the name and its merit
+    clause, "…, đã hoàn thành xuất sắc …")."""
+    out = []
+    for j in range(i + 1, min(len(texts), i + 31)):
+        item = _MERIT.split(texts[j], maxsplit=1)[0] if merits else texts[j]
+        found = item_name(item) if len(item) <= 200 else None
+        if found is None:
+            break
+        out.append(Found(j, found[0], found[1], cue))
     return out
 
 
@@ -269,6 +289,9 @@ def _introduced(texts: list[str]) -> list[Found]:
     if not any(_ABOUT.search(fold(t)) for t in texts[:3]):
         return []
     out = []
+    head = _run(texts[0], 0)  # a profile's headline opens with its person: "Lò Văn Pành – người giữ rừng …"
+    if (who := person(head)) and head == who and texts[0][len(head):].lstrip()[:1] in ("-", "–", ":", ","):
+        out.append(Found(0, who, ExemplarKind.INDIVIDUAL, "tiêu đề bài viết về gương tiêu biểu mở đầu bằng họ tên"))
     for i, text in enumerate(texts):
         key = fold(text)
         for m in _roles(text):
@@ -294,11 +317,14 @@ def from_texts(texts: list[str]) -> list[Found]:
     rule to find a name in a text gives its cue."""
     models = [Found(i, n, ExemplarKind.MODEL, f"đoạn văn giới thiệu {what} có tên")
               for i, t in enumerate(texts) for n, what in named_models(t)]
-    out, seen = [], set()
+    out: list[Found] = []
     for f in models + _lists(texts) + _called(texts) + _introduced(texts):
-        key = fold(f.name)
-        if any(key == k or f" {key} " in f" {k} " for k in seen):
-            continue
-        seen.add(key)
-        out.append(f)
+        if not any(same_name(f.name, g.name) for g in out):
+            out.append(f)
     return out
+
+
+def same_name(a: str, b: str) -> bool:
+    """One name holds the other as whole words, titles aside ("ông Hồ Sáu", "Hồ Sáu")."""
+    a, b = (f" {fold(HONORIFIC.sub('', n.strip()))} " for n in (a, b))
+    return a in b or b in a

@@ -21,8 +21,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from tdkt.ingest.exemplar_cues import from_texts, listed, named_models, plausible  # noqa: F401 (re-exported)
-from tdkt.ingest.recipients import HONORIFIC
+from tdkt.ingest.exemplar_cues import from_texts, listed, named_models, plausible, same_name  # noqa: F401
 from tdkt.text.collate import fold, slug
 from tdkt.model import AwardKind, AwardRecord, Catalog, Exemplar, ExemplarKind, ExemplarStatus, Origin, RecipientKind, Report
 
@@ -97,12 +96,6 @@ def _exemplar(r: Report, name: str, kind: ExemplarKind, achievement: str, rec: A
     )
 
 
-def _same(a: str, b: str) -> bool:
-    """One name holds the other as whole words, titles aside ("ông Hồ Sáu", "Hồ Sáu")."""
-    a, b = (f" {fold(HONORIFIC.sub('', n.strip()))} " for n in (a, b))
-    return a in b or b in a
-
-
 def propose(catalog: Catalog, existing: tuple[Exemplar, ...], taken_ids: set[str]) -> list[Candidate]:
     """New candidates, each with a fresh id (``<name>-<year>``, ``-2``, ``-3`` … when taken)."""
     known = {(e.report_id, e.block, fold(e.name)) for e in existing}
@@ -113,7 +106,7 @@ def propose(catalog: Catalog, existing: tuple[Exemplar, ...], taken_ids: set[str
         for c in _from_awards(r) + _from_texts(r):
             e = c.exemplar
             key = (e.report_id, e.block, fold(e.name))
-            if key in known or any(_same(e.name, n) for n in here):
+            if key in known or any(same_name(e.name, n) for n in here):
                 continue
             known.add(key)
             here.append(e.name)

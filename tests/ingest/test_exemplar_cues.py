@@ -101,3 +101,28 @@ def test_each_name_once_with_the_cue_of_the_first_rule_that_found_it():
              "Ông Đoàn Văn Lực vinh dự là một trong những gương điển hình của xã."]
     found = from_texts(texts)
     assert found == [Found(1, "Đoàn Văn Lực", I, "mục trong danh sách mà văn bản giới thiệu là tiêu biểu, điển hình")]
+
+
+def test_a_decisions_recipients_under_its_grant_above_a_giay_khen():
+    texts = ["Điều 1. Tặng thưởng Bằng khen của Chủ tịch UBND tỉnh cho:",
+             "1. Trường Tiểu học Hòa Phú, huyện Krông Pắc, đã có thành tích xuất sắc trong năm học 2022-2023;",
+             "2. Bà Y Bình Niê, giáo viên Trường Tiểu học Hòa Phú, đã có thành tích xuất sắc;",
+             "Điều 2. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ chịu trách nhiệm thi hành Quyết định này."]
+    found = from_texts(texts)
+    assert [(f.index, f.name, f.kind) for f in found] == [(1, "Trường Tiểu học Hòa Phú, huyện Krông Pắc", C),
+                                                           (2, "Y Bình Niê", I)]
+    assert "quyết định" in found[0].cue
+    # a Giấy khen is not high enough to make an exemplar
+    assert names(["Điều 1. Tặng Giấy khen của Chủ tịch UBND xã cho:", "1. Chi hội Phụ nữ thôn Hạ;"]) == []
+
+
+def test_good_deeds_listed_with_what_each_did():
+    text = ("Dịp này, xã biểu dương các gương người tốt, việc tốt: anh Lê Văn Tâm (thôn 2) nhặt được của rơi trả lại "
+            "người mất; chị Trần Thị Bé (thôn 5) hiến 200 m2 đất làm đường.")
+    assert names([text]) == [(0, "Lê Văn Tâm", I), (0, "Trần Thị Bé", I)]
+
+
+def test_a_profile_whose_headline_opens_with_its_person():
+    texts = ["Lò Văn Pành – người giữ rừng tiêu biểu của bản Phiêng", "Hơn 20 năm nay, ông Pành tự nguyện giữ rừng."]
+    assert names(texts) == [(0, "Lò Văn Pành", I)]
+    assert names(["Hà Nội – nơi hội tụ những gương sáng", "Hôm nay thành phố tuyên dương 10 gương."]) == []
