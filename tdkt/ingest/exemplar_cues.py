@@ -49,7 +49,7 @@ _SURNAMES = frozenset(fold(s) for s in (
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đào Đoàn Lâm Trịnh Trương Lưu Tạ "
     "Tô Vương Chu Châu Lương Quách Kiều Khuất Tăng Triệu Lục Mạc Phùng Từ Nông Hứa Thân Âu Lại Hầu Diệp Tống Doãn "
     "Khúc Lò Đàm Nghiêm Thạch Bạch Chế Lã Cù Cao Hà Mai Thái Kim Giang Văn La Quan Phí Hàn Viên Ninh Đồng Lạc "
-    "Y H’ Ksor Rơ Siu Nay Đinh").split())
+    "Y H’ Ksor Rơ Siu Nay Vi Bế Ma Cầm Sầm Quàng Mẫn Khổng Giáp Trình Tôn Ung Lường").split())
 
 
 def _up(word: str) -> bool:
@@ -93,6 +93,8 @@ _POSITION = re.compile(r"(?:chu tich|bi thu|giam doc|truong (?:ban|phong|thon|kh
 _NOT_EXAMPLE = re.compile(r"\b(?:phat bieu|cho biet|trao|chuc mung|nhan manh|khang dinh|chu tri|du (?:buoi|le|hoi)|"
                           r"chi dao|de nghi|ky|yeu cau|ghi nhan|danh gia|tham du|thay mat|bao cao)\b")
 _GUEST = re.compile(r"\b(?:tham du|du|co mat|chu tri|chung kien|cung|voi)\b")  # before the name: a guest
+# a position that opens like a body's name: "Chi hội trưởng Chi hội …", "Tổ trưởng tổ …" (fold keys)
+_HOLDER = re.compile(r"(?:chi hoi truong|chi doan truong|to truong|doi truong|hoi truong|chi hoi pho|to pho)\b")
 _BODY_MORE = re.compile(r"^(?:khối phố|khối|tổ dân phố|xóm|khóm|buôn|chi hội|chi đoàn|hợp tác xã|nhóm|đội)\b",
                         re.IGNORECASE)
 # words a name does not hold but a sentence does: verbs and dates, in lower case as a sentence prints them ("Cơ quan",
@@ -122,7 +124,7 @@ def collective(text: str) -> str | None:
     name = clean_name(text.strip())
     if not name or HONORIFIC.match(name) or len(name.split()) > 14 or re.search(r"\d", name):
         return None
-    if named((name,)) != "tập thể" and not _BODY_MORE.match(name):
+    if named((name,)) != "tập thể" and not _BODY_MORE.match(name) or _HOLDER.match(fold(name)):
         return None
     return None if _PREDICATE.search(f" {name}") else name
 
@@ -191,7 +193,7 @@ def item_name(item: str, lenient: bool = False) -> tuple[str, ExemplarKind] | No
 _CUE = re.compile(r"(?:tieu bieu|dien hinh|guong|nguoi tot,? viec tot|xuat sac|\bgioi\b|tuyen duong)[^:.;]{0,120}:")
 # the same cue without a colon, the names after "gồm"/"là" in the same sentence (on the fold key)
 _INLINE = re.compile(r"(?:tieu bieu|dien hinh|guong mat|guong|duoc tuyen duong|duoc bieu duong|duoc ton vinh)"
-                     r"[^.;:()]{0,60}?\b(?:gom co|gom|la)\s+(?=\S)")
+                     r"[^.;:()]{0,60}?\b(?:gom co|gom|la|nhu)\s+(?=\S)")
 # a decision's grant above a Giấy khen, its recipients under it: "Điều 1. Tặng thưởng Bằng khen của Thủ tướng Chính
 # phủ cho:", "Phong tặng danh hiệu Chiến sĩ thi đua toàn quốc cho" (fold keys)
 _GRANT = re.compile(r"(?:phong tang|tang thuong|tang|cong nhan)\s+(?:danh hieu\s+)?[“\"']?(?:bang khen|co thi dua|co dan dau|"
@@ -272,7 +274,12 @@ def _called(texts: list[str]) -> list[Found]:
             start = max((c.end() for c in _CLAUSE.finditer(key, 0, m.start())), default=0)
             subject = _OPENERS.sub("", text[start:m.start()].strip())
             cue = f"văn bản nêu là {text[m.start():m.end()].strip()}"
-            if who := person(subject):
+            sentence = max((c.end() for c in re.finditer(r"[.;:!?]\s+", key[:m.start()])), default=0)
+            opener = _OPENERS.sub("", text[sentence:m.start()].strip())
+            head = _roled(opener) or HONORIFIC.match(opener)  # "chị Lê Thị Bảy, Chi hội trưởng …, là một trong …"
+            if head and (who := person(_run(opener, head.end()), least=2)) and _run(opener, head.end()) == who:
+                out.append(Found(i, who, ExemplarKind.INDIVIDUAL, cue))
+            elif who := person(subject):
                 out.append(Found(i, who, ExemplarKind.INDIVIDUAL, cue))
             elif body := collective(subject):
                 out.append(Found(i, body, ExemplarKind.COLLECTIVE, cue))

@@ -126,3 +126,14 @@ def test_a_profile_whose_headline_opens_with_its_person():
     texts = ["Lò Văn Pành – người giữ rừng tiêu biểu của bản Phiêng", "Hơn 20 năm nay, ông Pành tự nguyện giữ rừng."]
     assert names(texts) == [(0, "Lò Văn Pành", I)]
     assert names(["Hà Nội – nơi hội tụ những gương sáng", "Hôm nay thành phố tuyên dương 10 gương."]) == []
+
+
+def test_examples_after_nhu():
+    text = "Nhiều hộ hiến đất làm đường, tiêu biểu như ông Vi Văn Sáng, bà Hoàng Thị Lụa ở bản Nà Hin."
+    assert names([text]) == [(0, "Vi Văn Sáng", I), (0, "Hoàng Thị Lụa", I)]
+
+
+def test_the_person_a_sentence_calls_an_example_not_the_position_in_apposition():
+    text = "Chị Lê Thị Bảy, Chi hội trưởng Chi hội phụ nữ thôn 3, là một trong những điển hình của huyện."
+    assert names([text]) == [(0, "Lê Thị Bảy", I)]
+    assert names(["Năm qua, Chi hội trưởng Chi hội phụ nữ thôn Tây là một trong những điển hình của xã."]) == []
