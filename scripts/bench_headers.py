@@ -198,7 +198,7 @@ def heldout_ids(corpus: Path) -> set[str]:
 KINDS: dict[str, str] = {}  # document id → official | news
 
 
-def run(corpus: Path) -> dict[str, dict[str, Outcome]]:
+def run(corpus: Path, with_source: bool = False) -> dict[str, dict[str, Outcome]]:
     problems = Problems()
     words = load_vocab(ROOT / "data", problems)
     gazetteer = load_gazetteer()
@@ -212,7 +212,7 @@ def run(corpus: Path) -> dict[str, dict[str, Outcome]]:
             results[folder.name] = {f: Outcome(False, False, "", f"refused: {read}") for f in FIELDS + RECORD}
             REFUSED.add(folder.name)
             continue
-        prepared = prepare(read, words, gazetteer, restorer)
+        prepared = prepare(read, words, gazetteer, restorer, source=(label.get("url") or "") if with_source else "")
         flagged = {r.field for r in prepared.review}
         results[folder.name] = {f: compare(f, label, prepared.extracted, gazetteer, flagged) for f in FIELDS + RECORD}
     return results
@@ -254,8 +254,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--show", choices=FIELDS + RECORD, help="list every document's label and extraction for one field")
     p.add_argument("--part", choices=("tuning", "heldout", "all"), default="tuning",
                    help="which part --show lists (default: tuning; look at held-out only to report)")
+    p.add_argument("--with-source", action="store_true",
+                   help="give ingest each document's web address (its label's url), as `ingest --source` does")
     args = p.parse_args(argv)
-    results = run(args.corpus)
+    results = run(args.corpus, args.with_source)
     held = heldout_ids(args.corpus)
     tuning = sorted(i for i in results if i not in held)
     heldout = sorted(i for i in results if i in held)

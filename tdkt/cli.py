@@ -6,7 +6,7 @@
 - ``serve``: generate, then preview with ``mkdocs serve`` (re-run after editing ``data/``).
 - ``normalise FOLDER...``: re-derive ``text.txt`` and ``furniture.txt`` of report folders from
   their originals.
-- ``ingest FILE... [--json]``: read .txt/.docx/.pdf/image files into new report folders of
+- ``ingest FILE... [--json] [--source URL]``: read .txt/.docx/.pdf/image files into new report folders of
   ``data/reports/`` (or print their text and metadata as JSON); exit 1 if any file was refused.
 - ``restore``: read OCR text on standard input, print it with its marks restored, same lines.
 - ``exemplars --propose``: write candidate exemplars (status ``proposed``) into ``data/exemplars/``
@@ -96,6 +96,8 @@ def _parser() -> argparse.ArgumentParser:
     c = command("ingest", "read .txt/.docx/.pdf/image files into new report folders of data/reports/")
     c.add_argument("folders", nargs="*", type=Path, metavar="FILE", help="files to ingest")
     c.add_argument("--json", action="store_true", help="print the text and metadata as JSON, write nothing")
+    c.add_argument("--source", default="", metavar="URL",
+                   help="the web page the files were taken from: kept in report.yml, and it helps find the unit")
     command("restore", "OCR text on standard input → the same lines with the Vietnamese marks restored", data=False)
     c = command("review", "list every draft report and what it needs; --done ID marks a completed draft reviewed")
     c.add_argument("folders", nargs="*", metavar="ID", help="only these reports")
@@ -168,7 +170,7 @@ def _normalise(folders: list[Path]) -> int:
     return 1 if problems.has_errors() else 0
 
 
-def _ingest(files: list[Path], data: Path, as_json: bool) -> int:
+def _ingest(files: list[Path], data: Path, as_json: bool, source: str = "") -> int:
     if not files:
         print("error: name the files to ingest, e.g. python build.py ingest bao-cao.docx", file=sys.stderr)
         return 2
@@ -183,7 +185,7 @@ def _ingest(files: list[Path], data: Path, as_json: bool) -> int:
     except GazetteerMissing as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    return ingest_files(files, data, gazetteer, as_json=as_json)
+    return ingest_files(files, data, gazetteer, as_json=as_json, source=source)
 
 
 def _synth(args: argparse.Namespace) -> int:
@@ -338,7 +340,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "normalise":
         return _normalise(args.folders)
     if args.command == "ingest":
-        return _ingest(args.folders, args.data, args.json)
+        return _ingest(args.folders, args.data, args.json, args.source)
     if args.command == "restore":
         return _restore()
     if args.command == "units":

@@ -352,6 +352,7 @@ class Source:
     sha256: str
     size: int
     encoding: str  # how its bytes were read: utf-8, utf-16, windows-1258, ...
+    address: str = ""  # the web page it was taken from, where a person gave it (http or https); "" when not
 
 
 class BlockKind(Enum):

@@ -69,8 +69,10 @@ def _package_version() -> str:
 
 
 def _split_kind(full: str, kinds: tuple[str, ...]) -> tuple[str, str]:
+    """The kind and the name of a unit's full name; the package writes a few kinds capitalised ('Thị Xã Việt
+    Yên', 'Thành Phố Đồng Hới'), which are still the kind, not part of the name ('Phường Phường Đúc' → 'Phường Đúc')."""
     for kind in kinds:
-        if full.startswith(kind + " "):
+        if full[: len(kind) + 1].lower() == kind.lower() + " ":
             return kind, full[len(kind) + 1 :]
     return "", full
 

@@ -13,6 +13,7 @@ import datetime as dt
 import functools
 import hashlib
 import posixpath
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,7 +43,8 @@ REPORT_KEYS = (
 )
 ISSUER_LEVELS = ("trung-uong", "tinh", "huyen", "xa")
 PERIOD_KEYS = ("year", "span", "number", "end_year", "name")
-SOURCE_KEYS = ("file_name", "original", "sha256", "encoding")
+WEB_ADDRESS = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d+)?(?:[/?#][^\s<>\"]*)?")
+SOURCE_KEYS = ("file_name", "original", "sha256", "encoding", "address")
 SIGNATURE_KEYS = ("signer", "email", "time", "organisation")
 REVIEW_KEYS = ("field", "why")
 
@@ -466,6 +468,12 @@ def _parse_source(m: YMap, original: bytes | None, folder: str, problems: Proble
     original_name = fields.text(s, "original", problems, required=True, where="source.")
     sha = fields.text(s, "sha256", problems, required=True, where="source.").lower()
     encoding = fields.text(s, "encoding", problems, required=True, where="source.")
+    address = fields.text(s, "address", problems, where="source.")
+    if address and not WEB_ADDRESS.fullmatch(address):
+        problems.add(s.get("address").origin, "R103", "source.address",
+                     f"{address!r} is not a web address (http:// or https://, a host, no spaces)",
+                     "write the page's address as the browser shows it, or leave it empty")
+        address = ""
     if original is None or not (file_name and original_name and sha and encoding):
         return None
     actual = hashlib.sha256(original).hexdigest()
@@ -476,4 +484,4 @@ def _parse_source(m: YMap, original: bytes | None, folder: str, problems: Proble
         return None
     # the path is relative to the data root, whatever folder the data was read from
     return Source(file_name=file_name, path=f"reports/{folder.rsplit('/', 1)[-1]}/{original_name}", sha256=sha,
-                  size=len(original), encoding=encoding)
+                  size=len(original), encoding=encoding, address=address)

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from tdkt.catalog.gazetteer import Gazetteer
 from tdkt.ingest import header, webpage
+from tdkt.ingest.address import Named, unit_by_address, units_named
 from tdkt.ingest.webpage import headline
 from tdkt.ingest.awards import Award, find_awards
 from tdkt.ingest.issuer import (CENTRAL, CENTRAL_WHY, Units, at_line, authority_issuer, column_issuer, news_place,
@@ -89,7 +90,9 @@ def is_damaged(text: str) -> bool:
 
 
 def extract(text: str, vocab: Vocab, gazetteer: Gazetteer, *, restored: str | None = None,
-            signatures: tuple[Signature, ...] = (), legacy: bool = False) -> Extracted:
+            signatures: tuple[Signature, ...] = (), legacy: bool = False, source: str = "") -> Extracted:
+    """The fields a text gives; ``source``, the web address the text was taken from where a person gave it, helps
+    decide the unit (``tdkt.ingest.address``)."""
     damaged = is_damaged(text)
     work = restored if restored and restored.count("\n") == text.count("\n") else text
     lines = [(n, line) for n, line in enumerate(work.split("\n"), start=1) if line.strip()]
@@ -170,7 +173,8 @@ def extract(text: str, vocab: Vocab, gazetteer: Gazetteer, *, restored: str | No
     if when is None and not damaged:  # for the era of units only: the latest year the header names
         years = [int(y) for _, t in lines[:30] for y in re.findall(r"\b((?:19|20)\d\d)\b", t) if int(y) <= dt.date.today().year]
         when = dt.date(max(years), 1, 1) if years else None
-    units = Units(r, gazetteer, signatures, when)
+    named = units_named(source, gazetteer, when) if source else Named((), ())
+    units = Units(r, gazetteer, signatures, when, named, source)
     issuer, unit, parent = column_issuer(h, units) if h.column else (None, None, Found())
     if issuer is None and not damaged:
         issuer, unit = authority_issuer(lines, h, units)
@@ -199,6 +203,7 @@ def extract(text: str, vocab: Vocab, gazetteer: Gazetteer, *, restored: str | No
         issuer = Found(why="bài báo: cơ quan ban hành là tờ báo hoặc trang thông tin điện tử đăng bài, văn "
                            "bản không ghi; cần điền bằng tay", review=True)
         unit = news_place(lines, units)
+    unit = unit_by_address(unit, named, source) if unit.why != CENTRAL_WHY else unit
     signer, signer_title = r.signer(signatures) if not news else (Found(), Found())
     quality = (TextQuality.OCR_RESTORED if work is restored else TextQuality.OCR if damaged
                else TextQuality.LEGACY_ENCODING if legacy else TextQuality.CLEAN)

@@ -38,7 +38,7 @@ from tdkt.ingest.extract import Extracted, Vocab, extract, is_damaged
 from tdkt.ingest.issuer import CENTRAL_WHY
 from tdkt.catalog.gazetteer import Gazetteer
 from tdkt.catalog.issuers import kind_of
-from tdkt.catalog.load import UNFINISHED
+from tdkt.catalog.load import UNFINISHED, WEB_ADDRESS
 from tdkt.model import MAX_FILE_BYTES, Level, Origin, ReviewFlag, Span, TextQuality
 from tdkt.text.normalise import Normalised, normalise, parse_blocks
 from tdkt.problems import Problems, printable
@@ -71,10 +71,12 @@ class Prepared:
     review: tuple[ReviewFlag, ...]
     id: str
     awards_yml: str = "[]\n"  # proposed award records, for a person to review (tdkt.ingest.award_proposals)
+    source: str = ""  # the web address the file was taken from (``ingest --source``)
 
 
-def prepare(read: readers.Read, words: Vocab, gazetteer: Gazetteer, restorer=None) -> Prepared:
-    """Normalise, restore if damaged and possible, extract; pure given the restorer."""
+def prepare(read: readers.Read, words: Vocab, gazetteer: Gazetteer, restorer=None, source: str = "") -> Prepared:
+    """Normalise, restore if damaged and possible, extract; pure given the restorer. ``source``: the web address
+    the file was taken from, where a person gave it."""
     normalised = normalise(read.text)
     restored, notes = None, []
     damaged = is_damaged(normalised.text)
@@ -93,12 +95,12 @@ def prepare(read: readers.Read, words: Vocab, gazetteer: Gazetteer, restorer=Non
         notes.append(ReviewFlag(field="text", why="read from the image by OCR (Tesseract, Vietnamese model): check "
                                                   "numbers and names against the original"))
     extracted = extract(normalised.text, words, gazetteer, restored=restored, signatures=normalised.signatures,
-                        legacy=read.legacy)
+                        legacy=read.legacy, source=source)
     text = restored if extracted.text_quality is TextQuality.OCR_RESTORED else normalised.text
     awards = awards_yml(propose_awards(extracted.awards, parse_blocks(text), {t.id: t for t in words.award_types}))
     return Prepared(read=read, normalised=normalised, text=text, extracted=extracted,
                     review=tuple(notes) + extracted.review, id=propose_id(extracted, gazetteer, read.data),
-                    awards_yml=awards)
+                    awards_yml=awards, source=source)
 
 
 def propose_id(e: Extracted, gazetteer: Gazetteer, data: bytes) -> str:
@@ -164,7 +166,7 @@ def metadata(p: Prepared, gazetteer: Gazetteer) -> dict:
         "text_quality": e.text_quality.value,
         "review": [{"field": r.field, "why": r.why} for r in p.review],
         "found": {f: {"line": getattr(e, f).line, "why": getattr(e, f).why} for f in fields_},
-        "source": {"file_name": p.read.name, "sha256": hashlib.sha256(p.read.data).hexdigest(),
+        "source": {"file_name": p.read.name, "sha256": hashlib.sha256(p.read.data).hexdigest(), "address": p.source,
                    "encoding": p.read.encoding, "size": len(p.read.data)},
         "text": p.text, "furniture": list(p.normalised.furniture),
     }
@@ -201,7 +203,8 @@ def report_yml(p: Prepared, original: str) -> str:
     out += [f"{k}: {_q(getattr(e, k).value)}" for k in ("recipient", "signer", "signer_title", "theme")]
     out += ["movements:", *(f"  - {_q(x['id'])}" for x in m["movements"])] if m["movements"] else []
     out += [f"text_quality: {_q(e.text_quality.value)}", "source:", f"  file_name: {_q(p.read.name)}",
-            f"  original: {_q(original)}", f"  sha256: {_q(m['source']['sha256'])}", f"  encoding: {_q(p.read.encoding)}"]
+            f"  original: {_q(original)}", f"  sha256: {_q(m['source']['sha256'])}", f"  encoding: {_q(p.read.encoding)}",
+            *([f"  address: {_q(p.source)}"] if p.source else [])]
     if e.signatures:
         out.append("signatures:")
         for s in m["signatures"]:
@@ -266,9 +269,14 @@ def load_vocab(data_dir: Path, problems: Problems) -> Vocab:
 
 
 def ingest_files(paths: list[Path], data_dir: Path, gazetteer: Gazetteer, *, as_json: bool = False,
-                 out: TextIO | None = None, err: TextIO | None = None) -> int:
-    """Ingest each file; 0 when all were ingested, 1 when any was refused (the others are still done)."""
+                 out: TextIO | None = None, err: TextIO | None = None, source: str = "") -> int:
+    """Ingest each file; 0 when all were ingested, 1 when any was refused (the others are still done).
+    ``source``: the web address the files were taken from (recorded in report.yml; it helps find the unit)."""
     out, err = out or sys.stdout, err or sys.stderr
+    if source and not WEB_ADDRESS.fullmatch(source):
+        print(printable(f"error: --source {source!r}: not a web address (http:// or https://, a host, no spaces)"),
+              file=err)
+        return 2
     problems = Problems()
     words = load_vocab(data_dir, problems)
     if problems.has_errors():
@@ -280,7 +288,7 @@ def ingest_files(paths: list[Path], data_dir: Path, gazetteer: Gazetteer, *, as_
         if isinstance(read, Refused):
             print(printable(f"error: {path}: {read.reason}"), file=err)
             continue
-        p = prepare(read, words, gazetteer, restorer)
+        p = prepare(read, words, gazetteer, restorer, source=source)
         if as_json:
             results.append({"file": str(path), **metadata(p, gazetteer)})
             done += 1

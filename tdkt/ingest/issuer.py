@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from tdkt.catalog.gazetteer import Gazetteer, _key
 from tdkt.ingest import header
+from tdkt.ingest.address import AMBIGUOUS, Named
 from tdkt.ingest.reading import BODIES, KINDS, SELF_VERBS, Found, caps, sentence, unglue, without_national
 from tdkt.model import REORGANISATION, Era, Signature, Unit
 from tdkt.text import decode
@@ -245,8 +246,10 @@ def _index(g: Gazetteer, damaged: bool) -> tuple[tuple, dict]:
 class Units:
     """The units a text names, and how to pick one; ``r`` is extract's reader of the text (lines, tokens, damage)."""
 
-    def __init__(self, r, g: Gazetteer, signatures: tuple[Signature, ...], when: dt.date | None):
+    def __init__(self, r, g: Gazetteer, signatures: tuple[Signature, ...], when: dt.date | None,
+                 address: Named = Named((), ()), source: str = ""):
         self.r, self.g, self.signatures, self.when = r, g, signatures, when
+        self.address, self.source = address, source  # the units the page's web address names (tdkt.ingest.address)
         self.kinds, self.names = _index(g, r.damaged)
         self.mentions = [m for i in range(len(r.lines)) for m in self.scan(r.toks[i], i, r.lines[i][1])]
         self.stamp_toks = [(s, tokens(s.signer, False)) for s in signatures]
@@ -359,7 +362,7 @@ class Units:
         (score, why), unit = scored[0]
         if len(scored) > 1 and scored[1][0][0] == score:
             names = "; ".join(f"{u.full_name} ({u.id}, {self._parents(u)})" for (s, _), u in scored if s == score)
-            return None, f"không xác định được là đơn vị nào trong số: {names}"
+            return None, f"{AMBIGUOUS} trong số: {names}"
         return unit, why or "đơn vị hành chính duy nhất có tên này trong danh mục"
 
     def _parents(self, u: Unit) -> str:
@@ -373,6 +376,10 @@ class Units:
             score, why = score + 3, why + [f"văn bản có nhắc {parent.full_name}"]
         if province and province.id in self.mentioned and province.id != u.id:
             score, why = score + 2, why + [f"văn bản có nhắc {province.full_name}"]
+        named = {a.id for a in self.address.units}
+        if named & {u.id, parent.id if parent else "", province.id if province else ""}:
+            score, why = score + 4, why + [f"địa chỉ trang nguồn {self.source!r} có tên "
+                                           + ", ".join(a.full_name for a in self.address.units)]
         for s in self.signatures:
             local, _, domain = s.email.lower().partition("@")
             parts = set(local.split(".")) | set(domain.split("."))

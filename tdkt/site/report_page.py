@@ -293,6 +293,8 @@ def _provenance(r: Report, here: str) -> list[str]:
         ("SHA-256", f"<code>{r.source.sha256}</code>"),
         ("Kích thước", f"{r.source.size:,} byte".replace(",", ".")),
         ("Bảng mã", escape(r.source.encoding)),
+        *([("Lấy từ trang", f'<a href="{escape(r.source.address)}" rel="nofollow">{escape(r.source.address)}</a>')]
+          if r.source.address else []),
         ("Chất lượng văn bản", escape(r.text_quality.label)),
         ("Văn bản gốc", link("Xem nguyên văn", paths.rel(here, paths.original_page(r))) + " · "
          + _download(r, here)),

@@ -52,3 +52,12 @@ def test_counts_match_the_package(gazetteer):
     assert count(Level.COMMUNE, Era.FROM_2025) == 3321
     assert count(Level.DISTRICT, Era.BEFORE_2025) == 696
     assert gazetteer.source == "vietnamadminunits 1.0.4"
+
+
+def test_a_kind_the_package_capitalises_is_still_the_kind(gazetteer):
+    # the package writes 'Thị Xã Việt Yên' and 'Thành Phố Đồng Hới': the name is 'Việt Yên', not 'Thị Xã Việt Yên'
+    assert (gazetteer.get("huyen-222").kind, gazetteer.get("huyen-222").name) == ("Thị xã", "Việt Yên")
+    assert gazetteer.get("huyen-450").full_name == "Thành phố Đồng Hới"
+    assert gazetteer.get("xa-19780").name == "Phường Đúc"  # the ward is called 'Phường Đúc': phường Phường Đúc
+    assert not [u.id for u in gazetteer.units.values() if u.kind and u.name.lower().startswith(u.kind.lower() + " ")
+                and u.id != "xa-19780"]

@@ -173,3 +173,23 @@ def test_an_unknown_issuer_kind_is_an_error(tmp_path, gazetteer):
     catalog, messages = load(root, gazetteer)
     assert any('error[R104] issuer_kind: "ministry" is not one of: quoc-hoi' in m for m in messages)
     assert "2023-long-xuyen-hd-bc-1" not in {r.id for r in catalog.reports}
+
+
+def test_the_source_address_is_kept_and_shown(tmp_path, gazetteer):
+    from tdkt.site.report_page import _provenance
+    root = copy_fixture(tmp_path)
+    edit(root, "2023-long-xuyen-hd-bc-1", "  encoding: utf-8", '  encoding: utf-8\n  address: "https://x.gov.vn/a?b=1&c=2"')
+    catalog, messages = load(root, gazetteer)
+    assert messages == []
+    r = next(r for r in catalog.reports if r.id == "2023-long-xuyen-hd-bc-1")
+    assert r.source.address == "https://x.gov.vn/a?b=1&c=2"
+    shown = "".join(_provenance(r, "bao-cao/x/index.md"))
+    assert '<a href="https://x.gov.vn/a?b=1&amp;c=2" rel="nofollow">https://x.gov.vn/a?b=1&amp;c=2</a>' in shown
+
+
+@pytest.mark.parametrize("address", ["javascript:alert(1)", "https://a b.vn/", "x.gov.vn", 'https://x.vn/"><script>'])
+def test_a_source_address_that_is_not_a_web_address_is_an_error(tmp_path, gazetteer, address):
+    root = copy_fixture(tmp_path)
+    edit(root, "2023-long-xuyen-hd-bc-1", "  encoding: utf-8", f"  encoding: utf-8\n  address: '{address}'")
+    catalog, messages = load(root, gazetteer)
+    assert any("R103" in m and "source.address" in m and "not a web address" in m for m in messages), messages

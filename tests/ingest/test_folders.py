@@ -455,3 +455,55 @@ def test_a_failing_restorer_leaves_the_text_as_printed(tmp_path, archive, capsys
     [report] = json.loads(out)
     assert (code, report["text_quality"]) == (0, "ocr")
     assert report["review"][0] == {"field": "text", "why": "restoring the marks failed (KeyError: 'lm_in')"}
+
+
+# --------------------------------------------------------------------------- the page's web address (--source)
+
+AMBIGUOUS_HEADER = """UBND XÃ VẠN THẮNG
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 01/BC-UBND
+Vạn Thắng, ngày 08 tháng 01 năm 2023
+BÁO CÁO
+Tổng kết phong trào thi đua năm 2022
+Năm 2022, phong trào thi đua của xã được triển khai sâu rộng.
+"""
+
+
+def test_the_source_address_decides_the_unit_and_is_kept(tmp_path, archive, capsys, gazetteer):
+    path = tmp_path / "bao-cao.txt"
+    path.write_text(AMBIGUOUS_HEADER, encoding="utf-8")
+    code, out, err = run(capsys, str(path), "--json", "--data", str(archive))
+    [alone] = json.loads(out)
+    assert alone["unit"] is None  # three communes are called Vạn Thắng: the text alone cannot say which
+    address = "http://vanthang.nongcong.gov.vn/web/trang-chu/tong-ket.html"
+    code, out, err = run(capsys, str(path), "--source", address, "--data", str(archive))
+    assert (code, err) == (0, "")
+    [folder] = (archive / "reports").iterdir()
+    yml = (folder / "report.yml").read_text("utf-8")
+    assert 'unit: "xa-16333"' in yml and f'  address: "{address}"' in yml  # xã Vạn Thắng, huyện Nông Cống
+    code, out, err = run(capsys, str(path), "--json", "--source", address, "--data", str(archive))
+    assert "địa chỉ trang nguồn" in json.loads(out)[0]["found"]["unit"]["why"]  # the reason is given
+    [report] = catalogue(archive, gazetteer).reports
+    assert report.source.address == address and report.unit.id == "xa-16333"
+
+
+def test_the_address_fills_a_unit_the_text_does_not_name_flagged(tmp_path, archive, capsys):
+    path = tmp_path / "tin.txt"
+    path.write_text("Hội nghị tổng kết công tác thi đua, khen thưởng năm 2023\n\nSáng 15/1, Hội đồng Thi đua - "
+                    "Khen thưởng huyện tổ chức hội nghị tổng kết công tác thi đua, khen thưởng năm 2023.\n",
+                    encoding="utf-8")
+    code, out, err = run(capsys, str(path), "--json", "--source", "https://phongtho.laichau.gov.vn/tin-tuc/x",
+                         "--data", str(archive))
+    [report] = json.loads(out)
+    assert report["unit"]["name"] == "Huyện Phong Thổ"
+    assert any(r["field"] == "unit" and "phongtho.laichau.gov.vn" in r["why"] for r in report["review"])
+
+
+@pytest.mark.parametrize("address", ["javascript:alert(1)", "ftp://x.vn/a", "http://a b.vn/", "vanthang.gov.vn"])
+def test_a_source_that_is_not_a_web_address_is_refused_and_nothing_written(tmp_path, archive, capsys, address):
+    path = tmp_path / "bao-cao.txt"
+    path.write_text(AMBIGUOUS_HEADER, encoding="utf-8")
+    code, out, err = run(capsys, str(path), "--source", address, "--data", str(archive))
+    assert code == 2 and "not a web address" in err and len(err.strip().splitlines()) == 1
+    assert list((archive / "reports").iterdir()) == []
