@@ -271,3 +271,22 @@ def test_the_proposer_quotes_the_listed_examples(seed_catalog):
     assert [(e.name, e.block, e.kind) for e in found] == [("Nguyễn Thị Thúy", n + 2, ExemplarKind.INDIVIDUAL),
                                                           ("Nguyễn Văn Lịch", n + 3, ExemplarKind.INDIVIDUAL)]
     assert all(quote_in(e.quote, b.text) for e, b in zip(found, extra[1:]))
+
+
+def test_a_proposal_takes_its_year_from_its_report_else_its_quote_else_none_is_made(seed_catalog):
+    """Year is required in an exemplar's file: a draft with no period or date proposes what its quote dates, and
+    nothing undated (the files it writes would not validate)."""
+    import dataclasses as dc
+    from tdkt.ingest.exemplar_propose import stated_year
+    from tdkt.model import Block, BlockKind
+    assert stated_year("tuyên dương năm 2021 (kỷ niệm 14/10/1930)") == 2021
+    assert stated_year("giai đoạn 2016-2020") == 2016 and stated_year("ngày 14/10/1930") is None
+    r = dc.replace(seed_catalog.reports[0], period=None, issued=None, awards=(), title="Tin hoạt động")
+    n = len(r.blocks)
+    r = dc.replace(r, blocks=r.blocks + (
+        Block(number=n + 1, kind=BlockKind.PARAGRAPH, text="Những gương người tốt việc tốt tiêu biểu năm 2023:"),
+        Block(number=n + 2, kind=BlockKind.LIST_ITEM, text="- Bà Nguyễn Thị Thúy – thôn Trại Hồ, năm 2023"),
+        Block(number=n + 3, kind=BlockKind.LIST_ITEM, text="- Ông Nguyễn Văn Lịch – Trưởng xóm")))
+    catalog = dc.replace(seed_catalog, reports=(r,))
+    assert r.year is None
+    assert [(c.exemplar.name, c.exemplar.year) for c in propose(catalog, (), set())] == [("Nguyễn Thị Thúy", 2023)]

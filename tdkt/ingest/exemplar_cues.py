@@ -17,6 +17,7 @@ that into candidates for a person to confirm.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from tdkt.ingest.recipients import HONORIFIC, clean_name, named
@@ -61,7 +62,7 @@ def _run(text: str, pos: int) -> str:
     """The capitalised words from ``pos`` on (at most four), as a name prints them: "Phan Khắc Nhật Tiến"."""
     words = []
     for w in text[pos:].split():
-        core = w.rstrip(",.;:)")
+        core = (re.match(r"[^\W\d_][\w’']*", w) or re.match("", w)).group()  # "Duy-", "Thắng,": the word
         if not _up(core) or len(words) == 4:
             break
         words.append(core)
@@ -292,8 +293,8 @@ _ABOUT = re.compile(r"tieu bieu|xuat sac|dien hinh|guong|tuyen duong|ton vinh|ng
                     r"dien hinh tien tien")
 
 
-def _introduced(texts: list[str]) -> list[Found]:
-    if not any(_ABOUT.search(fold(t)) for t in texts[:3]):
+def _introduced(texts: list[str], title: str = "") -> list[Found]:
+    if not any(_ABOUT.search(fold(t)) for t in [title, *texts[:3]]):
         return []
     out = []
     head = _run(texts[0], 0)  # a profile's headline opens with its person: "Lò Văn Pành – người giữ rừng …"
@@ -319,13 +320,13 @@ def _introduced(texts: list[str]) -> list[Found]:
     return out
 
 
-def from_texts(texts: list[str]) -> list[Found]:
-    """Every exemplar the texts (a document's paragraphs or lines, in order) put forward, each once: the first
-    rule to find a name in a text gives its cue."""
+def from_texts(texts: list[str], title: str = "") -> list[Found]:
+    """Every exemplar the texts (a document's paragraphs or lines, in order; ``title``, its headline when the texts
+    do not hold it) put forward, each once: the first rule to find a name in a text gives its cue."""
     models = [Found(i, n, ExemplarKind.MODEL, f"đoạn văn giới thiệu {what} có tên")
               for i, t in enumerate(texts) for n, what in named_models(t)]
     out: list[Found] = []
-    for f in models + _lists(texts) + _called(texts) + _introduced(texts):
+    for f in models + _lists(texts) + _called(texts) + _introduced(texts, title):
         if not any(same_name(f.name, g.name) for g in out):
             out.append(f)
     return out
@@ -333,5 +334,6 @@ def from_texts(texts: list[str]) -> list[Found]:
 
 def same_name(a: str, b: str) -> bool:
     """One name holds the other as whole words, titles aside ("ông Hồ Sáu", "Hồ Sáu")."""
-    a, b = (f" {fold(HONORIFIC.sub('', n.strip()))} " for n in (a, b))
+    a, b = (" " + " ".join(re.sub(r"[^\w’']", " ", unicodedata.normalize("NFC", HONORIFIC.sub("", n.strip())).lower())
+                            .split()) + " " for n in (a, b))  # marks kept: "Tám" is not "Tâm"
     return a in b or b in a

@@ -10,7 +10,9 @@ Two kinds of evidence make a candidate:
   one a sentence calls an example ("… vinh dự là một trong những gương điển hình"), the persons a text about
   exemplars introduces by title and full name; the quote is the sentence or list item, the file's comment the cue.
 
-A name already proposed from the same report ("Hồ Sáu" after "ông Hồ Sáu") is proposed once.
+A name already proposed from the same report ("Hồ Sáu" after "ông Hồ Sáu") is proposed once. An exemplar's year
+is its report's, else the first year its quote or the report's title states; with none (a draft whose period and
+date are not yet filled in) nothing is proposed from the report until review gives it a year.
 Every candidate has status ``proposed``: nothing is published until a person edits the file. A
 candidate already curated (same report, paragraph and name, whatever its status) is not proposed
 again. Pure: the command line writes the files.
@@ -72,7 +74,7 @@ def _from_texts(r: Report) -> list[Candidate]:
     or list item that names it."""
     blocks = list(r.blocks)
     out = []
-    for f in from_texts([b.text for b in blocks]):
+    for f in from_texts([b.text for b in blocks], r.title):
         b = blocks[f.index]
         what = "mô hình" if f.kind is ExemplarKind.MODEL else "điển hình, gương tiêu biểu"
         out.append(Candidate(
@@ -83,10 +85,19 @@ def _from_texts(r: Report) -> list[Candidate]:
     return out
 
 
+_YEAR = re.compile(r"(?<![\d/.-])(19[4-9]\d|20\d\d)(?![\d/])")
+
+
+def stated_year(text: str) -> int | None:
+    """The first year a text states outside a date ("năm 2020", "2023-2024" → 2020, 2023; not "14/10/1930")."""
+    m = _YEAR.search(text)
+    return int(m.group(1)) if m else None
+
+
 def _exemplar(r: Report, name: str, kind: ExemplarKind, achievement: str, rec: AwardRecord | None, quote: str,
               block: int | None = None) -> Exemplar:
     return Exemplar(
-        id="", name=name, kind=kind, year=r.year, achievement=achievement,
+        id="", name=name, kind=kind, year=r.year or stated_year(quote) or stated_year(r.title), achievement=achievement,
         award=rec.form if rec else None, authority=rec.authority if rec else "",
         movements=(rec.movement,) if rec and rec.movement else (), report_id=r.id,
         block=rec.block if rec else block, quote=quote, status=ExemplarStatus.PROPOSED,
@@ -106,7 +117,7 @@ def propose(catalog: Catalog, existing: tuple[Exemplar, ...], taken_ids: set[str
         for c in _from_awards(r) + _from_texts(r):
             e = c.exemplar
             key = (e.report_id, e.block, fold(e.name))
-            if key in known or any(same_name(e.name, n) for n in here):
+            if e.year is None or key in known or any(same_name(e.name, n) for n in here):
                 continue
             known.add(key)
             here.append(e.name)

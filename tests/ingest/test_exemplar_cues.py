@@ -137,3 +137,17 @@ def test_the_person_a_sentence_calls_an_example_not_the_position_in_apposition()
     text = "Chị Lê Thị Bảy, Chi hội trưởng Chi hội phụ nữ thôn 3, là một trong những điển hình của huyện."
     assert names([text]) == [(0, "Lê Thị Bảy", I)]
     assert names(["Năm qua, Chi hội trưởng Chi hội phụ nữ thôn Tây là một trong những điển hình của xã."]) == []
+
+
+def test_a_report_title_says_its_text_is_about_exemplars():
+    texts = ["Sáng nay, xã tổ chức lễ.", "Thông tin chung", "Kết quả",
+             "Nông dân Kiều Văn Thạch ở xã Tân Phú đã mở rộng trang trại lên 12 ha."]
+    assert names(texts) == []
+    assert [(f.index, f.name) for f in from_texts(texts, title=HEADLINE)] == [(3, "Kiều Văn Thạch")]
+
+
+def test_a_name_glued_to_a_dash_and_one_name_once():
+    from tdkt.ingest.exemplar_cues import same_name
+    texts = [HEADLINE, "Ông Cù Văn Tám- Tổ trưởng tổ tự quản, đã vận động bà con làm đường."]
+    assert names(texts) == [(1, "Cù Văn Tám", I)]
+    assert same_name("ông Cù Văn Tám", "Cù Văn Tám-") and not same_name("Cù Văn Tám", "Cù Văn Tâm")
