@@ -199,6 +199,7 @@ _INLINE = re.compile(r"(?:tieu bieu|dien hinh|guong mat|guong|duoc tuyen duong|d
 # phủ cho:", "Phong tặng danh hiệu Chiến sĩ thi đua toàn quốc cho" (fold keys)
 _GRANT = re.compile(r"(?:phong tang|tang thuong|tang|cong nhan)\s+(?:danh hieu\s+)?[“\"']?(?:bang khen|co thi dua|co dan dau|"
                     r"huan chuong|chien si thi dua|anh hung|nha giao|thay thuoc|nghe nhan)[^:;]{0,160}?\bcho\s*:?\s*$")
+_HEADING = re.compile(r"tieu bieu|dien hinh|guong|nguoi tot,? viec tot")
 _STRONG = re.compile(r"tuyen duong|bieu duong|ton vinh|tieu bieu|dien hinh")
 _SENTENCE = re.compile(r"(?<!\bTP)(?<!\bTp)(?<!\bTX)(?<!\bTT)(?<![\s.][A-ZĐ])\.\s+(?=[A-ZÀ-ỸĐ])")
 
@@ -229,10 +230,13 @@ def _lists(texts: list[str]) -> list[Found]:
         if not m and _GRANT.search(fold(text)):
             out += _under(texts, i, "mục trong danh sách được khen thưởng mà quyết định nêu tên", merits=True)
             continue
-        if not m:
-            m = _INLINE.search(fold(text))
-            if m:
-                out += [Found(i, n, k, cue) for n, k in _names_after(text[m.end():], bool(_STRONG.search(m.group())), 1)]
+        if not m and (m := _INLINE.search(fold(text))):
+            out += [Found(i, n, k, cue) for n, k in _names_after(text[m.end():], bool(_STRONG.search(m.group())), 1)]
+            continue
+        if not m:  # a heading without its colon ("Danh sách điển hình tiên tiến năm 2024"), two names or more under it
+            heading = len(text) <= 120 and not text.rstrip().endswith(".") and _HEADING.search(fold(text))
+            under = _under(texts, i, "mục trong danh sách mà văn bản giới thiệu là tiêu biểu, điển hình") if heading else []
+            out += under if len(under) >= 2 else []
             continue
         after = text[m.end():].strip()
         if after:  # the names after the colon, when the words there are mostly names (not a sentence)

@@ -151,3 +151,17 @@ def test_a_name_glued_to_a_dash_and_one_name_once():
     texts = [HEADLINE, "Ông Cù Văn Tám- Tổ trưởng tổ tự quản, đã vận động bà con làm đường."]
     assert names(texts) == [(1, "Cù Văn Tám", I)]
     assert same_name("ông Cù Văn Tám", "Cù Văn Tám-") and not same_name("Cù Văn Tám", "Cù Văn Tâm")
+
+
+def test_a_heading_without_its_colon_and_the_names_under_it():
+    texts = ["DANH SÁCH ĐIỂN HÌNH TIÊN TIẾN GIAI ĐOẠN 2020 - 2025", "1. Hội Cựu chiến binh xã Tân Lập",
+             "2. Ông Hứa Văn Páo, thôn Khuổi Luông", "Các điển hình được khen thưởng tại Đại hội."]
+    assert names(texts) == [(1, "Hội Cựu chiến binh xã Tân Lập", C), (2, "Hứa Văn Páo", I)]
+    # one line under it, or a sentence: not a list
+    assert names(["Điển hình tiên tiến", "Trường THCS Tân Lập đã có nhiều đổi mới trong dạy học."]) == []
+    assert names(["Điển hình tiên tiến", "Hội Cựu chiến binh xã Tân Lập", "Năm qua, xã có nhiều đổi mới."]) == []
+
+
+def test_a_count_of_persons_honoured_then_their_names():
+    text = "Hội nghị tuyên dương 3 cá nhân tiêu biểu: ông Lò Văn Hặc, bà Cầm Thị Ún và anh Quàng Văn Pâng."
+    assert names([text]) == [(0, "Lò Văn Hặc", I), (0, "Cầm Thị Ún", I), (0, "Quàng Văn Pâng", I)]
