@@ -168,7 +168,8 @@ def extract(text: str, vocab: Vocab, gazetteer: Gazetteer, *, restored: str | No
         issued, place = Found(), Found()
     if title.value is None and h.subject is not None:
         title = r.found(h.subject.value, at_line(lines, h.subject.line), h.subject.why)
-    period = period_of(title, lines, news or notice is not None, r) if not damaged else from_ocr_title(title, r)
+    decision = doc_type.value is not None and doc_type.value.id == "quyet-dinh"
+    period = period_of(title, lines, news or notice is not None, r, decision) if not damaged else from_ocr_title(title, r)
     when = issued.value.as_date() if issued.value else (dt.date(period.value.year, 1, 1) if period.value else None)
     if when is None and not damaged:  # for the era of units only: the latest year the header names
         years = [int(y) for _, t in lines[:30] for y in re.findall(r"\b((?:19|20)\d\d)\b", t) if int(y) <= dt.date.today().year]

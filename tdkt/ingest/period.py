@@ -116,14 +116,35 @@ def _full_year(start: str, end: str) -> int:
     return int(end) if len(end) == 4 else int(start[:2] + end)
 
 
-def period_of(title: Found, lines: list[tuple[int, str]], news: bool, r) -> Found:
-    """Kỳ báo cáo from the title; a news article's from its headline and first lines."""
+_AWARDING = re.compile(r"\b(?:tang|khen thuong|cong nhan|truy tang)\b")
+
+
+def article_one(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The lines of a decision's Điều 1, up to Điều 2 (at most 12 lines)."""
+    start = next((i for i, (_, t) in enumerate(lines) if re.match(r"\s*Điều\s*1\b", t)), None)
+    if start is None:
+        return []
+    out = []
+    for n, t in lines[start:start + 12]:
+        if out and re.match(r"\s*Điều\s*2\b", t):
+            break
+        out.append((n, t))
+    return out
+
+
+def period_of(title: Found, lines: list[tuple[int, str]], news: bool, r, decision: bool = False) -> Found:
+    """Kỳ báo cáo from the title; a news article's from its headline and first lines; a decision on awards whose
+    title names none, from its Điều 1 (the year or school year its merit clause names: "… dẫn đầu phong trào thi
+    đua năm học 2006-2007"), flagged."""
     texts = [(title.value, title.line, "trích yếu")] if title.value else []
     if news:
         texts += [(t, n, "các dòng đầu bài báo") for n, t in lines[:6]]
+    if decision and title.value and _AWARDING.search(fold(title.value)):
+        texts += [(t, n, "Điều 1 (năm của thành tích được khen)") for n, t in article_one(lines)]
     for text, line, where in texts:
         found = read_period(text)
         if found:
             period, words = found
-            return Found(value=period, line=line, why=f"{where} ghi {words.strip()!r}", review=news or r.ocr)
+            return Found(value=period, line=line, why=f"{where} ghi {words.strip()!r}",
+                         review=news or r.ocr or where != "trích yếu")
     return Found(line=title.line, why="trích yếu không ghi kỳ báo cáo", review=bool(title.value) and not news)

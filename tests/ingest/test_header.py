@@ -211,3 +211,36 @@ def test_a_title_is_not_carried_on_by_a_body_line_with_a_year():
             "Số: 12/BC-UBND\nAn Bình, ngày 20 tháng 12 năm 2021\nBÁO CÁO\nTổng kết công tác thi đua, khen thưởng\n"
             "Năm 2021, được sự quan tâm của Đảng ủy, phong trào thi đua phát triển mạnh mẽ.")
     assert header.read(lines(text)).title.value == "Tổng kết công tác thi đua, khen thưởng"
+
+
+DECISION = """THỦ TƯỚNG CHÍNH PHỦ
+CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 100/QĐ-TTg
+Hà Nội, ngày 3 tháng 4 năm 2009
+QUYẾT ĐỊNH
+Về việc tặng thưởng Cờ thi đua của Chính phủ
+THỦ TƯỚNG CHÍNH PHỦ
+Căn cứ Luật Thi đua, Khen thưởng ngày 26 tháng 11 năm 2003;
+Xét đề nghị của Bộ trưởng Bộ Giáo dục và Đào tạo (Tờ trình số 5/TTr-BGDĐT ngày 2 tháng 3 năm 2009),
+QUYẾT ĐỊNH:
+Điều 1. Tặng thưởng Cờ thi đua của Chính phủ cho 05 tập thể, đã dẫn đầu phong trào thi đua {clause}.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký, năm 2009."""
+
+
+@pytest.mark.parametrize("clause,period", [
+    ("yêu nước năm học 2007-2008 của ngành giáo dục", ("school-year", 2007, 2008)),
+    ("yêu nước năm 2008", ("year", 2008, None)),
+    ("giai đoạn 2001 - 2008", ("term", 2001, 2008)),
+])
+def test_a_decision_on_awards_without_a_period_in_its_title_reads_it_from_article_one(vocab, gazetteer, clause,
+                                                                                     period):
+    e = extract(DECISION.format(clause=clause), vocab, gazetteer)
+    p = e.period.value
+    assert (p.span.value, p.year, p.end_year) == period
+    assert "Điều 1" in e.period.why and e.period.review  # a machine reading of the body: a person checks it
+
+
+def test_article_one_without_a_year_gives_no_period(vocab, gazetteer):
+    e = extract(DECISION.format(clause="yêu nước của ngành giáo dục"), vocab, gazetteer)
+    assert e.period.value is None  # never Điều 2's year, nor a date of the Căn cứ lines
