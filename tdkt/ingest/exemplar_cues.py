@@ -46,7 +46,7 @@ def named_models(text: str) -> list[tuple[str, str]]:
 
 # --- names -----------------------------------------------------------------------------------------------------
 
-_SURNAMES = frozenset(fold(s) for s in (
+_SURNAMES = frozenset(unicodedata.normalize("NFC", s).lower() for s in (  # marks kept: "Đặng", not "Đảng"
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đào Đoàn Lâm Trịnh Trương Lưu Tạ "
     "Tô Vương Chu Châu Lương Quách Kiều Khuất Tăng Triệu Lục Mạc Phùng Từ Nông Hứa Thân Âu Lại Hầu Diệp Tống Doãn "
     "Khúc Lò Đàm Nghiêm Thạch Bạch Chế Lã Cù Cao Hà Mai Thái Kim Giang Văn La Quan Phí Hàn Viên Ninh Đồng Lạc "
@@ -114,7 +114,7 @@ def person(text: str, least: int = 3) -> str | None:
         run += 1
     tail = words[len(words) - min(run, 4):]
     for k in range(len(tail) - least + 1):  # the surname nearest the start of the last four capitalised words
-        if fold(tail[k]) in _SURNAMES:
+        if unicodedata.normalize("NFC", tail[k]).lower() in _SURNAMES:
             return " ".join(tail[k:])
     return None
 
@@ -298,14 +298,15 @@ _ABOUT = re.compile(r"tieu bieu|xuat sac|dien hinh|guong|tuyen duong|ton vinh|ng
 
 
 def _introduced(texts: list[str], title: str = "") -> list[Found]:
-    if not any(_ABOUT.search(fold(t)) for t in [title, *texts[:3]]):
-        return []
+    about = any(_ABOUT.search(fold(t)) for t in [title, *texts[:3]])
     out = []
-    head = _run(texts[0], 0)  # a profile's headline opens with its person: "Lò Văn Pành – người giữ rừng …"
-    if (who := person(head)) and head == who and texts[0][len(head):].lstrip()[:1] in ("-", "–", ":", ","):
+    head = _run(texts[0], 0) if texts else ""  # a profile's headline opens with its person: "Lò Văn Pành – …"
+    if about and (who := person(head)) and head == who and texts[0][len(head):].lstrip()[:1] in ("-", "–", ":", ","):
         out.append(Found(0, who, ExemplarKind.INDIVIDUAL, "tiêu đề bài viết về gương tiêu biểu mở đầu bằng họ tên"))
     for i, text in enumerate(texts):
         key = fold(text)
+        if not about and not any(_STRONG.search(fold(t)) for t in texts[max(0, i - 1):i + 1]):
+            continue  # elsewhere, a paragraph that names examples ("tuyên dương", "tiêu biểu") or follows one
         for m in _roles(text):
             run = _run(text, m.end())
             who = person(run, least=2)

@@ -165,3 +165,16 @@ def test_a_heading_without_its_colon_and_the_names_under_it():
 def test_a_count_of_persons_honoured_then_their_names():
     text = "Hội nghị tuyên dương 3 cá nhân tiêu biểu: ông Lò Văn Hặc, bà Cầm Thị Ún và anh Quàng Văn Pâng."
     assert names([text]) == [(0, "Lò Văn Hặc", I), (0, "Cầm Thị Ún", I), (0, "Quàng Văn Pâng", I)]
+
+
+def test_persons_in_a_paragraph_that_honours_them_in_a_text_about_something_else():
+    texts = ["Hội nghị tổng kết công tác năm 2024", "Thông tin chung", "Kết quả thu ngân sách đạt 105%.",
+             "Dịp này, UBND xã biểu dương những người tốt, việc tốt trong năm. Anh Tạ Quang Huy, ở thôn Bình An, đã "
+             "cứu hai em nhỏ khỏi đuối nước.",
+             "Chị Mạc Thị Hoa, ở thôn Đông, đã nhặt được ví tiền trả lại người mất.",  # the paragraph after the cue
+             "Ông Lê Văn Sơn ở thôn Tây vừa xây nhà mới."]  # two paragraphs after it: not proposed
+    assert names(texts) == [(3, "Tạ Quang Huy", I), (4, "Mạc Thị Hoa", I)]
+
+
+def test_a_surname_is_read_with_its_marks():
+    assert person("Đặng Văn Lâm") == "Đặng Văn Lâm" and person("người đảng viên Đảng Cộng Sản") is None
