@@ -106,9 +106,9 @@ def main(argv: list[str] | None = None) -> int:
     print("|---|---|---|---|---|---|---|---|")
     for part in ("tuning", "heldout") if args.report else ("tuning",):
         r = rows[part]
-        print(f"| {part} | {r['texts']} | {r['accepted']} ({100 * r['accepted'] / max(1, r['texts']):.0f}%) | "
-              f"{r['texts'] - r['accepted']} | {r['labelled']} | {r['found']} ({100 * r['found'] / max(1, r['labelled']):.0f}%)"
-              f" | {r['extra']} | {r['noisy']} of {r['quiet']} ({r['noise']}) |")
+        accepted, found = 100 * r["accepted"] / max(1, r["texts"]), 100 * r["found"] / max(1, r["labelled"])
+        print(f"| {part} | {r['texts']} | {r['accepted']} ({accepted:.0f}%) | {r['texts'] - r['accepted']} | "
+              f"{r['labelled']} | {r['found']} ({found:.0f}%) | {r['extra']} | {r['noisy']} of {r['quiet']} ({r['noise']}) |")
     return 0
 
 

@@ -6,10 +6,12 @@
   Lăng; …", "Các đơn vị có công trình được tuyên dương gồm: Hòa Bình, Bắc Kạn, …");
 - the one a sentence calls an example: "… Dương Văn Thắng vinh dự là một trong những gương điển hình tiên tiến",
   "Khối phố Hà Trung dẫn đầu phong trào thi đua …";
-- in a text about exemplars (its headline or lead names them: "tiêu biểu", "xuất sắc", "giỏi" …), the persons it
-  introduces by a title or occupation and full name ("Nông dân Phan Khắc Nhật Tiến đến từ …", "ông Nguyễn Háo
-  Văn (TP. Biên Hòa) … được bằng khen"), never an official (a position before or after the name) nor one who
-  speaks, hands out or attends.
+- a decision's recipients listed under its grant above a Giấy khen ("Điều 1. Tặng thưởng Bằng khen … cho:");
+- in a text about exemplars (its headline or lead names them: "tiêu biểu", "xuất sắc", "giỏi" …) or in a paragraph
+  that honours examples and the one after it, the persons introduced by a title or occupation and full name
+  ("Nông dân Phan Khắc Nhật Tiến đến từ …", "ông Nguyễn Háo Văn (TP. Biên Hòa) … được bằng khen"), and the person
+  a profile's headline opens with; never an official (a position before or after the name) nor one who speaks,
+  hands out or attends.
 
 Pure: ``from_texts`` reads a list of texts and says which text names whom; ``tdkt.ingest.exemplar_propose`` turns
 that into candidates for a person to confirm.
@@ -70,6 +72,7 @@ def _run(text: str, pos: int) -> str:
             break
     return " ".join(words)
 
+
 # what introduces a person by a title or an occupation; "đồng chí" opens officials far more often
 _ROLE = ("ông|bà|anh|chị|em|cô|thầy|cháu|bé|cụ|học sinh|sinh viên|nông dân|giáo viên|cô giáo|thầy giáo|cựu chiến binh|"
          "đoàn viên|hội viên|đội viên|đảng viên|bác sĩ|y sĩ|chiến sĩ|nghệ nhân|doanh nhân|công nhân|kỹ sư|điều dưỡng|"
@@ -84,12 +87,14 @@ def _roled(text: str, pos: int = 0) -> re.Match[str] | None:
     return m if m and _up(text[m.end():].split(" ", 1)[0].rstrip(",.;:)")) else None
 
 
-def _roles(text: str):
-    return (m for m in _ROLED_ANY.finditer(text) if _roled(text, m.start()))
+def _roles(text: str) -> list[re.Match[str]]:
+    return [m for m in _ROLED_ANY.finditer(text) if _roled(text, m.start())]
+
+
 # a position: before the name or after its comma, it makes the person an official
-_POSITION = re.compile(r"(?:chu tich|bi thu|giam doc|truong (?:ban|phong|thon|khoa|cong an)|hieu truong|bo truong|"
-                       r"thu truong|thu tuong|tong bi thu|chanh|uy vien|pho |tong giam doc|lanh dao|dai dien|"
-                       r"tu lenh|chinh uy|tong bien tap|nguyen (?:chu tich|bi thu|giam doc))")
+_POSITION = re.compile(r"\b(?:chu tich|bi thu|giam doc|truong (?:ban|phong|thon|khoa|cong an)|hieu truong|bo truong|"
+                       r"thu truong|thu tuong|chanh (?:an|van phong|thanh tra)|uy vien|pho truong|lanh dao|dai dien|"
+                       r"tu lenh|chinh uy|tong bien tap)\b")
 # what an official or a guest does in the clause after the name (fold keys)
 _NOT_EXAMPLE = re.compile(r"\b(?:phat bieu|cho biet|trao|chuc mung|nhan manh|khang dinh|chu tri|du (?:buoi|le|hoi)|"
                           r"chi dao|de nghi|ky|yeu cau|ghi nhan|danh gia|tham du|thay mat|bao cao)\b")
@@ -197,8 +202,9 @@ _INLINE = re.compile(r"(?:tieu bieu|dien hinh|guong mat|guong|duoc tuyen duong|d
                      r"[^.;:()]{0,60}?\b(?:gom co|gom|la|nhu)\s+(?=\S)")
 # a decision's grant above a Giấy khen, its recipients under it: "Điều 1. Tặng thưởng Bằng khen của Thủ tướng Chính
 # phủ cho:", "Phong tặng danh hiệu Chiến sĩ thi đua toàn quốc cho" (fold keys)
-_GRANT = re.compile(r"(?:phong tang|tang thuong|tang|cong nhan)\s+(?:danh hieu\s+)?[“\"']?(?:bang khen|co thi dua|co dan dau|"
-                    r"huan chuong|chien si thi dua|anh hung|nha giao|thay thuoc|nghe nhan)[^:;]{0,160}?\bcho\s*:?\s*$")
+_GRANT = re.compile(r"(?:phong tang|tang thuong|tang|cong nhan)\s+(?:danh hieu\s+)?[“\"']?(?:bang khen|co thi dua|"
+                    r"co dan dau|huan chuong|chien si thi dua|anh hung|nha giao|thay thuoc|nghe nhan)[^:;]{0,160}?"
+                    r"\bcho\s*:?\s*$")
 _HEADING = re.compile(r"tieu bieu|dien hinh|guong|nguoi tot,? viec tot")
 _STRONG = re.compile(r"tuyen duong|bieu duong|ton vinh|tieu bieu|dien hinh")
 _SENTENCE = re.compile(r"(?<!\bTP)(?<!\bTp)(?<!\bTX)(?<!\bTT)(?<![\s.][A-ZĐ])\.\s+(?=[A-ZÀ-ỸĐ])")
@@ -206,7 +212,8 @@ _SENTENCE = re.compile(r"(?<!\bTP)(?<!\bTp)(?<!\bTX)(?<!\bTT)(?<![\s.][A-ZĐ])\.
 
 def _names_after(after: str, lenient: bool, least: int) -> list[tuple[str, ExemplarKind]]:
     """The names a cue lists after it, up to its sentence's end, when they are mostly names (not a sentence)."""
-    parts = [p for p in re.split(r"[,;]\s*(?:và\s+)?|\s+và\s+", _BRACKET.sub(" ", _SENTENCE.split(after)[0])) if p.strip(" .")]
+    sentence = _BRACKET.sub(" ", _SENTENCE.split(after)[0])
+    parts = [p for p in re.split(r"[,;]\s*(?:và\s+)?|\s+và\s+", sentence) if p.strip(" .")]
     found = [f for f in (item_name(p, lenient) for p in parts) if f]
     if any(k is ExemplarKind.INDIVIDUAL for _, k in found):  # "bà Trần Thị Hằng, Chi hội trưởng …, phường …":
         found = [f for f in found if f[1] is ExemplarKind.INDIVIDUAL]  # a person's position and place are no names
@@ -235,8 +242,8 @@ def _lists(texts: list[str]) -> list[Found]:
             continue
         if not m:  # a heading without its colon ("Danh sách điển hình tiên tiến năm 2024"), two names or more under it
             heading = len(text) <= 120 and not text.rstrip().endswith(".") and _HEADING.search(fold(text))
-            under = _under(texts, i, "mục trong danh sách mà văn bản giới thiệu là tiêu biểu, điển hình") if heading else []
-            out += under if len(under) >= 2 else []
+            under = _under(texts, i, "mục trong danh sách mà văn bản giới thiệu là tiêu biểu, điển hình")
+            out += under if heading and len(under) >= 2 else []
             continue
         after = text[m.end():].strip()
         if after:  # the names after the colon, when the words there are mostly names (not a sentence)
@@ -293,8 +300,7 @@ def _called(texts: list[str]) -> list[Found]:
 
 # --- persons of a text about exemplars --------------------------------------------------------------------------
 
-_ABOUT = re.compile(r"tieu bieu|xuat sac|dien hinh|guong|tuyen duong|ton vinh|nguoi tot,? viec tot|\bgioi\b|"
-                    r"dien hinh tien tien")
+_ABOUT = re.compile(r"tieu bieu|xuat sac|dien hinh|guong|tuyen duong|ton vinh|nguoi tot,? viec tot|\bgioi\b")
 
 
 def _introduced(texts: list[str], title: str = "") -> list[Found]:
@@ -320,8 +326,8 @@ def _introduced(texts: list[str], title: str = "") -> list[Found]:
             if _POSITION.search(before) or _GUEST.search(before) or _NOT_EXAMPLE.search(after[:60]) \
                     or after[:1] in ",-–" and _POSITION.match(after[1:].lstrip()):
                 continue  # an official, a guest or a speaker, not an example
-            out.append(Found(i, who, ExemplarKind.INDIVIDUAL,
-                             "văn bản viết về gương tiêu biểu và giới thiệu người này bằng họ tên"))
+            out.append(Found(i, who, ExemplarKind.INDIVIDUAL, "văn bản viết về gương tiêu biểu và giới thiệu người này "
+                             "bằng họ tên" if about else "đoạn văn biểu dương giới thiệu người này bằng họ tên"))
     return out
 
 

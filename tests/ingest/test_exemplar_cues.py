@@ -37,7 +37,8 @@ def test_a_list_item_names_a_person_without_title_occupation_or_what_follows():
 
 def test_names_after_a_cue_and_gom_without_a_colon():
     text = ("Năm nay có 12 chi bộ hoàn thành tốt nhiệm vụ gồm Chi bộ thôn Bắc; Chi bộ thôn Nam; Chi bộ Trường Mầm non. "
-            "Trong đó có 3 chi bộ hoàn thành xuất sắc nhiệm vụ tiêu biểu gồm Chi bộ thôn Bắc; Đông Sơn; Chi bộ Trạm Y tế.")
+            "Trong đó có 3 chi bộ hoàn thành xuất sắc nhiệm vụ tiêu biểu gồm Chi bộ thôn Bắc; Đông Sơn; "
+            "Chi bộ Trạm Y tế.")
     assert names([text]) == [(0, "Chi bộ thôn Bắc", C), (0, "Đông Sơn", C), (0, "Chi bộ Trạm Y tế", C)]
     # the same list without a word that makes its members examples: nothing
     assert names(["Năm nay có 12 chi bộ hoàn thành tốt nhiệm vụ gồm Chi bộ thôn Bắc; Chi bộ thôn Nam."]) == []
