@@ -202,9 +202,10 @@ _INLINE = re.compile(r"(?:tieu bieu|dien hinh|guong mat|guong|duoc tuyen duong|d
                      r"[^.;:()]{0,60}?\b(?:gom co|gom|la|nhu)\s+(?=\S)")
 # a decision's grant above a Giấy khen, its recipients under it: "Điều 1. Tặng thưởng Bằng khen của Thủ tướng Chính
 # phủ cho:", "Phong tặng danh hiệu Chiến sĩ thi đua toàn quốc cho" (fold keys)
-_GRANT = re.compile(r"(?:phong tang|tang thuong|tang|cong nhan)\s+(?:danh hieu\s+)?[“\"']?(?:bang khen|co thi dua|"
-                    r"co dan dau|huan chuong|chien si thi dua|anh hung|nha giao|thay thuoc|nghe nhan)[^:;]{0,160}?"
-                    r"\bcho\s*:?\s*$")
+_GRANT = re.compile(r"(?:phong tang|tang thuong|trao tang|trao|tang|cong nhan)\s+(?:danh hieu\s+)?[“\"']?(?:bang khen|"
+                    r"co thi dua|co dan dau|huan chuong|chien si thi dua|anh hung|nha giao|thay thuoc|nghe nhan|"
+                    r"giai thuong)[^:;]{0,160}?(?:\bcho\s*:?\s*$|:\s*)")
+_PROPOSED = re.compile(r"\b(?:de nghi|trinh|xet tang|ho so)\b")
 _HEADING = re.compile(r"tieu bieu|dien hinh|guong|nguoi tot,? viec tot")
 _STRONG = re.compile(r"tuyen duong|bieu duong|ton vinh|tieu bieu|dien hinh")
 _SENTENCE = re.compile(r"(?<!\bTP)(?<!\bTp)(?<!\bTX)(?<!\bTT)(?<![\s.][A-ZĐ])\.\s+(?=[A-ZÀ-ỸĐ])")
@@ -234,8 +235,14 @@ def _lists(texts: list[str]) -> list[Found]:
     for i, text in enumerate(texts):
         m = _CUE.search(fold(text))
         cue = "đoạn văn giới thiệu danh sách tiêu biểu, điển hình"
-        if not m and _GRANT.search(fold(text)):
-            out += _under(texts, i, "mục trong danh sách được khen thưởng mà quyết định nêu tên", merits=True)
+        if not m and (g := _GRANT.search(fold(text))):
+            if _PROPOSED.search(fold(text)[:g.start()]):
+                continue  # "đề nghị Thủ tướng tặng …", "hồ sơ đề nghị xét tặng …, gồm:": nominees, not yet honoured
+            if text[g.end():].strip():  # "… trao Giải thưởng … cho 3 nông dân: ông …, bà …"
+                out += [Found(i, n, k, "văn bản nêu tên người được khen thưởng")
+                        for n, k in _names_after(text[g.end():], False, 2)]
+            else:
+                out += _under(texts, i, "mục trong danh sách được khen thưởng mà quyết định nêu tên", merits=True)
             continue
         if not m and (m := _INLINE.search(fold(text))):
             out += [Found(i, n, k, cue) for n, k in _names_after(text[m.end():], bool(_STRONG.search(m.group())), 1)]

@@ -179,3 +179,19 @@ def test_persons_in_a_paragraph_that_honours_them_in_a_text_about_something_else
 
 def test_a_surname_is_read_with_its_marks():
     assert person("Đặng Văn Lâm") == "Đặng Văn Lâm" and person("người đảng viên Đảng Cộng Sản") is None
+
+
+def test_names_after_the_colon_of_a_grant():
+    text = ("Dịp này, Trung ương Hội trao Giải thưởng Bông lúa vàng cho 3 nông dân: ông Phùng Văn Lợi (Hà Nam), bà "
+            "Triệu Thị Mai (Cao Bằng), anh Hầu A Lềnh (Lào Cai).")
+    assert names([text]) == [(0, "Phùng Văn Lợi", I), (0, "Triệu Thị Mai", I), (0, "Hầu A Lềnh", I)]
+    assert names(["UBND xã trao Giấy khen cho 3 hộ: ông Phùng Văn Lợi, bà Triệu Thị Mai."]) == []  # a Giấy khen
+    assert names(["Ban tổ chức trao giải thưởng cho các đội: Đội nhảy đã nhận cúp, đội bóng đá nhận cờ."]) == []
+
+
+def test_nominees_of_a_proposal_are_not_yet_exemplars():
+    texts = ["Sở Nội vụ đề nghị Thủ tướng Chính phủ tặng Bằng khen cho 2 tập thể thuộc Sở:", "1. Phòng Tổ chức biên chế;",
+             "2. Phòng Cải cách hành chính."]
+    assert names(texts) == []
+    assert names(["Phòng nhận được 02 hồ sơ đề nghị xét tặng danh hiệu “Nhà giáo Ưu tú”, gồm:",
+                  "1. Bà Vũ Thị Lan - Hiệu trưởng Trường Mầm non Hoa Sen.", "2. Bà Đỗ Thị Hà - Hiệu trưởng Trường"]) == []
