@@ -38,12 +38,14 @@ def without_parts(out: list) -> list:
 def without_headline_totals(out: list, head: int) -> list:
     """A headline states what its article states: once, where the article states it. A headline statement is
     dropped when a later statement says the same (form, count, recipients), or when its count is the sum of two or
-    more later statements of its form whose recipients it covers ("Tặng bằng khen cho 46 tập thể và cá nhân" over
+    more later statements in a row, of its form and one authority, whose recipients it covers ("Tặng bằng khen cho 46 tập thể và cá nhân" over
     "… cho 23 tập the và 23 cá nhân"; "544 đảng viên …" over "524 đảng viên … và 20 đảng viên …")."""
-    def total(a, later) -> bool:
-        parts = [b.count for b in later if b.form == a.form and b.count is not None
+    def total(a, later) -> bool:  # the sum of two or more statements in a row ("34 …" over "17 cá nhân, 17 tập thể")
+        parts = [b for b in later if b.form == a.form and b.count is not None
                  and (a.recipients is None or b.recipients == a.recipients)]
-        return a.count is not None and len(parts) >= 2 and sum(parts) == a.count
+        return a.count is not None and any(sum(b.count for b in parts[i:j]) == a.count  # of one authority
+                                           and len({b.authority for b in parts[i:j]}) == 1
+                                           for i in range(len(parts)) for j in range(i + 2, len(parts) + 1))
 
     def again(a, later) -> bool:
         return any((b.form, b.count, b.recipients) == (a.form, a.count, a.recipients) for b in later)

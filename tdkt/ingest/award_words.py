@@ -87,8 +87,20 @@ def implied_recipients(form: str) -> str | None:
     if form.startswith("Danh hiệu Gia đình"):
         return HOUSEHOLD
     return None
-# "Khen thưởng 27 tập thể", "biểu dương 54 tập thể và 71 cá nhân": a verb that is a form only when a count follows
-VERB_FORMS = (("khen thưởng", "Khen thưởng"), ("biểu dương", "Biểu dương"), ("tuyên dương", "Tuyên dương"))
+# "Khen thưởng 27 tập thể", "biểu dương 54 tập thể và 71 cá nhân", "4 tập thể được biểu dương": a verb that is a form
+# only when a count follows it or precedes its "được"; the kinds of khen thưởng the Law names (Luật Thi đua, khen
+# thưởng 2022, Điều 7: thường xuyên, theo đợt/chuyên đề, đột xuất, quá trình cống hiến, niên hạn, đối ngoại) are
+# named with their kind
+VERB_FORMS = (("khen thưởng", "Khen thưởng"), ("biểu dương", "Biểu dương"), ("tuyên dương", "Tuyên dương"),
+              ("khen tặng", "Khen tặng")) + tuple(
+    (f"khen thưởng {printed}", f"Khen thưởng {kind}")
+    for printed, kind in (("thường xuyên", "thường xuyên"), ("theo đợt", "theo đợt"), ("theo chuyên đề", "theo chuyên đề"),
+                          ("theo các chuyên đề", "theo chuyên đề"), ("đột xuất", "đột xuất"), ("niên hạn", "niên hạn"),
+                          ("quá trình cống hiến", "quá trình cống hiến"), ("đối ngoại", "đối ngoại")))
+# verbs that continue a verb form as one: "tuyên dương, khen thưởng", "biểu dương, tôn vinh", "tuyên dương, trao giải
+# thưởng", "biểu dương khen thưởng"
+GENERIC = ("khen thuong", "bieu duong", "tuyen duong", "khen tang")  # folded: forms that are only a verb
+VERB_CHAIN = ("khen thưởng", "biểu dương", "tuyên dương", "tôn vinh", "khen tặng", "trao giải thưởng")
 # Words after a count that say who received it.
 RECIPIENT_WORDS = (
     ("hộ gia đình", HOUSEHOLD), ("gia đình", HOUSEHOLD), ("hộ", HOUSEHOLD),
@@ -120,6 +132,10 @@ PROPOSAL_TITLE = re.compile(r"(?<!xét )(?<!theo )(?<!sở )\b(?:đề nghị|t�
 # a sentence ends at ". " and a capital, but not after "TP." "TX." "TT." (thành phố, thị xã, thị trấn: "Hội LHPN TP. Nha
 # Trang")
 SENTENCE = re.compile(r"(?<=[^\s.]{2})(?<!\bTP)(?<!\bTp)(?<!\bTX)(?<!\bTT)\.\s+(?=[A-ZÀ-ỸĐ0-9])|(?<=[^\s.]{2})\.$")
+# "1 tập thể được đề nghị Trung ương tặng bằng khen": a proposal for the recipients of its clause, not a proposal
+# the clauses after it continue
+PROPOSED_ONE = re.compile(r"\bđược\s+(?:xét\s+)?(?:đề nghị|đề xuất)\b", re.I)
+PROPOSALS = re.compile(r"\b(?:đề nghị|đề xuất)\b", re.I)
 AWARDING = re.compile(r"\b(?:khen thưởng|tặng|danh hiệu|tôn vinh)\b", re.I)
 BREAKDOWN = re.compile(r"^\W*(?:trong (?:số )?(?:đó|do)|(?:bao )?(?:gồm|gom)|cụ thể|chia ra)\b", re.I)
 LISTS = re.compile(r"(?:\bcho|:)\s*$")  # a statement whose recipients follow, one a line
@@ -136,6 +152,7 @@ class Words:
     damaged: bool  # keys without marks: "phường" ~ "phong", "công nhân" ~ "công nhận"
     forms: tuple[tuple[tuple[str, ...], str], ...]
     verb_forms: tuple[tuple[tuple[str, ...], str], ...]
+    verb_chain: tuple[tuple[tuple[str, ...], str], ...]
     recipients: tuple[tuple[tuple[str, ...], str], ...]
     give: tuple[tuple[str, ...], ...]
     of: tuple[str, ...]
@@ -168,6 +185,7 @@ def words(damaged: bool) -> Words:
         return tuple(sorted(((k(p), value) for p, value in table), key=lambda f: -len(f[0])))
     return Words(
         damaged=damaged, forms=longest_first(FORMS), verb_forms=longest_first(VERB_FORMS),
+        verb_chain=longest_first([(p, p) for p in VERB_CHAIN]),
         # marks lost, "công nhân" (workers) is "công nhận" (recognise): a verb, not recipients
         recipients=tuple(r for r in longest_first(RECIPIENT_WORDS) if r[0] not in {k(g) for g in GIVE}),
         give=tuple(k(p) for p in GIVE), of=k("của"), to=k("cho"), propose=tuple(k(p) for p in PROPOSE),

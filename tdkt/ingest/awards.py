@@ -25,14 +25,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from tdkt.ingest.award_counts import count_before, counts, match, pairs_ending, sep, short, span
 from tdkt.ingest.award_totals import without_headline_totals, without_parts, without_restatements
 from tdkt.ingest.award_words import (
-    AWARDING, BREAKDOWN, ON_BEHALF, GRANTED, GRANTS, LIST_ITEM, LISTS, PROPOSAL_TITLE, PROPOSED, QUOTE_CLOSE, QUOTE_OPEN, SCOPE,
+    AWARDING, BREAKDOWN, GENERIC, PROPOSALS, PROPOSED_ONE, ON_BEHALF, GRANTED, GRANTS, LIST_ITEM, LISTS, PROPOSAL_TITLE, PROPOSED, QUOTE_CLOSE, QUOTE_OPEN, SCOPE,
     SENTENCE, Words, award_year, dated_title, implied_recipients, prepare, words,
 )
 from tdkt.ingest.recipients import (  # noqa: F401  (the recipient kinds are this module's words too)
     COLLECTIVE, HOUSEHOLD, INDIVIDUAL, clean_name, named, persons_first, split_names,
 )
+from tdkt.text.collate import fold
 from tdkt.text.decode import Tok, at, tokens
 
 
@@ -89,6 +91,9 @@ def find_awards(lines: list[tuple[int, str]], damaged: bool) -> tuple[Award, ...
             earlier = None  # a year stated before, in this sentence ("Năm 2022, …; …")
             for clause in sentence.split(";"):
                 found, status = _clause(clause, tokens(clause, damaged), number, v, status, base)
+                passive = len(PROPOSED_ONE.findall(clause))  # "1 tập thể được đề nghị … tặng bằng khen; 2 tập thể …"
+                if passive and passive == len(PROPOSALS.findall(clause)):  # proposes for its own clause only
+                    status = base
                 year = award_year(clause) or earlier
                 found = [dataclasses.replace(a, year=year) for a in found] if year else found
                 found = [dataclasses.replace(a, form=form, year=year) if year else a
@@ -101,7 +106,13 @@ def find_awards(lines: list[tuple[int, str]], damaged: bool) -> tuple[Award, ...
                     listing, found = (found[-1], []), found[:-1]  # its recipients are the items below the line
                 found = [a for a in found if a.count is not None or a.names or a.recipients]
                 breaking = breaking or bool(BREAKDOWN.match(clause))
-                if breaking and recent and number - recent[0].line <= 4:
+                if breaking and recent and found and number - recent[0].line <= 4 \
+                        and all(_generic(a) for a in recent) and not any(_generic(a) for a in found):
+                    # "… 22 tập thể, cá nhân được khen thưởng cấp Nhà nước. Trong đó, có 1 tập thể nhận Huân chương
+                    # …; 4 tập thể nhận cờ thi đua …": the parts name the forms, the total only counted them
+                    out = [a for a in out if all(a is not r for r in recent)]
+                    breaking, recent = False, found
+                elif breaking and recent and number - recent[0].line <= 4:
                     # "… Huy hiệu Đảng cho 155 đảng viên. Gồm: Huy hiệu 30 năm tuổi Đảng là 68 đồng chí; …": the
                     # parts of a statement already counted are not statements of their own
                     wholes = {(a.form, a.recipients) for a in recent}
@@ -121,6 +132,11 @@ def find_awards(lines: list[tuple[int, str]], damaged: bool) -> tuple[Award, ...
     return tuple(without_restatements(without_headline_totals(out, lines[0][0] if lines else 0)))
 
 
+def _generic(a: Award) -> bool:
+    """Whether a statement's form is only a verb ("Khen thưởng", "Tuyên dương, khen thưởng") with a count."""
+    return a.count is not None and fold(a.form).startswith(GENERIC)
+
+
 def _listed(award: Award, names: list[str]) -> list[Award]:
     """A statement whose recipients are the list items under it: as many as listed, named."""
     if not names:
@@ -130,35 +146,9 @@ def _listed(award: Award, names: list[str]) -> list[Award]:
                                 recipients=named(listed) or implied_recipients(award.form))]
 
 
-def _match(toks: list[Tok], i: int, table) -> tuple[int, str] | None:
-    for phrase, value in table:
-        if at(toks, i, phrase):
-            return len(phrase), value
-    return None
-
-
-def _span(clause: str, toks: list[Tok], a: int, b: int) -> str | None:
-    """The printed text of tokens a..b-1, without surrounding punctuation."""
-    if a >= b:
-        return None
-    return clause[toks[a].start:toks[b - 1].end].strip(" ,.:;-–“”\"'") or None
-
-
-def _sep(clause: str, toks: list[Tok], i: int) -> str:
-    """The characters between token i-1 and token i."""
-    return clause[toks[i - 1].end:toks[i].start] if 0 < i < len(toks) else ""
-
-
-def _short(clause: str, toks: list[Tok], a: int, b: int) -> str | None:
-    """A printed name of at most 8 words with no number in it (else not a name: None)."""
-    if not 0 < b - a <= 8 or any(t.text.isdigit() for t in toks[a:b]):
-        return None
-    return _span(clause, toks, a, b)
-
-
 def _proposes(toks: list[Tok], j: int, v: Words) -> bool:
     """Whether a proposal word at ``j`` proposes an award (not "Xét đề nghị của …", "Tờ trình số …")."""
-    hit = _match(toks, j, tuple((p, "") for p in v.propose))
+    hit = match(toks, j, tuple((p, "") for p in v.propose))
     if hit is None:
         return False
     before = [" ".join(t.key for t in toks[j - n:j]) for n in (1, 2, 3) if j >= n]
@@ -176,7 +166,7 @@ def _forms_in(clause: str, toks: list[Tok], v: Words) -> list[tuple[int, int, st
     forms = []
     i = 0
     while i < len(toks):
-        hit = _match(toks, i, v.forms)
+        hit = match(toks, i, v.forms)
         if hit:
             forms.append((i, i + hit[0], hit[1], False))
             i += hit[0]
@@ -186,28 +176,53 @@ def _forms_in(clause: str, toks: list[Tok], v: Words) -> list[tuple[int, int, st
             forms.append(named_form)
             i = named_form[1]
             continue
-        verb = _match(toks, i, v.verb_forms)
+        verb = match(toks, i, v.verb_forms)
         if verb:
-            j = i + verb[0] + (len(v.to) if at(toks, i + verb[0], v.to) else 0)
-            if j + 1 < len(toks) and toks[j].text.isdigit() and _match(toks, j + 1, v.recipients):
-                forms.append((i, i + verb[0], verb[1], True))
-            i += verb[0]
+            end, name = _verb_chain(clause, toks, i, i + verb[0], verb[1], v)
+            j = end + (len(v.to) if at(toks, end, v.to) else 0)
+            if j + 1 < len(toks) and toks[j].text.isdigit() and match(toks, j + 1, v.recipients) \
+                    or _passive(clause, toks, i, v) is not None:
+                forms.append((i, end, name, True))
+            i = end
             continue
         i += 1
     return forms
+
+
+def _verb_chain(clause: str, toks: list[Tok], i: int, end: int, name: str, v: Words) -> tuple[int, str]:
+    """"tuyên dương, khen thưởng", "biểu dương, tôn vinh", "biểu dương khen thưởng": verbs joined by a comma, "và"
+    or nothing are one form, named as printed; (its end, its name)."""
+    first = end
+    while end < len(toks):
+        joined = len(v.and_) if at(toks, end, v.and_) else 0
+        more = match(toks, end + joined, v.verb_chain)
+        if more is None or not joined and re.search(r"[^\s,]", sep(clause, toks, end)):
+            break
+        end += joined + more[0]
+    if end == first:
+        return end, name
+    printed = span(clause, toks, i, end) or name
+    return end, printed[:1].upper() + printed[1:]
+
+
+def _passive(clause: str, toks: list[Tok], i: int, v: Words) -> int | None:
+    """"4 tập thể và 12 cá nhân được biểu dương", "06 tập thể được Liên đoàn Lao động huyện khen thưởng": the
+    "được" before the verb form at ``i`` (at most 8 words before) that counted recipients precede; None otherwise."""
+    by = next((x for x in range(i - 1, max(-1, i - 9), -1) if at(toks, x, v.by)), None)
+    return by if by is not None and pairs_ending(clause, toks, by, 0, v) is not None else None
 
 
 def _quoted_title(clause: str, toks: list[Tok], i: int, v: Words) -> tuple[int, int, str, bool] | None:
     """"danh hiệu “Trường học thân thiện, học sinh tích cực”" at token ``i``: (start, end, "Danh hiệu …", False)
     for a title in quotes that no form of the table starts; None otherwise."""
     n = len(v.title)
-    if not at(toks, i, v.title) or i + n >= len(toks) or not QUOTE_OPEN.search(_sep(clause, toks, i + n)) \
-            or _match(toks, i + n, v.forms):
+    if not at(toks, i, v.title) or i + n >= len(toks) or not QUOTE_OPEN.search(sep(clause, toks, i + n)) \
+            or match(toks, i + n, v.forms):
         return None
     for j in range(i + n + 1, min(len(toks), i + n + 12) + 1):
         after = clause[toks[j - 1].end:toks[j].start] if j < len(toks) else clause[toks[j - 1].end:]
         if QUOTE_CLOSE.search(after):
-            name = _span(clause, toks, i + n, j)
+            name = span(clause, toks, i + n, j)
             return (i, j, f"Danh hiệu {name[:1].upper()}{name[1:]}", False) if name else None
         if re.search(r"[.;:]", after):
             return None
@@ -220,90 +235,18 @@ def _named_prize(clause: str, toks: list[Tok], i: int, v: Words) -> tuple[int, i
     hiệu" (at most six; a prize's name ends on a capitalised word); None otherwise."""
     word = v.prize if at(toks, i, v.prize) else v.title if at(toks, i, v.title) else None
     n = len(word) if word else 0
-    if not word or i + n >= len(toks) or not toks[i + n].text[:1].isupper() or _match(toks, i + n, v.forms):
+    if not word or i + n >= len(toks) or not toks[i + n].text[:1].isupper() or match(toks, i + n, v.forms):
         return None
     last = i + n  # the name ends on its last capitalised word: "Phụ nữ Việt Nam"
     for j in range(i + n + 1, min(len(toks), i + n + 6)):
-        if toks[j].text.isdigit() or re.search(r"[,.;:(]", _sep(clause, toks, j)) or at(toks, j, v.to) \
+        if toks[j].text.isdigit() or re.search(r"[,.;:(]", sep(clause, toks, j)) or at(toks, j, v.to) \
                 or toks[j].text in ("năm", "nam") or any(at(toks, j, a) for a in v.about):
             break
         if toks[j].text[:1].isupper() or word == v.title:  # a title's words after the first are in lower case
             last = j
-    name = _span(clause, toks, i + n, last + 1)
+    name = span(clause, toks, i + n, last + 1)
     kind = "Giải thưởng" if word == v.prize else "Danh hiệu"
     return (i, last + 1, f"{kind} {name}", False) if name else None
-
-
-def _count_before(clause: str, toks: list[Tok], start: int, floor: int, v: Words) -> list[tuple[int, str]] | None:
-    """"3 tập thể đạt danh hiệu 'Tập thể lao động xuất sắc'": [(count, kind)]; "2 tập thể và 1 cá nhân nhận
-    Huân chương …": one pair per kind, in the order printed."""
-    x = start
-    for _ in range(4):  # words between the recipients and the form: đạt, được tặng, danh hiệu…
-        hit = next((p for p in v.before_form if x - len(p) >= floor and at(toks, x - len(p), p)), None)
-        if hit is None:
-            break
-        x -= len(hit)
-    if x == start and not (start > floor and QUOTE_OPEN.search(_sep(clause, toks, start))):
-        return None  # no verb between: only a form in quotes right after its recipients ("2.417 cá nhân “LĐTT”")
-    if x < start and "," in _sep(clause, toks, x):
-        return None  # "… cho 14 tập thể, tặng Bằng khen …": the count before the comma is the earlier award's
-    return _pairs_ending(clause, toks, x, floor, v)
-
-
-def _pairs_ending(clause: str, toks: list[Tok], x: int, floor: int, v: Words) -> list[tuple[int, str]] | None:
-    """The "<count> <kind>" pairs that end just before token ``x``, joined by "và" or commas ("01 tập thể và 17 cá
-    nhân"), one per kind in the order printed; None when none ends there."""
-    first = _pair_ending(clause, toks, x, floor, v)
-    if first is None:
-        return None
-    pairs, x = [first[:2]], first[2]
-    while x - 1 > floor and (at(toks, x - 1, v.and_) or "," in _sep(clause, toks, x)):  # "2 tập thể và 1 cá nhân"
-        more = _pair_ending(clause, toks, x - 1 if at(toks, x - 1, v.and_) else x, floor, v)
-        if more is None:
-            break
-        pairs.insert(0, more[:2])
-        x = more[2]
-    return [(c, kind) for c, kind, _ in _by_kind([(c, kind, ()) for c, kind in pairs])]
-
-
-def _number(clause: str, toks: list[Tok], i: int) -> int:
-    """The count a number token states: "1.519/1.563 hộ đạt …" is 1,519 of 1,563 (the part, not the whole)."""
-    if i > 0 and toks[i - 1].text.isdigit() and _sep(clause, toks, i).strip() == "/":
-        return int(toks[i - 1].text)
-    return int(toks[i].text)
-
-
-def _pair_ending(clause: str, toks: list[Tok], x: int, floor: int, v: Words) -> tuple[int, str, int] | None:
-    """The "<count> <kind>" that ends just before token ``x`` ("64 cán bộ, công chức"): (count, kind, its start)."""
-    kinds: set[str] = set()
-    for _ in range(4):  # "64 cán bộ, công chức đạt danh hiệu …": the kinds listed after the count
-        ending = next((length for length in (4, 3, 2, 1) if x - length - 1 >= floor
-                       and _match(toks, x - length, v.recipients) == (length, _kind(toks, x - length, v))), None)
-        if ending is None and kinds and x - 2 > floor and at(toks, x - 1, v.and_) \
-                and not toks[x - 2].text.isdigit():
-            x -= 1  # "46 tập thể và cá nhân": one count of two kinds
-            continue
-        if ending is None:
-            break
-        x -= ending
-        kinds.add(_kind(toks, x, v))
-        if toks[x - 1].text.isdigit():  # "122 tập thể, cá nhân": a count of mixed kinds says no kind (None)
-            return _number(clause, toks, x - 1), kinds.pop() if len(kinds) == 1 else None, x - 1
-    return None
-
-
-def _by_kind(found: list[tuple[int, str, tuple]]) -> list[tuple[int, str, tuple]]:
-    """One (count, kind, names) per kind, in the order first printed: "1 đảng bộ, 10 chi bộ" are 11 tập thể."""
-    out: dict[str, tuple[int, str, tuple]] = {}
-    for count, kind, names in found:
-        c, _, ns = out.get(kind, (0, kind, ()))
-        out[kind] = (c + count, kind, ns + names)
-    return list(out.values())
-
-
-def _kind(toks: list[Tok], a: int, v: Words) -> str:
-    hit = _match(toks, a, v.recipients)
-    return hit[1] if hit else ""
 
 
 def _clause(clause: str, toks: list[Tok], line: int, v: Words, status: str, base: str) -> tuple[list[Award], str]:
@@ -326,19 +269,23 @@ def _clause(clause: str, toks: list[Tok], line: int, v: Words, status: str, base
             cues = range(next((i for i in before if toks[i].start >= anew[-1]), start), start)
         if any(_proposes(toks, j, v) for j in cues):
             status = PROPOSED  # and for the forms after it in the sentence
-        ahead = _count_before(clause, toks, start, previous_end, v) if not verb else None
+        ahead = count_before(clause, toks, start, previous_end, v) if not verb else None
+        by = _passive(clause, toks, start, v) if verb else None
+        if by is not None and by >= previous_end:  # "06 tập thể được Liên đoàn Lao động huyện khen thưởng"
+            ahead = pairs_ending(clause, toks, by, previous_end, v)
+            authority = short(clause, toks, by + len(v.by), start) or authority
         # "tặng" at most 4 words before the form ("tặng 01 bằng khen", "tặng: Cờ thi đua")
         give = next((j for j in reversed(before) if j >= start - 4 and any(at(toks, j, g) for g in v.give)), None)
         while give and not v.damaged and _inside_give(toks, give, v):  # "trao tặng", not its "tặng"
             give -= 1
-        count_before = int(toks[start - 1].text) if start and toks[start - 1].text.isdigit() \
+        number_before = int(toks[start - 1].text) if start and toks[start - 1].text.isdigit() \
             and not (start == 1 and LIST_ITEM.match(clause)) else None  # "2. Bằng khen …": an item's number
         names: tuple[str, ...] = ()
         j, own = end, None
         if at(toks, j, v.of):  # "Giấy khen của Tỉnh ủy Hải Dương: 02 đồng chí"
-            stop = next((x for x in range(j + 1, limit) if x > j + 1 and re.search("[:,]", _sep(clause, toks, x))
+            stop = next((x for x in range(j + 1, limit) if x > j + 1 and re.search("[:,]", sep(clause, toks, x))
                          or at(toks, x, v.to) or at(toks, x, v.be) or toks[x].text.isdigit()), limit)
-            own, j = _short(clause, toks, j + 1, stop), stop
+            own, j = short(clause, toks, j + 1, stop), stop
         if give is not None and ahead is None:  # "<authority> (đã) tặng", "được <authority> tặng", "Đề nghị …"
             first, passive = previous_end, False
             for x in range(previous_end, give):
@@ -346,38 +293,38 @@ def _clause(clause: str, toks: list[Tok], line: int, v: Words, status: str, base
                     first, passive = x + len(v.by), True
                 elif any(at(toks, x, p) for p in v.propose):
                     first = x + len(next(p for p in v.propose if at(toks, x, p)))
-                elif x > previous_end and re.search("[,:]", _sep(clause, toks, x)) and not passive:
+                elif x > previous_end and re.search("[,:]", sep(clause, toks, x)) and not passive:
                     first = x  # but "được UBND tỉnh, Bộ, Ngành Trung ương tặng": one list of authorities
             last = give
             for done in v.done * 2:  # "đã", "còn", "xem xét" before "tặng"
                 last -= len(done) if last - len(done) > first and at(toks, last - len(done), done) else 0
             of = next((x for x in range(last - 1, first, -1) if at(toks, x, v.of)), None)  # "Quyết định số … của X tặng"
-            authority = own or _short(clause, toks, first, last) or (
-                _short(clause, toks, of + len(v.of), last) if of is not None else None) or authority
+            authority = own or short(clause, toks, first, last) or (
+                short(clause, toks, of + len(v.of), last) if of is not None else None) or authority
             by = next((x for x in range(previous_end, give) if at(toks, x, v.by)), None)
-            counted_by = _pairs_ending(clause, toks, by, previous_end, v) if by is not None else None
+            counted_by = pairs_ending(clause, toks, by, previous_end, v) if by is not None else None
             if counted_by is not None:  # "01 tập thể và 17 cá nhân được Thủ tướng Chính phủ tặng bằng khen"
                 ahead = counted_by
             elif by is not None:  # "Hội LHPN phường Long Xuyên được Hội LHPN tỉnh tặng bằng khen"
-                names = split_names(_span(clause, toks, previous_end, by) if by - previous_end <= 24 else None)
+                names = split_names(span(clause, toks, previous_end, by) if by - previous_end <= 24 else None)
         else:
             authority = own or authority
             reach = next((x for x in before if any(at(toks, x, r) for r in v.reaches)
                           and not _inside_give(toks, x, v)), None)
             if reach is not None and ahead is None:  # "UBND phường … đạt danh hiệu …", "ông X và bà Y nhận …"
-                names = split_names(_span(clause, toks, previous_end, reach) if reach - previous_end <= 24 else None)
+                names = split_names(span(clause, toks, previous_end, reach) if reach - previous_end <= 24 else None)
         if ahead is not None:  # "8 tập thể đạt danh hiệu …", "02 tập thể được tặng Bằng khen … là A và B"
-            if len(ahead) == 1 and (at(toks, j, v.be) or ":" in _sep(clause, toks, j)):
+            if len(ahead) == 1 and (at(toks, j, v.be) or ":" in sep(clause, toks, j)):
                 j += len(v.be) if at(toks, j, v.be) else 0
-                names = split_names(_span(clause, toks, j, _until_about(toks, j, limit, v)))
+                names = split_names(span(clause, toks, j, _until_about(toks, j, limit, v)))
             out += [Award(form=form, authority=authority, recipients=kind, count=count, names=names,
                           status=status, line=line) for count, kind in ahead]
             previous_end = end
             continue
-        counted = _counts(clause, toks, j, limit, v)
-        near = j + 1 < len(toks) and "," not in _sep(clause, toks, j) and (
+        counted = counts(clause, toks, j, limit, v)
+        near = j + 1 < len(toks) and "," not in sep(clause, toks, j) and (
             toks[j].text.isdigit() or at(toks, j, v.to) and toks[j + 1].text.isdigit())
-        if count_before is not None and not near:
+        if number_before is not None and not near:
             counted = []  # "cho 124 “Tập thể lao động tiên tiến”, 2.417 cá nhân …": the count before is this form's
         if counted:
             out += [Award(form=form, authority=authority, recipients=kind, count=c, names=ns, status=status,
@@ -388,8 +335,8 @@ def _clause(clause: str, toks: list[Tok], line: int, v: Words, status: str, base
             to = next((x for x in range(j, min(limit, j + 8)) if at(toks, x, v.to)
                        or any(at(toks, x, a) for a in v.about)), None)
             if to is not None and at(toks, to, v.to):
-                names = tuple(filter(None, [clean_name(_span(clause, toks, to + 1, _until_about(toks, to + 1, limit, v)))]))
-            count = count_before if count_before is not None else len(names) or None  # named: as many as named
+                names = tuple(filter(None, [clean_name(span(clause, toks, to + 1, _until_about(toks, to + 1, limit, v)))]))
+            count = number_before if number_before is not None else len(names) or None  # named: as many as named
             kind = (named(names) or implied_recipients(form)) if count is not None else None
             out.append(Award(form=form, authority=authority, recipients=kind, count=count, names=names,
                              status=status, line=line))
@@ -409,46 +356,3 @@ def _until_about(toks: list[Tok], start: int, limit: int, v: Words) -> int:
                  or toks[x].text.isdigit()
                  or x > start and toks[x].text[:1].islower() and any(at(toks, x, g) for g in v.give)), limit)
 
-
-def _counts(clause: str, toks: list[Tok], start: int, limit: int, v: Words) -> list[tuple[int, str, tuple]]:
-    """(count, recipient kind, names) for each "<number> <kind>" between ``start`` and ``limit``; a count
-    followed by "đạt"/"được" belongs to the form after it ("…, 8 tập thể đạt danh hiệu …")."""
-    found = []
-    x = start
-    while x < limit:
-        if "(" in _sep(clause, toks, x):  # "cho 5 tập thể, 5 cá nhân (hạng nhất 1 tập thể; …)": a breakdown
-            x = next((y for y in range(x + 1, limit) if ")" in _sep(clause, toks, y)), limit)
-            continue
-        kind = _match(toks, x + 1, v.recipients) if toks[x].text.isdigit() and x + 1 < limit else None
-        if kind:  # "155 đảng viên của 13/15 đảng bộ": the bodies they belong to, not recipients
-            first = x - 1 if x and toks[x - 1].text.isdigit() and _sep(clause, toks, x).strip() == "/" else x
-            kind = None if first and at(toks, first - len(v.of), v.of) else kind
-        if not kind:
-            x += 1
-            continue
-        after = x + 1 + kind[0]
-        if after < len(toks) and (at(toks, after, v.reach) or at(toks, after, v.by)) and found:
-            break
-        if found and x > start + 1 and at(toks, x - 1, v.to):
-            break  # "Cờ thi đua cho 6 tập thể, danh hiệu … cho 14 tập thể": another "cho", another award
-        count, x, recipients = _number(clause, toks, x), after, kind[1]
-        while x < limit:  # "cho 20 tập thể, cá nhân", "46 tập thể và cá nhân": one count of mixed kinds (None)
-            joined = 1 if at(toks, x, v.and_) else 0
-            more = _match(toks, x + joined, v.recipients) if x + joined < limit else None
-            if more is None or not joined and "," not in _sep(clause, toks, x):
-                break
-            x += joined + more[0]
-            recipients = recipients if more[1] == recipients else None
-        names: tuple[str, ...] = ()
-        if x < limit and at(toks, x, v.made_of) and x + 1 < limit and ":" in _sep(clause, toks, x + 1):
-            x += len(v.made_of)  # "4 cá nhân gồm: bà Trần Thị Hằng, …"
-        if x < limit and ":" in _sep(clause, toks, x):  # "02 tập thể: Chi bộ 1, chi bộ 3 và 19 đảng viên"
-            stop = next((y for y in range(x, limit) if toks[y].text.isdigit() and _match(toks, y + 1, v.recipients)
-                         and toks[y - 1].text.lower() in ("và", "va")), limit)
-            stop -= 1 if stop < limit else 0
-            listed = clause[toks[x].start:toks[stop - 1].end] if stop > x else ""
-            names = persons_first(tuple(p.strip(" .") for p in re.split(r",|\s+và\s+|\s+va\s+", listed)
-                                         if p.strip(" .")))
-            x = stop
-        found.append((count, recipients, names))
-    return _by_kind(found)

@@ -50,3 +50,47 @@ def test_who_is_not_a_name():
     assert clean_name("đảng viên đợt 2-9") is None
     assert clean_name("Qua xem xét thành tích của các tập thể") is None
     assert clean_name("Trường THCS Lê Lợi") == "Trường THCS Lê Lợi"
+
+
+def test_verbs_joined_are_one_form_named_as_printed():
+    assert read("Hội nghị đã tuyên dương, khen thưởng 15 học sinh và 4 tập thể lớp.") == [
+        ("Tuyên dương, khen thưởng", "cá nhân", 15, "granted"), ("Tuyên dương, khen thưởng", "tập thể", 4, "granted")]
+    assert read("Tỉnh biểu dương, tôn vinh 60 tập thể, cá nhân tiêu biểu.") == [
+        ("Biểu dương, tôn vinh", None, 60, "granted")]
+    assert read("UBND quận khen tặng 5 tập thể, 9 cá nhân.") == [
+        ("Khen tặng", "tập thể", 5, "granted"), ("Khen tặng", "cá nhân", 9, "granted")]
+
+
+def test_the_kinds_of_khen_thuong_the_law_names():
+    assert read("UBND huyện khen thưởng đột xuất cho 3 tập thể; khen thưởng theo các chuyên đề cho 11 cá nhân.") == [
+        ("Khen thưởng đột xuất", "tập thể", 3, "granted"), ("Khen thưởng theo chuyên đề", "cá nhân", 11, "granted")]
+
+
+def test_a_verb_form_after_duoc_takes_the_count_before_it():
+    assert read("Có 5 tập thể và 21 cá nhân được Công đoàn ngành biểu dương.") == [
+        ("Biểu dương", "tập thể", 5, "granted"), ("Biểu dương", "cá nhân", 21, "granted")]
+    got = find_awards([(1, "Có 8 đoàn viên được Ban Chấp hành Huyện đoàn tuyên dương.")], False)
+    assert [(a.form, a.authority, a.count) for a in got] == [("Tuyên dương", "Ban Chấp hành Huyện đoàn", 8)]
+    # without a count before "được", a verb is no statement
+    assert read("Các tập thể được biểu dương đã nhận hoa.") == []
+
+
+def test_a_headline_total_of_some_of_the_statements_in_a_row():
+    assert read("Khen thưởng 20 tập thể, cá nhân",
+                "Dịp này, Hội Nông dân tỉnh khen thưởng 8 cá nhân, 12 tập thể; Hội Nông dân huyện khen thưởng 9 cá "
+                "nhân.") == [("Khen thưởng", "cá nhân", 8, "granted"), ("Khen thưởng", "tập thể", 12, "granted"),
+                             ("Khen thưởng", "cá nhân", 9, "granted")]
+
+
+def test_a_count_the_breakdown_names_the_forms_of_is_not_a_statement():
+    assert read("Hội đồng đề nghị 6 tập thể, cá nhân được khen thưởng cấp Nhà nước. Trong đó, có 2 tập thể nhận "
+                "Huân chương Lao động hạng Ba; 4 cá nhân nhận Bằng khen của Thủ tướng Chính phủ.") == [
+        ("Huân chương Lao động hạng Ba", "tập thể", 2, "proposed"), ("Bằng khen", "cá nhân", 4, "proposed")]
+
+
+def test_a_recipient_proposed_in_its_clause_does_not_make_the_next_clause_proposed():
+    assert read("Năm qua, 1 tập thể được đề nghị Bộ tặng Bằng khen; UBND tỉnh tặng Bằng khen cho 3 cá nhân.") == [
+        ("Bằng khen", "tập thể", 1, "proposed"), ("Bằng khen", "cá nhân", 3, "granted")]
+    # an active proposal in the clause carries on
+    assert [s for *_, s in read("Đề nghị UBND tỉnh tặng Bằng khen cho 2 tập thể được đề nghị; Giấy khen cho 3 cá "
+                                "nhân.")] == ["proposed", "proposed"]

@@ -1,0 +1,155 @@
+"""Counts and recipients in an award clause, on its tokens: "<count> <kind>" pairs before a form ("3 tập thể đạt
+danh hiệu …", "2 tập thể và 1 cá nhân nhận …") and after it ("cho 12 tập thể, 50 cá nhân", "4 cá nhân gồm: bà …"),
+one count of mixed kinds ("20 tập thể, cá nhân": no kind), the part of a whole ("1.519/1.563 hộ"), and the token
+helpers the reader shares (a phrase table matched at a token, the printed text of a span). Pure;
+``tdkt.ingest.awards`` reads the statements with them.
+"""
+from __future__ import annotations
+
+import re
+
+from tdkt.ingest.award_words import QUOTE_OPEN, Words
+from tdkt.ingest.recipients import persons_first
+from tdkt.text.decode import Tok, at
+
+
+def match(toks: list[Tok], i: int, table) -> tuple[int, str] | None:
+    for phrase, value in table:
+        if at(toks, i, phrase):
+            return len(phrase), value
+    return None
+
+
+def span(clause: str, toks: list[Tok], a: int, b: int) -> str | None:
+    """The printed text of tokens a..b-1, without surrounding punctuation."""
+    if a >= b:
+        return None
+    return clause[toks[a].start:toks[b - 1].end].strip(" ,.:;-–“”\"'") or None
+
+
+def sep(clause: str, toks: list[Tok], i: int) -> str:
+    """The characters between token i-1 and token i."""
+    return clause[toks[i - 1].end:toks[i].start] if 0 < i < len(toks) else ""
+
+
+def short(clause: str, toks: list[Tok], a: int, b: int) -> str | None:
+    """A printed name of at most 8 words with no number in it (else not a name: None)."""
+    if not 0 < b - a <= 8 or any(t.text.isdigit() for t in toks[a:b]):
+        return None
+    return span(clause, toks, a, b)
+
+
+def count_before(clause: str, toks: list[Tok], start: int, floor: int, v: Words) -> list[tuple[int, str]] | None:
+    """"3 tập thể đạt danh hiệu 'Tập thể lao động xuất sắc'": [(count, kind)]; "2 tập thể và 1 cá nhân nhận
+    Huân chương …": one pair per kind, in the order printed."""
+    x = start
+    for _ in range(4):  # words between the recipients and the form: đạt, được tặng, danh hiệu…
+        hit = next((p for p in v.before_form if x - len(p) >= floor and at(toks, x - len(p), p)), None)
+        if hit is None:
+            break
+        x -= len(hit)
+    if x == start and not (start > floor and QUOTE_OPEN.search(sep(clause, toks, start))):
+        return None  # no verb between: only a form in quotes right after its recipients ("2.417 cá nhân “LĐTT”")
+    if x < start and "," in sep(clause, toks, x):
+        return None  # "… cho 14 tập thể, tặng Bằng khen …": the count before the comma is the earlier award's
+    return pairs_ending(clause, toks, x, floor, v)
+
+
+def pairs_ending(clause: str, toks: list[Tok], x: int, floor: int, v: Words) -> list[tuple[int, str]] | None:
+    """The "<count> <kind>" pairs that end just before token ``x``, joined by "và" or commas ("01 tập thể và 17 cá
+    nhân"), one per kind in the order printed; None when none ends there."""
+    first = _pair_ending(clause, toks, x, floor, v)
+    if first is None:
+        return None
+    pairs, x = [first[:2]], first[2]
+    while x - 1 > floor and (at(toks, x - 1, v.and_) or "," in sep(clause, toks, x)):  # "2 tập thể và 1 cá nhân"
+        more = _pair_ending(clause, toks, x - 1 if at(toks, x - 1, v.and_) else x, floor, v)
+        if more is None:
+            break
+        pairs.insert(0, more[:2])
+        x = more[2]
+    return [(c, kind) for c, kind, _ in _by_kind([(c, kind, ()) for c, kind in pairs])]
+
+
+def _number(clause: str, toks: list[Tok], i: int) -> int:
+    """The count a number token states: "1.519/1.563 hộ đạt …" is 1,519 of 1,563 (the part, not the whole)."""
+    if i > 0 and toks[i - 1].text.isdigit() and sep(clause, toks, i).strip() == "/":
+        return int(toks[i - 1].text)
+    return int(toks[i].text)
+
+
+def _pair_ending(clause: str, toks: list[Tok], x: int, floor: int, v: Words) -> tuple[int, str, int] | None:
+    """The "<count> <kind>" that ends just before token ``x`` ("64 cán bộ, công chức"): (count, kind, its start)."""
+    kinds: set[str] = set()
+    for _ in range(4):  # "64 cán bộ, công chức đạt danh hiệu …": the kinds listed after the count
+        ending = next((length for length in (4, 3, 2, 1) if x - length - 1 >= floor
+                       and match(toks, x - length, v.recipients) == (length, _kind(toks, x - length, v))), None)
+        if ending is None and kinds and x - 2 > floor and at(toks, x - 1, v.and_) \
+                and not toks[x - 2].text.isdigit():
+            x -= 1  # "46 tập thể và cá nhân": one count of two kinds
+            continue
+        if ending is None:
+            break
+        x -= ending
+        kinds.add(_kind(toks, x, v))
+        if toks[x - 1].text.isdigit():  # "122 tập thể, cá nhân": a count of mixed kinds says no kind (None)
+            return _number(clause, toks, x - 1), kinds.pop() if len(kinds) == 1 else None, x - 1
+    return None
+
+
+def _by_kind(found: list[tuple[int, str, tuple]]) -> list[tuple[int, str, tuple]]:
+    """One (count, kind, names) per kind, in the order first printed: "1 đảng bộ, 10 chi bộ" are 11 tập thể."""
+    out: dict[str, tuple[int, str, tuple]] = {}
+    for count, kind, names in found:
+        c, _, ns = out.get(kind, (0, kind, ()))
+        out[kind] = (c + count, kind, ns + names)
+    return list(out.values())
+
+
+def _kind(toks: list[Tok], a: int, v: Words) -> str:
+    hit = match(toks, a, v.recipients)
+    return hit[1] if hit else ""
+
+
+def counts(clause: str, toks: list[Tok], start: int, limit: int, v: Words) -> list[tuple[int, str, tuple]]:
+    """(count, recipient kind, names) for each "<number> <kind>" between ``start`` and ``limit``; a count
+    followed by "đạt"/"được" belongs to the form after it ("…, 8 tập thể đạt danh hiệu …")."""
+    found = []
+    x = start
+    while x < limit:
+        if "(" in sep(clause, toks, x):  # "cho 5 tập thể, 5 cá nhân (hạng nhất 1 tập thể; …)": a breakdown
+            x = next((y for y in range(x + 1, limit) if ")" in sep(clause, toks, y)), limit)
+            continue
+        kind = match(toks, x + 1, v.recipients) if toks[x].text.isdigit() and x + 1 < limit else None
+        if kind:  # "155 đảng viên của 13/15 đảng bộ": the bodies they belong to, not recipients
+            first = x - 1 if x and toks[x - 1].text.isdigit() and sep(clause, toks, x).strip() == "/" else x
+            kind = None if first and at(toks, first - len(v.of), v.of) else kind
+        if not kind:
+            x += 1
+            continue
+        after = x + 1 + kind[0]
+        if after < len(toks) and (at(toks, after, v.reach) or at(toks, after, v.by)) and found:
+            break
+        if found and x > start + 1 and at(toks, x - 1, v.to):
+            break  # "Cờ thi đua cho 6 tập thể, danh hiệu … cho 14 tập thể": another "cho", another award
+        count, x, recipients = _number(clause, toks, x), after, kind[1]
+        while x < limit:  # "cho 20 tập thể, cá nhân", "46 tập thể và cá nhân": one count of mixed kinds (None)
+            joined = 1 if at(toks, x, v.and_) else 0
+            more = match(toks, x + joined, v.recipients) if x + joined < limit else None
+            if more is None or not joined and "," not in sep(clause, toks, x):
+                break
+            x += joined + more[0]
+            recipients = recipients if more[1] == recipients else None
+        names: tuple[str, ...] = ()
+        if x < limit and at(toks, x, v.made_of) and x + 1 < limit and ":" in sep(clause, toks, x + 1):
+            x += len(v.made_of)  # "4 cá nhân gồm: bà Trần Thị Hằng, …"
+        if x < limit and ":" in sep(clause, toks, x):  # "02 tập thể: Chi bộ 1, chi bộ 3 và 19 đảng viên"
+            stop = next((y for y in range(x, limit) if toks[y].text.isdigit() and match(toks, y + 1, v.recipients)
+                         and toks[y - 1].text.lower() in ("và", "va")), limit)
+            stop -= 1 if stop < limit else 0
+            listed = clause[toks[x].start:toks[stop - 1].end] if stop > x else ""
+            names = persons_first(tuple(p.strip(" .") for p in re.split(r",|\s+và\s+|\s+va\s+", listed)
+                                         if p.strip(" .")))
+            x = stop
+        found.append((count, recipients, names))
+    return _by_kind(found)
