@@ -23,7 +23,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from tdkt.ingest.exemplar_cues import from_texts, listed, named_models, plausible, same_name  # noqa: F401
+from tdkt.ingest.exemplar_cues import from_texts, listed, plausible, same_name  # noqa: F401 (listed: re-exported)
 from tdkt.text.collate import fold, slug
 from tdkt.model import AwardKind, AwardRecord, Catalog, Exemplar, ExemplarKind, ExemplarStatus, Origin, RecipientKind, Report
 
