@@ -101,8 +101,11 @@ def column_issuer(h: header.Header, units: Units) -> tuple[Found | None, Found |
     issuer_text = unglue(issuer_text)
     name = display_name(issuer_text)
     why = "dòng cuối cột trái phần đầu văn bản" + (f", dưới {parent!r}" if parent else "")
+    respaced = header.RESPACED in column[last].why
+    why += f"; {header.RESPACED}" if respaced else ""
     if CENTRAL.match(fold(issuer_text)):
-        return units.r.found(name, at_line(units.r.lines, line), why), Found(line=line, why=CENTRAL_WHY), above
+        return (units.r.found(name, at_line(units.r.lines, line), why, respaced), Found(line=line, why=CENTRAL_WHY),
+                above)
     unit = unit_of(issuer_text, parent, h, units, line)
     toks = tokens(issuer_text, False)
     bodies = units.bodies(toks, False)
@@ -112,7 +115,7 @@ def column_issuer(h: header.Header, units: Units) -> tuple[Found | None, Found |
         own_place = rest == "" or rest == fold(f"{unit.value.kind} {unit.value.name}")
         if own_place or _KIND_WORD.match(rest + " "):
             name = f"{body} {unit.value.kind.lower()} {unit.value.name}"
-    return units.r.found(name, at_line(units.r.lines, line), why), unit, above
+    return units.r.found(name, at_line(units.r.lines, line), why, respaced), unit, above
 
 
 _AUTHORITY_LINE = re.compile(r"^(?:(chu tich|pho chu tich) )?(uy ban nhan dan (?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|"

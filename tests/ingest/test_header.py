@@ -244,3 +244,25 @@ def test_a_decision_on_awards_without_a_period_in_its_title_reads_it_from_articl
 def test_article_one_without_a_year_gives_no_period(vocab, gazetteer):
     e = extract(DECISION.format(clause="yêu nước của ngành giáo dục"), vocab, gazetteer)
     assert e.period.value is None  # never Điều 2's year, nor a date of the Căn cứ lines
+
+
+@pytest.mark.parametrize("spaced,words", [
+    ("T H  Ủ   T  Ư Ớ N G   C H  Í  N H   P H Ủ", "THỦ TƯỚNG CHÍNH PHỦ"),   # the widest gaps part the words
+    ("T H Ủ T Ư Ớ N G C H Í N H P H Ủ", "THỦ TƯỚNG CHÍNH PHỦ"),           # one width: cut into syllables
+    ("B Ộ N Ộ I V Ụ", "BỘ NỘI VỤ"),                                         # not 'BỘN ỘI VỤ'
+    ("Ủ Y B A N N H Â N D Â N T Ỉ N H T H A N H H Ó A", "ỦY BAN NHÂN DÂN TỈNH THANH HÓA"),
+    ("S Ở G I Á O D Ụ C V À Đ À O T Ạ O", "SỞ GIÁO DỤC VÀ ĐÀO TẠO"),
+    ("A B C D 1 2", "A B C D 1 2"),                                         # no syllables: left as it is
+    ("UBND XÃ VẠN THẮNG", "UBND XÃ VẠN THẮNG"),                             # not typed letter by letter
+])
+def test_a_line_typed_letter_by_letter_reads_as_words(spaced, words):
+    assert header.unspace(spaced) == words
+
+
+def test_an_issuer_typed_letter_by_letter_is_read_and_flagged(vocab, gazetteer):
+    text = ("T H Ủ T Ư Ớ N G C H Í N H P H Ủ\nSố: 263/QĐ-TTg\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập – Tự do – Hạnh phúc\nHà Nội, ngày 22 tháng 02 năm 2011\nQUYẾT ĐỊNH\n"
+            "Về việc tặng thưởng Bằng khen của Thủ tướng Chính phủ\nTHỦ TƯỚNG CHÍNH PHỦ\nCăn cứ Luật Thi đua, Khen thưởng;")
+    e = extract(text, vocab, gazetteer)
+    assert e.issuer.value == "Thủ tướng Chính phủ"
+    assert any(f.field == "issuer" and header.RESPACED in f.why for f in e.review)
