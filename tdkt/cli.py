@@ -44,6 +44,7 @@ from tdkt.render.mkdocs_api import RendererMismatch
 from tdkt.search.index import search_files
 from tdkt.engine.sync import KEPT, SyncStats, sync_tree
 from tdkt.site.page_memory import PageMemory, open_memory
+from tdkt.site.list_memory import ListMemory, open_lists
 from tdkt.engine import owned
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -136,10 +137,11 @@ def _load(data: Path, strict: bool, cache: Path | None = None) -> tuple[Catalog 
 
 
 def _site_files(catalog: Catalog, gazetteer_source: str, data: Path, cache: Path | None,
-                site_url: str | None = None, memory: PageMemory | None = None) -> Iterator[tuple[str, bytes]]:
+                site_url: str | None = None, memory: PageMemory | None = None,
+                lists: ListMemory | None = None) -> Iterator[tuple[str, bytes]]:
     """Every file of ``site_src/``, one at a time: pages, originals, search index, open data, host configuration;
     with ``memory``, a report's files still as the last build made them come as ``KEPT``."""
-    for path, content in iter_pages(catalog, gazetteer_source, jobs=os.cpu_count() or 1, memory=memory):
+    for path, content in iter_pages(catalog, gazetteer_source, jobs=os.cpu_count() or 1, memory=memory, lists=lists):
         yield path, content.encode("utf-8") if isinstance(content, str) else content
     for path, source in original_files(catalog).items():
         yield path, KEPT if memory is not None and path in memory.kept_files else (data / source).read_bytes()
@@ -150,12 +152,14 @@ def _site_files(catalog: Catalog, gazetteer_source: str, data: Path, cache: Path
 
 
 def _generate(catalog: Catalog, gazetteer_source: str, data: Path, docs: Path, cache: Path | None = None,
-              site_url: str | None = None) -> tuple[SyncStats, PageMemory | None]:
-    memory = open_memory(cache, docs, gazetteer_source)
-    stats = sync_tree(docs, _site_files(catalog, gazetteer_source, data, cache, site_url, memory))
-    if memory is not None:
-        memory.save()
-    return stats, memory
+              site_url: str | None = None) -> tuple[SyncStats, str]:
+    """``site_src/`` written; what the memories of report pages and list pages spared (or "" without a cache)."""
+    memory, lists = open_memory(cache, docs, gazetteer_source), open_lists(cache, docs, gazetteer_source)
+    stats = sync_tree(docs, _site_files(catalog, gazetteer_source, data, cache, site_url, memory, lists))
+    for remembered in (memory, lists):
+        if remembered is not None:
+            remembered.save()
+    return stats, "; ".join(m.summary() for m in (memory, lists) if m is not None)
 
 
 def _normalise(folders: list[Path]) -> int:
@@ -462,9 +466,9 @@ def _load_and_generate(args: argparse.Namespace, progress: Progress) -> _Generat
     progress.stage("tạo site_src/ (trang, chỉ mục tìm kiếm, dữ liệu mở)")
     gc.freeze()  # the catalogue lives until site_src/ is written: collections need not rescan its objects
     try:
-        stats, memory = _generate(catalog, source, args.data, args.docs, args.cache, getattr(args, "site_url", None))
+        stats, spared = _generate(catalog, source, args.data, args.docs, args.cache, getattr(args, "site_url", None))
     finally:
         gc.unfreeze()
     return _Generated(reports=len(catalog.reports), units=len(catalog.units), build_date=newest_date(catalog),
                       stats=stats, load_s=loaded - started, generate_s=time.monotonic() - loaded,
-                      remembered="" if memory is None else f"; {memory.summary()}")
+                      remembered=f"; {spared}" if spared else "")

@@ -172,3 +172,86 @@ def test_a_generated_file_changed_by_hand_is_made_again(tmp_path, capsys, settle
     original.unlink()
     assert remembered(build(data, tmp_path, "site", capsys)) == (2, 1)
     same_as_fresh(data, tmp_path, capsys)
+
+
+# ------------------------------------------------------------------ list pages (a unit's, a year's, a movement's)
+#
+# A list's pages are remembered too (tdkt/site/list_memory.py): made again only when a report it lists, its unit's
+# or movement's record, the names it shows or the exemplars it lists changed. Each case changes what some list shows,
+# rebuilds with the memory and compares with a full build of the changed archive (site_src/ and site/).
+
+
+def lists(summary: str) -> tuple[int, int]:
+    made, kept = map(int, re.search(r"danh sách: (\d+) tạo lại, (\d+) giữ nguyên", summary).groups())
+    return made, kept
+
+
+def edit_yml(data: Path, report: str, old: str, new: str) -> None:
+    yml = data / "reports" / report / "report.yml"
+    text = yml.read_text(encoding="utf-8")
+    assert old in text
+    yml.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_unchanged_lists_are_kept_and_an_edit_remakes_only_the_lists_of_its_report(tmp_path, capsys, settled_at_once):
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE, data)
+    made, kept = lists(build(data, tmp_path, "site", capsys))
+    assert made > 4 and kept == 0
+    assert lists(build(data, tmp_path, "site", capsys)) == (0, made)
+    edit_yml(data, PLAN, 'title: "Kế hoạch công tác thi đua năm 2024"', 'title: "Kế hoạch công tác thi đua năm 2024 (sửa)"')
+    # its unit, the province that lists that unit, its year, its movement
+    assert lists(build(data, tmp_path, "site", capsys)) == (4, made - 4)
+    assert "(sửa)" in (tmp_path / "site-src" / "nam" / "2024.md").read_text("utf-8")
+    same_as_fresh(data, tmp_path, capsys)
+
+
+@pytest.mark.parametrize("old, new, gone", [
+    ('year: "2024"', 'year: "2025"', "nam/2024.md"),                               # to another year's list
+    ("movements: [dan-van-kheo]", "movements: [chuyen-doi-so]", None),          # to another movement's list
+    ("unit: huyen-883", "unit: xa-10738", "don-vi/thanh-pho-long-xuyen-883.md"),        # to another unit's list
+])
+def test_a_report_that_moves_between_lists_leaves_no_stale_list(tmp_path, capsys, settled_at_once, old, new, gone):
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE, data)
+    build(data, tmp_path, "site", capsys)
+    assert gone is None or (tmp_path / "site-src" / gone).is_file()
+    edit_yml(data, PLAN, old, new)
+    made, kept = lists(build(data, tmp_path, "site", capsys))
+    assert made >= 2 and kept > 0
+    assert gone is None or not (tmp_path / "site-src" / gone).exists()
+    same_as_fresh(data, tmp_path, capsys)
+
+
+def test_an_unpublished_exemplar_remakes_its_units_list(tmp_path, capsys, settled_at_once):
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE, data)
+    build(data, tmp_path, "site", capsys)
+    exemplar = data / "exemplars" / "cong-an-phuong-2023.yml"
+    exemplar.write_text(exemplar.read_text(encoding="utf-8").replace('status: "published"', 'status: "proposed"'),
+                        encoding="utf-8")
+    made, kept = lists(build(data, tmp_path, "site", capsys))
+    assert made == 1 and kept > 0  # the unit page of the report it quotes, which listed it
+    same_as_fresh(data, tmp_path, capsys)
+
+
+def test_a_movement_renamed_in_the_vocabulary_remakes_its_list(tmp_path, capsys, settled_at_once):
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE, data)
+    build(data, tmp_path, "site", capsys)
+    vocab = data / "vocab" / "movements.yml"
+    vocab.write_text(vocab.read_text(encoding="utf-8").replace('name: "Dân vận khéo"', 'name: "Dân vận khéo (mới)"'),
+                     encoding="utf-8")
+    build(data, tmp_path, "site", capsys)
+    assert "(mới)" in (tmp_path / "site-src" / "phong-trao" / "dan-van-kheo.md").read_text("utf-8")
+    same_as_fresh(data, tmp_path, capsys)
+
+
+def test_a_list_page_changed_by_hand_is_made_again(tmp_path, capsys, settled_at_once):
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE, data)
+    made, _ = lists(build(data, tmp_path, "site", capsys))
+    page = tmp_path / "site-src" / "nam" / "2023.md"
+    page.write_bytes(page.read_bytes().replace("Báo cáo".encode(), "Báo cáK".encode(), 1))  # same size
+    assert lists(build(data, tmp_path, "site", capsys)) == (1, made - 1)
+    same_as_fresh(data, tmp_path, capsys)

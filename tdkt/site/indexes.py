@@ -11,9 +11,12 @@ in a list (Tỉnh An Giang), both carry their dates (``present.dated_name``). Pu
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterator
 
+from tdkt.engine.sync import KEPT
 from tdkt.site import paths
 from tdkt.site.exemplar_pages import exemplar_list
+from tdkt.site.list_memory import ListMemory
 from tdkt.site.markdown import Context, escape, front_matter, link, table
 from tdkt.model import Catalog, Era, Exemplar, Level, Movement, Report, Unit
 from tdkt.site.present import (CENTRAL, by_name, date_of, date_vn, dated_name, missing, parents, report_label,
@@ -283,19 +286,49 @@ def _members_table(members: list[tuple[Unit, list[Report]]], here: str, catalog:
     return table(("Đơn vị", "Trực thuộc", "Số báo cáo", "Từ 01/7/2025"), rows)
 
 
-def unit_pages(catalog: Catalog, ex_by_unit: dict[str, list[Exemplar]]):
+def _remembered(memory: ListMemory | None, name: str, key: Callable[[], str | None],
+                make: Callable[[], Iterator[tuple[str, str]]]) -> Iterator[tuple[str, object]]:
+    """A list's pages as ``make`` gives them, or (``memory``, ``tdkt/site/list_memory.py``) as ``KEPT`` when the
+    last build made them from the same ``key()`` and they are still as it left them."""
+    if memory is None:
+        yield from make()
+        return
+    digest = key()
+    files = memory.kept_files(name, digest)
+    if files is not None:
+        for path in files:
+            yield path, KEPT
+        return
+    made = list(make())
+    memory.note(name, digest, [path for path, _ in made])
+    yield from made
+
+
+def unit_pages(catalog: Catalog, ex_by_unit: dict[str, list[Exemplar]], memory: ListMemory | None = None):
     """Every unit's pages: ``(path, Markdown)``; a province with units that have reports gets a page even when
-    it has none of its own (it lists them)."""
+    it has none of its own (it lists them). With ``memory``, a unit's pages still as the last build made them from
+    the same reports, names and exemplars come as ``KEPT``."""
     units = by_unit(catalog)
     grouped = by_province(catalog, units)
+    names = catalog.units
     for uid in sorted(set(units) | set(grouped)):
         u = catalog.units[uid]
         reports = units.get(uid, [])
         members = [(m, units[m.id]) for m in grouped.get(uid, []) if m.id != uid]
-        pages = chunks(reports)
-        for n in range(1, len(pages) + 1):
-            yield (paths.page(paths.unit(u), n),
-                   render_unit_page(u, reports, catalog, ex_by_unit.get(uid, []), members=members, n=n, pages=pages))
+        exemplars = ex_by_unit.get(uid, [])
+
+        def key(u=u, reports=reports, members=members, exemplars=exemplars) -> str | None:
+            shown = (u, unit_chain(u, names), parents(u, names), successors(u, names), tuple(exemplars),
+                     tuple((m, len(rs), parents(m, names), successors(m, names)) for m, rs in members))
+            return memory.key(catalog, [*reports, *(r for _, rs in members for r in rs)], ("unit", shown))
+
+        def make(u=u, reports=reports, members=members, exemplars=exemplars):
+            pages = chunks(reports)
+            for n in range(1, len(pages) + 1):
+                yield (paths.page(paths.unit(u), n),
+                       render_unit_page(u, reports, catalog, exemplars, members=members, n=n, pages=pages))
+
+        yield from _remembered(memory, f"unit:{uid}", key, make)
 
 
 def render_year_index(catalog: Catalog) -> str:
@@ -322,11 +355,16 @@ def render_year_page(year: int | None, reports: list[Report], n: int = 1,
     ])
 
 
-def year_pages(catalog: Catalog):
+def year_pages(catalog: Catalog, memory: ListMemory | None = None):
+    """Every year's pages; with ``memory``, as ``unit_pages``."""
     for year, reports in by_year(catalog).items():
-        pages = chunks(reports)
-        for n in range(1, len(pages) + 1):
-            yield paths.page(_year_path(year), n), render_year_page(year, reports, n, pages)
+        def make(year=year, reports=reports):
+            pages = chunks(reports)
+            for n in range(1, len(pages) + 1):
+                yield paths.page(_year_path(year), n), render_year_page(year, reports, n, pages)
+
+        yield from _remembered(memory, f"year:{year}", lambda r=reports, y=year: memory.key(catalog, r, ("year", y)),
+                               make)
 
 
 def render_movement_index(catalog: Catalog) -> str:
@@ -369,10 +407,16 @@ def render_movement_page(m: Movement, reports: list[Report], n: int = 1,
     return "\n".join(parts)
 
 
-def movement_pages(catalog: Catalog):
+def movement_pages(catalog: Catalog, memory: ListMemory | None = None):
+    """Every movement's pages; with ``memory``, as ``unit_pages``."""
     used = by_movement(catalog)
     for m in catalog.movements:
         reports = used.get(m.id, [])
-        pages = chunks(reports)
-        for n in range(1, len(pages) + 1):
-            yield paths.page(paths.movement(m), n), render_movement_page(m, reports, n, pages)
+
+        def make(m=m, reports=reports):
+            pages = chunks(reports)
+            for n in range(1, len(pages) + 1):
+                yield paths.page(paths.movement(m), n), render_movement_page(m, reports, n, pages)
+
+        yield from _remembered(memory, f"movement:{m.id}",
+                               lambda r=reports, m=m: memory.key(catalog, r, ("movement", m)), make)

@@ -25,6 +25,7 @@ from tdkt.engine.pool import fork_map
 from tdkt.engine.sync import KEPT
 from tdkt.site.present import report_label, report_order
 from tdkt.site.page_memory import PageMemory
+from tdkt.site.list_memory import ListMemory
 from tdkt.site.report_page import (
     cited_reports, numbered, numbers_index, render_ocr_page, render_original_page, render_report_page, report_citations,
 )
@@ -209,11 +210,12 @@ def _report_pages(shared: tuple, i: int) -> tuple[str, tuple, list[tuple[str, by
 
 
 def iter_pages(catalog: Catalog, gazetteer_source: str, *, jobs: int = 1,
-               memory: PageMemory | None = None) -> Iterator[tuple[str, str | bytes]]:
+               memory: PageMemory | None = None, lists: ListMemory | None = None) -> Iterator[tuple[str, str | bytes]]:
     """``build_pages`` one page at a time (the build writes each as it comes, holding none of them);
     with ``jobs`` > 1 the report pages are made in that many forked processes (``tdkt/engine/pool.py``). With
     ``memory``, a report whose files are still what the last build made of the same inputs is not made again: its
-    files come as ``KEPT`` (``tdkt/engine/sync.py``), and ``memory`` notes what this build made."""
+    files come as ``KEPT`` (``tdkt/engine/sync.py``), and ``memory`` notes what this build made; with ``lists``, so
+    for a unit's, a year's or a movement's pages (``tdkt/site/list_memory.py``)."""
     yield paths.HOME, render_home(catalog)
     yield paths.REPORTS, render_all_reports(catalog)
     yield paths.ABOUT, render_about(catalog, gazetteer_source)
@@ -230,11 +232,11 @@ def iter_pages(catalog: Catalog, gazetteer_source: str, *, jobs: int = 1,
         for path, data in pages:
             yield path, data.decode("utf-8")
     yield paths.UNITS, render_unit_index(catalog)
-    yield from unit_pages(catalog, ex_by_unit)
+    yield from unit_pages(catalog, ex_by_unit, lists)
     yield paths.YEARS, render_year_index(catalog)
-    yield from year_pages(catalog)
+    yield from year_pages(catalog, lists)
     yield paths.MOVEMENTS, render_movement_index(catalog)
-    yield from movement_pages(catalog)
+    yield from movement_pages(catalog, lists)
     award_md, award_files = render_award_page(catalog)
     yield paths.AWARDS, award_md
     yield from award_files.items()
