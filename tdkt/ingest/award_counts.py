@@ -153,3 +153,41 @@ def counts(clause: str, toks: list[Tok], start: int, limit: int, v: Words) -> li
             x = stop
         found.append((count, recipients, names))
     return _by_kind(found)
+
+
+
+def described(clause: str, toks: list[Tok], start: int, limit: int, v: Words) -> str | None:
+    """What the counted recipients after a verb form are commended as, for the form's name: "khen thưởng 2 tập thể
+    và 3 cá nhân điển hình tiên tiến" → "điển hình tiên tiến" (a noun: said alone); "biểu dương 63 HTX tiêu biểu
+    toàn quốc" → "HTX tiêu biểu toàn quốc" (a quality: said of its one kind); None when the count's kind is followed by
+    no quality ("… 17 tập thể có thành tích xuất sắc")."""
+    x = start
+    while x < limit and not (toks[x].text.isdigit() and match(toks, x + 1, v.recipients)):
+        if x > start + 2:  # the count comes right after the verb ("khen thưởng cho 12 …")
+            return None
+        x += 1
+    kinds, pairs = None, 0
+    while x + 1 < limit and toks[x].text.isdigit() and (kind := match(toks, x + 1, v.recipients)):
+        kinds, x, pairs = x + 1, x + 1 + kind[0], pairs + 1
+        while x < limit:  # "tập thể, cá nhân", "tập thể và cá nhân"
+            joined = len(v.and_) if at(toks, x, v.and_) else 0
+            more = match(toks, x + joined, v.recipients) if x + joined < limit else None
+            if more is None or not joined and "," not in sep(clause, toks, x):
+                break
+            x, pairs = x + joined + more[0], pairs + 1  # kinds said together count as more than one
+        y = x + (len(v.and_) if at(toks, x, v.and_) else 0)
+        if not (y + 1 < limit and toks[y].text.isdigit() and (y > x or "," in sep(clause, toks, y))):
+            break
+        x = y  # "2 tập thể và 3 cá nhân …": the next pair
+    if kinds is None or x >= limit or sep(clause, toks, x).strip():
+        return None
+    quality = match(toks, x, v.qualities)
+    if quality is None:
+        return None
+    end = x + quality[0]
+    while end < limit and not sep(clause, toks, end).strip() \
+            and (more := match(toks, end, v.qualities) or match(toks, end, v.scopes)):
+        end += more[0]
+    if at(toks, x, v.model):
+        return span(clause, toks, x, end)
+    return span(clause, toks, kinds, end) if pairs == 1 else None  # "54 tập thể, 71 cá nhân xuất sắc": of two

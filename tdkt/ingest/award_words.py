@@ -99,6 +99,12 @@ VERB_FORMS = (("khen thưởng", "Khen thưởng"), ("biểu dương", "Biểu d
                           ("quá trình cống hiến", "quá trình cống hiến"), ("đối ngoại", "đối ngoại")))
 # verbs that continue a verb form as one: "tuyên dương, khen thưởng", "biểu dương, tôn vinh", "tuyên dương, trao giải
 # thưởng", "biểu dương khen thưởng"
+# what a verb form's recipients are commended as ("khen thưởng 2 tập thể và 3 cá nhân điển hình tiên tiến", "biểu
+# dương 63 HTX tiêu biểu toàn quốc"): the form's name goes on with it; a quality first, then a scope
+QUALITIES = ("điển hình tiên tiến", "điển hình tiêu biểu", "điển hình", "tiên tiến", "tiêu biểu", "xuất sắc", "giỏi",
+             "gương mẫu")
+SCOPES = ("toàn quốc", "toàn tỉnh", "toàn huyện", "toàn trường", "cấp tỉnh", "cấp huyện", "cấp cơ sở", "cấp xã",
+          "cấp quốc gia")
 GENERIC = ("khen thuong", "bieu duong", "tuyen duong", "khen tang")  # folded: forms that are only a verb
 VERB_CHAIN = ("khen thưởng", "biểu dương", "tuyên dương", "tôn vinh", "khen tặng", "trao giải thưởng")
 # Words after a count that say who received it.
@@ -116,6 +122,7 @@ RECIPIENT_WORDS = (
     ("chi đội", COLLECTIVE), ("lớp", COLLECTIVE), ("khu phố", COLLECTIVE), ("trường", COLLECTIVE), ("sở", COLLECTIVE), ("xã", COLLECTIVE), ("phường", COLLECTIVE),
     ("khu dân cư", COLLECTIVE), ("thôn", COLLECTIVE), ("tổ dân phố", COLLECTIVE), ("chi hội", COLLECTIVE),
     ("chi đoàn", COLLECTIVE), ("doanh nghiệp", COLLECTIVE), ("hợp tác xã", COLLECTIVE), ("tộc họ", COLLECTIVE),
+    ("htx", COLLECTIVE), ("dòng họ", COLLECTIVE),
 )
 GIVE = ("tặng", "trao tặng", "truy tặng", "khen thưởng", "công nhận", "tặng thưởng", "phong tặng", "trao")
 # A proposal: "Đề nghị Chủ tịch UBND tỉnh tặng …", "trình Thủ tướng Chính phủ khen thưởng …", "đề xuất …";
@@ -153,6 +160,9 @@ class Words:
     forms: tuple[tuple[tuple[str, ...], str], ...]
     verb_forms: tuple[tuple[tuple[str, ...], str], ...]
     verb_chain: tuple[tuple[tuple[str, ...], str], ...]
+    qualities: tuple[tuple[tuple[str, ...], str], ...]
+    scopes: tuple[tuple[tuple[str, ...], str], ...]
+    model: tuple[str, ...]
     recipients: tuple[tuple[tuple[str, ...], str], ...]
     give: tuple[tuple[str, ...], ...]
     of: tuple[str, ...]
@@ -186,6 +196,8 @@ def words(damaged: bool) -> Words:
     return Words(
         damaged=damaged, forms=longest_first(FORMS), verb_forms=longest_first(VERB_FORMS),
         verb_chain=longest_first([(p, p) for p in VERB_CHAIN]),
+        qualities=longest_first([(p, p) for p in QUALITIES]), scopes=longest_first([(p, p) for p in SCOPES]),
+        model=k("điển hình"),
         # marks lost, "công nhân" (workers) is "công nhận" (recognise): a verb, not recipients
         recipients=tuple(r for r in longest_first(RECIPIENT_WORDS) if r[0] not in {k(g) for g in GIVE}),
         give=tuple(k(p) for p in GIVE), of=k("của"), to=k("cho"), propose=tuple(k(p) for p in PROPOSE),

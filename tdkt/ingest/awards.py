@@ -25,7 +25,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from tdkt.ingest.award_counts import count_before, counts, match, pairs_ending, sep, short, span
+from tdkt.ingest.award_counts import count_before, counts, described, match, pairs_ending, sep, short, span
 from tdkt.ingest.award_totals import without_headline_totals, without_parts, without_restatements
 from tdkt.ingest.award_words import (
     AWARDING, BREAKDOWN, GENERIC, PROPOSALS, PROPOSED_ONE, ON_BEHALF, GRANTED, GRANTS, LIST_ITEM, LISTS, PROPOSAL_TITLE, PROPOSED, QUOTE_CLOSE, QUOTE_OPEN, SCOPE,
@@ -322,6 +322,8 @@ def _clause(clause: str, toks: list[Tok], line: int, v: Words, status: str, base
             previous_end = end
             continue
         counted = counts(clause, toks, j, limit, v)
+        extent = described(clause, toks, j, limit, v) if verb and counted else None
+        form = f"{form} {extent}" if extent else form  # "Khen thưởng điển hình tiên tiến"
         near = j + 1 < len(toks) and "," not in sep(clause, toks, j) and (
             toks[j].text.isdigit() or at(toks, j, v.to) and toks[j + 1].text.isdigit())
         if number_before is not None and not near:

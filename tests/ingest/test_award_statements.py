@@ -94,3 +94,16 @@ def test_a_recipient_proposed_in_its_clause_does_not_make_the_next_clause_propos
     # an active proposal in the clause carries on
     assert [s for *_, s in read("Đề nghị UBND tỉnh tặng Bằng khen cho 2 tập thể được đề nghị; Giấy khen cho 3 cá "
                                 "nhân.")] == ["proposed", "proposed"]
+
+
+def test_what_recipients_are_commended_as_names_the_verb_form():
+    # a noun ("điển hình …") is said of every kind counted; the form's name goes on with it
+    assert read("UBND xã khen thưởng 4 tập thể và 6 cá nhân điển hình tiên tiến năm 2024.") == [
+        ("Khen thưởng điển hình tiên tiến", "tập thể", 4, "granted"),
+        ("Khen thưởng điển hình tiên tiến", "cá nhân", 6, "granted")]
+    # a quality is said of its one kind: "Biểu dương hợp tác xã tiêu biểu toàn quốc"
+    assert read("Trung ương Hội biểu dương 40 HTX tiêu biểu toàn quốc.") == [
+        ("Biểu dương HTX tiêu biểu toàn quốc", "tập thể", 40, "granted")]
+    # of two kinds, or not right after the count, it names nothing
+    assert [f for f, *_ in read("Huyện biểu dương 5 tập thể, 9 cá nhân xuất sắc; tuyên dương 12 cá nhân có thành "
+                                "tích xuất sắc.")] == ["Biểu dương", "Biểu dương", "Tuyên dương"]
