@@ -39,6 +39,9 @@ _CODE = r"[0-9A-Za-zĐđÀ-ỹ&.]+"
 _NUMBER = re.compile(rf"(?P<n>[0-9]+[a-z]?|[\^~?][0-9]*)?\s*(?P<blank>[.…·_\s]*)"
                      rf"(?P<code>(?:\s*[/\-–]\s*{_CODE})+)")
 _DATE = re.compile(r"ngay\s*(?P<d>\d{1,2}|[.…_\s]*)\s*thang\s*(?P<m>\d{1,2}|[.…_\s]*)\s*nam\s*(?P<y>(?:19|20)\d\d)\b")
+_ISO_DATE = re.compile(r"(?<![\d-])((?:19|20)\d\d)-(\d\d)-(\d\d)(?![\d-])")
+_STAMP_BEFORE = re.compile(r"[\s(]*(?:date|dang ngay|ngay dang|cap nhat|thu (?:hai|ba|tu|nam|sau|bay)|chu nhat|"
+                           r"\d{1,2}:\d\d(?::\d\d)?)?[\s,:|-]*(?:\d{1,2}:\d\d(?::\d\d)?[\s,|-]*)?")
 NUMERIC_DATE = re.compile(r"(?<![\d/])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d\d)(?![\d/])")
 _CITING = re.compile(r"\b(?:can cu|xet |thuc hien|theo |ban hanh kem theo|kem theo|so \S+ ngay|cua |tai |"
                      r"quyet dinh|ke hoach|cong van|thong tu|nghi dinh|chi thi)")
@@ -389,12 +392,17 @@ def read(lines: list[tuple[int, str]]) -> Header:
     news_date = None
     for i in range(min(15, len(head))):
         line, text = head[i]
-        m = NUMERIC_DATE.search(text)
-        if m and len(text.strip()) <= 60 and not re.search(r"[a-zà-ỹ]{3,}\s+[a-zà-ỹ]{3,}\s+[a-zà-ỹ]{3,}", text):
+        m = NUMERIC_DATE.search(text) or _ISO_DATE.search(text)
+        short = len(text.strip()) <= 60 and not re.search(r"[a-zà-ỹ]{3,}\s+[a-zà-ỹ]{3,}\s+[a-zà-ỹ]{3,}", text)
+        # a page's stamp that normalising joined to the lead after it: "18/10/2020 Trong chương trình …",
+        # "10:05, 18/05/2012", "Thứ sáu - 14/05/2021 08:30", "Đăng ngày: 14/05/2018", "(29/07/2024)"
+        if m and (short or _STAMP_BEFORE.fullmatch(fold(text[:m.start()]))):
             try:
-                d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+                d, mo, y = (int(m.group(1)), int(m.group(2)), int(m.group(3))) if m.re is NUMERIC_DATE else (
+                    int(m.group(3)), int(m.group(2)), int(m.group(1)))
                 if 1 <= mo <= 12 and 1 <= d <= 31:
-                    news_date = At((y, mo, d), line, f"ngày ghi trên trang đăng bài {text.strip()!r}")
+                    stamp = text.strip() if short else text[:m.end()].strip()
+                    news_date = At((y, mo, d), line, f"ngày ghi trên trang đăng bài {stamp!r}")
                     break
             except ValueError:
                 pass

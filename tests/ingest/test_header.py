@@ -266,3 +266,18 @@ def test_an_issuer_typed_letter_by_letter_is_read_and_flagged(vocab, gazetteer):
     e = extract(text, vocab, gazetteer)
     assert e.issuer.value == "Thủ tướng Chính phủ"
     assert any(f.field == "issuer" and header.RESPACED in f.why for f in e.review)
+
+
+@pytest.mark.parametrize("stamp,date", [
+    ("18/10/2020\nTrong chương trình lễ kỷ niệm, Hội đã trao giải thưởng cho các tập thể.", (2020, 10, 18)),
+    ("10:05, 18/05/2012\n(ĐN)- Ông Lê Văn A cho biết, tỉnh đã chọn 5 nông dân xuất sắc.", (2012, 5, 18)),
+    ("Thứ sáu - 14/05/2021 08:30 769 0\nSau 01 năm phấn đấu, xã đã hoàn thành xuất sắc nhiệm vụ.", (2021, 5, 14)),
+    ("date 2026-01-30 Trao tặng Huy hiệu Đảng cho các đảng viên", (2026, 1, 30)),
+    ("Sáng ngày 17/01/2024, Hội đồng thi đua khen thưởng huyện họp xét khen thưởng năm 2024.", None),  # an event's day
+])
+def test_a_news_page_s_date_stamp_joined_to_its_lead(stamp, date):
+    text = f"{stamp}\n\nNội dung tiếp theo của bài." if stamp.startswith("date") else \
+        f"Hội nghị tổng kết công tác thi đua khen thưởng của huyện\n\n{stamp}\n\nNội dung tiếp theo của bài."
+    from tdkt.text.normalise import normalise
+    h = header.read(lines(normalise(text).text))
+    assert (h.news_date.value if h.news_date else None) == date
