@@ -45,6 +45,7 @@ from tdkt.search.index import search_files
 from tdkt.engine.sync import KEPT, SyncStats, sync_tree
 from tdkt.site.page_memory import PageMemory, open_memory
 from tdkt.site.list_memory import ListMemory, open_lists
+from tdkt.site.row_memory import RowMemory, open_rows
 from tdkt.engine import owned
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -138,7 +139,7 @@ def _load(data: Path, strict: bool, cache: Path | None = None) -> tuple[Catalog 
 
 def _site_files(catalog: Catalog, gazetteer_source: str, data: Path, cache: Path | None,
                 site_url: str | None = None, memory: PageMemory | None = None,
-                lists: ListMemory | None = None) -> Iterator[tuple[str, bytes]]:
+                lists: ListMemory | None = None, rows: RowMemory | None = None) -> Iterator[tuple[str, bytes]]:
     """Every file of ``site_src/``, one at a time: pages, originals, search index, open data, host configuration;
     with ``memory``, a report's files still as the last build made them come as ``KEPT``."""
     for path, content in iter_pages(catalog, gazetteer_source, jobs=os.cpu_count() or 1, memory=memory, lists=lists):
@@ -146,7 +147,7 @@ def _site_files(catalog: Catalog, gazetteer_source: str, data: Path, cache: Path
     for path, source in original_files(catalog).items():
         yield path, KEPT if memory is not None and path in memory.kept_files else (data / source).read_bytes()
     yield from search_files(catalog, cache_dir=None if cache is None else cache / "search")
-    yield from export_files(catalog, site_url).items()
+    yield from export_files(catalog, site_url, rows).items()
     yield paths.DATA, render_data_page(catalog, site_url).encode("utf-8")
     yield from host_files(catalog, site_url).items()
 
@@ -155,8 +156,9 @@ def _generate(catalog: Catalog, gazetteer_source: str, data: Path, docs: Path, c
               site_url: str | None = None) -> tuple[SyncStats, str]:
     """``site_src/`` written; what the memories of report pages and list pages spared (or "" without a cache)."""
     memory, lists = open_memory(cache, docs, gazetteer_source), open_lists(cache, docs, gazetteer_source)
-    stats = sync_tree(docs, _site_files(catalog, gazetteer_source, data, cache, site_url, memory, lists))
-    for remembered in (memory, lists):
+    rows = open_rows(cache, docs)
+    stats = sync_tree(docs, _site_files(catalog, gazetteer_source, data, cache, site_url, memory, lists, rows))
+    for remembered in (memory, lists, rows):
         if remembered is not None:
             remembered.save()
     return stats, "; ".join(m.summary() for m in (memory, lists) if m is not None)

@@ -255,3 +255,33 @@ def test_a_list_page_changed_by_hand_is_made_again(tmp_path, capsys, settled_at_
     page.write_bytes(page.read_bytes().replace("Báo cáo".encode(), "Báo cáK".encode(), 1))  # same size
     assert lists(build(data, tmp_path, "site", capsys)) == (1, made - 1)
     same_as_fresh(data, tmp_path, capsys)
+
+
+# ------------------------------------------------------------------ open data rows (tdkt/site/row_memory.py)
+
+
+def test_open_data_rows_follow_an_edit_an_award_and_a_province_renamed(tmp_path, capsys, settled_at_once, monkeypatch):
+    import dataclasses
+
+    from tdkt import cli
+    from tdkt.catalog.gazetteer import load_gazetteer
+
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE, data)
+    build(data, tmp_path, "site", capsys)
+    edit_yml(data, PLAN, 'title: "Kế hoạch công tác thi đua năm 2024"', 'title: "Kế hoạch (sửa)"')
+    build(data, tmp_path, "site", capsys)
+    assert "Kế hoạch (sửa)" in (tmp_path / "site-src" / "du-lieu" / "bao-cao.csv").read_text("utf-8-sig")
+    same_as_fresh(data, tmp_path, capsys)
+    awards = next((data / "reports").glob("*/awards.yml"))
+    awards.write_text(awards.read_text(encoding="utf-8").replace('reviewed: "yes"', 'reviewed: "no"'), encoding="utf-8")
+    build(data, tmp_path, "site", capsys)
+    same_as_fresh(data, tmp_path, capsys)
+    real = load_gazetteer()
+    units = dict(real.units)
+    units["tinh-30"] = dataclasses.replace(units["tinh-30"], name="Hải Dương Mới")  # a province: its rows' column
+    # the same version string: the records are remembered, only the province's name tells the rows' memory
+    monkeypatch.setattr(cli, "load_gazetteer", lambda: dataclasses.replace(real, units=units))
+    build(data, tmp_path, "site", capsys)
+    assert "Hải Dương Mới" in (tmp_path / "site-src" / "du-lieu" / "khen-thuong.csv").read_text("utf-8-sig")
+    same_as_fresh(data, tmp_path, capsys)

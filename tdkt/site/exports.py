@@ -31,9 +31,11 @@ import csv
 import io
 import json
 
-from tdkt.model import Catalog
+from tdkt.model import Catalog, Report
 from tdkt.site import paths
-from tdkt.site.data_rows import award_rows, report_rows, unit_rows
+from tdkt.site.data_rows import award_reviewed, award_row, award_rows, report_row, report_rows, unit_rows
+from tdkt.site.present import report_order
+from tdkt.site.row_memory import RowMemory, Rows, row_key
 from tdkt.site.data_tables import (
     AWARDS, BY_NAME, LICENSE_MIT, LICENSE_PUBLIC_DOCUMENTS, REPORTS, REVIEWED, SOURCE_GAZETTEER, SOURCE_REPORTS,
     TABLES, UNITS, UNREVIEWED, Table,
@@ -73,19 +75,37 @@ def _cell(value) -> str:
 
 def to_csv(t: Table, rows: list[dict]) -> bytes:
     """The table as CSV: BOM, the Vietnamese header row, then one line per row."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow([c.name for c in t.columns])
-    keys = [c.key for c in t.columns]
-    for row in rows:
-        writer.writerow([_cell(row[k]) for k in keys])
-    return BOM + out.getvalue().encode("utf-8")
+    return _csv_file(t, [csv_line(t, row) for row in rows])
 
 
 def to_json(t: Table, rows: list[dict]) -> bytes:
-    keys = [c.key for c in t.columns]
-    clean = [{k: (None if row[k] == "" else row[k]) for k in keys} for row in rows]
-    return (json.dumps(clean, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    return _json_file([json_object(t, row) for row in rows])
+
+
+def csv_line(t: Table, row: dict) -> str:
+    """One row's line of the table's CSV file (RFC 4180 quoting, ``\\n``): a row's line does not depend on the
+    others."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_MINIMAL).writerow([_cell(row[c.key]) for c in t.columns])
+    return out.getvalue()
+
+
+def json_object(t: Table, row: dict) -> str:
+    """One row as ``json.dumps(rows, ensure_ascii=False, indent=1)`` writes it as an item of the file's array (its
+    lines one space further in; ``json`` escapes every line break inside a string, so only its layout's break)."""
+    clean = {c.key: (None if row[c.key] == "" else row[c.key]) for c in t.columns}
+    return " " + json.dumps(clean, ensure_ascii=False, indent=1).replace("\n", "\n ")
+
+
+def _csv_file(t: Table, lines: list[str]) -> bytes:
+    header = io.StringIO()
+    csv.writer(header, lineterminator="\n", quoting=csv.QUOTE_MINIMAL).writerow([c.name for c in t.columns])
+    return BOM + (header.getvalue() + "".join(lines)).encode("utf-8")
+
+
+def _json_file(objects: list[str]) -> bytes:
+    """``json.dumps(rows, ensure_ascii=False, indent=1) + "\\n"`` from its items (``json_object``)."""
+    return (("[\n" + ",\n".join(objects) + "\n]" if objects else "[]") + "\n").encode("utf-8")
 
 
 def _resource(t: Table) -> dict:
@@ -131,24 +151,46 @@ def datapackage() -> dict:
     }
 
 
-def _rows(catalog: Catalog, site_url: str | None = None) -> dict[str, list[dict]]:
-    """Table name → its rows."""
-    return {REPORTS.name: report_rows(catalog, site_url), UNITS.name: unit_rows(catalog),
-            AWARDS.name: award_rows(catalog, site_url)}
-
-
-def export_files(catalog: Catalog, site_url: str | None = None) -> dict[str, bytes]:
+def export_files(catalog: Catalog, site_url: str | None = None, memory: RowMemory | None = None) -> dict[str, bytes]:
     """Every open data file, keyed by docs-relative path (see the module docstring).
 
-    Links are relative to the site's root, or absolute under ``site_url`` when the site's address is given.
+    Links are relative to the site's root, or absolute under ``site_url`` when the site's address is given. With
+    ``memory`` (``tdkt/site/row_memory.py``), a report's rows come as the last build wrote them when it is unchanged:
+    the same bytes.
     """
     files: dict[str, bytes] = {}
-    rows = _rows(catalog, site_url)
+    lines: dict[str, list[str]] = {REPORTS.name: [], AWARDS.name: []}
+    objects: dict[str, list[str]] = {REPORTS.name: [], AWARDS.name: []}
+    for r in sorted(catalog.reports, key=report_order):
+        known = None
+        if memory is not None:
+            province = catalog.units.get(r.unit.province_id) if r.unit is not None else None
+            key = row_key(catalog.record_keys.get(r.id), province.full_name if province else None, site_url)
+            known = memory.rows(r.id, key)
+        made = known if known is not None else _report_texts(r, catalog, site_url)
+        if memory is not None and known is None:
+            memory.note(r.id, key, made)
+        lines[REPORTS.name].append(made[0])
+        objects[REPORTS.name].append(made[1])
+        lines[AWARDS.name] += made[2]
+        objects[AWARDS.name] += made[3]
+    units = unit_rows(catalog)
+    lines[UNITS.name] = [csv_line(UNITS, row) for row in units]
+    objects[UNITS.name] = [json_object(UNITS, row) for row in units]
     for t in TABLES:
-        files[f"{FOLDER}/{t.csv_path}"] = to_csv(t, rows[t.name])
-        files[f"{FOLDER}/{t.json_path}"] = to_json(t, rows[t.name])
+        files[f"{FOLDER}/{t.csv_path}"] = _csv_file(t, lines[t.name])
+        files[f"{FOLDER}/{t.json_path}"] = _json_file(objects[t.name])
     files[DATAPACKAGE] = (json.dumps(datapackage(), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
     return files
+
+
+def _report_texts(r: Report, catalog: Catalog, site_url: str | None) -> Rows:
+    """A report's line and object in the reports' table, and its award records' in the awards' table (in
+    ``award_rows``' order)."""
+    row = report_row(r, catalog, site_url)
+    awards = [award_row(a, r, catalog, site_url) for a in sorted(r.awards, key=lambda a: a.block)]
+    return (csv_line(REPORTS, row), json_object(REPORTS, row), tuple(csv_line(AWARDS, a) for a in awards),
+            tuple(json_object(AWARDS, a) for a in awards))
 
 
 # --------------------------------------------------------------------------- the page
@@ -180,7 +222,8 @@ def _columns_table(t: Table) -> str:
 def render_data_page(catalog: Catalog, site_url: str | None = None) -> str:
     """``du-lieu.md``; ``site_url`` as for ``export_files`` (the page says how to open the files' links)."""
     here = paths.DATA
-    rows = _rows(catalog, site_url)
+    counts = {REPORTS.name: len(catalog.reports), UNITS.name: len(catalog.units),
+              AWARDS.name: sum(len(r.awards) for r in catalog.reports)}  # the tables' rows, without making them
     if site_url:
         links = ("- Liên kết (Trang báo cáo, Tệp gốc, Liên kết đến đoạn văn) là địa chỉ đầy đủ, mở thẳng trong trình "
                  "duyệt.\n")
@@ -191,8 +234,8 @@ def render_data_page(catalog: Catalog, site_url: str | None = None) -> str:
     def files(t: Table) -> str:
         return ", ".join(link(f"`{name}`", paths.rel(here, f"{FOLDER}/{name}")) for name in (t.csv_path, t.json_path))
 
-    table_rows = [(escape(t.title), HOLDS[t.name], str(len(rows[t.name])), files(t)) for t in TABLES]
-    unreviewed = sum(r["reviewed"] == UNREVIEWED for r in rows[AWARDS.name])
+    table_rows = [(escape(t.title), HOLDS[t.name], str(counts[t.name]), files(t)) for t in TABLES]
+    unreviewed = sum(not award_reviewed(a, r) for r in catalog.reports for a in r.awards)
     drafts = sum(r.draft for r in catalog.reports)
     columns = []
     for t in TABLES:
@@ -202,7 +245,7 @@ def render_data_page(catalog: Catalog, site_url: str | None = None) -> str:
         front_matter({"title": "Dữ liệu mở"}),
         "# Dữ liệu mở\n",
         f"Toàn bộ siêu dữ liệu của kho ({len(catalog.reports)} báo cáo, {len(catalog.units)} đơn vị hành chính, "
-        f"{len(rows[AWARDS.name])} nội dung khen thưởng) ở dạng CSV và JSON, tạo lại sau mỗi lần dựng trang. "
+        f"{counts[AWARDS.name]} nội dung khen thưởng) ở dạng CSV và JSON, tạo lại sau mỗi lần dựng trang. "
         "Tệp CSV mở thẳng bằng Excel; tệp JSON dành cho chương trình máy tính. Mô tả các tệp theo chuẩn "
         "Frictionless Data Package (`specs.frictionlessdata.io/data-package`): "
         f"{link('`datapackage.json`', paths.rel(here, DATAPACKAGE))}.\n",

@@ -510,3 +510,57 @@ def test_built_site_serves_the_data_and_its_page(built_site, offline):
     home = (built_site / "index.html").read_text(encoding="utf-8")
     assert 'href="du-lieu/"' in home
     _validate(folder)  # the real archive, not just the fixture
+
+
+# --------------------------------------------------------------------------- rows remembered (row_memory)
+
+
+def test_the_json_files_are_laid_out_as_json_writes_them(fixture_catalog):
+    """The files are joined from each row's text (``json_object``): exactly ``json.dumps(rows, indent=1)``, hostile
+    text included."""
+    catalog, _ = _hostile(fixture_catalog, title='dòng một\ndòng hai "x" \\ \u2028 \t', theme="{[,]}: \n ")
+    for files in (export_files(catalog), export_files(dataclasses.replace(catalog, reports=()))):
+        for path, data in files.items():
+            if path.endswith(".json"):
+                assert data == (json.dumps(json.loads(data), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def _keyed(catalog, **keys):
+    return dataclasses.replace(catalog, record_keys={**{r.id: f"key-{r.id}" for r in catalog.reports}, **keys})
+
+
+def test_remembered_rows_give_the_same_bytes_and_only_a_changed_report_is_made_again(fixture_catalog, tmp_path):
+    from tdkt.site.row_memory import open_rows
+
+    def memory():
+        return open_rows(tmp_path / "cache", tmp_path / "docs")
+
+    catalog = _keyed(fixture_catalog)
+    fresh = export_files(catalog)
+    first = memory()
+    assert export_files(catalog, memory=first) == fresh and first.made == len(catalog.reports)
+    first.save()
+    again = memory()
+    assert export_files(catalog, memory=again) == fresh and again.made == 0
+    edited, rid = _hostile(catalog, title="Tiêu đề đã sửa")
+    # the same record key says the same record: the remembered text is what is written (so the memory is used)
+    assert export_files(edited, memory=memory()) == fresh
+    edited = _keyed(edited, **{rid: "key-edited"})
+    changed = memory()
+    assert export_files(edited, memory=changed) == export_files(edited) != fresh and changed.made == 1
+    changed.save()
+    elsewhere = memory()  # another site address: every link changes, every row is made again
+    url = "https://thiduakhenthuong.example.vn/kho"
+    assert export_files(edited, site_url=url, memory=elsewhere) == export_files(edited, site_url=url)
+    assert elsewhere.made == len(catalog.reports)
+
+
+def test_rows_without_a_record_key_are_never_remembered(fixture_catalog, tmp_path):
+    from tdkt.site.row_memory import open_rows
+
+    first = open_rows(tmp_path / "cache", tmp_path / "docs")
+    export_files(fixture_catalog, memory=first)
+    first.save()
+    again = open_rows(tmp_path / "cache", tmp_path / "docs")
+    assert export_files(fixture_catalog, memory=again) == export_files(fixture_catalog)
+    assert again.made == len(fixture_catalog.reports) and again.known == {}
