@@ -105,6 +105,9 @@ QUALITIES = ("điển hình tiên tiến", "điển hình tiêu biểu", "điể
              "gương mẫu")
 SCOPES = ("toàn quốc", "toàn tỉnh", "toàn huyện", "toàn trường", "cấp tỉnh", "cấp huyện", "cấp cơ sở", "cấp xã",
           "cấp quốc gia")
+# a competition's prizes, counted right before them: "trao 3 giải Nhất, 2 giải Nhì … cho các tập thể lớp"
+PRIZE_RANKS = (("nhất", "Nhất"), ("nhì", "Nhì"), ("ba", "Ba"), ("khuyến khích", "Khuyến khích"),
+               ("đặc biệt", "Đặc biệt"))
 GENERIC = ("khen thuong", "bieu duong", "tuyen duong", "khen tang")  # folded: forms that are only a verb
 VERB_CHAIN = ("khen thưởng", "biểu dương", "tuyên dương", "tôn vinh", "khen tặng", "trao giải thưởng")
 # Words after a count that say who received it.
@@ -163,6 +166,9 @@ class Words:
     qualities: tuple[tuple[tuple[str, ...], str], ...]
     scopes: tuple[tuple[tuple[str, ...], str], ...]
     model: tuple[str, ...]
+    prize_ranks: tuple[tuple[tuple[str, ...], str], ...]
+    prize_word: tuple[str, ...]
+    plural: tuple[tuple[str, ...], ...]
     recipients: tuple[tuple[tuple[str, ...], str], ...]
     give: tuple[tuple[str, ...], ...]
     of: tuple[str, ...]
@@ -197,7 +203,8 @@ def words(damaged: bool) -> Words:
         damaged=damaged, forms=longest_first(FORMS), verb_forms=longest_first(VERB_FORMS),
         verb_chain=longest_first([(p, p) for p in VERB_CHAIN]),
         qualities=longest_first([(p, p) for p in QUALITIES]), scopes=longest_first([(p, p) for p in SCOPES]),
-        model=k("điển hình"),
+        model=k("điển hình"), prize_ranks=longest_first(PRIZE_RANKS), prize_word=k("giải"),
+        plural=(k("các"), k("những")),
         # marks lost, "công nhân" (workers) is "công nhận" (recognise): a verb, not recipients
         recipients=tuple(r for r in longest_first(RECIPIENT_WORDS) if r[0] not in {k(g) for g in GIVE}),
         give=tuple(k(p) for p in GIVE), of=k("của"), to=k("cho"), propose=tuple(k(p) for p in PROPOSE),

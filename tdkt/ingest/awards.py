@@ -171,7 +171,7 @@ def _forms_in(clause: str, toks: list[Tok], v: Words) -> list[tuple[int, int, st
             forms.append((i, i + hit[0], hit[1], False))
             i += hit[0]
             continue
-        named_form = _quoted_title(clause, toks, i, v) or _named_prize(clause, toks, i, v)
+        named_form = _quoted_title(clause, toks, i, v) or _named_prize(clause, toks, i, v) or _ranked(toks, i, v, forms)
         if named_form:  # danh hiệu “Phụ nữ tiêu biểu”, Giải thưởng Nguyễn Đức Cảnh: a form the table does not know
             forms.append(named_form)
             i = named_form[1]
@@ -210,6 +210,30 @@ def _passive(clause: str, toks: list[Tok], i: int, v: Words) -> int | None:
     "được" before the verb form at ``i`` (at most 8 words before) that counted recipients precede; None otherwise."""
     by = next((x for x in range(i - 1, max(-1, i - 9), -1) if at(toks, x, v.by)), None)
     return by if by is not None and pairs_ending(clause, toks, by, 0, v) is not None else None
+
+
+def _ranked(toks: list[Tok], i: int, v: Words, forms: list) -> tuple[int, int, str, bool] | None:
+    """"trao 3 giải Nhất, 2 giải Nhì …": (start, end, "Giải Nhất", False) for a prize of a rank counted right before
+    it, handed over ("trao", "tặng" just before the first of the run); None otherwise ("đạt giải nhì" counts nothing;
+    "71 giải, gồm 2 giải Nhất, 11 giải Nhì …" is a competition's result, not prizes handed over)."""
+    rank = match(toks, i + len(v.prize_word), v.prize_ranks) if i and toks[i - 1].text.isdigit() \
+        and at(toks, i, v.prize_word) else None
+    if rank is None:
+        return None
+    run = forms and forms[-1][2].startswith("Giải ") and forms[-1][1] >= i - 3
+    given = any(at(toks, j, g) for j in range(max(0, i - 4), i - 1) for g in v.give)
+    return (i, i + len(v.prize_word) + rank[0], f"Giải {rank[1]}", False) if run or given else None
+
+
+def _prized(toks: list[Tok], end: int, v: Words) -> str | None:
+    """Who a run of prizes goes to: the kind after the first "cho (các)" after them ("… và 4 giải Khuyến khích cho
+    các tập thể lớp" → tập thể); None when not said."""
+    to = next((x for x in range(end, len(toks)) if at(toks, x, v.to)), None)
+    if to is None:
+        return None
+    x = to + len(v.to) + next((len(p) for p in v.plural if at(toks, to + len(v.to), p)), 0)
+    kind = match(toks, x, v.recipients)
+    return kind[1] if kind else None
 
 
 def _quoted_title(clause: str, toks: list[Tok], i: int, v: Words) -> tuple[int, int, str, bool] | None:
@@ -340,6 +364,8 @@ def _clause(clause: str, toks: list[Tok], line: int, v: Words, status: str, base
                 names = tuple(filter(None, [clean_name(span(clause, toks, to + 1, _until_about(toks, to + 1, limit, v)))]))
             count = number_before if number_before is not None else len(names) or None  # named: as many as named
             kind = (named(names) or implied_recipients(form)) if count is not None else None
+            if kind is None and count is not None and form.startswith("Giải "):
+                kind = _prized(toks, end, v)
             out.append(Award(form=form, authority=authority, recipients=kind, count=count, names=names,
                              status=status, line=line))
         previous_end = end

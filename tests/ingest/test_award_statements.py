@@ -107,3 +107,11 @@ def test_what_recipients_are_commended_as_names_the_verb_form():
     # of two kinds, or not right after the count, it names nothing
     assert [f for f, *_ in read("Huyện biểu dương 5 tập thể, 9 cá nhân xuất sắc; tuyên dương 12 cá nhân có thành "
                                 "tích xuất sắc.")] == ["Biểu dương", "Biểu dương", "Tuyên dương"]
+
+
+def test_prizes_of_a_rank_handed_over():
+    assert read("Ban tổ chức đã trao 2 giải Nhất, 3 giải Nhì và 5 giải Khuyến khích cho các chi đội.") == [
+        ("Giải Nhất", "tập thể", 2, "granted"), ("Giải Nhì", "tập thể", 3, "granted"),
+        ("Giải Khuyến khích", "tập thể", 5, "granted")]
+    # a competition's result ("đạt … gồm …") hands nothing over
+    assert read("Đội tuyển của tỉnh đạt 20 giải, gồm 2 giải Nhất, 8 giải Nhì và 10 giải Ba.") == []
