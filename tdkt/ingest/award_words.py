@@ -40,6 +40,8 @@ def _forms() -> tuple[tuple[str, str], ...]:
         ("huy hiệu 50 năm tuổi đảng", "Huy hiệu Đảng"), ("huy hiệu 55 năm tuổi đảng", "Huy hiệu Đảng"),
         ("huy hiệu 60 năm tuổi đảng", "Huy hiệu Đảng"), ("huy hiệu 65 năm tuổi đảng", "Huy hiệu Đảng"),
         ("huy hiệu 70 năm tuổi đảng", "Huy hiệu Đảng"), ("huy hiệu 75 năm tuổi đảng", "Huy hiệu Đảng"),
+        # "… 3 đảng viên nhận Huy hiệu 60 năm tuổi Đảng; 2 đảng viên nhận Huy hiệu 55 năm; …": the class said short
+        *((f"huy hiệu {n} năm", "Huy hiệu Đảng") for n in range(30, 95, 5)),
         # the highest orders and the State's honorary titles (Luật Thi đua, khen thưởng 2022, Điều 33, 59–66)
         ("huân chương sao vàng", "Huân chương Sao vàng"), ("huân chương hồ chí minh", "Huân chương Hồ Chí Minh"),
         ("huân chương quân công", "Huân chương Quân công"), ("huân chương dũng cảm", "Huân chương Dũng cảm"),
@@ -78,11 +80,13 @@ FORMS = _forms()
 
 def implied_recipients(form: str) -> str | None:
     """Who a form is for by its definition (Luật Thi đua, khen thưởng): a Cờ thi đua and a "Tập thể …" title go to
-    collectives, Lao động tiên tiến and Chiến sĩ thi đua to persons; a Bằng khen or Giấy khen to either (None)."""
+    collectives, Lao động tiên tiến, Chiến sĩ thi đua and the State's honorary titles of a profession (Nhà giáo,
+    Thầy thuốc, Nghệ sĩ, Nghệ nhân …) to persons; a Bằng khen or Giấy khen to either (None)."""
     if form.startswith(("Cờ", "Danh hiệu Tập thể", "Danh hiệu Khu", "Danh hiệu Đơn vị", "Danh hiệu Tộc họ",
                         "Danh hiệu Thôn", "Danh hiệu Làng", "Danh hiệu Tổ dân phố", "Danh hiệu Cơ quan")):
         return COLLECTIVE
-    if form.startswith(("Danh hiệu Lao động", "Danh hiệu Chiến sĩ", "Huy hiệu Đảng")):
+    if form.startswith(("Danh hiệu Lao động", "Danh hiệu Chiến sĩ", "Huy hiệu Đảng", "Danh hiệu Nhà giáo",
+                        "Danh hiệu Thầy thuốc", "Danh hiệu Nghệ sĩ", "Danh hiệu Nghệ nhân", "Danh hiệu Bà mẹ")):
         return INDIVIDUAL
     if form.startswith("Danh hiệu Gia đình"):
         return HOUSEHOLD

@@ -325,7 +325,9 @@ def _clause(clause: str, toks: list[Tok], line: int, v: Words, status: str, base
             of = next((x for x in range(last - 1, first, -1) if at(toks, x, v.of)), None)  # "Quyết định số … của X tặng"
             authority = own or short(clause, toks, first, last) or (
                 short(clause, toks, of + len(v.of), last) if of is not None else None) or authority
-            by = next((x for x in range(previous_end, give) if at(toks, x, v.by)), None)
+            # "được <authority> tặng", not "nhận được 02 hồ sơ đề nghị … xét tặng" (received, and something else)
+            by = next((x for x in range(previous_end, give) if at(toks, x, v.by)
+                       and not any(toks[y].text.isdigit() for y in range(x, give))), None)
             counted_by = pairs_ending(clause, toks, by, previous_end, v) if by is not None else None
             if counted_by is not None:  # "01 tập thể và 17 cá nhân được Thủ tướng Chính phủ tặng bằng khen"
                 ahead = counted_by
@@ -335,6 +337,8 @@ def _clause(clause: str, toks: list[Tok], line: int, v: Words, status: str, base
             authority = own or authority
             reach = next((x for x in before if any(at(toks, x, r) for r in v.reaches)
                           and not _inside_give(toks, x, v)), None)
+            if reach is not None and any(toks[x].text.isdigit() for x in range(reach, start)):
+                reach = None  # "Phòng GD&ĐT nhận được 02 hồ sơ đề nghị … danh hiệu": it receives something else
             if reach is not None and ahead is None:  # "UBND phường … đạt danh hiệu …", "ông X và bà Y nhận …"
                 names = split_names(span(clause, toks, previous_end, reach) if reach - previous_end <= 24 else None)
         if ahead is not None:  # "8 tập thể đạt danh hiệu …", "02 tập thể được tặng Bằng khen … là A và B"

@@ -115,3 +115,21 @@ def test_prizes_of_a_rank_handed_over():
         ("Giải Khuyến khích", "tập thể", 5, "granted")]
     # a competition's result ("đạt … gồm …") hands nothing over
     assert read("Đội tuyển của tỉnh đạt 20 giải, gồm 2 giải Nhất, 8 giải Nhì và 10 giải Ba.") == []
+
+
+def test_party_badges_named_by_their_class_alone_are_the_parts_of_their_total():
+    assert read("Đảng bộ xã trao Huy hiệu Đảng cho 12 đảng viên. Trong đó, 5 đảng viên nhận Huy hiệu 55 năm; 7 đảng "
+                "viên nhận Huy hiệu 30 năm tuổi Đảng.") == [("Huy hiệu Đảng", "cá nhân", 12, "granted")]
+
+
+def test_the_states_titles_of_a_profession_go_to_persons():
+    assert read("Đề nghị xét tặng danh hiệu Nhà giáo ưu tú cho 3 nhà giáo.")[0][1] == "cá nhân"
+    assert read("Hội đồng đề nghị danh hiệu Thầy thuốc ưu tú cho ông Lê Văn An.") == [
+        ("Danh hiệu Thầy thuốc ưu tú", "cá nhân", 1, "proposed")]
+
+
+def test_who_receives_something_counted_before_the_form_is_not_its_recipient():
+    got = find_awards([(1, "Đến ngày 15/3/2024, Phòng Nội vụ nhận được 04 hồ sơ đề nghị xét tặng danh hiệu Nghệ nhân "
+                           "ưu tú.")], False)
+    assert [(a.names, a.count) for a in got] == []
+    assert clean_name("Đến ngày 15/3/2024") is None
