@@ -94,15 +94,17 @@ def render_exemplar_index(catalog: Catalog) -> str:
     return "\n".join(parts)
 
 
-def render_exemplar_page(e: Exemplar, r: Report, catalog: Catalog) -> str:
-    """The page of exemplar ``e``, whose passage is in report ``r``."""
+def render_exemplar_page(e: Exemplar, r: Report, catalog: Catalog, years: frozenset[int | None] | None = None) -> str:
+    """The page of exemplar ``e``, whose passage is in report ``r``; ``years``: ``report_years(catalog)``, when the
+    caller made it once for every exemplar."""
     here = paths.exemplar(e)
+    years = report_years(catalog) if years is None else years
     movements = ", ".join(link(escape(m.name), paths.rel(here, paths.movement(m))) for m in e.movements)
     rows = [
         ("Điển hình", escape(e.name)),
         ("Loại", escape(e.kind.label)),
         ("Năm", link(str(e.year), paths.rel(here, paths.year(e.year)))  # a year page exists if a report has it
-         if any(report.year == e.year for report in catalog.reports) else str(e.year)),
+         if e.year in years else str(e.year)),
         ("Đơn vị báo cáo", link(escape(r.unit.full_name), paths.rel(here, paths.unit(r.unit)))
          + f" ({escape(unit_chain(r.unit, catalog.units).partition(', ')[2])})" if r.unit else f"*{missing(r)}*"),
         ("Thành tích", escape(e.achievement)),
@@ -131,6 +133,11 @@ def render_exemplar_page(e: Exemplar, r: Report, catalog: Catalog) -> str:
         parts.append(f"*Ghi chú biên mục:* {escape(e.note)}\n")
     parts.append(link("Tất cả điển hình tiên tiến", paths.rel(here, paths.EXEMPLARS)) + "\n")
     return "\n".join(parts)
+
+
+def report_years(catalog: Catalog) -> frozenset[int | None]:
+    """The years reports are filed under: those that have a year page."""
+    return frozenset(r.year for r in catalog.reports)
 
 
 def exemplar_list(exemplars: list[Exemplar], here: str) -> str:

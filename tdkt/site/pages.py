@@ -13,7 +13,7 @@ from tdkt.site import paths
 from tdkt.site.award_page import render_award_page
 from tdkt.site.exemplar_pages import (
     FEATURED_ON_HOME, by_report_and_unit, exemplar_list, published, render_exemplar_index, render_exemplar_page,
-    reports_by_id,
+    report_years, reports_by_id,
 )
 from tdkt.site.indexes import (
     _reports_table, _split_news, by_movement, by_unit, by_year, movement_pages, render_all_reports,
@@ -241,9 +241,9 @@ def iter_pages(catalog: Catalog, gazetteer_source: str, *, jobs: int = 1,
     yield paths.AWARDS, award_md
     yield from award_files.items()
     yield paths.EXEMPLARS, render_exemplar_index(catalog)
-    reports = reports_by_id(catalog)
+    reports, years = reports_by_id(catalog), report_years(catalog)
     for e in published(catalog):
-        yield paths.exemplar(e), render_exemplar_page(e, reports[e.report_id], catalog)
+        yield paths.exemplar(e), render_exemplar_page(e, reports[e.report_id], catalog, years)
 
 
 def original_files(catalog: Catalog) -> dict[str, str]:

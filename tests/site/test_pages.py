@@ -189,3 +189,21 @@ def test_an_award_cell_a_machine_left_empty_is_not_yet_known(fixture_catalog):
     assert row in render_report_page(checked, fixture_catalog)
     assert f"| {blank.form.name} | *Chưa xác định* | *Chưa xác định* | *Chưa xác định* |" in \
         render_report_page(unchecked, fixture_catalog)
+
+
+def test_an_exemplar_page_links_its_year_only_when_a_report_is_filed_under_it(fixture_catalog):
+    import dataclasses
+
+    from tdkt.site import paths as site_paths
+    from tdkt.site.exemplar_pages import published, render_exemplar_page, report_years, reports_by_id
+
+    e = published(fixture_catalog)[0]
+    r = reports_by_id(fixture_catalog)[e.report_id]
+    years = report_years(fixture_catalog)
+    assert e.year in years and {rep.year for rep in fixture_catalog.reports} == years
+    year_link = site_paths.rel(site_paths.exemplar(e), site_paths.year(e.year))
+    page = render_exemplar_page(e, r, fixture_catalog)
+    assert f"]({year_link})" in page and render_exemplar_page(e, r, fixture_catalog, years) == page
+    lonely = dataclasses.replace(e, year=1999)  # no report is filed under 1999: no year page to link
+    assert site_paths.year(1999) not in render_exemplar_page(lonely, r, fixture_catalog)
+    assert "| 1999 |" in render_exemplar_page(lonely, r, fixture_catalog, years)
