@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from tdkt.ingest.award_words import GRANTED
+from tdkt.ingest.award_words import GENERIC, GRANTED
+from tdkt.text.collate import fold
 
 
 def without_parts(out: list) -> list:
@@ -81,3 +82,27 @@ def without_restatements(out: list) -> list:
             continue
         kept.append(a)
     return kept
+
+
+def without_named_twice(out: list) -> list:
+    """A recipient named twice for one form (a caption, then the body: "… tặng bằng khen cho bà Nguyễn Thị Nhung"
+    twice) received it once: a later statement of the same form whose every name begins as an earlier one's is
+    not counted again."""
+    seen: dict[str, list[str]] = {}
+    kept = []
+    for a in out:
+        earlier = seen.setdefault(a.form, [])
+        if a.names and all(any(fold(n).startswith(e) for e in earlier) for n in a.names):
+            continue
+        earlier += [fold(n) for n in a.names]
+        kept.append(a)
+    return kept
+
+
+def without_verb_restatements(out: list) -> list:
+    """"Lễ tuyên dương 367 học sinh đạt danh hiệu 'Học sinh Danh dự toàn trường'": a count of at least 3 commended
+    by a verb only ("Tuyên dương") that a statement of a named form gives the same recipients is that award, said
+    as a ceremony: not counted again."""
+    named = {(a.count, a.recipients) for a in out if a.count is not None and not fold(a.form).startswith(GENERIC)}
+    return [a for a in out if not (fold(a.form).startswith(GENERIC) and a.count is not None and a.count >= 3
+                                   and (a.count, a.recipients) in named)]

@@ -26,7 +26,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from tdkt.ingest.award_counts import count_before, counts, described, match, pairs_ending, sep, short, span
-from tdkt.ingest.award_totals import without_headline_totals, without_parts, without_restatements
+from tdkt.ingest.award_totals import (
+    without_headline_totals, without_named_twice, without_parts, without_restatements, without_verb_restatements,
+)
 from tdkt.ingest.award_words import (
     AWARDING, BREAKDOWN, GENERIC, PROPOSALS, PROPOSED_ONE, ON_BEHALF, GRANTED, GRANTS, LIST_ITEM, LISTS, PROPOSAL_TITLE, PROPOSED, QUOTE_CLOSE, QUOTE_OPEN, SCOPE,
     SENTENCE, Words, award_year, dated_title, implied_recipients, prepare, words,
@@ -129,7 +131,8 @@ def find_awards(lines: list[tuple[int, str]], damaged: bool) -> tuple[Award, ...
     stated = Counter((a.form, a.count, a.recipients) for a in out if (a.line, a.count) not in standing)
     out = [a for a in out if (a.line, a.count) not in standing or not stated[(a.form, a.count, a.recipients)]]
     # a headline, a lead or a caption repeats what its article states: counted once
-    return tuple(without_restatements(without_headline_totals(out, lines[0][0] if lines else 0)))
+    out = without_restatements(without_headline_totals(out, lines[0][0] if lines else 0))
+    return tuple(without_verb_restatements(without_named_twice(out)))
 
 
 def _generic(a: Award) -> bool:
@@ -225,10 +228,11 @@ def _ranked(toks: list[Tok], i: int, v: Words, forms: list) -> tuple[int, int, s
     return (i, i + len(v.prize_word) + rank[0], f"Giải {rank[1]}", False) if run or given else None
 
 
-def _prized(toks: list[Tok], end: int, v: Words) -> str | None:
-    """Who a run of prizes goes to: the kind after the first "cho (các)" after them ("… và 4 giải Khuyến khích cho
-    các tập thể lớp" → tập thể); None when not said."""
-    to = next((x for x in range(end, len(toks)) if at(toks, x, v.to)), None)
+def _prized(toks: list[Tok], end: int, v: Words, reach: int) -> str | None:
+    """Who a counted form goes to when the count is before it: the kind after the first "cho (các)" after it, before
+    ``reach`` ("… và 4 giải Khuyến khích cho các tập thể lớp" → tập thể; "289 bằng khen cho cá nhân" → cá nhân);
+    None when not said."""
+    to = next((x for x in range(end, min(reach, len(toks))) if at(toks, x, v.to)), None)
     if to is None:
         return None
     x = to + len(v.to) + next((len(p) for p in v.plural if at(toks, to + len(v.to), p)), 0)
@@ -368,8 +372,8 @@ def _clause(clause: str, toks: list[Tok], line: int, v: Words, status: str, base
                 names = tuple(filter(None, [clean_name(span(clause, toks, to + 1, _until_about(toks, to + 1, limit, v)))]))
             count = number_before if number_before is not None else len(names) or None  # named: as many as named
             kind = (named(names) or implied_recipients(form)) if count is not None else None
-            if kind is None and count is not None and form.startswith("Giải "):
-                kind = _prized(toks, end, v)
+            if kind is None and count is not None and (form.startswith("Giải ") or number_before is not None):
+                kind = _prized(toks, end, v, len(toks) if form.startswith("Giải ") else end + 4)
             out.append(Award(form=form, authority=authority, recipients=kind, count=count, names=names,
                              status=status, line=line))
         previous_end = end

@@ -133,3 +133,18 @@ def test_who_receives_something_counted_before_the_form_is_not_its_recipient():
                            "ưu tú.")], False)
     assert [(a.names, a.count) for a in got] == []
     assert clean_name("Đến ngày 15/3/2024") is None
+
+
+def test_a_recipient_named_twice_for_one_form_received_it_once():
+    got = read("Tổng kết năm 2024", "Chủ tịch UBND tỉnh tặng Bằng khen cho ông Trần Văn Bình.",
+               "Dịp này, Chủ tịch UBND tỉnh tặng Bằng khen cho ông Trần Văn Bình, Giám đốc Sở.")
+    assert got == [("Bằng khen", "cá nhân", 1, "granted")]
+
+
+def test_a_ceremony_of_a_named_title_is_not_a_second_award():
+    assert read("Sở tổ chức lễ tuyên dương 120 học sinh đạt danh hiệu “Học sinh xuất sắc toàn diện”.") == [
+        ("Danh hiệu Học sinh xuất sắc toàn diện", "cá nhân", 120, "granted")]
+
+
+def test_the_kind_said_after_a_count_before_its_form():
+    assert read("Liên đoàn Lao động tỉnh tặng 40 bằng khen cho cá nhân.") == [("Bằng khen", "cá nhân", 40, "granted")]
