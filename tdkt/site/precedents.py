@@ -19,6 +19,7 @@ one, else every movement its report names. The authority's level comes from ``td
 """
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass
 from enum import Enum
@@ -128,6 +129,7 @@ FORM_GROUPS = (
 _GROUP_HEADS = tuple((code, _words(head), label) for code, head, label in FORM_GROUPS)
 
 
+@functools.lru_cache(maxsize=4096)  # a few dozen forms, asked once per record
 def form_group(form_id: str, name: str) -> tuple[str, str]:
     """The group a form falls under, as (code, label): the first of ``FORM_GROUPS`` whose words begin its
     name (letter case does not matter), else the form itself (code ``hinh-thuc-<id>``)."""
@@ -152,11 +154,14 @@ def _report_values(report: Report, catalog: Catalog) -> tuple:
     )
 
 
+_record_level = functools.lru_cache(maxsize=65536)(record_level)  # pure; authorities repeat from record to record
+
+
 def _values(rec: AwardRecord, report: Report, shared: tuple, labels: dict) -> Values:
     """(code, label) per dimension for one record, in DIMS order; ``shared``: its report's values."""
     level, province, movements = shared
     year = rec.for_year(report)
-    granter = record_level(rec.authority, rec.form.name)
+    granter = _record_level(rec.authority, rec.form.name)
     review = REVIEWED if award_reviewed(rec, report) else UNREVIEWED
     return [
         [(rec.form.id, rec.form.name)],
