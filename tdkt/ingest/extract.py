@@ -111,7 +111,7 @@ def extract(text: str, vocab: Vocab, gazetteer: Gazetteer, *, restored: str | No
             title = r.found(h.title.value, at_line(lines, h.title.line), h.title.why) if h.title else title
     number, number_end = r.number()
     if h.number is not None:
-        number = r.found(h.number.value, at_line(lines, h.number.line), h.number.why)
+        number = r.found(h.number.value, at_line(lines, h.number.line), h.number.why, header.JOINED in h.number.why)
         number_end = 0
     if doc_type.value is None and number.value:
         doc_type = type_of_number(number, vocab.doc_types, lines)

@@ -341,6 +341,11 @@ def read(lines: list[tuple[int, str]]) -> Header:
         hit = find_number(text)
         if hit:
             number = At(hit[0], head[i][0], f"sau chữ 'Số:' trong {text[hit[1]:hit[2]].strip()!r}")
+            rest = next((t.strip() for _, t in head[i + 1:i + 3] if _CODE_LINE.fullmatch(t.strip())), None)
+            broken = re.fullmatch(r"\s*-\s*", text[hit[2]:]) or text[hit[1]:hit[2]].rstrip().endswith("-")
+            if broken and rest:  # a ký hiệu the column's width broke: "Số: 255 / BC-BCĐPCGD-" … "XMC"
+                number = At(hit[0].rstrip("-") + "-" + rest, head[i][0],
+                            f"{number.why} và dòng {rest!r} nối tiếp ký hiệu; {JOINED}")
             break
     # the place and date line
     date = place = None
@@ -417,6 +422,9 @@ def read(lines: list[tuple[int, str]]) -> Header:
                   column=tuple(column), number=number, date=date, place=place, heading=heading,
                   heading_end=heading_end, title=title, news_date=news_date)
 
+
+JOINED = "máy ghép lại: cần đối chiếu"
+_CODE_LINE = re.compile(r"[A-ZĐ][A-ZĐ0-9&.]{1,11}")  # what is left of a ký hiệu on a line of its own
 
 # a title's last line that names only its period, centred under it ("Năm học 2020 - 2021", "giai đoạn 2016-2020")
 _PERIOD_LINE = re.compile(r"(?:(?:hoc ky|quy) [ivx1-4]+\s*[,-]?\s*)?(?:nam hoc|nam|giai doan|nhiem ky|dot|"

@@ -281,3 +281,14 @@ def test_a_news_page_s_date_stamp_joined_to_its_lead(stamp, date):
     from tdkt.text.normalise import normalise
     h = header.read(lines(normalise(text).text))
     assert (h.news_date.value if h.news_date else None) == date
+
+
+def test_a_number_the_column_broke_is_joined_and_flagged(vocab, gazetteer):
+    text = ("UBND HUYỆN NGA SƠN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nBAN CHỈ ĐẠO PCGD, XMC\n"
+            "Độc lập – Tự do – Hạnh phúc\nSố: 255 / BC-BCĐPCGD-\nNga Sơn, ngày 13 tháng 11 năm 2020\nXMC\n"
+            "BÁO CÁO\nTình hình thực hiện công tác phổ cập giáo dục năm 2020")
+    e = extract(text, vocab, gazetteer)
+    assert e.doc_number.value == "255/BC-BCĐPCGD-XMC"
+    assert any(f.field == "doc_number" and header.JOINED in f.why for f in e.review)
+    whole = text.replace("BC-BCĐPCGD-\n", "BC-BCĐPCGD\n")  # a number that ends where it should takes nothing after it
+    assert extract(whole, vocab, gazetteer).doc_number.value == "255/BC-BCĐPCGD"
