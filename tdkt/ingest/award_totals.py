@@ -58,7 +58,8 @@ def without_restatements(out: list) -> list:
     """The same award stated again further on (a lead, then the body: "40 tập thể, 65 cá nhân được Bộ trưởng …
     tặng bằng khen" … "trao bằng khen của Bộ trưởng … cho 40 tập thể và 65 cá nhân"): when a later line states every
     granted (form, count, recipients) of an earlier line again, two or more of them or one count of at least 10,
-    those are not stated anew; the rest of the later line is."""
+    those are not stated anew; the rest of the later line is. One count of 10 or more granted twice (form,
+    count, recipients) is one award wherever it is said again."""
     def said(stated) -> Counter:
         return Counter((a.form, a.count, a.recipients) for a in stated if a.count is not None and a.status == GRANTED)
 
@@ -74,12 +75,15 @@ def without_restatements(out: list) -> list:
             again[line] = Counter(before)
         if own:
             earlier.append(own)
-    kept = []
+    kept, large = [], set()
     for a in out:
         left, key = again.get(a.line), (a.form, a.count, a.recipients)
         if left and left[key] and a.status == GRANTED:
             left[key] -= 1
             continue
+        if key in large and a.status == GRANTED:
+            continue  # … and one count of 10 or more said twice anywhere (a caption glued to its paragraph)
+        large |= {key} if a.count is not None and a.count >= 10 and a.status == GRANTED else set()
         kept.append(a)
     return kept
 

@@ -212,7 +212,28 @@ def _passive(clause: str, toks: list[Tok], i: int, v: Words) -> int | None:
     """"4 tập thể và 12 cá nhân được biểu dương", "06 tập thể được Liên đoàn Lao động huyện khen thưởng": the
     "được" before the verb form at ``i`` (at most 8 words before) that counted recipients precede; None otherwise."""
     by = next((x for x in range(i - 1, max(-1, i - 9), -1) if at(toks, x, v.by)), None)
-    return by if by is not None and pairs_ending(clause, toks, by, 0, v) is not None else None
+    return by if by is not None and _counted_by(clause, toks, by, 0, v) is not None else None
+
+
+def _counted_by(clause: str, toks: list[Tok], by: int, floor: int, v: Words) -> list[tuple[int, str]] | None:
+    """The counted recipients of a passive "được" at ``by``: right before it ("01 tập thể và 17 cá nhân được …"),
+    or at the head of the clause before what is said of them ("Dịp này, 02 tập thể đã có thành tích xuất sắc … cũng
+    được tặng …", "20 cán bộ đoàn xuất sắc, có nhiều cống hiến … cũng được tuyên dương": at most 4 words in, at
+    most 16 words before "được", no other number between)."""
+    pairs = pairs_ending(clause, toks, by, floor, v)
+    if pairs is not None:
+        return pairs
+    head = next((x for x in range(floor, min(by, floor + 5)) if toks[x].text.isdigit()
+                 and match(toks, x + 1, v.recipients)), None)
+    if head is None:
+        return None
+    end = head + 1 + match(toks, head + 1, v.recipients)[0]
+    if by - end > 16 or ";" in clause[toks[end].start:toks[by].start] or any(
+            toks[y].text.isdigit() and not re.fullmatch(r"(?:19|20)\d\d", toks[y].text) for y in range(end, by)):
+        return None  # another count between (a year is none: "… trong công tác năm 2019 cũng được tặng …")
+    while end < by and (more := match(toks, end, v.recipients)):  # "… cá nhân, tập thể …"
+        end += more[0]
+    return pairs_ending(clause, toks, end, floor, v)
 
 
 def _ranked(toks: list[Tok], i: int, v: Words, forms: list) -> tuple[int, int, str, bool] | None:
@@ -300,7 +321,7 @@ def _clause(clause: str, toks: list[Tok], line: int, v: Words, status: str, base
         ahead = count_before(clause, toks, start, previous_end, v) if not verb else None
         by = _passive(clause, toks, start, v) if verb else None
         if by is not None and by >= previous_end:  # "06 tập thể được Liên đoàn Lao động huyện khen thưởng"
-            ahead = pairs_ending(clause, toks, by, previous_end, v)
+            ahead = _counted_by(clause, toks, by, previous_end, v)
             authority = short(clause, toks, by + len(v.by), start) or authority
         # "tặng" at most 4 words before the form ("tặng 01 bằng khen", "tặng: Cờ thi đua")
         give = next((j for j in reversed(before) if j >= start - 4 and any(at(toks, j, g) for g in v.give)), None)
@@ -332,7 +353,7 @@ def _clause(clause: str, toks: list[Tok], line: int, v: Words, status: str, base
             # "được <authority> tặng", not "nhận được 02 hồ sơ đề nghị … xét tặng" (received, and something else)
             by = next((x for x in range(previous_end, give) if at(toks, x, v.by)
                        and not any(toks[y].text.isdigit() for y in range(x, give))), None)
-            counted_by = pairs_ending(clause, toks, by, previous_end, v) if by is not None else None
+            counted_by = _counted_by(clause, toks, by, previous_end, v) if by is not None else None
             if counted_by is not None:  # "01 tập thể và 17 cá nhân được Thủ tướng Chính phủ tặng bằng khen"
                 ahead = counted_by
             elif by is not None:  # "Hội LHPN phường Long Xuyên được Hội LHPN tỉnh tặng bằng khen"

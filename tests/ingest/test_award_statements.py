@@ -148,3 +148,17 @@ def test_a_ceremony_of_a_named_title_is_not_a_second_award():
 
 def test_the_kind_said_after_a_count_before_its_form():
     assert read("Liên đoàn Lao động tỉnh tặng 40 bằng khen cho cá nhân.") == [("Bằng khen", "cá nhân", 40, "granted")]
+
+
+def test_the_count_at_the_head_of_a_clause_is_what_a_passive_grant_is_for():
+    got = find_awards([(1, "Dịp này, 03 tập thể đã có thành tích xuất sắc trong công tác năm 2023 cũng được tặng "
+                           "Bằng khen của Chủ tịch UBND tỉnh.")], False)
+    assert [(a.form, a.recipients, a.count) for a in got] == [("Bằng khen", "tập thể", 3)]
+    # another count between is another thing counted
+    assert [a.count for a in find_awards([(1, "Có 5 tập thể đạt 100% chỉ tiêu và 2 đơn vị được tặng Giấy khen.")],
+                                         False)] == [2]
+
+
+def test_a_large_count_said_twice_in_one_paragraph_is_one_award():
+    assert read("Tổng kết năm 2024", "Có 45 đoàn viên được trao Giải thưởng Lý Tự Trọng. Ảnh: 45 đoàn viên được trao "
+                "Giải thưởng Lý Tự Trọng năm 2024.") == [("Giải thưởng Lý Tự Trọng", "cá nhân", 45, "granted")]
