@@ -61,6 +61,9 @@ _DATE = r"(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*)?"
 # "kỷ niệm 40 năm Ngày Nhà giáo Việt Nam (20/11/1982 - 20/11/2022)": an anniversary whose two years the text states
 _ANNIVERSARY = re.compile(r"(k[iy] niem\s+(\d{1,3})\s+nam\b[^()]{0,90}?)[\s(]*" + _DATE + r"((?:19|20)\d\d)\s*[-–—]\s*"
                           + _DATE + r"((?:19|20)\d\d)\b")
+# a congress or an election for a term: the occasion, in the term's first year ("Đại hội đại biểu Hội LHPN tỉnh lần
+# thứ XIII, nhiệm kỳ 2016 - 2021" is held in 2016), not the five years of the term
+_CONGRESS = re.compile(r"((?:dai hoi|bau cu)\b[^.;()]{0,140}?nhiem ky\s*((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d))")
 _ROUND = re.compile(r"\bdot\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*((?:19|20)\d\d)\b")  # "Đợt 19/5/2015"
 
 
@@ -82,11 +85,16 @@ def _event(text: str) -> tuple[Period, str] | None:
 
 
 def read_period(text: str) -> tuple[Period, str] | None:
-    """The period a title (or headline) is about: a school year, a semester, a half, nine months, a quarter,
-    several years or a year; failing those, an occasion whose year the text states (``_event``). An anniversary's
+    """The period a title (or headline) is about: a congress or an election for a term (an occasion, in the term's
+    first year); a school year, a semester, a half, nine months, a quarter, several years or a year; failing those,
+    an occasion whose year the text states (``_event``). An anniversary's
     years ("kỷ niệm 40 năm … (20/11/1982 – 20/11/2022)"), full dates and parenthesised dates are never a year or a
     term."""
     key = _NOT_A_PERIOD.sub(lambda m: " " * len(m.group()), fold(text))
+    congress = _CONGRESS.search(key)
+    if congress and int(congress.group(2)) < int(congress.group(3)) <= int(congress.group(2)) + 10:
+        words = (text if len(fold(text)) == len(text) else key)[congress.start():congress.end()]
+        return Period(year=int(congress.group(2)), span=Span.EVENT, name=words.strip()), words
     best = None
     for pattern, span in _PERIODS:
         m = pattern.search(key)

@@ -141,6 +141,9 @@ def test_a_news_article_is_not_filed_as_an_official_document(vocab, gazetteer):
     ("Trao tặng huy hiệu Đảng Đợt 19/5/2015", ("event", 2015, None, None)),
     ("Kế hoạch kỷ niệm 40 năm ngày Nhà giáo Việt Nam (1982 - 2022) năm học 2022-2023", ("school-year", 2022, 2023, None)),
     ("Sửa đổi Quyết định số 13/2018/QĐ-UBND ngày 27 tháng 4 năm 2018", None),
+    ("Đại hội đại biểu Hội Liên hiệp Phụ nữ tỉnh lần thứ XIII, nhiệm kỳ 2016 - 2021 bế mạc", ("event", 2016, None, None)),
+    ("Tuyên truyền cuộc bầu cử đại biểu Hội đồng nhân dân các cấp, nhiệm kỳ 2021- 2026", ("event", 2021, None, None)),
+    ("Báo cáo tổng kết công tác thi đua nhiệm kỳ 2015 - 2020", ("term", 2015, 2020, None)),  # no congress: the term
 ])
 def test_periods_as_titles_state_them(text, expected):
     found = read_period(text)
