@@ -59,7 +59,7 @@ def without_restatements(out: list) -> list:
     tặng bằng khen" … "trao bằng khen của Bộ trưởng … cho 40 tập thể và 65 cá nhân"): when a later line states every
     granted (form, count, recipients) of an earlier line again, two or more of them or one count of at least 10,
     those are not stated anew; the rest of the later line is. One count of 10 or more granted twice (form,
-    count, recipients) is one award wherever it is said again."""
+    count, recipients) by one authority (or one not named) is one award wherever it is said again."""
     def said(stated) -> Counter:
         return Counter((a.form, a.count, a.recipients) for a in stated if a.count is not None and a.status == GRANTED)
 
@@ -75,15 +75,16 @@ def without_restatements(out: list) -> list:
             again[line] = Counter(before)
         if own:
             earlier.append(own)
-    kept, large = [], set()
+    kept, large = [], {}
     for a in out:
         left, key = again.get(a.line), (a.form, a.count, a.recipients)
         if left and left[key] and a.status == GRANTED:
             left[key] -= 1
             continue
-        if key in large and a.status == GRANTED:
+        if a.status == GRANTED and any(a.authority in (None, by) or by is None for by in large.get(key, ())):
             continue  # … and one count of 10 or more said twice anywhere (a caption glued to its paragraph)
-        large |= {key} if a.count is not None and a.count >= 10 and a.status == GRANTED else set()
+        if a.count is not None and a.count >= 10 and a.status == GRANTED:
+            large.setdefault(key, []).append(a.authority)
         kept.append(a)
     return kept
 

@@ -162,3 +162,6 @@ def test_the_count_at_the_head_of_a_clause_is_what_a_passive_grant_is_for():
 def test_a_large_count_said_twice_in_one_paragraph_is_one_award():
     assert read("Tổng kết năm 2024", "Có 45 đoàn viên được trao Giải thưởng Lý Tự Trọng. Ảnh: 45 đoàn viên được trao "
                 "Giải thưởng Lý Tự Trọng năm 2024.") == [("Giải thưởng Lý Tự Trọng", "cá nhân", 45, "granted")]
+    # two authorities give the same number: two awards
+    assert len(read("Tổng kết năm 2024", "Đảng ủy phường tặng Giấy khen cho 19 đảng viên; Chủ tịch UBND phường tặng "
+                    "Giấy khen cho 19 cá nhân.")) == 2
