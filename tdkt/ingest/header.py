@@ -180,7 +180,8 @@ def _place_prefix(prefix: str) -> bool:
 _BODY_WORDS = re.compile(r"(?:^|\s)(?:uy ban nhan dan|ubnd|hoi dong|hdnd|hd thi dua|so |phong |truong |dang uy|dang bo|"
                          r"huyen uy|tinh uy|thanh uy|thi uy|quan uy|bo |chinh phu|thu tuong|hoi |chi hoi|lien doi|"
                          r"doan |huyen doan|tinh doan|thanh doan|cong doan|uy ban mat tran|ubmttq|mat tran|"
-                         r"trung tam|van phong|cum thi dua|khoi thi dua|tong cuc|cuc |chi bo|ban thi dua|ban chi dao)")
+                         r"trung tam|van phong|cum thi dua|khoi thi dua|tong cuc|cuc |chi bo|ban thi dua|ban chi dao|"
+                         r"bch |ban chap hanh|ban thuong vu)")
 _PLACE_IN = re.compile(r"\b(?:xa|phuong|thi tran|thi xa|thanh pho|huyen|quan|tinh|tp)\s+\S")
 _PARTY = re.compile(r"d\s*a\s*n\s*g\s*c\s*o\s*n\s*g\s*s\s*a\s*n\s*v\s*i\s*e\s*t\s*n\s*a\s*m")
 

@@ -57,7 +57,8 @@ def display_name(text: str) -> str:
             out.append(w[:1].upper() + w[1:].lower())
         else:
             out.append(w.lower())
-        if key in ("xa", "phuong", "huyen", "quan", "tinh", "tran", "pho", "khu", "thon", "ban", "ap", "to") and n:
+        if key in ("xa", "phuong", "huyen", "quan", "tinh", "tran", "pho", "khu", "thon", "ban", "ap", "to",
+                   "thpt", "thcs", "th", "mn", "mg", "ptdtbt", "ptdtnt", "ptth", "tx", "tp", "tt") and n:  # a name after its kind
             proper = key not in ("ban", "to") or fold(words[n - 1]) in ("thon", "khu", "xom")
         if _SCHOOL.match(fold(" ".join(words[:n + 1])) + " "):
             proper = True
@@ -279,7 +280,7 @@ class Units:
                 for n in (4, 3, 2, 1):
                     name = toks[j:j + n]
                     units = names.get((kind, tuple(t.key for t in name))) if len(name) == n else None
-                    if units and all(t.text[:1].isupper() for t in name):
+                    if units and all(t.text[:1].isupper() or t.text.isdigit() for t in name):  # "Quận 6"
                         return _Mention(units, index, j + n, text[toks[i].start:name[-1].end])
                 return None
         return None

@@ -295,3 +295,18 @@ def test_a_number_the_column_broke_is_joined_and_flagged(vocab, gazetteer):
     assert any(f.field == "doc_number" and header.JOINED in f.why for f in e.review)
     whole = text.replace("BC-BCĐPCGD-\n", "BC-BCĐPCGD\n")  # a number that ends where it should takes nothing after it
     assert extract(whole, vocab, gazetteer).doc_number.value == "255/BC-BCĐPCGD"
+
+
+def test_a_numbered_unit_in_the_date_line_and_a_union_s_executive_committee(vocab, gazetteer):
+    text = ("BCH QUẬN ĐOÀN – QUẬN 6\nBCH ĐOÀN THPT PHÚ LÂM\nSố: 80 /KH-ĐTN\nĐOÀN TNCS HỒ CHÍ MINH\n"
+            "Quận 6, ngày 16 tháng 10 năm 2019\nKẾ HOẠCH\nĐại hội đại biểu Đoàn trường nhiệm kỳ 2019 – 2020")
+    e = extract(text, vocab, gazetteer)
+    assert e.issuer.value == "BCH đoàn THPT Phú Lâm"   # 'BCH' starts a body: not left on the line above
+    assert e.unit.value.full_name == "Quận 6"           # a unit named by a number
+    assert e.period.value.span.value == "event" and e.period.value.year == 2019
+
+
+@pytest.mark.parametrize("written,shown", [("PHÒNG GD&ĐT TX HƯƠNG THỦY", "Phòng GD&ĐT TX Hương Thủy"),
+                                           ("TRƯỜNG MN THỦY DƯƠNG", "Trường MN Thủy Dương")])
+def test_a_name_after_an_abbreviated_kind_is_a_proper_name(written, shown):
+    assert display_name(written) == shown
