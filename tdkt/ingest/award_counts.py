@@ -43,7 +43,7 @@ def count_before(clause: str, toks: list[Tok], start: int, floor: int, v: Words)
     """"3 tập thể đạt danh hiệu 'Tập thể lao động xuất sắc'": [(count, kind)]; "2 tập thể và 1 cá nhân nhận
     Huân chương …": one pair per kind, in the order printed."""
     x = start
-    for _ in range(4):  # words between the recipients and the form: đạt, được tặng, danh hiệu…
+    for _ in range(5):  # words between the recipients and the form: đạt, đã được tặng, danh hiệu…
         hit = next((p for p in v.before_form if x - len(p) >= floor and at(toks, x - len(p), p)), None)
         if hit is None:
             break

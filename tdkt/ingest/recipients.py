@@ -27,8 +27,8 @@ _OPENER = re.compile(r"^(?:theo do|theo|dip nay|nhan dip|ngoai ra|ben canh do|do
                      r"ket qua|sau khi|vua qua|hien nay|qua do|cung dip)\b")
 
 
-# "đảng viên đợt 2-9", "các tập thể và các cá nhân được đề nghị …", "… thành tích của …": who, not a name
-_NO_NAME = re.compile(r"^(?:đảng viên|cá nhân|học sinh|giáo viên|hội viên|đoàn viên|đội viên|cán bộ|công chức|"
+# "đảng viên đợt 2-9", "(đại diện) tập thể có thành tích …", "các tập thể và các cá nhân được đề nghị …", "… thành tích của …": who, not a name
+_NO_NAME = re.compile(r"^(?:đảng viên|cá nhân|tập thể|học sinh|giáo viên|hội viên|đoàn viên|đội viên|cán bộ|công chức|"
                       r"người)\b|\b(?:các|những)\s+(?:tập thể|cá nhân|đơn vị|đảng viên|hộ)\b|\bthành tích\b|"
                       r"\b\d{1,2}/\d{1,2}/\d{2,4}\b")  # "Đến ngày 20/01/2020": a date is no name
 

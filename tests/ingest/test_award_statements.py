@@ -165,3 +165,9 @@ def test_a_large_count_said_twice_in_one_paragraph_is_one_award():
     # two authorities give the same number: two awards
     assert len(read("Tổng kết năm 2024", "Đảng ủy phường tặng Giấy khen cho 19 đảng viên; Chủ tịch UBND phường tặng "
                     "Giấy khen cho 19 cá nhân.")) == 2
+
+
+def test_adverbs_between_a_count_and_its_form():
+    assert read("Đến nay, 12 tập thể và 30 cá nhân đã được nhận Giải thưởng Võ Trường Toản.") == [
+        ("Giải thưởng Võ Trường Toản", "tập thể", 12, "granted"), ("Giải thưởng Võ Trường Toản", "cá nhân", 30, "granted")]
+    assert clean_name("tập thể có thành tích xuất sắc") is None
