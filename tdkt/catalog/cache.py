@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import copyreg
 import dataclasses
+import functools
 import gc
 import os
 import stat
@@ -127,12 +128,35 @@ def _remembered(payload: bytes, key: str) -> Loaded | None:
 
 @trusted
 def _rebuild(cls, names: tuple[str, ...], values: tuple):
+    obj = object.__new__(cls)
+    for set_field, value in zip(_setters.get((cls, names)) or _checked_setters(cls, names), values):
+        set_field(obj, value)
+    return obj
+
+
+_setters: dict[tuple, tuple] = {}  # (class, field names) → how each field is set, once the class is checked
+
+
+def _checked_setters(cls, names: tuple[str, ...]) -> tuple:
+    """How ``_rebuild`` sets ``names`` on a ``cls``, once per pair (a report has ~100 objects: checking the class
+    and looking each name up for every one of them was a third of the loading): the slots' own setters, or
+    ``object.__setattr__`` by name. ``TypeError`` if ``cls`` is not a record of the catalogue."""
     if not (isinstance(cls, type) and dataclasses.is_dataclass(cls) and cls.__module__ == model.__name__):
         raise TypeError(f"not a record of the catalogue: {cls!r}")
-    obj = object.__new__(cls)
-    for name, value in zip(names, values):
-        object.__setattr__(obj, name, value)
-    return obj
+    slots = [getattr(cls, n, None) if isinstance(n, str) else None for n in names]
+    if all(type(slot) is _SLOT for slot in slots):
+        found = tuple(slot.__set__ for slot in slots)
+    else:
+        found = tuple(functools.partial(_set_named, n) for n in names)
+    _setters[(cls, names)] = found
+    return found
+
+
+_SLOT = type(model.Block.number)  # a slot's member descriptor
+
+
+def _set_named(name: str, obj, value) -> None:
+    object.__setattr__(obj, name, value)
 
 
 def _register_fast_pickling() -> None:

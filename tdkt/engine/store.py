@@ -384,16 +384,27 @@ class _Unpickler(pickle.Unpickler):
     the rebuilders marked ``trusted`` may be made: no other function of ours or of anyone's can be called."""
 
     def find_class(self, module: str, name: str):
+        approved = _APPROVED.get((module, name)) if isinstance(module, str) and isinstance(name, str) else None
+        if approved is not None:
+            return approved
         if (module == "builtins" and name in _BUILTINS) or \
                 (module == "datetime" and name in ("date", "datetime", "time", "timedelta", "timezone")):
-            return super().find_class(module, name)
+            return _approve(module, name, super().find_class(module, name))
         if module.startswith("tdkt.") and "." not in name and not name.startswith("__"):
             found = super().find_class(module, name)
             if isinstance(found, type) and (dataclasses.is_dataclass(found) or issubclass(found, enum.Enum)):
-                return found
+                return _approve(module, name, found)
             if (module, name) in _TRUSTED:
-                return found
+                return _approve(module, name, found)
         raise pickle.UnpicklingError(f"a cache entry names {module}.{name}, which no cache of ours holds")
+
+
+_APPROVED: dict[tuple[str, str], object] = {}  # what find_class allowed, by name: looked up and checked once
+
+
+def _approve(module: str, name: str, found):
+    _APPROVED[(module, name)] = found
+    return found
 
 
 def dumps(value) -> bytes:

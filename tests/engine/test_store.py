@@ -210,3 +210,38 @@ def test_a_table_that_cannot_be_written_is_noted_not_raised(tmp_path, state):
     w = S.Table(s, "t").writer(set())
     w.put("a", "k", b"v")
     assert w.close() is False and s.failed
+
+
+def test_what_was_allowed_once_lets_nothing_else_in():
+    """find_class remembers what it allowed, by name: a refused name stays refused after allowed ones loaded, and the
+    catalogue's rebuilder, once it has set a record's fields, still refuses a class that is not a record."""
+    import dataclasses as dc
+
+    from tdkt.catalog import cache
+    from tdkt.engine import sync
+    from tdkt.model import Block, BlockKind
+
+    cache._register_fast_pickling()
+    block = Block(number=1, kind=BlockKind.PARAGRAPH, text="Đoạn một.", rank=0, line=3)
+    for _ in range(2):  # the second time from what was remembered
+        assert S.loads(S.dumps((block, Origin(file="x")))) == (block, Origin(file="x"))
+
+    class Call:
+        def __reduce__(self):
+            return (sync.check_path, ("x",))
+
+    assert S.loads(pickle.dumps(Call())) is None
+    names = tuple(f.name for f in dc.fields(Block))
+
+    class Forged:  # the rebuilder called with a class that is not a record, under a record's field names
+        def __reduce__(self):
+            return (cache._rebuild, (sync.SyncStats, names, (1, 2, 3, 4, 5)))
+
+    class Named:  # a record's class with names that are not its slots: set by name, as before
+        def __reduce__(self):
+            return (cache._rebuild, (Block, ("number", "text"), (7, "x")))
+
+    assert S.loads(pickle.dumps(Forged())) is None
+    rebuilt = S.loads(pickle.dumps(Named()))
+    assert (rebuilt.number, rebuilt.text) == (7, "x")
+    assert S.loads(pickle.dumps(Call())) is None and S.loads(pickle.dumps(_Evil())) is None
