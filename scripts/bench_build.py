@@ -14,6 +14,10 @@ For each size, synthetic archives from ``python build.py synth`` (made if missin
 - mkdocs: plain ``mkdocs build --strict`` of the same ``site_src/`` (one process);
 - render: our renderer alone (``tdkt.render.build.render_site``, no cache) on the same ``site_src/``.
 
+``--phases``: the incremental and again builds run through ``PHASES`` (``tdkt.cli.main`` with its steps wrapped),
+which prints the CPU seconds of the build's own process per step (reading the catalogue, rendering) and per top
+folder of ``site_src/`` (the time spent making its files), and its worker processes' together; printed on stderr.
+
 Each run is a fresh process; wall time, CPU time (user + system, the process and its children) and
 peak RSS (``resource.getrusage(RUSAGE_CHILDREN)``, the largest process) are measured around it.
 Medians over --runs. Prints a Markdown table. Timings on a shared machine are upper bounds: the
@@ -64,6 +68,49 @@ build(load_config(sys.argv[3], docs_dir=sys.argv[1], site_dir=sys.argv[2], stric
 """
 
 
+PHASES = r"""
+import collections, os, resource, sys
+sys.path.insert(0, os.getcwd())
+import tdkt.cli as cli
+def cpu():
+    s = resource.getrusage(resource.RUSAGE_SELF)
+    return s.ru_utime + s.ru_stime
+spent, count = collections.Counter(), collections.Counter()
+def kind(path):
+    return path.split("/")[0] if "/" in path else path
+making = cli._site_files
+def timed(*a, **k):
+    files = making(*a, **k)
+    while True:
+        t = cpu()
+        try:
+            path, data = next(files)
+        except StopIteration:
+            return
+        spent[kind(path)] += cpu() - t
+        count[kind(path)] += 1
+        yield path, data
+cli._site_files = timed
+for name in ("_load", "render_site"):
+    def step(*a, _f=getattr(cli, name), _n=name, **k):
+        t = cpu()
+        try:
+            return _f(*a, **k)
+        finally:
+            spent["step " + _n] += cpu() - t
+    setattr(cli, name, step)
+start = cpu()
+code = cli.main(sys.argv[1:])
+spent["build process"] = cpu() - start
+c = resource.getrusage(resource.RUSAGE_CHILDREN)
+spent["worker processes"] = c.ru_utime + c.ru_stime
+for k, v in sorted(spent.items(), key=lambda kv: -kv[1]):
+    if v >= 0.05:
+        print(f"phase: {k}: {v:.2f} s of CPU" + (f" ({count[k]} files)" if count[k] else ""), file=sys.stderr)
+sys.exit(code)
+"""
+
+
 def measured(cmd: list[str], **kw) -> tuple[float, float, float, str]:
     """(wall s, CPU s, peak RSS MB, stderr) of one child process (its own children included)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -91,8 +138,13 @@ def edit_one_report(archive: Path, run: int, which: int = 0) -> None:
     body.write_text("\n".join(lines), encoding="utf-8")
 
 
+def _summary(err: str) -> str:
+    """The build's last line of summary (``Tóm tắt: …``)."""
+    return next((line for line in reversed(err.strip().splitlines()) if not line.startswith("phase: ")), "")
+
+
 def bench_size(n: int, runs: int, archives: Path, work: Path, skip_plain: bool, full_only: bool,
-               no_reference: bool = False, root: Path = ROOT) -> dict:
+               no_reference: bool = False, root: Path = ROOT, phases: bool = False) -> dict:
     archive = archives / f"archive-{n}"
     if not archive.is_dir():
         subprocess.run([PY, "build.py", "synth", "--reports", str(n), "--out", str(archive)], cwd=ROOT, check=True)
@@ -101,6 +153,7 @@ def bench_size(n: int, runs: int, archives: Path, work: Path, skip_plain: bool, 
     shutil.copytree(archive, mine)
     site, src, cache = work / f"site-{n}", work / f"src-{n}", work / f"cache-{n}"
     build = [PY, "build.py", "--data", str(mine), "--out", str(site), "--docs", str(src), "--cache", str(cache)]
+    rebuild = [PY, "-c", PHASES, "build", *build[2:]] if phases else build
     rows: dict[str, list] = {"full": [], "incremental": [], "again": [], "floor": [], "mkdocs": [], "render": []}
     summaries = []
     for run in range(runs):
@@ -111,13 +164,17 @@ def bench_size(n: int, runs: int, archives: Path, work: Path, skip_plain: bool, 
             summaries.append("")
             continue
         edit_one_report(mine, run)
-        wall, cpu, rss, err = measured(build, cwd=root)
+        wall, cpu, rss, err = measured(rebuild, cwd=root)
         rows["incremental"].append((wall, cpu, rss))
-        summaries.append(err.strip().splitlines()[-1])
+        summaries.append(_summary(err))
         edit_one_report(mine, run, which=1)
-        again = measured(build, cwd=root)
+        again = measured(rebuild, cwd=root)
         rows["again"].append(again[:3])
-        summaries.append(again[3].strip().splitlines()[-1])
+        summaries.append(_summary(again[3]))
+        for label, text in (("incremental", err), ("again", again[3])):
+            for line in text.splitlines():
+                if line.startswith("phase: "):
+                    print(f"  {n}: run {run + 1}: {label}: {line[7:]}", file=sys.stderr)
         print(f"  {n}: run {run + 1}: full {rows['full'][-1][0]:.1f} s, incremental {wall:.1f} s, "
               f"again {again[0]:.1f} s", file=sys.stderr)
         if not no_reference and (run == 0 or not skip_plain):
@@ -148,6 +205,7 @@ def main() -> int:
     p.add_argument("--full-only", action="store_true", help="only the full build (for the largest sizes)")
     p.add_argument("--no-reference", action="store_true", help="without the floor and plain mkdocs runs")
     p.add_argument("--root", type=Path, default=ROOT, help="the checkout whose code is measured (default: this one)")
+    p.add_argument("--phases", action="store_true", help="the rebuilds' CPU per step and per folder of site_src/")
     args = p.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     print(f"load average before: {os.getloadavg()[0]:.1f}, {os.cpu_count()} cores", file=sys.stderr)
@@ -158,7 +216,7 @@ def main() -> int:
     print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for n in args.sizes:
         m = bench_size(n, args.runs, args.archives, args.work, args.plain_once, args.full_only, args.no_reference,
-                       args.root.resolve())
+                       args.root.resolve(), args.phases)
         f, i, a, fl, mk, r = m["full"], m["incremental"], m["again"], m["floor"], m["mkdocs"], m["render"]
         print(f"| {n:,} | {m['pages']:,} | {f[0]:.0f} ({f[1]:.0f}) | {f[2]:.0f} | {i[0]:.1f} ({i[1]:.1f}) | "
               f"{a[0]:.1f} ({a[1]:.1f}) | "
