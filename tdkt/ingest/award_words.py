@@ -129,7 +129,7 @@ RECIPIENT_WORDS = (
     ("chi đội", COLLECTIVE), ("lớp", COLLECTIVE), ("khu phố", COLLECTIVE), ("trường", COLLECTIVE), ("sở", COLLECTIVE), ("xã", COLLECTIVE), ("phường", COLLECTIVE),
     ("khu dân cư", COLLECTIVE), ("thôn", COLLECTIVE), ("tổ dân phố", COLLECTIVE), ("chi hội", COLLECTIVE),
     ("chi đoàn", COLLECTIVE), ("doanh nghiệp", COLLECTIVE), ("hợp tác xã", COLLECTIVE), ("tộc họ", COLLECTIVE),
-    ("htx", COLLECTIVE), ("dòng họ", COLLECTIVE),
+    ("htx", COLLECTIVE), ("dòng họ", COLLECTIVE), ("mẹ", INDIVIDUAL), ("bà mẹ", INDIVIDUAL), ("ccb", INDIVIDUAL),
 )
 GIVE = ("tặng", "trao tặng", "truy tặng", "khen thưởng", "công nhận", "tặng thưởng", "phong tặng", "trao")
 # A proposal: "Đề nghị Chủ tịch UBND tỉnh tặng …", "trình Thủ tướng Chính phủ khen thưởng …", "đề xuất …";
@@ -248,3 +248,6 @@ def dated_title(form: str) -> tuple[str, int | None]:
     """"Nông dân xuất sắc năm 2020" → ("Nông dân xuất sắc", 2020): a title dated in its name; else (form, None)."""
     m = _TITLE_YEAR.search(form)
     return (form[:m.start()], int(m.group(1))) if m and m.start() else (form, None)
+# a running total, all years together: not an award of the text ("Tính đến nay, toàn huyện có 789 gia đình được tặng
+# Huân chương Độc lập", "Lũy kế đến nay …", "Từ trước đến nay …"); folded, at a sentence's start
+RUNNING_TOTAL = re.compile(r"\W*(?:tinh den (?:nay|thoi diem nay|hien nay)|luy ke|tu truoc (?:toi|den) nay)\b")

@@ -30,8 +30,8 @@ from tdkt.ingest.award_totals import (
     without_headline_totals, without_named_twice, without_parts, without_restatements, without_verb_restatements,
 )
 from tdkt.ingest.award_words import (
-    AWARDING, BREAKDOWN, GENERIC, PROPOSALS, PROPOSED_ONE, ON_BEHALF, GRANTED, GRANTS, LIST_ITEM, LISTS, PROPOSAL_TITLE, PROPOSED, QUOTE_CLOSE, QUOTE_OPEN, SCOPE,
-    SENTENCE, Words, award_year, dated_title, implied_recipients, prepare, words,
+    AWARDING, BREAKDOWN, GENERIC, PROPOSALS, PROPOSED_ONE, ON_BEHALF, GRANTED, GRANTS, LIST_ITEM, LISTS, PROPOSAL_TITLE, PROPOSED, QUOTE_CLOSE, QUOTE_OPEN,
+    RUNNING_TOTAL, SCOPE, SENTENCE, Words, award_year, dated_title, implied_recipients, prepare, words,
 )
 from tdkt.ingest.recipients import (  # noqa: F401  (the recipient kinds are this module's words too)
     COLLECTIVE, HOUSEHOLD, INDIVIDUAL, clean_name, named, persons_first, split_names,
@@ -87,6 +87,8 @@ def find_awards(lines: list[tuple[int, str]], damaged: bool) -> tuple[Award, ...
             carry = None
         base = status
         for sentence in SENTENCE.split(text):
+            if RUNNING_TOTAL.match(fold(sentence)):  # "Tính đến nay, toàn huyện có 789 gia đình được tặng …"
+                continue                             # counts what all years gave, not an award of this text
             if status == PROPOSED and GRANTS.search(sentence):  # "… UBND tỉnh đã tặng …": granted again
                 status = base if base != PROPOSED or whole != PROPOSED else GRANTED
             breaking = False  # from a "Trong đó"/"Gồm:" to the end of its sentence

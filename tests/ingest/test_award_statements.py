@@ -171,3 +171,11 @@ def test_adverbs_between_a_count_and_its_form():
     assert read("Đến nay, 12 tập thể và 30 cá nhân đã được nhận Giải thưởng Võ Trường Toản.") == [
         ("Giải thưởng Võ Trường Toản", "tập thể", 12, "granted"), ("Giải thưởng Võ Trường Toản", "cá nhân", 30, "granted")]
     assert clean_name("tập thể có thành tích xuất sắc") is None
+
+
+def test_a_running_total_of_all_years_is_not_an_award_of_the_text():
+    got = read("Lãnh đạo huyện trao Huân chương Độc lập cho 6 gia đình và truy tặng danh hiệu “Bà mẹ Việt Nam anh "
+               "hùng” cho 9 mẹ. Tính đến nay, toàn huyện có 789 gia đình được tặng Huân chương Độc lập; 1.980 mẹ được "
+               "truy tặng danh hiệu “Bà mẹ Việt Nam anh hùng”.")
+    assert [(c, k) for _, k, c, _ in got] == [(6, "hộ gia đình"), (9, "cá nhân")]  # "mẹ" are persons
+    assert read("Lũy kế đến nay, xã có 120 hộ được công nhận Gia đình văn hóa.") == []
