@@ -1,6 +1,6 @@
 """What the readers of a document's text share: ``Found`` (a value, the line it was read from and why) and the
 fixed phrases of headers and signatures (issuing bodies, unit kinds, titles), with the small helpers that read
-them in printed or OCR-damaged text. Pure.
+them in printed or OCR-damaged text, and a line typed letter by letter read as words (``unspace``). Pure.
 """
 from __future__ import annotations
 
@@ -90,3 +90,36 @@ def sentence(fragment: str, damaged: bool) -> str:
                 i = find(toks, pk, i + len(pk))
     first = next((m.start() for m in re.finditer(r"\S+", text) if m.group() not in _PREFIXES), None)
     return text if first is None else text[:first] + text[first].upper() + text[first + 1:]
+
+
+RESPACED = "dòng in chữ cách rời từng chữ cái, máy ghép lại thành từ: cần đối chiếu"
+
+
+def unspace(text: str) -> str:
+    """A line typed letter by letter, as headers in spaced capitals reach the web ('T H  Ủ   T  Ư Ớ N G   C H  Í  N H
+    P H Ủ'), as its words ('THỦ TƯỚNG CHÍNH PHỦ'): where the gaps differ, the widest part the words; where they are
+    all one width (normalised text), the letters are cut into the fewest Vietnamese syllables, those with an initial
+    consonant preferred ('BỘ NỘI VỤ', not 'BỘN ỘI VỤ'), and the line is left as it is when they do not all cut so."""
+    toks = text.split()
+    if len(toks) < 4 or sum(len(t) == 1 for t in toks) < 0.8 * len(toks):
+        return text
+    gaps = [len(g) for g in re.findall(r"(?<=\S) +(?=\S)", text.strip())]
+    if max(gaps) > min(gaps):
+        return " ".join(w.replace(" ", "") for w in re.split(" {%d,}" % max(gaps), text.strip()))
+    letters = "".join(toks)
+    best: list[tuple[float, int] | None] = [(0.0, 0)] + [None] * len(letters)  # (cost, where the last word starts)
+    for end in range(1, len(letters) + 1):
+        for start in range(max(0, end - 7), end):
+            word = letters[start:end]
+            if best[start] is not None and decode.is_syllable(word):
+                cost = best[start][0] + 1 + 0.5 * (fold(word[0]) in "aeiouy")
+                if best[end] is None or cost < best[end][0]:
+                    best[end] = (cost, start)
+    if best[-1] is None:
+        return text
+    words, end = [], len(letters)
+    while end:
+        start = best[end][1]
+        words.insert(0, letters[start:end])
+        end = start
+    return " ".join(words)

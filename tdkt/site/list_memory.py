@@ -28,9 +28,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tdkt.engine.fingerprint import digest
-from tdkt.engine.store import Store, dumps, loads, open_store
+from tdkt.engine.store import Store, dumps
 from tdkt.model import Catalog, Report
-from tdkt.site.page_memory import FORMAT, KEEP, _settled, _sig
+from tdkt.site.page_memory import KEEP, _sig, file_signatures, recall
 
 # list name ("unit:<id>", "year:<year>", "movement:<id>") → (digest, ((path, stat signature or None), ...))
 Note = tuple[str, tuple]
@@ -98,15 +98,7 @@ class ListMemory:
             if name in self.kept:
                 out[name] = self.known[name]
                 continue
-            files = []
-            for path in paths:
-                try:
-                    st = os.stat(self.docs / path)
-                except OSError:
-                    files.append((path, None))
-                    continue
-                files.append((path, _sig(st) if _settled(st, now) else None))
-            out[name] = (key, tuple(files))
+            out[name] = (key, file_signatures(self.docs, paths, now))
         self.store.write(self.entry, dumps(out))
         self.store.keep_newest(".lists", KEEP)
 
@@ -116,11 +108,9 @@ class ListMemory:
 
 def open_lists(cache_dir: Path | None, docs: Path, gazetteer_source: str) -> ListMemory | None:
     """The memory of the list pages written into ``docs`` (None without a cache)."""
-    store = open_store(cache_dir, "pages", FORMAT)
-    if store is None:
+    recalled = recall(cache_dir, docs, ".lists")
+    if recalled is None:
         return None
-    entry = digest(str(Path(docs).resolve()))[:24] + ".lists"
-    data = store.read(entry)
-    known = loads(data) if data is not None else None
+    store, entry, known = recalled
     return ListMemory(store=store, entry=entry, docs=Path(docs), gazetteer_source=gazetteer_source,
                       known=known if _valid(known) else {})

@@ -122,15 +122,7 @@ class PageMemory:
             if rid in self.kept_ids and old is not None:
                 out[rid] = old
                 continue
-            files = []
-            for path in paths:
-                try:
-                    st = os.stat(self.docs / path)
-                except OSError:
-                    files.append((path, None))
-                    continue
-                files.append((path, _sig(st) if _settled(st, now) else None))
-            out[rid] = (key, cites, held, tuple(files))
+            out[rid] = (key, cites, held, file_signatures(self.docs, paths, now))
         self.store.write(self.entry, dumps(out))
         self.store.keep_newest(".pages", KEEP)
 
@@ -138,14 +130,36 @@ class PageMemory:
         return f"trang báo cáo: {self.made} báo cáo tạo lại, {len(self.kept_ids)} giữ nguyên"
 
 
-def open_memory(cache_dir: Path | None, docs: Path, gazetteer_source: str) -> PageMemory | None:
-    """The memory of the report pages written into ``docs`` (None without a cache)."""
+def file_signatures(docs: Path, paths, now: int) -> tuple:
+    """Each file's (path, stat signature) as it is now, the signature None for a missing or unsettled file."""
+    files = []
+    for path in paths:
+        try:
+            st = os.stat(docs / path)
+        except OSError:
+            files.append((path, None))
+            continue
+        files.append((path, _sig(st) if _settled(st, now) else None))
+    return tuple(files)
+
+
+def recall(cache_dir: Path | None, docs: Path, suffix: str):
+    """The store, the entry name and what was remembered (None when nothing) of one kind of memory (``suffix``:
+    ``.pages``, ``.lists``, ``.rows``) of the files written into ``docs``; None without a cache."""
     store = open_store(cache_dir, "pages", FORMAT)
     if store is None:
         return None
-    entry = digest(str(Path(docs).resolve()))[:24] + ".pages"
+    entry = digest(str(Path(docs).resolve()))[:24] + suffix
     data = store.read(entry)
-    known = loads(data) if data is not None else None
+    return store, entry, loads(data) if data is not None else None
+
+
+def open_memory(cache_dir: Path | None, docs: Path, gazetteer_source: str) -> PageMemory | None:
+    """The memory of the report pages written into ``docs`` (None without a cache)."""
+    recalled = recall(cache_dir, docs, ".pages")
+    if recalled is None:
+        return None
+    store, entry, known = recalled
     store.touch()
     return PageMemory(store=store, entry=entry, docs=Path(docs), gazetteer_source=gazetteer_source,
                       known=known if _valid(known) else {})

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tdkt.engine.fingerprint import digest
-from tdkt.engine.store import Store, dumps, loads, open_store
-from tdkt.site.page_memory import FORMAT, KEEP
+from tdkt.engine.store import Store, dumps
+from tdkt.site.page_memory import KEEP, recall
 
 # report id → (digest, (report CSV line, report JSON object, award CSV lines, award JSON objects))
 Rows = tuple[str, str, tuple[str, ...], tuple[str, ...]]
@@ -68,12 +68,10 @@ class RowMemory:
 
 def open_rows(cache_dir: Path | None, docs: Path) -> RowMemory | None:
     """The memory of the open data rows written into ``docs`` (None without a cache)."""
-    store = open_store(cache_dir, "pages", FORMAT)
-    if store is None:
+    recalled = recall(cache_dir, docs, ".rows")
+    if recalled is None:
         return None
-    entry = digest(str(Path(docs).resolve()))[:24] + ".rows"
-    data = store.read(entry)
-    known = loads(data) if data is not None else None
+    store, entry, known = recalled
     return RowMemory(store=store, entry=entry, known=known if _valid(known) else {})
 
 
