@@ -21,7 +21,6 @@ once per build, after ``sync_tree``. Reads file signatures under ``site_src/``; 
 """
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -30,7 +29,7 @@ from pathlib import Path
 from tdkt.engine.fingerprint import digest
 from tdkt.engine.store import Store, dumps
 from tdkt.model import Catalog, Report
-from tdkt.site.page_memory import KEEP, _sig, file_signatures, recall
+from tdkt.site.page_memory import KEEP, file_signatures, files_as_left, recall
 
 # list name ("unit:<id>", "year:<year>", "movement:<id>") → (digest, ((path, stat signature or None), ...))
 Note = tuple[str, tuple]
@@ -70,16 +69,8 @@ class ListMemory:
         """The list's files if the last build made them from the same ``key`` and they are still as it left them
         (then noted as kept), else None (the caller makes the list and calls ``note``)."""
         old = self.known.get(name)
-        if key is None or old is None or old[0] != key:
+        if key is None or old is None or old[0] != key or not files_as_left(self.docs, old[1]):
             return None
-        for path, sig in old[1]:
-            if sig is None:
-                return None
-            try:
-                if _sig(os.stat(self.docs / path)) != tuple(sig):
-                    return None
-            except (OSError, TypeError, ValueError):
-                return None
         self.notes[name] = (key, tuple(path for path, _ in old[1]))
         self.kept.add(name)
         return self.notes[name][1]

@@ -93,15 +93,7 @@ class PageMemory:
         note = self.known.get(r.id)
         if key is None or note is None or note[0] != key or note[2] != held:
             return False
-        for path, sig in note[3]:
-            if sig is None:
-                return False
-            try:
-                if _sig(os.stat(self.docs / path)) != tuple(sig):
-                    return False
-            except (OSError, TypeError, ValueError):
-                return False
-        return True
+        return files_as_left(self.docs, note[3])
 
     # -- in the parent
     def note(self, report_id: str, note: tuple, kept: bool) -> None:
@@ -128,6 +120,19 @@ class PageMemory:
 
     def summary(self) -> str:
         return f"trang báo cáo: {self.made} báo cáo tạo lại, {len(self.kept_ids)} giữ nguyên"
+
+
+def files_as_left(docs: Path, signed) -> bool:
+    """True if every file of ``signed`` (``file_signatures``' pairs) is still as the last build left it."""
+    for path, sig in signed:
+        if sig is None:
+            return False
+        try:
+            if _sig(os.stat(docs / path)) != tuple(sig):
+                return False
+        except (OSError, TypeError, ValueError):
+            return False
+    return True
 
 
 def file_signatures(docs: Path, paths, now: int) -> tuple:
