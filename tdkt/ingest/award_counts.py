@@ -10,6 +10,7 @@ import re
 
 from tdkt.ingest.award_words import QUOTE_OPEN, Words
 from tdkt.ingest.recipients import persons_first
+from tdkt.text.collate import fold
 from tdkt.text.decode import Tok, at
 
 
@@ -64,11 +65,28 @@ def pairs_ending(clause: str, toks: list[Tok], x: int, floor: int, v: Words) -> 
     pairs, x = [first[:2]], first[2]
     while x - 1 > floor and (at(toks, x - 1, v.and_) or "," in sep(clause, toks, x)):  # "2 tập thể và 1 cá nhân"
         more = _pair_ending(clause, toks, x - 1 if at(toks, x - 1, v.and_) else x, floor, v)
-        if more is None:
-            break
+        if more is None or more[2] and at(toks, more[2] - len(v.to), v.to):
+            break  # "tặng Giấy khen cho 6 tập thể, 8 tập thể đạt …": the count after "cho" is the earlier form's
         pairs.insert(0, more[:2])
         x = more[2]
     return [(c, kind) for c, kind, _ in _by_kind([(c, kind, ()) for c, kind in pairs])]
+
+
+# before a number, words that make it no count of recipients: a year ("năm 2022, đơn vị …"), a cap ("tối đa 10 tập
+# thể", "không quá 15 cá nhân"); folded keys
+_NOT_COUNT_BEFORE = (("nam",), ("toi", "da"), ("khong", "qua"))
+
+
+def is_count(clause: str, toks: list[Tok], i: int) -> bool:
+    """Whether number token ``i`` counts the recipients named right after it: only spaces between ("95% hộ",
+    "năm 2022, đơn vị" and the decimals of "92,5 %" count nothing), not a share ("95 phần trăm"), a year or a cap."""
+    if not toks[i].text.isdigit() or i + 1 < len(toks) and sep(clause, toks, i + 1).strip():
+        return False
+    if tuple(fold(t.text) for t in toks[i + 1:i + 3]) == ("phan", "tram"):
+        return False
+    if i and toks[i - 1].text.isdigit() and sep(clause, toks, i) == ",":
+        return False  # "92,5": a decimal's part
+    return not any(i >= len(w) and tuple(fold(t.text) for t in toks[i - len(w):i]) == w for w in _NOT_COUNT_BEFORE)
 
 
 def _number(clause: str, toks: list[Tok], i: int) -> int:
@@ -92,7 +110,7 @@ def _pair_ending(clause: str, toks: list[Tok], x: int, floor: int, v: Words) -> 
             break
         x -= ending
         kinds.add(_kind(toks, x, v))
-        if toks[x - 1].text.isdigit():  # "122 tập thể, cá nhân": a count of mixed kinds says no kind (None)
+        if is_count(clause, toks, x - 1):  # "122 tập thể, cá nhân": a count of mixed kinds says no kind (None)
             return _number(clause, toks, x - 1), kinds.pop() if len(kinds) == 1 else None, x - 1
     return None
 
@@ -113,14 +131,14 @@ def _kind(toks: list[Tok], a: int, v: Words) -> str:
 
 def counts(clause: str, toks: list[Tok], start: int, limit: int, v: Words) -> list[tuple[int, str, tuple]]:
     """(count, recipient kind, names) for each "<number> <kind>" between ``start`` and ``limit``; a count
-    followed by "đạt"/"được" belongs to the form after it ("…, 8 tập thể đạt danh hiệu …")."""
+    followed by "đạt"/"được" belongs to the form right after it ("…, 8 tập thể đạt danh hiệu …"), if one follows."""
     found = []
     x = start
     while x < limit:
         if "(" in sep(clause, toks, x):  # "cho 5 tập thể, 5 cá nhân (hạng nhất 1 tập thể; …)": a breakdown
             x = next((y for y in range(x + 1, limit) if ")" in sep(clause, toks, y)), limit)
             continue
-        kind = match(toks, x + 1, v.recipients) if toks[x].text.isdigit() and x + 1 < limit else None
+        kind = match(toks, x + 1, v.recipients) if is_count(clause, toks, x) and x + 1 < limit else None
         if kind:  # "155 đảng viên của 13/15 đảng bộ": the bodies they belong to, not recipients
             first = x - 1 if x and toks[x - 1].text.isdigit() and sep(clause, toks, x).strip() == "/" else x
             kind = None if first and at(toks, first - len(v.of), v.of) else kind
@@ -128,8 +146,9 @@ def counts(clause: str, toks: list[Tok], start: int, limit: int, v: Words) -> li
             x += 1
             continue
         after = x + 1 + kind[0]
-        if after < len(toks) and (at(toks, after, v.reach) or at(toks, after, v.by)) and found:
-            break
+        if after < len(toks) and (at(toks, after, v.reach) or at(toks, after, v.by)) and found \
+                and after < limit < len(toks) and limit - after <= 6:
+            break  # … but "cho 5 tập thể và 12 cá nhân đạt thành tích xuất sắc" (no form after): this form's
         if found and x > start + 1 and at(toks, x - 1, v.to):
             break  # "Cờ thi đua cho 6 tập thể, danh hiệu … cho 14 tập thể": another "cho", another award
         count, x, recipients = _number(clause, toks, x), after, kind[1]

@@ -25,6 +25,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from tdkt.ingest.award_mood import cited, targeted, work_noun
 from tdkt.ingest.award_counts import count_before, counts, described, match, pairs_ending, sep, short, span
 from tdkt.ingest.award_totals import (
     without_headline_totals, without_named_twice, without_parts, without_restatements, without_verb_restatements,
@@ -94,6 +95,8 @@ def find_awards(lines: list[tuple[int, str]], damaged: bool) -> tuple[Award, ...
             breaking = False  # from a "Trong đó"/"Gồm:" to the end of its sentence
             earlier = None  # a year stated before, in this sentence ("Năm 2022, …; …")
             for clause in sentence.split(";"):
+                if cited(clause):  # "Căn cứ Quyết định số … về việc tặng Bằng khen cho …": another's grant
+                    continue
                 found, status = _clause(clause, tokens(clause, damaged), number, v, status, base)
                 passive = len(PROPOSED_ONE.findall(clause))  # "1 tập thể được đề nghị … tặng bằng khen; 2 tập thể …"
                 if passive and passive == len(PROPOSALS.findall(clause)):  # proposes for its own clause only
@@ -182,6 +185,9 @@ def _forms_in(clause: str, toks: list[Tok], v: Words) -> list[tuple[int, int, st
             i = named_form[1]
             continue
         verb = match(toks, i, v.verb_forms)
+        if verb and fold(verb[1]).startswith("khen thuong") and work_noun(toks, i):  # "công tác thi đua, khen thưởng"
+            i += verb[0]
+            continue
         if verb:
             end, name = _verb_chain(clause, toks, i, i + verb[0], verb[1], v)
             j = end + (len(v.to) if at(toks, end, v.to) else 0)
@@ -320,6 +326,9 @@ def _clause(clause: str, toks: list[Tok], line: int, v: Words, status: str, base
             cues = range(next((i for i in before if toks[i].start >= anew[-1]), start), start)
         if any(_proposes(toks, j, v) for j in cues):
             status = PROPOSED  # and for the forms after it in the sentence
+        if targeted(clause, toks, previous_end, start):  # "Phấn đấu 5 tập thể được tặng …": a target grants nothing
+            previous_end = end
+            continue
         ahead = count_before(clause, toks, start, previous_end, v) if not verb else None
         by = _passive(clause, toks, start, v) if verb else None
         if by is not None and by >= previous_end:  # "06 tập thể được Liên đoàn Lao động huyện khen thưởng"

@@ -23,7 +23,7 @@ HONORIFIC = re.compile(r"^(ông|bà|anh|chị|em|cô|thầy|đồng chí|đ/c|đ
 _BARE_PERSON = re.compile(r"^(?:[A-ZÀ-ỸĐ][a-zà-ỹđ]+\s){1,3}[A-ZÀ-ỸĐ][a-zà-ỹđ]+$")  # "Hồ Sơn Tư", "Nguyễn Thị Kim Mai"
 _NOT_A_NAME = ("trong", "tong", "nhung", "cac", "moi", "nhieu", "mot")
 # what opens a sentence before the recipient: "Theo đó, năm 2021, Ban Tổ chức Huyện ủy được tặng …"
-_OPENER = re.compile(r"^(?:theo do|theo|dip nay|nhan dip|ngoai ra|ben canh do|dong thoi|tai (?:buoi|le|hoi)|nam \d|"
+_OPENER = re.compile(r"^(?:theo do|theo|dip nay|nhan dip|ngoai ra|ben canh do|dong thoi|tai (?:buoi|le|hoi)|nam \d+|"
                      r"ket qua|sau khi|vua qua|hien nay|qua do|cung dip)\b")
 
 
@@ -31,6 +31,11 @@ _OPENER = re.compile(r"^(?:theo do|theo|dip nay|nhan dip|ngoai ra|ben canh do|do
 _NO_NAME = re.compile(r"^(?:đảng viên|cá nhân|tập thể|học sinh|giáo viên|hội viên|đoàn viên|đội viên|cán bộ|công chức|"
                       r"người)\b|\b(?:các|những)\s+(?:tập thể|cá nhân|đơn vị|đảng viên|hộ)\b|\bthành tích\b|"
                       r"\b\d{1,2}/\d{1,2}/\d{2,4}\b")  # "Đến ngày 20/01/2020": a date is no name
+# what says how many or what share, not who: "95% hộ gia đình", "Có 120 cá nhân đăng ký …", "Tỷ lệ đảng viên …",
+# "Số hộ …"; and a kind alone at a sentence's start ("Tập thể đạt danh hiệu … được thưởng …": a rule, not a name)
+_NO_NAME_EITHER_CASE = re.compile(r"\d\s*%|\d+\s+(?:cá nhân|tập thể|hộ|đơn vị|người|đảng viên|gia đình)\b|"
+                                  r"^(?:có|tỷ lệ|tỉ lệ|số|tổng số|phấn đấu|chỉ tiêu|mục tiêu|đến|từ|trong|sau|trước)\s|"
+                                  r"^(?:mỗi\s+|các\s+|những\s+)?(?:cá nhân|tập thể|hộ gia đình|đơn vị|đảng viên)$", re.I)
 
 
 def named(names: tuple[str, ...]) -> str | None:
@@ -63,7 +68,7 @@ def clean_name(name: str | None) -> str | None:
         return f"{honorific.group(1)} {' '.join(run)}" if run else None
     if not (name[:1].isupper() or _BODY.match(name)) or fold(name.split()[0]) in _NOT_A_NAME and not _BODY.match(name) \
             or _OPENER.match(fold(name)) or re.match(r"ảnh\s*:", name, re.I) \
-            or " là " in name or _NO_NAME.search(name):
+            or " là " in name or _NO_NAME.search(name) or _NO_NAME_EITHER_CASE.search(name):
         return None
     return name
 
