@@ -25,14 +25,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from tdkt.ingest.award_mood import cited, targeted, work_noun
 from tdkt.ingest.award_counts import count_before, counts, described, match, pairs_ending, sep, short, span
+from tdkt.ingest.award_mood import cited, targeted, work_noun
+from tdkt.ingest.award_names import named_prize, prized, quoted_title, ranked
 from tdkt.ingest.award_totals import (
     without_headline_totals, without_named_twice, without_parts, without_restatements, without_verb_restatements,
 )
 from tdkt.ingest.award_words import (
-    AWARDING, BREAKDOWN, GENERIC, PROPOSALS, PROPOSED_ONE, ON_BEHALF, GRANTED, GRANTS, LIST_ITEM, LISTS, PROPOSAL_TITLE, PROPOSED, QUOTE_CLOSE, QUOTE_OPEN,
-    RUNNING_TOTAL, SCOPE, SENTENCE, Words, award_year, dated_title, implied_recipients, prepare, words,
+    AWARDING, BREAKDOWN, GENERIC, GRANTED, GRANTS, LIST_ITEM, LISTS, ON_BEHALF, PROPOSAL_TITLE, PROPOSALS, PROPOSED,
+    PROPOSED_ONE, RUNNING_TOTAL, SCOPE, SENTENCE, Words, award_year, dated_title, implied_recipients, prepare, words,
 )
 from tdkt.ingest.recipients import (  # noqa: F401  (the recipient kinds are this module's words too)
     COLLECTIVE, HOUSEHOLD, INDIVIDUAL, clean_name, named, persons_first, split_names,
@@ -179,7 +180,7 @@ def _forms_in(clause: str, toks: list[Tok], v: Words) -> list[tuple[int, int, st
             forms.append((i, i + hit[0], hit[1], False))
             i += hit[0]
             continue
-        named_form = _quoted_title(clause, toks, i, v) or _named_prize(clause, toks, i, v) or _ranked(toks, i, v, forms)
+        named_form = quoted_title(clause, toks, i, v) or named_prize(clause, toks, i, v) or ranked(toks, i, v, forms)
         if named_form:  # danh hiệu “Phụ nữ tiêu biểu”, Giải thưởng Nguyễn Đức Cảnh: a form the table does not know
             forms.append(named_form)
             i = named_form[1]
@@ -242,68 +243,6 @@ def _counted_by(clause: str, toks: list[Tok], by: int, floor: int, v: Words) -> 
     while end < by and (more := match(toks, end, v.recipients)):  # "… cá nhân, tập thể …"
         end += more[0]
     return pairs_ending(clause, toks, end, floor, v)
-
-
-def _ranked(toks: list[Tok], i: int, v: Words, forms: list) -> tuple[int, int, str, bool] | None:
-    """"trao 3 giải Nhất, 2 giải Nhì …": (start, end, "Giải Nhất", False) for a prize of a rank counted right before
-    it, handed over ("trao", "tặng" just before the first of the run); None otherwise ("đạt giải nhì" counts nothing;
-    "71 giải, gồm 2 giải Nhất, 11 giải Nhì …" is a competition's result, not prizes handed over)."""
-    rank = match(toks, i + len(v.prize_word), v.prize_ranks) if i and toks[i - 1].text.isdigit() \
-        and at(toks, i, v.prize_word) else None
-    if rank is None:
-        return None
-    run = forms and forms[-1][2].startswith("Giải ") and forms[-1][1] >= i - 3
-    given = any(at(toks, j, g) for j in range(max(0, i - 4), i - 1) for g in v.give)
-    return (i, i + len(v.prize_word) + rank[0], f"Giải {rank[1]}", False) if run or given else None
-
-
-def _prized(toks: list[Tok], end: int, v: Words, reach: int) -> str | None:
-    """Who a counted form goes to when the count is before it: the kind after the first "cho (các)" after it, before
-    ``reach`` ("… và 4 giải Khuyến khích cho các tập thể lớp" → tập thể; "289 bằng khen cho cá nhân" → cá nhân);
-    None when not said."""
-    to = next((x for x in range(end, min(reach, len(toks))) if at(toks, x, v.to)), None)
-    if to is None:
-        return None
-    x = to + len(v.to) + next((len(p) for p in v.plural if at(toks, to + len(v.to), p)), 0)
-    kind = match(toks, x, v.recipients)
-    return kind[1] if kind else None
-
-
-def _quoted_title(clause: str, toks: list[Tok], i: int, v: Words) -> tuple[int, int, str, bool] | None:
-    """"danh hiệu “Trường học thân thiện, học sinh tích cực”" at token ``i``: (start, end, "Danh hiệu …", False)
-    for a title in quotes that no form of the table starts; None otherwise."""
-    n = len(v.title)
-    if not at(toks, i, v.title) or i + n >= len(toks) or not QUOTE_OPEN.search(sep(clause, toks, i + n)) \
-            or match(toks, i + n, v.forms):
-        return None
-    for j in range(i + n + 1, min(len(toks), i + n + 12) + 1):
-        after = clause[toks[j - 1].end:toks[j].start] if j < len(toks) else clause[toks[j - 1].end:]
-        if QUOTE_CLOSE.search(after):
-            name = span(clause, toks, i + n, j)
-            return (i, j, f"Danh hiệu {name[:1].upper()}{name[1:]}", False) if name else None
-        if re.search(r"[.;:]", after):
-            return None
-    return None
-
-
-def _named_prize(clause: str, toks: list[Tok], i: int, v: Words) -> tuple[int, int, str, bool] | None:
-    """"Giải thưởng Phụ nữ Việt Nam", "danh hiệu Lao động xuất sắc": (start, end, "Giải thưởng …" / "Danh hiệu …",
-    False) for a prize or title the table does not know, named by capitalised words after "giải thưởng" or "danh
-    hiệu" (at most six; a prize's name ends on a capitalised word); None otherwise."""
-    word = v.prize if at(toks, i, v.prize) else v.title if at(toks, i, v.title) else None
-    n = len(word) if word else 0
-    if not word or i + n >= len(toks) or not toks[i + n].text[:1].isupper() or match(toks, i + n, v.forms):
-        return None
-    last = i + n  # the name ends on its last capitalised word: "Phụ nữ Việt Nam"
-    for j in range(i + n + 1, min(len(toks), i + n + 6)):
-        if toks[j].text.isdigit() or re.search(r"[,.;:(]", sep(clause, toks, j)) or at(toks, j, v.to) \
-                or toks[j].text in ("năm", "nam") or any(at(toks, j, a) for a in v.about):
-            break
-        if toks[j].text[:1].isupper() or word == v.title:  # a title's words after the first are in lower case
-            last = j
-    name = span(clause, toks, i + n, last + 1)
-    kind = "Giải thưởng" if word == v.prize else "Danh hiệu"
-    return (i, last + 1, f"{kind} {name}", False) if name else None
 
 
 def _clause(clause: str, toks: list[Tok], line: int, v: Words, status: str, base: str) -> tuple[list[Award], str]:
@@ -405,7 +344,7 @@ def _clause(clause: str, toks: list[Tok], line: int, v: Words, status: str, base
             count = number_before if number_before is not None else len(names) or None  # named: as many as named
             kind = (named(names) or implied_recipients(form)) if count is not None else None
             if kind is None and count is not None and (form.startswith("Giải ") or number_before is not None):
-                kind = _prized(toks, end, v, len(toks) if form.startswith("Giải ") else end + 4)
+                kind = prized(toks, end, v, len(toks) if form.startswith("Giải ") else end + 4)
             out.append(Award(form=form, authority=authority, recipients=kind, count=count, names=names,
                              status=status, line=line))
         previous_end = end

@@ -1,0 +1,75 @@
+"""Forms the table of forms does not know, named by the sentence itself: a title in quotes after "danh hiệu"
+("danh hiệu “Trường học thân thiện, học sinh tích cực”"), a prize or title named by its capitalised words ("Giải
+thưởng Phụ nữ Việt Nam", "danh hiệu Lao động xuất sắc"), a competition's prizes of a rank handed over ("trao 3 giải
+Nhất, 2 giải Nhì …") and who a counted prize goes to. Each gives (start, end, form, is a verb form) on the clause's
+tokens, as ``tdkt.ingest.awards`` reads forms. Pure.
+"""
+from __future__ import annotations
+
+import re
+
+from tdkt.ingest.award_counts import match, sep, span
+from tdkt.ingest.award_words import QUOTE_CLOSE, QUOTE_OPEN, Words
+from tdkt.text.decode import Tok, at
+
+
+def ranked(toks: list[Tok], i: int, v: Words, forms: list) -> tuple[int, int, str, bool] | None:
+    """"trao 3 giải Nhất, 2 giải Nhì …": (start, end, "Giải Nhất", False) for a prize of a rank counted right before
+    it, handed over ("trao", "tặng" just before the first of the run); None otherwise ("đạt giải nhì" counts nothing;
+    "71 giải, gồm 2 giải Nhất, 11 giải Nhì …" is a competition's result, not prizes handed over)."""
+    rank = match(toks, i + len(v.prize_word), v.prize_ranks) if i and toks[i - 1].text.isdigit() \
+        and at(toks, i, v.prize_word) else None
+    if rank is None:
+        return None
+    run = forms and forms[-1][2].startswith("Giải ") and forms[-1][1] >= i - 3
+    given = any(at(toks, j, g) for j in range(max(0, i - 4), i - 1) for g in v.give)
+    return (i, i + len(v.prize_word) + rank[0], f"Giải {rank[1]}", False) if run or given else None
+
+
+def prized(toks: list[Tok], end: int, v: Words, reach: int) -> str | None:
+    """Who a counted form goes to when the count is before it: the kind after the first "cho (các)" after it, before
+    ``reach`` ("… và 4 giải Khuyến khích cho các tập thể lớp" → tập thể; "289 bằng khen cho cá nhân" → cá nhân);
+    None when not said."""
+    to = next((x for x in range(end, min(reach, len(toks))) if at(toks, x, v.to)), None)
+    if to is None:
+        return None
+    x = to + len(v.to) + next((len(p) for p in v.plural if at(toks, to + len(v.to), p)), 0)
+    kind = match(toks, x, v.recipients)
+    return kind[1] if kind else None
+
+
+def quoted_title(clause: str, toks: list[Tok], i: int, v: Words) -> tuple[int, int, str, bool] | None:
+    """"danh hiệu “Trường học thân thiện, học sinh tích cực”" at token ``i``: (start, end, "Danh hiệu …", False)
+    for a title in quotes that no form of the table starts; None otherwise."""
+    n = len(v.title)
+    if not at(toks, i, v.title) or i + n >= len(toks) or not QUOTE_OPEN.search(sep(clause, toks, i + n)) \
+            or match(toks, i + n, v.forms):
+        return None
+    for j in range(i + n + 1, min(len(toks), i + n + 12) + 1):
+        after = clause[toks[j - 1].end:toks[j].start] if j < len(toks) else clause[toks[j - 1].end:]
+        if QUOTE_CLOSE.search(after):
+            name = span(clause, toks, i + n, j)
+            return (i, j, f"Danh hiệu {name[:1].upper()}{name[1:]}", False) if name else None
+        if re.search(r"[.;:]", after):
+            return None
+    return None
+
+
+def named_prize(clause: str, toks: list[Tok], i: int, v: Words) -> tuple[int, int, str, bool] | None:
+    """"Giải thưởng Phụ nữ Việt Nam", "danh hiệu Lao động xuất sắc": (start, end, "Giải thưởng …" / "Danh hiệu …",
+    False) for a prize or title the table does not know, named by capitalised words after "giải thưởng" or "danh
+    hiệu" (at most six; a prize's name ends on a capitalised word); None otherwise."""
+    word = v.prize if at(toks, i, v.prize) else v.title if at(toks, i, v.title) else None
+    n = len(word) if word else 0
+    if not word or i + n >= len(toks) or not toks[i + n].text[:1].isupper() or match(toks, i + n, v.forms):
+        return None
+    last = i + n  # the name ends on its last capitalised word: "Phụ nữ Việt Nam"
+    for j in range(i + n + 1, min(len(toks), i + n + 6)):
+        if toks[j].text.isdigit() or re.search(r"[,.;:(]", sep(clause, toks, j)) or at(toks, j, v.to) \
+                or toks[j].text in ("năm", "nam") or any(at(toks, j, a) for a in v.about):
+            break
+        if toks[j].text[:1].isupper() or word == v.title:  # a title's words after the first are in lower case
+            last = j
+    name = span(clause, toks, i + n, last + 1)
+    kind = "Giải thưởng" if word == v.prize else "Danh hiệu"
+    return (i, last + 1, f"{kind} {name}", False) if name else None
