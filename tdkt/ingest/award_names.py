@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from tdkt.ingest.award_counts import match, sep, span
+from tdkt.ingest.award_counts import match, pairs_ending, sep, span
 from tdkt.ingest.award_words import QUOTE_CLOSE, QUOTE_OPEN, Words
 from tdkt.text.decode import Tok, at
 
@@ -56,10 +56,12 @@ def quoted_title(clause: str, toks: list[Tok], i: int, v: Words) -> tuple[int, i
 
 
 def named_prize(clause: str, toks: list[Tok], i: int, v: Words) -> tuple[int, int, str, bool] | None:
-    """"Giải thưởng Phụ nữ Việt Nam", "danh hiệu Lao động xuất sắc": (start, end, "Giải thưởng …" / "Danh hiệu …",
-    False) for a prize or title the table does not know, named by capitalised words after "giải thưởng" or "danh
-    hiệu" (at most six; a prize's name ends on a capitalised word); None otherwise."""
-    word = v.prize if at(toks, i, v.prize) else v.title if at(toks, i, v.title) else None
+    """"Giải thưởng Phụ nữ Việt Nam", "danh hiệu Lao động xuất sắc", "Huy hiệu Tuổi trẻ sáng tạo": (start, end,
+    "Giải thưởng …" / "Danh hiệu …" / "Huy hiệu …", False) for a prize, title or badge the table does not know,
+    named by capitalised words after "giải thưởng", "danh hiệu" or "huy hiệu" (at most six; a prize's or a badge's
+    name ends on a capitalised word); None otherwise."""
+    word = v.prize if at(toks, i, v.prize) else v.title if at(toks, i, v.title) else v.badge if at(toks, i, v.badge) \
+        else None
     n = len(word) if word else 0
     if not word or i + n >= len(toks) or not toks[i + n].text[:1].isupper() or match(toks, i + n, v.forms):
         return None
@@ -68,8 +70,28 @@ def named_prize(clause: str, toks: list[Tok], i: int, v: Words) -> tuple[int, in
         if toks[j].text.isdigit() or re.search(r"[,.;:(]", sep(clause, toks, j)) or at(toks, j, v.to) \
                 or toks[j].text in ("năm", "nam") or any(at(toks, j, a) for a in v.about):
             break
-        if toks[j].text[:1].isupper() or word == v.title:  # a title's words after the first are in lower case
+        if toks[j].text[:1].isupper() or word != v.prize:  # a title's, a badge's words after the first: lower case
             last = j
     name = span(clause, toks, i + n, last + 1)
-    kind = "Giải thưởng" if word == v.prize else "Danh hiệu"
+    kind = "Giải thưởng" if word == v.prize else "Huy hiệu" if word == v.badge else "Danh hiệu"
     return (i, last + 1, f"{kind} {name}", False) if name else None
+
+
+def reached_title(clause: str, toks: list[Tok], i: int, v: Words) -> tuple[int, int, str, bool] | None:
+    """"3 giáo viên đạt Giáo viên dạy giỏi cấp tỉnh": (start, end, "Danh hiệu …", False) for a title the table does
+    not know, written with a capital right after "đạt" that counted recipients precede (its words after the first
+    in lower case, at most six, to a comma, a number, "năm", "cho" or a reason); not a prize ("đạt Giải Nhất"), a
+    standard ("đạt Chuẩn …") or a form the table knows; None otherwise."""
+    n = len(v.reach)
+    j = i + n
+    if not at(toks, i, v.reach) or j >= len(toks) or not toks[j].text[:1].isupper() or match(toks, j, v.forms) \
+            or at(toks, j, v.title) or toks[j].key in v.not_titles or pairs_ending(clause, toks, i, 0, v) is None:
+        return None
+    last = j
+    for k in range(j + 1, min(len(toks), j + 6)):
+        if toks[k].text.isdigit() or re.search(r"[,.;:(]", sep(clause, toks, k)) or at(toks, k, v.to) \
+                or toks[k].text in ("năm", "nam") or any(at(toks, k, a) for a in v.about):
+            break
+        last = k
+    name = span(clause, toks, j, last + 1)
+    return (j, last + 1, f"Danh hiệu {name}", False) if name else None

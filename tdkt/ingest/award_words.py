@@ -91,12 +91,14 @@ def implied_recipients(form: str) -> str | None:
     if form.startswith("Danh hiệu Gia đình"):
         return HOUSEHOLD
     return None
+# "công nhận 117 liên đội mạnh cấp tỉnh": a title named by what the recipients are recognised as, never "Công nhận"
+RECOGNISED = "Công nhận"
 # "Khen thưởng 27 tập thể", "biểu dương 54 tập thể và 71 cá nhân", "4 tập thể được biểu dương": a verb that is a form
 # only when a count follows it or precedes its "được"; the kinds of khen thưởng the Law names (Luật Thi đua, khen
 # thưởng 2022, Điều 7: thường xuyên, theo đợt/chuyên đề, đột xuất, quá trình cống hiến, niên hạn, đối ngoại) are
 # named with their kind
 VERB_FORMS = (("khen thưởng", "Khen thưởng"), ("biểu dương", "Biểu dương"), ("tuyên dương", "Tuyên dương"),
-              ("khen tặng", "Khen tặng")) + tuple(
+              ("khen tặng", "Khen tặng"), ("công nhận", RECOGNISED)) + tuple(
     (f"khen thưởng {printed}", f"Khen thưởng {kind}")
     for printed, kind in (("thường xuyên", "thường xuyên"), ("theo đợt", "theo đợt"), ("theo chuyên đề", "theo chuyên đề"),
                           ("theo các chuyên đề", "theo chuyên đề"), ("đột xuất", "đột xuất"), ("niên hạn", "niên hạn"),
@@ -106,7 +108,7 @@ VERB_FORMS = (("khen thưởng", "Khen thưởng"), ("biểu dương", "Biểu d
 # what a verb form's recipients are commended as ("khen thưởng 2 tập thể và 3 cá nhân điển hình tiên tiến", "biểu
 # dương 63 HTX tiêu biểu toàn quốc"): the form's name goes on with it; a quality first, then a scope
 QUALITIES = ("điển hình tiên tiến", "điển hình tiêu biểu", "điển hình", "tiên tiến", "tiêu biểu", "xuất sắc", "giỏi",
-             "gương mẫu")
+             "gương mẫu", "dạy giỏi", "vững mạnh", "mạnh")
 SCOPES = ("toàn quốc", "toàn tỉnh", "toàn huyện", "toàn trường", "cấp tỉnh", "cấp huyện", "cấp cơ sở", "cấp xã",
           "cấp quốc gia")
 # a competition's prizes, counted right before them: "trao 3 giải Nhất, 2 giải Nhì … cho các tập thể lớp"
@@ -185,6 +187,8 @@ class Words:
     be: tuple[str, ...]
     title: tuple[str, ...]
     prize: tuple[str, ...]
+    badge: tuple[str, ...]
+    not_titles: frozenset[str]
     submit: tuple[str, ...]
     not_submit_before: frozenset[str]
     not_submit_after: frozenset[str]
@@ -214,7 +218,9 @@ def words(damaged: bool) -> Words:
         give=tuple(k(p) for p in GIVE), of=k("của"), to=k("cho"), propose=tuple(k(p) for p in PROPOSE),
         basis=tuple(k(p) for p in BASIS), by=k("được"), reach=k("đạt"),
         reaches=(k("đạt"),) if damaged else (k("đạt"), k("được nhận"), k("nhận"), k("được công nhận")),
-        be=k("là"), title=k("danh hiệu"), prize=k("giải thưởng"), submit=k("trình"),
+        be=k("là"), title=k("danh hiệu"), prize=k("giải thưởng"), submit=k("trình"), badge=k("huy hiệu"),
+        # what "đạt" reaches that is no title: a prize, a standard, a rank, a share ("đạt Giải Nhất", "đạt Chuẩn …")
+        not_titles=frozenset(k("giải chuẩn top hạng loại tỷ tỉ mức kết")),
         # the words that make "trình" another word: chương trình, quá trình, … trình bày, trình độ
         not_submit_before=frozenset(k("chương quá công lộ hành lịch tiến")),
         not_submit_after=frozenset(k("bày độ diễn chiếu")), and_=k("và"), made_of=k("gồm"), done=tuple(k(w) for w in ADVERBS),
@@ -225,8 +231,17 @@ def words(damaged: bool) -> Words:
 
 def prepare(text: str) -> str:
     """Counts as people read them: "1.780 cá nhân" → "1780 cá nhân", "cho 15Sở" → "cho 15 Sở", "1.329 lượt cá nhân"
-    → "1329 cá nhân" (times a title was won, counted as recipients)."""
-    return TIMES.sub(" ", GLUED.sub(" ", THOUSANDS.sub(r"\1\2", text)))
+    → "1329 cá nhân" (times a title was won, counted as recipients), "hai tập thể" → "2 tập thể"."""
+    text = TIMES.sub(" ", GLUED.sub(" ", THOUSANDS.sub(r"\1\2", text)))
+    return _IN_WORDS.sub(lambda m: f"{_NUMBER_WORDS[m.group(1).lower()]} ", text)
+
+
+# a count in words right before recipients ("cho hai tập thể và năm học sinh"), one to ten, not part of a longer
+# number ("hai mươi", "mười hai") nor "ba mẹ", "một số"
+_NUMBER_WORDS = {w: n for n, w in enumerate("một hai ba bốn năm sáu bảy tám chín mười".split(), start=1)}
+_IN_WORDS = re.compile(r"(?<![\w-])(?<!mươi )(?<!mười )(?<!trăm )(%s)\s+(?!mươi\b|mười\b|mẹ\b|em\b)(?=(?:%s)\b)" % (
+    "|".join(_NUMBER_WORDS), "|".join(sorted({w for w, _ in RECIPIENT_WORDS} - {"mẹ", "em", "người"}, key=len,
+                                             reverse=True))), re.I)
 
 
 # "… danh hiệu Lao động tiên tiến năm 2022", "tổng kết năm 2021, tặng …": the year a statement says its awards are for,

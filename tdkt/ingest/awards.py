@@ -27,16 +27,16 @@ from dataclasses import dataclass
 
 from tdkt.ingest.award_counts import count_before, counts, described, match, pairs_ending, sep, short, span
 from tdkt.ingest.award_mood import cited, targeted, work_noun
-from tdkt.ingest.award_names import named_prize, prized, quoted_title, ranked
+from tdkt.ingest.award_names import named_prize, prized, quoted_title, ranked, reached_title
 from tdkt.ingest.award_totals import (
     without_headline_totals, without_named_twice, without_parts, without_restatements, without_verb_restatements,
 )
 from tdkt.ingest.award_words import (
     AWARDING, BREAKDOWN, GENERIC, GRANTED, GRANTS, LIST_ITEM, LISTS, ON_BEHALF, PROPOSAL_TITLE, PROPOSALS, PROPOSED,
-    PROPOSED_ONE, RUNNING_TOTAL, SCOPE, SENTENCE, Words, award_year, dated_title, implied_recipients, prepare, words,
+    PROPOSED_ONE, RECOGNISED, RUNNING_TOTAL, SCOPE, SENTENCE, Words, award_year, dated_title, implied_recipients, prepare, words,
 )
 from tdkt.ingest.recipients import (  # noqa: F401  (the recipient kinds are this module's words too)
-    COLLECTIVE, HOUSEHOLD, INDIVIDUAL, clean_name, named, persons_first, split_names,
+    COLLECTIVE, HONORIFIC, HOUSEHOLD, INDIVIDUAL, clean_name, named, persons_first, split_names,
 )
 from tdkt.text.collate import fold
 from tdkt.text.decode import Tok, at, tokens
@@ -180,7 +180,8 @@ def _forms_in(clause: str, toks: list[Tok], v: Words) -> list[tuple[int, int, st
             forms.append((i, i + hit[0], hit[1], False))
             i += hit[0]
             continue
-        named_form = quoted_title(clause, toks, i, v) or named_prize(clause, toks, i, v) or ranked(toks, i, v, forms)
+        named_form = quoted_title(clause, toks, i, v) or named_prize(clause, toks, i, v) or ranked(toks, i, v, forms) \
+            or reached_title(clause, toks, i, v)
         if named_form:  # danh hiệu “Phụ nữ tiêu biểu”, Giải thưởng Nguyễn Đức Cảnh: a form the table does not know
             forms.append(named_form)
             i = named_form[1]
@@ -193,7 +194,7 @@ def _forms_in(clause: str, toks: list[Tok], v: Words) -> list[tuple[int, int, st
             end, name = _verb_chain(clause, toks, i, i + verb[0], verb[1], v)
             j = end + (len(v.to) if at(toks, end, v.to) else 0)
             if j + 1 < len(toks) and toks[j].text.isdigit() and match(toks, j + 1, v.recipients) \
-                    or _passive(clause, toks, i, v) is not None:
+                    or name != RECOGNISED and _passive(clause, toks, i, v) is not None:
                 forms.append((i, end, name, True))
             i = end
             continue
@@ -326,6 +327,13 @@ def _clause(clause: str, toks: list[Tok], line: int, v: Words, status: str, base
             continue
         counted = counts(clause, toks, j, limit, v)
         extent = described(clause, toks, j, limit, v) if verb and counted else None
+        if verb and fold(form).startswith("cong nhan"):  # "công nhận 117 liên đội mạnh cấp tỉnh": the title
+            if not extent or len(counted) != 1:  # recognised as what? unsaid ("công nhận 3 xã …"): none
+                previous_end = end
+                continue
+            rest = re.sub(r"^công nhận\W+(?:và\s+)?", "", form, flags=re.I)  # "công nhận và biểu dương": biểu dương
+            form, extent = (extent[:1].upper() + extent[1:], None) if fold(rest) in ("cong nhan", "khen thuong") \
+                else (rest[:1].upper() + rest[1:], extent)
         form = f"{form} {extent}" if extent else form  # "Khen thưởng điển hình tiên tiến"
         near = j + 1 < len(toks) and "," not in sep(clause, toks, j) and (
             toks[j].text.isdigit() or at(toks, j, v.to) and toks[j + 1].text.isdigit())
@@ -339,8 +347,10 @@ def _clause(clause: str, toks: list[Tok], line: int, v: Words, status: str, base
             # đoạn 2015-2020 cho xã Phước Chỉ": "cho" within a few words, before any reason ("về", "vì", …)
             to = next((x for x in range(j, min(limit, j + 8)) if at(toks, x, v.to)
                        or any(at(toks, x, a) for a in v.about)), None)
-            if to is not None and at(toks, to, v.to):
-                names = tuple(filter(None, [clean_name(span(clause, toks, to + 1, _until_about(toks, to + 1, limit, v)))]))
+            if to is not None and at(toks, to, v.to):  # "cho ông A và bà B": each person named
+                listed = span(clause, toks, to + 1, _until_about(toks, to + 1, limit, v))
+                names = split_names(listed) if listed and HONORIFIC.match(listed) else tuple(
+                    filter(None, [clean_name(listed)]))
             count = number_before if number_before is not None else len(names) or None  # named: as many as named
             kind = (named(names) or implied_recipients(form)) if count is not None else None
             if kind is None and count is not None and (form.startswith("Giải ") or number_before is not None):

@@ -20,7 +20,11 @@ _BODY = re.compile(r"^(?:ubnd|ủy ban|uỷ ban|hđnd|trường|sở|phòng|ban|
 
 _LEAD = re.compile(r"^(?:đó là|đó|là|gồm có|gồm|cho|trong đó có|đại diện)\s+", re.I)
 HONORIFIC = re.compile(r"^(ông|bà|anh|chị|em|cô|thầy|đồng chí|đ/c|đc\.?)\s+", re.I)
-_BARE_PERSON = re.compile(r"^(?:[A-ZÀ-ỸĐ][a-zà-ỹđ]+\s){1,3}[A-ZÀ-ỸĐ][a-zà-ỹđ]+$")  # "Hồ Sơn Tư", "Nguyễn Thị Kim Mai"
+def _bare_person(name: str) -> bool:
+    """"Hồ Sơn Tư", "Nguyễn Thị Kim Mai": two to four words, each a capital then small letters (not "Giám đốc Sở":
+    the range À-Ỹ of a pattern holds small letters too, so each word's case is asked)."""
+    parts = name.split()
+    return 2 <= len(parts) <= 4 and all(w.isalpha() and w[0].isupper() and w[1:].islower() for w in parts)
 _NOT_A_NAME = ("trong", "tong", "nhung", "cac", "moi", "nhieu", "mot")
 # what opens a sentence before the recipient: "Theo đó, năm 2021, Ban Tổ chức Huyện ủy được tặng …"
 _OPENER = re.compile(r"^(?:theo do|theo|dip nay|nhan dip|ngoai ra|ben canh do|dong thoi|tai (?:buoi|le|hoi)|nam \d+|"
@@ -40,7 +44,7 @@ _NO_NAME_EITHER_CASE = re.compile(r"\d\s*%|\d+\s+(?:cá nhân|tập thể|hộ|�
 
 def named(names: tuple[str, ...]) -> str | None:
     """Persons ("ông Hồ Sáu") or collectives ("Trường THCS …", "Công an huyện"); None when names do not say."""
-    if names and HONORIFIC.match(names[0]) and all(HONORIFIC.match(n) or _BARE_PERSON.match(n) and not _BODY.match(n)
+    if names and HONORIFIC.match(names[0]) and all(HONORIFIC.match(n) or _bare_person(n) and not _BODY.match(n)
                                                     for n in names):
         return INDIVIDUAL  # "ông Võ Hữu Thời và Hồ Sơn Tư": the second without his honorific
     if names and all(_BODY.match(n) for n in names):
@@ -79,7 +83,7 @@ def persons_first(parts: tuple[str, ...]) -> tuple[str, ...]:
     persons = []
     for p in parts:
         name = clean_name(p)
-        if name and (HONORIFIC.match(p.strip()) or _BARE_PERSON.match(name) and not _BODY.match(name)):
+        if name and (HONORIFIC.match(p.strip()) or _bare_person(name) and not _BODY.match(name)):
             persons.append(name)  # "ông Võ Hữu Thời và Hồ Sơn Tư": the second without his honorific
     return tuple(persons) or parts
 

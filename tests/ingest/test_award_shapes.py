@@ -1,0 +1,61 @@
+"""Shapes of award statements read by structure, not by one text's wording: counts in words, persons listed after
+"cho", a title named by what recipients are recognised as, a title written with a capital after "đạt", a badge
+named by its capitalised words. Each rule on a short sentence written for the test (not taken from the corpus)."""
+from __future__ import annotations
+
+from tdkt.ingest.award_words import prepare
+from tdkt.ingest.awards import find_awards
+
+
+def read(*lines: str) -> list[tuple]:
+    got = find_awards([(n, text) for n, text in enumerate(lines, start=1)], False)
+    return [(a.form, a.recipients, a.count, a.status) for a in got]
+
+
+def test_a_count_in_words_before_recipients_is_a_count():
+    assert read("Nhà trường tặng Giấy khen cho hai tập thể lớp và năm học sinh.") == [
+        ("Giấy khen", "tập thể", 2, "granted"), ("Giấy khen", "cá nhân", 5, "granted")]
+    # not a year, not part of a longer number, not "ba mẹ"
+    assert prepare("năm học 2022-2023, hai mươi tập thể, mười hai cá nhân, ba mẹ") == \
+        "năm học 2022-2023, hai mươi tập thể, mười hai cá nhân, ba mẹ"
+
+
+def test_persons_listed_after_cho_are_each_a_recipient():
+    got = find_awards([(1, "UBND tỉnh tặng Bằng khen cho ông Trần Văn Cường và bà Lê Thị Dung.")], False)
+    assert [(a.form, a.recipients, a.count, a.names) for a in got] == [
+        ("Bằng khen", "cá nhân", 2, ("ông Trần Văn Cường", "bà Lê Thị Dung"))]
+    # a collective's name with a comma in it stays one name
+    got = find_awards([(1, "UBND tỉnh tặng Bằng khen cho Trường THCS Lê Lợi, huyện Hòa Vang.")], False)
+    assert [(a.count, a.names) for a in got] == [(1, ("Trường THCS Lê Lợi, huyện Hòa Vang",))]
+
+
+def test_what_recipients_are_recognised_as_is_the_title():
+    assert read("UBND huyện công nhận 17 liên đội vững mạnh xuất sắc.") == [
+        ("Liên đội vững mạnh xuất sắc", "tập thể", 17, "granted")]
+    assert read("Phòng Giáo dục công nhận và khen thưởng 40 giáo viên dạy giỏi cấp huyện.") == [
+        ("Giáo viên dạy giỏi cấp huyện", "cá nhân", 40, "granted")]
+    # recognised with a commendation of its own: that verb stays the form
+    assert read("Trường công nhận và biểu dương 8 cá nhân tiêu biểu.") == [
+        ("Biểu dương cá nhân tiêu biểu", "cá nhân", 8, "granted")]
+    # recognised as what the sentence does not say, or a standard: no title
+    assert read("UBND tỉnh công nhận 3 xã đạt chuẩn nông thôn mới.") == []
+    assert read("UBND huyện công nhận 12 thôn đạt danh hiệu Thôn văn hóa.") == [
+        ("Danh hiệu Thôn văn hóa", "tập thể", 12, "granted")]
+    # "được công nhận <form>" is that form, once
+    assert read("Có 18 giáo viên được công nhận Lao động tiên tiến.") == [
+        ("Danh hiệu Lao động tiên tiến", "cá nhân", 18, "granted")]
+
+
+def test_a_title_written_with_a_capital_after_dat():
+    assert read("Năm học này, 12 giáo viên đạt danh hiệu Giáo viên dạy giỏi cấp huyện, 3 giáo viên đạt Giáo viên "
+                "dạy giỏi cấp tỉnh.") == [("Danh hiệu Giáo viên dạy giỏi cấp huyện", "cá nhân", 12, "granted"),
+                                          ("Danh hiệu Giáo viên dạy giỏi cấp tỉnh", "cá nhân", 3, "granted")]
+    # a prize or a standard reached is no title; nor is a capital with no count before "đạt"
+    assert read("Có 15 học sinh đạt Giải Nhất cấp tỉnh.") == []
+    assert read("Trường đạt Chuẩn quốc gia mức độ 2.") == []
+
+
+def test_a_badge_named_by_its_capitalised_words():
+    assert read("Tỉnh đoàn tặng Huy hiệu Tuổi trẻ sáng tạo cho 3 đoàn viên.") == [
+        ("Huy hiệu Tuổi trẻ sáng tạo", "cá nhân", 3, "granted")]
+    assert read("Đảng ủy trao Huy hiệu 40 năm tuổi Đảng cho 3 đồng chí.") == [("Huy hiệu Đảng", "cá nhân", 3, "granted")]
