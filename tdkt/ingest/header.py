@@ -183,6 +183,14 @@ _BODY_WORDS = re.compile(r"(?:^|\s)(?:uy ban nhan dan|ubnd|hoi dong|hdnd|hd thi 
                          r"trung tam|van phong|cum thi dua|khoi thi dua|tong cuc|cuc |chi bo|ban thi dua|ban chi dao|"
                          r"bch |ban chap hanh|ban thuong vu)")
 _PLACE_IN = re.compile(r"\b(?:xa|phuong|thi tran|thi xa|thanh pho|huyen|quan|tinh|tp)\s+\S")
+# a body the column names under another without a place of its own ("SỞ Y TẾ NGHỆ AN" / "BỆNH VIỆN …", flattened
+# onto one line by normalising): where a new body may start after a complete one that names no place kind
+_SUB_BODY = re.compile(r"\s(?:truong (?:mam non|mau giao|tieu hoc|trung hoc|thcs|thpt|th |mn |mg |pt|cao dang|dai hoc)|"
+                       r"benh vien|trung tam|cd |cong doan|to chuyen mon|to cong doan|chi bo|dang uy|chi cuc|"
+                       r"phong (?:giao duc|gd|noi vu|van hoa|tai chinh|lao dong|y te|nong nghiep|kinh te|tu phap|"
+                       r"tai nguyen|cong tac|canh sat|tham muu|to chuc|hanh chinh)|ban thi dua|hoi dong thi dua|"
+                       r"lien doi|chi doan|khoa |cong ty|xi nghiep)")
+_SUBJECT = re.compile(r"^(?:v\s*/\s*v|ve viec)\b")
 _PARTY = re.compile(r"d\s*a\s*n\s*g\s*c\s*o\s*n\s*g\s*s\s*a\s*n\s*v\s*i\s*e\s*t\s*n\s*a\s*m")
 
 
@@ -212,12 +220,28 @@ def _bodies(segment: str) -> list[str]:
         start = m.start() + (1 if key[m.start()] == " " else 0)
         if start > cuts[-1] and _PLACE_IN.search(key[cuts[-1]:start]):
             cuts.append(start)
+    for m in _SUB_BODY.finditer(key):
+        start, before = m.start() + 1, key[cuts[-1]:m.start() + 1]
+        if start > cuts[-1] and (_complete(before) or _PLACE_IN.search(before)):
+            cuts.append(start)
+    cuts = sorted(set(cuts))
     parts = [segment[a:b].strip(" -–*|") for a, b in zip(cuts, cuts[1:] + [len(segment)])]
     out: list[str] = []
     for part in parts:
         if part and (not out or fold(out[-1]) != fold(part)):
             out.append(part)
     return out
+
+
+def _complete(part: str) -> bool:
+    """Whether a folded piece of a left column is a whole body that another may follow: it opens with a body
+    word, names something after it (three words at least) and does not end on a body word waiting for its name
+    ("CÔNG ĐOÀN" before "TRƯỜNG …" is one body)."""
+    words = part.split()
+    if len(words) < 3 or not _BODY_WORDS.match(part):
+        return False
+    return not re.search(r"(?:^|\s)(?:doan|cong doan|hoi|chi bo|dang bo|dang uy|ban chap hanh|bch|ban thuong vu|"
+                         r"lien doi|ban|va|,|-|–)\s*$", part)
 
 
 def _column_lines(head: list[tuple[int, str]], anchor: int) -> tuple[list[At], int]:
@@ -235,6 +259,8 @@ def _column_lines(head: list[tuple[int, str]], anchor: int) -> tuple[list[At], i
         for seg in split_columns(text) or [""]:
             if not seg.strip(" |-–_=*."):
                 kind = "rule"
+            elif _SUBJECT.match(fold(seg.strip())):
+                kind = "subject"  # a công văn's "V/v …" under its number, in the left column
             elif _national_piece(seg):
                 kind = "national"
             elif find_number(seg) or re.fullmatch(r"(?:S[ốỐoO]|SỐ)\s*(?:hiệu)?\s*[:.]?", seg.strip()):
@@ -253,7 +279,7 @@ def _column_lines(head: list[tuple[int, str]], anchor: int) -> tuple[list[At], i
     # upwards from the anchor: body lines (rules, numbers, dates and national pieces skipped), until anything else
     before = [c for c in cells if c[0] < anchor]
     for i, line, kind, seg in reversed(before):
-        if kind in ("rule", "national", "number", "date"):
+        if kind in ("rule", "national", "number", "date", "subject"):
             continue
         if kind != "body":
             break

@@ -25,7 +25,7 @@ def at_line(lines: list[tuple[int, str]], line: int) -> int:
     return next((i for i, (n, _) in enumerate(lines) if n == line), -1)
 
 
-CENTRAL = re.compile(r"^(?:bo |chinh phu|thu tuong|quoc hoi|uy ban thuong vu quoc hoi|ban thi dua khen thuong trung|"
+CENTRAL = re.compile(r"^(?:bo (?!chi huy|doi bien phong)|chinh phu|thu tuong|quoc hoi|uy ban thuong vu quoc hoi|ban thi dua khen thuong trung|"
                       r"ban chap hanh trung uong|trung uong|tong lien doan|hoi dong thi dua khen thuong trung uong|"
                       r"van phong chinh phu|chu tich nuoc|vien kiem sat nhan dan toi cao|toa an nhan dan toi cao)")
 # The unit's reason when the issuer is a central body (a ministry, the Government): report.yml then says
@@ -62,6 +62,8 @@ def display_name(text: str) -> str:
             proper = key not in ("ban", "to") or fold(words[n - 1]) in ("thon", "khu", "xom")
         if _SCHOOL.match(fold(" ".join(words[:n + 1])) + " "):
             proper = True
+        if key in ("uy", "doan") and n and fold(words[n - 1]) in ("huyen", "tinh", "thanh", "quan", "thi"):
+            proper = True  # Huyện ủy Thanh Chương, Tỉnh đoàn Quảng Ngãi
     # an agency's name after its kind: its first word, and each after "," or "và" (Bộ Văn hóa, Thể thao và Du lịch)
     keys = [fold(w.strip(".,;:()")) for w in words]
     agency = False
@@ -72,7 +74,7 @@ def display_name(text: str) -> str:
         agency = agency or key in ("bo", "so", "phong", "cuc", "vu") or key == "ban" and n == 0
         if key == "chinh" and n + 1 < len(keys) and keys[n + 1] == "phu":
             out[n] = out[n][:1].upper() + out[n][1:]
-    name = " ".join(out)
+    name = re.sub(r"\bviệt nam\b", "Việt Nam", " ".join(out))
     return name[:1].upper() + name[1:]
 
 
@@ -95,6 +97,10 @@ def column_issuer(h: header.Header, units: Units) -> tuple[Found | None, Found |
     above = Found(value=display_name(unglue(parent)), line=parent_line,
                   why="dòng trên cơ quan ban hành ở cột trái phần đầu văn bản") if parent else Found()
     key = fold(issuer_text)
+    if re.fullmatch(r"(?:ban chap hanh|ban thuong vu|bch|btv)", key.strip()) and parent \
+            and not re.match(r"(?:uy ban nhan dan|ubnd)\b", fold(parent)):
+        issuer_text = f"{issuer_text} {parent}"  # "HỘI NÔNG DÂN TỈNH HÀ TĨNH" / "BAN THƯỜNG VỤ": the Hội's own
+        key = fold(issuer_text)
     if (_BARE_BODY.match(key.strip()) or _PLACELESS.match(key)) and parent and not _KIND_WORD.search(key + " "):
         place = _KIND_WORD.search(fold(parent) + " ")
         if place:
@@ -163,6 +169,7 @@ def unit_of(issuer: str, parent: str, h: header.Header, units: Units, line: int)
     """The territorial unit of an issuing body: the place its name gives; a school's commune (by the school's
     name, within the district its parent names); else the parent's place; else the place of the date line."""
     def mentions(text: str) -> list:
+        text = spelled_kinds(text)
         return units.scan(tokens(text, units.r.damaged), -1, text) if text else []
 
     own = mentions(display_name(issuer))
@@ -179,6 +186,12 @@ def unit_of(issuer: str, parent: str, h: header.Header, units: Units, line: int)
                                                      f"{parent!r}")
     if parent_m:
         return _picked(units, parent_m[0], line, "tên cơ quan cấp trên ghi ở phần đầu văn bản")
+    for text, where in ((issuer, "tên cơ quan ban hành"), (parent, "tên cơ quan cấp trên ghi ở phần đầu văn bản")):
+        named = province_named(text, units.g)
+        if named:
+            unit, why = units.pick(named)
+            if unit is not None:
+                return Found(value=unit, line=line, why=f"tên tỉnh {unit.name!r} cuối {where}; {why}")
     if h.place is not None:
         place = mentions(h.place.value)
         if place:
@@ -192,6 +205,33 @@ def unit_of(issuer: str, parent: str, h: header.Header, units: Units, line: int)
                                  why=f"địa danh ở dòng ngày tháng, {h.place.value!r}, là tên một tỉnh, và văn bản "
                                      f"có nhắc Ủy ban nhân dân tỉnh; {why}")
     return Found(line=line, why="phần đầu văn bản không ghi đơn vị hành chính", review=True)
+
+
+# the place a body's name gives by its kind: "Huyện ủy Thanh Chương" → huyện, "Tỉnh đoàn" → tỉnh, "TP. Pleiku"
+_SPELLED = ((re.compile(r"\b(?:Huyện|HUYỆN) (?:ủy|uỷ|Ủy|Uỷ|ỦY|UỶ|đoàn|Đoàn|ĐOÀN)\s+(?=[A-ZÀ-ỸĐ0-9])"), "huyện "),
+            (re.compile(r"\b(?:Quận|QUẬN) (?:ủy|uỷ|Ủy|Uỷ|ỦY|UỶ|đoàn|Đoàn|ĐOÀN)\s+(?=[A-ZÀ-ỸĐ0-9])"), "quận "),
+            (re.compile(r"\b(?:Tỉnh|TỈNH) (?:ủy|uỷ|Ủy|Uỷ|ỦY|UỶ|đoàn|Đoàn|ĐOÀN)\s+(?=[A-ZÀ-ỸĐ])"), "tỉnh "),
+            (re.compile(r"\b(?:Thành|THÀNH) (?:ủy|uỷ|Ủy|Uỷ|ỦY|UỶ|đoàn|Đoàn|ĐOÀN)\s+(?=[A-ZÀ-ỸĐ])"), "thành phố "),
+            (re.compile(r"\b(?:Thị|THỊ) (?:ủy|uỷ|Ủy|Uỷ|ỦY|UỶ|đoàn|Đoàn|ĐOÀN)\s+(?=[A-ZÀ-ỸĐ])"), "thị xã "),
+            (re.compile(r"\bTP(?:\.\s*|\s+)(?=[A-ZÀ-ỸĐ])"), "thành phố "),
+            (re.compile(r"\bTX(?:\.\s*|\s+)(?=[A-ZÀ-ỸĐ])"), "thị xã "))
+
+
+def spelled_kinds(text: str) -> str:
+    """A body's name with the kind of its place spelled out, for the gazetteer's look-up (not for display)."""
+    for pattern, kind in _SPELLED:
+        text = pattern.sub(kind, text)
+    return text
+
+
+def province_named(text: str, g: Gazetteer) -> tuple[Unit, ...]:
+    """The provinces whose name ends a body's name with no kind before it ("Sở Y tế Nghệ An", "CĐGD Quảng Trị");
+    empty when the name ends otherwise."""
+    key = fold(text).strip(" .,")
+    if not key:
+        return ()
+    return tuple(u for u in g.units.values() if u.level.value == "tinh" and len(fold(u.name).split()) >= 2
+                 and key.endswith(" " + fold(u.name)))
 
 
 def _picked(units: Units, m, line: int, where: str) -> Found:

@@ -1,0 +1,93 @@
+"""Issuers the left column names under another body, and the units their names give (issue 10). Each header is
+written for its rule, in the layouts real documents use; the text goes through normalising first, as at ingest,
+which joins a column's lines in capitals into one."""
+from __future__ import annotations
+
+import pytest
+
+from tdkt.ingest.extract import extract
+from tdkt.ingest.folders import load_vocab
+from tdkt.ingest.issuer import CENTRAL_WHY, province_named, spelled_kinds
+from tdkt.problems import Problems
+from tdkt.text.collate import fold
+from tdkt.text.normalise import normalise
+from tests.ingest.test_extract import ROOT
+
+NATIONAL = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+
+
+@pytest.fixture(scope="module")
+def vocab():
+    return load_vocab(ROOT, Problems())
+
+
+def read(text, vocab, gazetteer):
+    return extract(normalise(text).text, vocab, gazetteer)
+
+
+@pytest.mark.parametrize("column,issuer,parent", [
+    ("SỞ Y TẾ HÀ TĨNH\nBỆNH VIỆN ĐA KHOA HUYỆN KỲ ANH", "bệnh viện đa khoa huyện kỳ anh", "sở y tế hà tĩnh"),
+    ("PHÒNG GD&ĐT HUYỆN YÊN THÀNH\nTRƯỜNG MẦM NON HOA SEN", "trường mầm non hoa sen", "phòng gd&đt huyện yên thành"),
+    ("TRƯỜNG THPT LÊ LỢI\nTỔ CHUYÊN MÔN TOÁN - TIN", "tổ chuyên môn toán - tin", "trường thpt lê lợi"),
+    ("LIÊN ĐOÀN LAO ĐỘNG TỈNH PHÚ THỌ\nCĐ NGÀNH GIÁO DỤC", "cđ ngành giáo dục", "liên đoàn lao động tỉnh phú thọ"),
+])
+def test_a_body_under_another_is_the_issuer_even_when_normalising_joined_their_lines(vocab, gazetteer, column,
+                                                                                       issuer, parent):
+    e = read(f"{column}\nSố: 12/KH-ABC\n{NATIONAL}Vinh, ngày 3 tháng 4 năm 2022\nKẾ HOẠCH\nThi đua năm 2022\n",
+             vocab, gazetteer)
+    assert e.issuer.value.lower() == issuer
+    assert e.issuer_parent.value.lower() == parent
+
+
+@pytest.mark.parametrize("column", ["SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG", "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI",
+                                    "CÔNG ĐOÀN TRƯỜNG THCS KIM ĐỒNG", "BAN CHẤP HÀNH ĐOÀN TRƯỜNG THPT PHAN CHÂU TRINH"])
+def test_a_body_whose_name_holds_a_body_word_is_not_cut(vocab, gazetteer, column):
+    e = read(f"{column}\nSố: 12/KH-ABC\n{NATIONAL}Vinh, ngày 3 tháng 4 năm 2022\nKẾ HOẠCH\nThi đua năm 2022\n",
+             vocab, gazetteer)
+    assert fold(e.issuer.value).startswith(fold(column))
+    assert e.issuer_parent.value is None
+
+
+def test_a_cong_van_s_subject_under_its_number_does_not_hide_the_column(vocab, gazetteer):
+    e = read(f"UBND TỈNH QUẢNG TRỊ\nSỞ NỘI VỤ\nSố: 1678/SNV-TĐKT\nV/v đăng ký thi đua năm 2022\n{NATIONAL}"
+             "Quảng Trị, ngày 15 tháng 02 năm 2022\nKính gửi: Các sở, ban, ngành\n", vocab, gazetteer)
+    assert fold(e.issuer.value).startswith("so noi vu")  # not the UBND above it
+    assert fold(e.issuer_parent.value) == "ubnd tinh quang tri"
+    assert e.unit.value.name == "Quảng Trị"
+
+
+@pytest.mark.parametrize("column,name,level", [
+    ("HUYỆN ỦY NGHI LỘC", "Nghi Lộc", "huyen"),
+    ("TỈNH ĐOÀN QUẢNG NAM\nBAN CHẤP HÀNH", "Quảng Nam", "tinh"),
+    ("BỘ CHỈ HUY QUÂN SỰ TỈNH GIA LAI", "Gia Lai", "tinh"),
+    ("SỞ Y TẾ NGHỆ AN\nTRUNG TÂM Y TẾ", "Nghệ An", "tinh"),
+    ("PHÒNG GD&ĐT TP. PLEIKU\nTRƯỜNG TIỂU HỌC KIM ĐỒNG", "Pleiku", "huyen"),
+    ("PHÒNG GD&ĐT TP. PLEIKU\nTRƯỜNG TIỂU HỌC HOA LƯ", "Hoa Lư", "xa"),  # a school named after its ward
+])
+def test_the_unit_a_body_s_name_gives(vocab, gazetteer, column, name, level):
+    e = read(f"{column}\nSố: 45-BC/XYZ\n{NATIONAL}ngày 12 tháng 12 năm 2020\nBÁO CÁO\nCông tác thi đua năm 2020\n",
+             vocab, gazetteer)
+    assert (e.unit.value.name, e.unit.value.level.value) == (name, level)
+    assert e.unit.why != CENTRAL_WHY
+
+
+
+def test_ban_thuong_vu_takes_its_association_s_name(vocab, gazetteer):
+    e = read(f"HỘI NÔNG DÂN TỈNH HÀ TĨNH\n\nBAN THƯỜNG VỤ\nSố: 215/HD-HNDT\n{NATIONAL}"
+             "Hà Tĩnh, ngày 20 tháng 10 năm 2021\nHƯỚNG DẪN\nCông tác thi đua năm 2021\n", vocab, gazetteer)
+    assert fold(e.issuer.value) == "ban thuong vu hoi nong dan tinh ha tinh"
+
+
+def test_spelled_kinds_and_province_names(gazetteer):
+    assert spelled_kinds("Huyện ủy Thanh Chương") == "huyện Thanh Chương"
+    assert spelled_kinds("Phòng GD&ĐT TX. Hương Thủy") == "Phòng GD&ĐT thị xã Hương Thủy"
+    assert spelled_kinds("TPHCM") == "TPHCM"
+    assert {u.name for u in province_named("Sở Y tế Nghệ An", gazetteer)} == {"Nghệ An"}
+    assert province_named("Sở Y tế", gazetteer) == ()
+    assert province_named("Trường THCS Nghệ An mới", gazetteer) == ()
+
+
+def test_a_province_s_military_command_is_not_central(vocab, gazetteer):
+    e = read(f"BỘ CHỈ HUY QUÂN SỰ TỈNH KON TUM\nSố: 310/QĐ-BCH\n{NATIONAL}Kon Tum, ngày 22 tháng 12 năm 2021\n"
+             "QUYẾT ĐỊNH\nVề việc khen thưởng năm 2021\n", vocab, gazetteer)
+    assert e.unit.value is not None and e.unit.value.name == "Kon Tum"
