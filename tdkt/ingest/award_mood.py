@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from tdkt.ingest.award_words import UPPER
 from tdkt.text.collate import fold
 from tdkt.text.decode import Tok
 
@@ -38,7 +39,7 @@ def targeted(clause: str, toks: list[Tok], floor: int, start: int) -> bool:
         words = next((w for w in _TARGETS if _folded(toks, i, len(w)) == w), None)
         if words is None:
             continue
-        if re.search(r"…|\.\.\.|\.\s+[A-ZÀ-ỸĐ]", clause[toks[i].end:toks[start].start]):
+        if re.search(r"…|\.\.\.|\.\s+[%s]" % UPPER, clause[toks[i].end:toks[start].start]):
             continue  # "… phấn đấu hoàn thành nhiệm vụ năm học…Tại hội nghị, … tặng Cờ thi đua": said after it
         if words in (("chi", "tieu"), ("muc", "tieu")) and i and (
                 toks[i - 1].text.isdigit() or fold(toks[i - 1].text) in _REACHED_BEFORE

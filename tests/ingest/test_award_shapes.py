@@ -59,3 +59,9 @@ def test_a_badge_named_by_its_capitalised_words():
     assert read("Tỉnh đoàn tặng Huy hiệu Tuổi trẻ sáng tạo cho 3 đoàn viên.") == [
         ("Huy hiệu Tuổi trẻ sáng tạo", "cá nhân", 3, "granted")]
     assert read("Đảng ủy trao Huy hiệu 40 năm tuổi Đảng cho 3 đồng chí.") == [("Huy hiệu Đảng", "cá nhân", 3, "granted")]
+
+
+def test_a_small_letter_after_a_colon_or_a_full_stop_goes_on_with_what_was_said():
+    # "đề nghị: ủy ban …" goes on proposing (a range À-Ỹ had taken "ủ" for a capital and started anew)
+    assert read("Hội đồng thống nhất đề nghị: ủy ban tỉnh tặng Bằng khen cho 3 tập thể.") == [
+        ("Bằng khen", "tập thể", 3, "proposed")]
