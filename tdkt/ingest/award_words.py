@@ -155,6 +155,7 @@ SENTENCE = re.compile(r"(?<=[^\s.]{2})(?<!\bTP)(?<!\bTp)(?<!\bTX)(?<!\bTT)\.\s+(
 PROPOSED_ONE = re.compile(r"\bđược\s+(?:xét\s+)?(?:đề nghị|đề xuất)\b", re.I)
 PROPOSALS = re.compile(r"\b(?:đề nghị|đề xuất)\b", re.I)
 AWARDING = re.compile(r"\b(?:khen thưởng|tặng|danh hiệu|tôn vinh)\b", re.I)
+CLAUSE = re.compile(r";|,\s*(?=trong (?:số )?đó\b)", re.I)  # clauses of a sentence: a breakdown starts its own
 BREAKDOWN = re.compile(r"^\W*(?:trong (?:số )?(?:đó|do)|(?:bao )?(?:gồm|gom)|cụ thể|chia ra)\b", re.I)
 LISTS = re.compile(r"(?:\bcho|:)\s*$")  # a statement whose recipients follow, one a line
 SCOPE = re.compile(r":\s*(?=[%s])" % UPPER)  # "… thống nhất: Tặng …": what follows is said anew

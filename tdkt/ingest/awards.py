@@ -33,7 +33,7 @@ from tdkt.ingest.award_totals import (
 )
 from tdkt.ingest.award_words import (
     AWARDING, BREAKDOWN, GENERIC, GRANTED, GRANTS, LIST_ITEM, LISTS, ON_BEHALF, PROPOSAL_TITLE, PROPOSALS, PROPOSED,
-    PROPOSED_ONE, RECOGNISED, RUNNING_TOTAL, SCOPE, SENTENCE, Words, award_year, dated_title, implied_recipients, prepare, words,
+    CLAUSE, PROPOSED_ONE, RECOGNISED, RUNNING_TOTAL, SCOPE, SENTENCE, Words, award_year, dated_title, implied_recipients, prepare, words,
 )
 from tdkt.ingest.recipients import (  # noqa: F401  (the recipient kinds are this module's words too)
     COLLECTIVE, HONORIFIC, HOUSEHOLD, INDIVIDUAL, clean_name, named, persons_first, split_names,
@@ -95,7 +95,7 @@ def find_awards(lines: list[tuple[int, str]], damaged: bool) -> tuple[Award, ...
                 status = base if base != PROPOSED or whole != PROPOSED else GRANTED
             breaking = False  # from a "Trong đó"/"Gồm:" to the end of its sentence
             earlier = None  # a year stated before, in this sentence ("Năm 2022, …; …")
-            for clause in sentence.split(";"):
+            for clause in CLAUSE.split(sentence):  # "…; …" and "…, trong đó …" (a breakdown begins)
                 if cited(clause):  # "Căn cứ Quyết định số … về việc tặng Bằng khen cho …": another's grant
                     continue
                 found, status = _clause(clause, tokens(clause, damaged), number, v, status, base)
@@ -256,7 +256,9 @@ def _clause(clause: str, toks: list[Tok], line: int, v: Words, status: str, base
     authority, previous_end = None, 0
     # "… thống nhất: Tặng …": after a colon and a capital, what follows is said anew (a proposal before it ends)
     scopes = [m.end() for m in SCOPE.finditer(clause)]
+    marks = []  # where each form's statements start in ``out``
     for n, (start, end, form, verb) in enumerate(forms):
+        marks.append(len(out))
         limit = forms[n + 1][0] if n + 1 < len(forms) else len(toks)
         before = range(previous_end, start)
         anew = [x for x in scopes if toks[previous_end].start < x <= toks[start].start] if start > previous_end else []
@@ -358,7 +360,32 @@ def _clause(clause: str, toks: list[Tok], line: int, v: Words, status: str, base
             out.append(Award(form=form, authority=authority, recipients=kind, count=count, names=names,
                              status=status, line=line))
         previous_end = end
-    return out, status
+    return _shared(out, marks + [len(out)], forms, clause, toks, v), status
+
+
+def _shared(out: list[Award], marks: list[int], forms: list, clause: str, toks: list[Tok], v: Words) -> list[Award]:
+    """Forms joined by "và" or a comma share the recipients they name: "Hội được UBND tỉnh tặng Bằng khen và Cờ thi
+    đua", "tặng Bằng khen và Cờ thi đua cho Trường THCS …": the form that says no count and names no one takes the
+    names of the form it is joined to (its own name kept). A count is not shared: "117 đơn vị nhận cờ thi đua và
+    bằng khen" counts both together, not 117 of each."""
+    groups = [out[marks[n]:marks[n + 1]] for n in range(len(forms))]
+    for n in range(1, len(forms)):
+        a, b = groups[n - 1], groups[n]
+        between = toks[forms[n - 1][1]:forms[n][0]]
+        joined = not between and "," in sep(clause, toks, forms[n][0]) or len(between) == len(v.and_) \
+            and at(toks, forms[n - 1][1], v.and_)
+        if not joined or forms[n - 1][3] or forms[n][3]:  # verbs ("khen thưởng") are not joined forms
+            continue
+
+        def said(group):
+            return any(x.count is not None or x.names for x in group)
+        if not any(x.names for x in a + b):
+            continue
+        if said(a) and b and not said(b):
+            groups[n] = [dataclasses.replace(x, form=b[0].form, status=b[0].status) for x in a]
+        elif said(b) and a and not said(a):
+            groups[n - 1] = [dataclasses.replace(x, form=a[0].form, status=a[0].status) for x in b]
+    return [x for group in groups for x in group]
 
 
 def _inside_give(toks: list[Tok], x: int, v: Words) -> bool:

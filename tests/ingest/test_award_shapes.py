@@ -65,3 +65,22 @@ def test_a_small_letter_after_a_colon_or_a_full_stop_goes_on_with_what_was_said(
     # "đề nghị: ủy ban …" goes on proposing (a range À-Ỹ had taken "ủ" for a capital and started anew)
     assert read("Hội đồng thống nhất đề nghị: ủy ban tỉnh tặng Bằng khen cho 3 tập thể.") == [
         ("Bằng khen", "tập thể", 3, "proposed")]
+
+
+def test_forms_joined_share_the_recipient_they_name_not_a_count():
+    assert read("Nhiều năm liền, Hội Nông dân xã được UBND tỉnh tặng Bằng khen và Cờ thi đua.") == [
+        ("Bằng khen", "tập thể", 1, "granted"), ("Cờ thi đua", "tập thể", 1, "granted")]
+    assert read("UBND tỉnh tặng Bằng khen và Cờ thi đua cho Trường THCS Lê Lợi.") == [
+        ("Bằng khen", "tập thể", 1, "granted"), ("Cờ thi đua", "tập thể", 1, "granted")]
+    # a count before two forms counts both together: not given to the second as well
+    assert [a[0] for a in read("Có 40 đơn vị nhận Cờ thi đua và Bằng khen của Chủ tịch UBND tỉnh.")] == ["Cờ thi đua"]
+
+
+def test_a_breakdown_after_a_comma_is_not_counted_again():
+    assert read("Trong 5 năm qua, có 150 tập thể và 320 cá nhân được khen thưởng, trong đó cấp Nhà nước khen thưởng 5 "
+                "tập thể, 12 cá nhân.") == [("Khen thưởng", "tập thể", 150, "granted"),
+                                            ("Khen thưởng", "cá nhân", 320, "granted")]
+    # … but a part of another form is a statement of its own
+    assert read("UBND huyện công nhận 300 cá nhân đạt danh hiệu Lao động tiên tiến, trong đó 40 cá nhân đạt danh hiệu "
+                "Chiến sĩ thi đua cơ sở.") == [("Danh hiệu Lao động tiên tiến", "cá nhân", 300, "granted"),
+                                               ("Danh hiệu Chiến sĩ thi đua cơ sở", "cá nhân", 40, "granted")]
