@@ -139,9 +139,10 @@ def counts(clause: str, toks: list[Tok], start: int, limit: int, v: Words) -> li
             x = next((y for y in range(x + 1, limit) if ")" in sep(clause, toks, y)), limit)
             continue
         kind = match(toks, x + 1, v.recipients) if is_count(clause, toks, x) and x + 1 < limit else None
-        if kind:  # "155 đảng viên của 13/15 đảng bộ": the bodies they belong to, not recipients
+        if kind:  # "155 đảng viên của 13/15 đảng bộ": the bodies they belong to, not recipients; nor where from
             first = x - 1 if x and toks[x - 1].text.isdigit() and sep(clause, toks, x).strip() == "/" else x
             kind = None if first and at(toks, first - len(v.of), v.of) else kind
+            kind = None if first and fold(toks[first - 1].text) == "tu" else kind  # "hồ sơ từ 66 tỉnh": a source
         if not kind:
             x += 1
             continue

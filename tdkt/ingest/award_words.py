@@ -132,11 +132,27 @@ RECIPIENT_WORDS = (
     ("khu dân cư", COLLECTIVE), ("thôn", COLLECTIVE), ("tổ dân phố", COLLECTIVE), ("chi hội", COLLECTIVE),
     ("chi đoàn", COLLECTIVE), ("doanh nghiệp", COLLECTIVE), ("hợp tác xã", COLLECTIVE), ("tộc họ", COLLECTIVE),
     ("htx", COLLECTIVE), ("dòng họ", COLLECTIVE), ("mẹ", INDIVIDUAL), ("bà mẹ", INDIVIDUAL), ("ccb", INDIVIDUAL),
+    # persons by work or position, and their usual abbreviations ("24 HS đạt giải", "102 Chủ tịch Hội …")
+    ("người lao động", INDIVIDUAL), ("nlđ", INDIVIDUAL), ("vận động viên", INDIVIDUAL), ("vđv", INDIVIDUAL),
+    ("hs", INDIVIDUAL), ("gv", INDIVIDUAL), ("hssv", INDIVIDUAL), ("cbcc", INDIVIDUAL), ("cbcnv", INDIVIDUAL),
+    ("cbgv", INDIVIDUAL), ("cnvc", INDIVIDUAL), ("đoàn viên công đoàn", INDIVIDUAL), ("y bác sĩ", INDIVIDUAL),
+    ("điều dưỡng", INDIVIDUAL), ("tác giả", INDIVIDUAL), ("nhà khoa học", INDIVIDUAL), ("cộng tác viên", INDIVIDUAL),
+    ("tuyên truyền viên", INDIVIDUAL), ("hòa giải viên", INDIVIDUAL), ("chủ tịch", INDIVIDUAL), ("bí thư", INDIVIDUAL),
+    ("hiệu trưởng", INDIVIDUAL), ("giám đốc", INDIVIDUAL), ("trưởng thôn", INDIVIDUAL), ("chủ hộ", INDIVIDUAL),
+    ("dân quân", INDIVIDUAL), ("hộ viên", INDIVIDUAL), ("già làng", INDIVIDUAL), ("người có uy tín", INDIVIDUAL),
+    # collectives: territorial units, bodies and groups ("18 tỉnh, thành, đơn vị được tặng …")
+    ("tỉnh", COLLECTIVE), ("tỉnh thành", COLLECTIVE), ("thành phố", COLLECTIVE), ("huyện", COLLECTIVE),
+    ("quận", COLLECTIVE), ("thị xã", COLLECTIVE), ("thị trấn", COLLECTIVE), ("ấp", COLLECTIVE), ("bản", COLLECTIVE),
+    ("xóm", COLLECTIVE), ("khóm", COLLECTIVE), ("làng", COLLECTIVE), ("tổ", COLLECTIVE), ("đội", COLLECTIVE),
+    ("nhóm", COLLECTIVE), ("ban", COLLECTIVE), ("phòng", COLLECTIVE), ("câu lạc bộ", COLLECTIVE), ("clb", COLLECTIVE),
+    ("công ty", COLLECTIVE), ("nhà trường", COLLECTIVE), ("trường học", COLLECTIVE), ("đoàn cơ sở", COLLECTIVE),
+    ("cơ sở đảng", COLLECTIVE), ("tổ chức cơ sở đảng", COLLECTIVE), ("tổ hợp tác", COLLECTIVE), ("cụm", COLLECTIVE),
+    ("khối", COLLECTIVE), ("tổ công đoàn", COLLECTIVE), ("công đoàn cơ sở", COLLECTIVE), ("gia đình", HOUSEHOLD),
 )
 GIVE = ("tặng", "trao tặng", "truy tặng", "khen thưởng", "công nhận", "tặng thưởng", "phong tặng", "trao")
 # A proposal: "Đề nghị Chủ tịch UBND tỉnh tặng …", "trình Thủ tướng Chính phủ khen thưởng …", "đề xuất …";
 # not the basis of a decision ("Xét đề nghị của …", "Theo đề nghị của …", "trên cơ sở đề nghị …", "Tờ trình").
-PROPOSE = ("đề nghị", "đề xuất", "trình")
+PROPOSE = ("đề nghị", "đề xuất", "kiến nghị", "trình")
 # Words between an authority and its verb that are not part of its name: "Ban Thường vụ Tỉnh ủy còn tặng …"
 ADVERBS = ("đã", "xem xét", "còn", "cũng", "vừa", "đều", "sẽ", "tiếp tục", "ký quyết định", "quyết định")
 BASIS = ("xét", "theo", "trên cơ sở", "tờ", "căn cứ", "của")  # not "làm cơ sở đề nghị …", which proposes
@@ -155,7 +171,8 @@ SENTENCE = re.compile(r"(?<=[^\s.]{2})(?<!\bTP)(?<!\bTp)(?<!\bTX)(?<!\bTT)\.\s+(
 PROPOSED_ONE = re.compile(r"\bđược\s+(?:xét\s+)?(?:đề nghị|đề xuất)\b", re.I)
 PROPOSALS = re.compile(r"\b(?:đề nghị|đề xuất)\b", re.I)
 AWARDING = re.compile(r"\b(?:khen thưởng|tặng|danh hiệu|tôn vinh)\b", re.I)
-CLAUSE = re.compile(r";|,\s*(?=trong (?:số )?đó\b)", re.I)  # clauses of a sentence: a breakdown starts its own
+# clauses of a sentence: after ";", a breakdown (", trong đó …"), a table's cell ("| Lễ trao … | Theo thông tin …")
+CLAUSE = re.compile(r";|\s\|\s|,\s*(?=trong (?:số )?đó\b)", re.I)
 BREAKDOWN = re.compile(r"^\W*(?:trong (?:số )?(?:đó|do)|(?:bao )?(?:gồm|gom)|cụ thể|chia ra)\b", re.I)
 LISTS = re.compile(r"(?:\bcho|:)\s*$")  # a statement whose recipients follow, one a line
 SCOPE = re.compile(r":\s*(?=[%s])" % UPPER)  # "… thống nhất: Tặng …": what follows is said anew

@@ -84,3 +84,24 @@ def test_a_breakdown_after_a_comma_is_not_counted_again():
     assert read("UBND huyện công nhận 300 cá nhân đạt danh hiệu Lao động tiên tiến, trong đó 40 cá nhân đạt danh hiệu "
                 "Chiến sĩ thi đua cơ sở.") == [("Danh hiệu Lao động tiên tiến", "cá nhân", 300, "granted"),
                                                ("Danh hiệu Chiến sĩ thi đua cơ sở", "cá nhân", 40, "granted")]
+
+
+def test_recipients_by_work_position_abbreviation_or_territory():
+    assert read("Sở đã tuyên dương, khen thưởng 24 HS đạt giải quốc gia.") == [
+        ("Tuyên dương, khen thưởng", "cá nhân", 24, "granted")]
+    assert read("Hội cũng biểu dương 60 Chủ tịch Hội cơ sở.") == [("Biểu dương", "cá nhân", 60, "granted")]
+    assert read("Hội LHPN tỉnh là một trong 12 tỉnh, thành được tặng Cờ thi đua.") == [
+        ("Cờ thi đua", "tập thể", 12, "granted")]
+
+
+def test_where_nominations_come_from_is_no_count_of_recipients():
+    assert read("Giải thưởng Lý Tự Trọng nhận được 150 hồ sơ từ 60 tỉnh, thành.") == []
+
+
+def test_a_tables_cells_are_said_apart():
+    assert read("| Lễ trao Giải thưởng Lý Tự Trọng | 45 đoàn viên tham gia hội thao.") == []
+
+
+def test_a_recommendation_proposes():
+    assert read("Kiến nghị UBND tỉnh khen thưởng 5 tập thể và 7 cá nhân.") == [
+        ("Khen thưởng", "tập thể", 5, "proposed"), ("Khen thưởng", "cá nhân", 7, "proposed")]
