@@ -40,9 +40,7 @@ from __future__ import annotations
 import functools
 import gzip
 import json
-import math
 import re
-import unicodedata
 from pathlib import Path
 
 from tdkt.text.restore_tokens import (  # noqa: F401  (re-exported: scripts and tests use R.<name>)
@@ -50,192 +48,14 @@ from tdkt.text.restore_tokens import (  # noqa: F401  (re-exported: scripts and 
     _TONE_MARKS, _VI_ONLY, _apply_case, _deletes, _has_letter, _pieces, _skeleton, _skeleton_variants,
     _split_tone, _strip_token, _wild_skeleton, _wild_variants, canonical, is_possible, fold, foreign_pieces, is_code, is_syllable, is_untouchable,
 )
+from tdkt.text.restore_model import _KN, _Model, _channel_dp  # noqa: F401  (re-exported: scripts and tests)
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "restore_model.json.gz"
 # English words left alone in OCR text (wordfreq's English "small" list, one a line; see docs/restore.md)
 ENGLISH_PATH = MODEL_PATH.with_name("restore_english.txt.gz")
 
-# --- the model ------------------------------------------------------------------------------
 
-class _Model:
-    def __init__(self, data: dict):
-        self.vocab: list[str] = data["vocab"]
-        self.index = {w: i for i, w in enumerate(self.vocab)}
-        self.abbrev: dict[str, str] = data.get("abbrev", {})
-        # English words (wordfreq's list), for the guard that leaves other languages alone
-        self.english: frozenset[str] = frozenset(data.get("english", ()))
-        self.params: dict = data["params"]
-        # channel: ocr form -> list of (syllable index, log P(form | syllable))
-        self.inv: dict[str, list[tuple[int, float]]] = {
-            k: [(int(a), float(b)) for a, b in v] for k, v in data["inv"].items()
-        }
-        self.emit: dict[str, dict[str, float]] = data["emit"]
-        # language model: two interpolated Kneser-Ney bigrams (in-domain reports, general
-        # Vietnamese) and a general unigram, mixed linearly
-        self.lms = [_KN(data["lm_in"]), _KN(data["lm_gen"])]
-        self.wordfreq_log = data["wordfreq"]
-        self.wordfreq = [math.exp(v) for v in data["wordfreq"]]
-        p = self.params
-        self.lambdas = (p["lambda_in"], p["lambda_gen"], p["lambda_uni"])
-        self._lm_cache: dict[tuple[int, int], float] = {}
-        # upper bound of log P_LM(b | any context), for exact pruning in the search
-        m_in, m_gen = self.lms[0].max_prob(), self.lms[1].max_prob()
-        l_in, l_gen, l_uni = self.lambdas
-        self.lm_bound = [math.log(min(1.0, l_in * a + l_gen * b + l_uni * c))
-                         for a, b, c in zip(m_in, m_gen, self.wordfreq)]
-        self._lm3_cache: dict[tuple[int, int, int], float] = {}
-        # fallback candidate index: skeleton -> syllable indices
-        self.by_skel: dict[str, list[int]] = {}
-        for i, w in enumerate(self.vocab):
-            if w.startswith("<"):
-                continue
-            for k in _deletes(fold(w)):
-                self.by_skel.setdefault(k, []).append(i)
-        self._cand_cache: dict[str, list[tuple[int, float]]] = {}
-        # syllables of the texts Vietnamese cannot have (tâp): never a restoration
-        self.impossible = {i for i, w in enumerate(self.vocab) if not w.startswith("<") and not is_possible(w)}
-
-    def lm3_logp(self, a: int, b: int, c: int) -> float:
-        """log P_LM(c | a b): trigram in-domain component, bigram general, unigram."""
-        key = (a, b, c)
-        got = self._lm3_cache.get(key)
-        if got is None:
-            l_in, l_gen, l_uni = self.lambdas
-            p = l_in * self.lms[0].prob3(a, b, c) + l_gen * self.lms[1].prob(b, c) + l_uni * self.wordfreq[c]
-            got = math.log(p)
-            self._lm3_cache[key] = got
-        return got
-
-    def lm_logp(self, a: int, b: int) -> float:
-        """log P_LM(b | a)."""
-        key = (a, b)
-        got = self._lm_cache.get(key)
-        if got is None:
-            l_in, l_gen, l_uni = self.lambdas
-            p = l_in * self.lms[0].prob(a, b) + l_gen * self.lms[1].prob(a, b) + l_uni * self.wordfreq[b]
-            got = math.log(p)
-            self._lm_cache[key] = got
-        return got
-
-    def candidates(self, form: str) -> list[tuple[int, float]]:
-        got = self._cand_cache.get(form)
-        if got is not None:
-            return got
-        cands = [c for c in self.inv.get(form, ()) if c[0] not in self.impossible]
-        if not cands or max(c[1] for c in cands) < self.params.get("fallback_below", -2.5):
-            have = {i for i, _ in cands}
-            cands += [c for c in self._fallback(form) if c[0] not in have and c[0] not in self.impossible]
-        if cands:
-            # keep the candidates most probable a priori: channel + general unigram
-            best = max(c[1] for c in cands)
-            floor = best - self.params.get("channel_beam", 6.0)
-            wf = self.wordfreq_log
-            cands = [c for c in cands if c[1] >= floor]
-            cands.sort(key=lambda x: -(x[1] + wf[x[0]]))
-            cands = cands[: int(self.params.get("max_candidates", 12))]
-        self._cand_cache[form] = cands
-        return cands
-
-    def _fallback(self, form: str) -> list[tuple[int, float]]:
-        skel = _wild_skeleton(form)
-        if not skel.replace("*", ""):
-            return []
-        seen: set[int] = set()
-        for wild in _wild_variants(skel):
-            for variant in _skeleton_variants(wild):
-                for k in _deletes(variant):
-                    seen.update(self.by_skel.get(k, ()))
-        out = []
-        for i in seen:
-            lp = _channel_dp(self.emit, self.vocab[i], form)
-            if lp > -40:
-                out.append((i, lp + self.params.get("fallback_penalty", -2.0)))
-        return out
-
-
-class _KN:
-    """Interpolated Kneser-Ney bigram: counts c(a b), c(a), N1+(a .), continuation P(b)."""
-
-    def __init__(self, lm: dict):
-        self.ctx = {int(k): v for k, v in lm["ctx_total"].items()}
-        self.bigram = {int(a): {int(b): c for b, c in row.items()} for a, row in lm["bigram"].items()}
-        self.cont = [math.exp(v) for v in lm["cont"]]
-        self.d = lm["discount"]
-        self.tri: dict[tuple[int, int], dict[int, int]] = {}
-        self.tri_ctx: dict[tuple[int, int], tuple[int, int]] = {}
-        for key, row in lm.get("trigram", {}).items():
-            a, b = key.split()
-            r = {int(c): n for c, n in row.items()}
-            self.tri[(int(a), int(b))] = r
-            self.tri_ctx[(int(a), int(b))] = (sum(r.values()), len(r))
-
-    def max_prob(self) -> list[float]:
-        """For each b, an upper bound of P(b | a) over every context a."""
-        out = list(self.cont)  # unseen contexts; seen ones back off to d*n1/ca*cont <= cont
-        d = self.d
-        for a, row in self.bigram.items():
-            ca, n1 = self.ctx[a]
-            back = d * n1 / ca
-            for b, c in row.items():
-                p = (c - d) / ca + back * self.cont[b]
-                if p > out[b]:
-                    out[b] = p
-        return out
-
-    def prob3(self, a: int, b: int, c: int) -> float:
-        """Interpolated Kneser-Ney P(c | a b), backing off to the bigram P(c | b)."""
-        p2 = self.prob(b, c)
-        ctx = self.tri_ctx.get((a, b))
-        if ctx is None:
-            return p2
-        n, n1 = ctx
-        return max(self.tri[(a, b)].get(c, 0) - self.d, 0.0) / n + self.d * n1 / n * p2
-
-    def prob(self, a: int, b: int) -> float:
-        pc = self.cont[b]
-        tot = self.ctx.get(a)
-        if not tot:
-            return pc
-        ca, n1 = tot
-        cab = self.bigram.get(a, {}).get(b, 0)
-        return max(cab - self.d, 0.0) / ca + self.d * n1 / ca * pc
-
-
-@functools.lru_cache(maxsize=4096)
-def _fold1(c: str) -> str:
-    return fold(c)
-
-
-def _channel_dp(emit: dict, syl: str, form: str) -> float:
-    """log P(form | syl) under the character transducer: each letter of ``syl`` emits 0-3
-    characters of ``form``; unseen emissions get a penalty by edit size."""
-    n, m = len(syl), len(form)
-    neg = -1e9
-    dp = [[neg] * (m + 1) for _ in range(n + 1)]
-    dp[0][0] = 0.0
-    for i in range(n):
-        c = syl[i]
-        table = emit.get(c, {})
-        fc = _fold1(c)
-        for j in range(m + 1):
-            cur = dp[i][j]
-            if cur <= neg:
-                continue
-            for k in range(0, 4):
-                if j + k > m:
-                    break
-                out = form[j:j + k]
-                lp = table.get(out)
-                if lp is None:
-                    if k == 1 and _fold1(out) == fc:
-                        lp = -6.0
-                    else:
-                        lp = -9.0 - 2.0 * abs(k - 1)
-                v = cur + lp
-                if v > dp[i + 1][j + k]:
-                    dp[i + 1][j + k] = v
-    return dp[n][m]
-
+# --- the model (tdkt.text.restore_model) -----------------------------------------------------
 
 @functools.lru_cache(maxsize=1)
 def _model() -> _Model:
