@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from tdkt.ingest.award_counts import match, pairs_ending, sep, span
+from tdkt.ingest.award_counts import count_before, match, pairs_ending, sep, span
 from tdkt.ingest.award_words import QUOTE_CLOSE, QUOTE_OPEN, Words
 from tdkt.text.decode import Tok, at
 
@@ -45,7 +45,7 @@ def quoted_title(clause: str, toks: list[Tok], i: int, v: Words) -> tuple[int, i
     if not at(toks, i, v.title) or i + n >= len(toks) or not QUOTE_OPEN.search(sep(clause, toks, i + n)) \
             or match(toks, i + n, v.forms):
         return None
-    for j in range(i + n + 1, min(len(toks), i + n + 12) + 1):
+    for j in range(i + n + 1, min(len(toks), i + n + 24) + 1):  # a title's name ends at its closing quote
         after = clause[toks[j - 1].end:toks[j].start] if j < len(toks) else clause[toks[j - 1].end:]
         if QUOTE_CLOSE.search(after):
             name = span(clause, toks, i + n, j)
@@ -63,8 +63,10 @@ def named_prize(clause: str, toks: list[Tok], i: int, v: Words) -> tuple[int, in
     word = v.prize if at(toks, i, v.prize) else v.title if at(toks, i, v.title) else v.badge if at(toks, i, v.badge) \
         else None
     n = len(word) if word else 0
-    if not word or i + n >= len(toks) or not toks[i + n].text[:1].isupper() or match(toks, i + n, v.forms):
+    if not word or i + n >= len(toks) or match(toks, i + n, v.forms) or not toks[i + n].text[:1].isalpha():
         return None
+    if not toks[i + n].text[:1].isupper():
+        return lower_title(clause, toks, i, v) if word == v.title else None
     last = i + n  # the name ends on its last capitalised word: "Phụ nữ Việt Nam"
     for j in range(i + n + 1, min(len(toks), i + n + 6)):
         if toks[j].text.isdigit() or re.search(r"[,.;:(]", sep(clause, toks, j)) or at(toks, j, v.to) \
@@ -95,3 +97,22 @@ def reached_title(clause: str, toks: list[Tok], i: int, v: Words) -> tuple[int, 
         last = k
     name = span(clause, toks, j, last + 1)
     return (j, last + 1, f"Danh hiệu {name}", False) if name else None
+
+
+def lower_title(clause: str, toks: list[Tok], i: int, v: Words) -> tuple[int, int, str, bool] | None:
+    """"63 cá nhân đạt danh hiệu thi đua cấp tỉnh", "21.883 gia đình đạt danh hiệu gia đình hiếu học": (start, end,
+    "Danh hiệu …", False) for a title in lower case after "danh hiệu" that counted recipients reach (at most eight
+    words, to a punctuation mark but a comma, a number, "năm", "cho", "của", "các", "được" or a reason); None when no
+    count reaches it ("các danh hiệu thi đua" said of nobody counted is a mention)."""
+    n = len(v.title)
+    if count_before(clause, toks, i, 0, v) is None:
+        return None
+    last = None
+    for k in range(i + n, min(len(toks), i + n + 8)):  # a comma may be inside: "sản xuất, kinh doanh giỏi"
+        if toks[k].text.isdigit() or k > i + n and re.search(r"[.;:(“”\"]", sep(clause, toks, k)) \
+                or at(toks, k, v.to) or at(toks, k, v.of) or toks[k].key in v.not_title_words \
+                or any(at(toks, k, a) for a in v.about):
+            break
+        last = k
+    name = span(clause, toks, i + n, last + 1) if last is not None else None
+    return (i, last + 1, f"Danh hiệu {name}", False) if name else None

@@ -180,7 +180,8 @@ LIST_ITEM = re.compile(r"^\s*(?:[-–+•*]|\d{1,2}[.)/]|[a-zđ][.)])\s*")
 THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})[.](\d{3})(?![\d]|[.,]\d)")
 GLUED = re.compile(r"(?<=\d)(?=[A-Za-zÀ-ỹĐđ]{2})")
 QUOTE_OPEN, QUOTE_CLOSE = re.compile("[“\"‘']"), re.compile("[”\"’']")
-TIMES = re.compile(r"(?<=\d)\s+lượt\s+(?=cá nhân|tập thể|hộ|người|đơn vị|đảng viên|đồng chí)", re.I)
+TIMES = re.compile(r"(?<=\d)\s+lượt\s+(?=(?:%s)\b)" % "|".join(sorted({w for w, _ in RECIPIENT_WORDS}, key=len,
+                                                                     reverse=True)), re.I)  # "610 lượt nông dân"
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +210,7 @@ class Words:
     prize: tuple[str, ...]
     badge: tuple[str, ...]
     not_titles: frozenset[str]
+    not_title_words: frozenset[str]
     submit: tuple[str, ...]
     not_submit_before: frozenset[str]
     not_submit_after: frozenset[str]
@@ -241,6 +243,8 @@ def words(damaged: bool) -> Words:
         be=k("là"), title=k("danh hiệu"), prize=k("giải thưởng"), submit=k("trình"), badge=k("huy hiệu"),
         # what "đạt" reaches that is no title: a prize, a standard, a rank, a share ("đạt Giải Nhất", "đạt Chuẩn …")
         not_titles=frozenset(k("giải chuẩn top hạng loại tỷ tỉ mức kết")),
+        # where a title in lower case ends: "danh hiệu nông dân giỏi các cấp", "… năm 2020", "… trong toàn tỉnh"
+        not_title_words=frozenset(k("các năm nam trong tại của và hoặc cho được đã")),
         # the words that make "trình" another word: chương trình, quá trình, … trình bày, trình độ
         not_submit_before=frozenset(k("chương quá công lộ hành lịch tiến")),
         not_submit_after=frozenset(k("bày độ diễn chiếu")), and_=k("và"), made_of=k("gồm"), done=tuple(k(w) for w in ADVERBS),

@@ -105,3 +105,26 @@ def test_a_tables_cells_are_said_apart():
 def test_a_recommendation_proposes():
     assert read("Kiến nghị UBND tỉnh khen thưởng 5 tập thể và 7 cá nhân.") == [
         ("Khen thưởng", "tập thể", 5, "proposed"), ("Khen thưởng", "cá nhân", 7, "proposed")]
+
+
+def test_a_title_in_lower_case_that_a_count_reaches():
+    assert read("Có 63 cá nhân đạt danh hiệu thi đua cấp tỉnh.") == [
+        ("Danh hiệu thi đua cấp tỉnh", "cá nhân", 63, "granted")]
+    assert read("Toàn tỉnh có 2.500 gia đình đạt danh hiệu gia đình hiếu học trong năm.") == [
+        ("Danh hiệu gia đình hiếu học", "hộ gia đình", 2500, "granted")]
+    assert read("Trong đó 856 hộ đạt danh hiệu sản xuất, kinh doanh giỏi các cấp.") == [
+        ("Danh hiệu sản xuất, kinh doanh giỏi", "hộ gia đình", 856, "granted")]
+    # no count reaches it: a mention
+    assert read("Các tập thể đạt danh hiệu thi đua được xét khen thưởng.") == []
+
+
+def test_times_a_title_was_won_count_recipients_of_any_kind():
+    assert read("Có 610 lượt nông dân đạt danh hiệu nông dân giỏi các cấp.") == [
+        ("Danh hiệu nông dân giỏi", "cá nhân", 610, "granted")]
+
+
+def test_a_long_title_in_quotes_ends_at_its_closing_quote():
+    assert read("Có 2.000 hộ đạt danh hiệu “Nông dân sản xuất, kinh doanh giỏi, đoàn kết giúp nhau làm giàu và giảm "
+                "nghèo bền vững” các cấp.") == [
+        ("Danh hiệu Nông dân sản xuất, kinh doanh giỏi, đoàn kết giúp nhau làm giàu và giảm nghèo bền vững",
+         "hộ gia đình", 2000, "granted")]
