@@ -211,3 +211,33 @@ def described(clause: str, toks: list[Tok], start: int, limit: int, v: Words) ->
     if at(toks, x, v.model):
         return span(clause, toks, x, end)
     return span(clause, toks, kinds, end) if pairs == 1 else None  # "54 tập thể, 71 cá nhân xuất sắc": of two
+
+
+def plural_kind(toks: list[Tok], x: int, v: Words) -> tuple[int, str | None] | None:
+    """"các tập thể, cá nhân có thành tích …", "những học sinh đoạt giải": recipients named by their kind alone,
+    not counted, at token ``x``; (where they end, the kind, None when of two kinds); None otherwise."""
+    plural = next((p for p in v.plural if at(toks, x, p)), None)
+    kind = match(toks, x + len(plural), v.recipients) if plural else None
+    if kind is None:
+        return None
+    end, found = x + len(plural) + kind[0], kind[1]
+    while True:  # "các tập thể, cá nhân", "các tập thể và cá nhân"
+        joined = len(v.and_) if at(toks, end, v.and_) else 0
+        more = match(toks, end + joined, v.recipients)
+        if more is None:
+            return end, found
+        end, found = end + joined + more[0], found if more[1] == found else None
+
+
+def uncounted(toks: list[Tok], j: int, limit: int, v: Words, verb: bool) -> tuple[bool, str | None] | None:
+    """Whom a form goes to when they are named by kind and not counted: right after a verb form ("khen thưởng các
+    tập thể, cá nhân"), after "cho" or "tặng" within a few words of a form ("trao Bằng khen cho các cá nhân …",
+    "trao bằng khen và tiền thưởng tặng các học sinh …"); (True, kind or None) or None."""
+    if verb:
+        hit = plural_kind(toks, j, v)
+        return (True, hit[1]) if hit else None
+    for x in range(j, min(limit, j + 8)):
+        if at(toks, x, v.to) or at(toks, x, v.give[0]):
+            hit = plural_kind(toks, x + 1, v)
+            return (True, hit[1]) if hit else None
+    return None

@@ -111,3 +111,17 @@ def without_verb_restatements(out: list) -> list:
     named = {(a.count, a.recipients) for a in out if a.count is not None and not fold(a.form).startswith(GENERIC)}
     return [a for a in out if not (fold(a.form).startswith(GENERIC) and a.count is not None and a.count >= 3
                                    and (a.count, a.recipients) in named)]
+
+
+def without_uncounted_again(out: list) -> list:
+    """A form given to recipients named by kind only ("trao Bằng khen cho các tập thể, cá nhân …", a caption) is the
+    award a counted or named statement of the same form states, when there is one; and said twice, it is once."""
+    stated = {a.form for a in out if not getattr(a, "uncounted", False)}
+    kept, seen = [], set()
+    for a in out:
+        if getattr(a, "uncounted", False):
+            if a.form in stated or (a.form, a.recipients) in seen:
+                continue
+            seen.add((a.form, a.recipients))
+        kept.append(a)
+    return kept

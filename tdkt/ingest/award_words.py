@@ -211,6 +211,7 @@ class Words:
     badge: tuple[str, ...]
     not_titles: frozenset[str]
     not_title_words: frozenset[str]
+    considering: frozenset[str]
     submit: tuple[str, ...]
     not_submit_before: frozenset[str]
     not_submit_after: frozenset[str]
@@ -245,6 +246,7 @@ def words(damaged: bool) -> Words:
         not_titles=frozenset(k("giải chuẩn top hạng loại tỷ tỉ mức kết")),
         # where a title in lower case ends: "danh hiệu nông dân giỏi các cấp", "… năm 2020", "… trong toàn tỉnh"
         not_title_words=frozenset(k("các năm nam trong tại của và hoặc cho được đã")),
+        considering=frozenset(k("xét sẽ")),  # "xét tặng", "sẽ trao": considered or to come, not given
         # the words that make "trình" another word: chương trình, quá trình, … trình bày, trình độ
         not_submit_before=frozenset(k("chương quá công lộ hành lịch tiến")),
         not_submit_after=frozenset(k("bày độ diễn chiếu")), and_=k("và"), made_of=k("gồm"), done=tuple(k(w) for w in ADVERBS),
@@ -289,4 +291,6 @@ def dated_title(form: str) -> tuple[str, int | None]:
     return (form[:m.start()], int(m.group(1))) if m and m.start() else (form, None)
 # a running total, all years together: not an award of the text ("Tính đến nay, toàn huyện có 789 gia đình được tặng
 # Huân chương Độc lập", "Lũy kế đến nay …", "Từ trước đến nay …"); folded, at a sentence's start
+# the heading of a plan, a guidance or a regulation: what it says of forms given to "các tập thể" are rules
+RULES_TITLE = re.compile(r"^\W*(?:KẾ HOẠCH|HƯỚNG DẪN|QUY CHẾ|QUY ĐỊNH|THÔNG TƯ|NGHỊ ĐỊNH|LUẬT|CHƯƠNG TRÌNH|ĐIỀU LỆ)\b")
 RUNNING_TOTAL = re.compile(r"\W*(?:tinh den (?:nay|thoi diem nay|hien nay)|luy ke|tu truoc (?:toi|den) nay)\b")

@@ -25,15 +25,18 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from tdkt.ingest.award_counts import count_before, counts, described, match, pairs_ending, sep, short, span
+from tdkt.ingest.award_counts import (
+    count_before, counts, described, match, pairs_ending, plural_kind, sep, short, span, uncounted,
+)
 from tdkt.ingest.award_mood import cited, targeted, work_noun
 from tdkt.ingest.award_names import named_prize, prized, quoted_title, ranked, reached_title
 from tdkt.ingest.award_totals import (
-    without_headline_totals, without_named_twice, without_parts, without_restatements, without_verb_restatements,
+    without_headline_totals, without_named_twice, without_parts, without_restatements, without_uncounted_again,
+    without_verb_restatements,
 )
 from tdkt.ingest.award_words import (
     AWARDING, BREAKDOWN, GENERIC, GRANTED, GRANTS, LIST_ITEM, LISTS, ON_BEHALF, PROPOSAL_TITLE, PROPOSALS, PROPOSED,
-    CLAUSE, PROPOSED_ONE, RECOGNISED, RUNNING_TOTAL, SCOPE, SENTENCE, Words, award_year, dated_title, implied_recipients, prepare, words,
+    CLAUSE, PROPOSED_ONE, RECOGNISED, RULES_TITLE, RUNNING_TOTAL, SCOPE, SENTENCE, Words, award_year, dated_title, implied_recipients, prepare, words,
 )
 from tdkt.ingest.recipients import (  # noqa: F401  (the recipient kinds are this module's words too)
     COLLECTIVE, HONORIFIC, HOUSEHOLD, INDIVIDUAL, clean_name, named, persons_first, split_names,
@@ -52,6 +55,7 @@ class Award:
     status: str  # "granted" or "proposed"
     line: int  # line of the normalised text
     year: int | None = None  # the year its sentence says the awards are for (one year, stated); None: not stated
+    uncounted: bool = False  # given to recipients named by kind only ("cho các tập thể, cá nhân"): count None
 
 
 def find_awards(lines: list[tuple[int, str]], damaged: bool) -> tuple[Award, ...]:
@@ -66,6 +70,8 @@ def find_awards(lines: list[tuple[int, str]], damaged: bool) -> tuple[Award, ...
     # a text whose title or first line proposes ("danh sách đề nghị khen thưởng", "Tờ trình", "lấy ý kiến …
     # đề nghị") states proposals throughout, but where a sentence says something was granted
     title = lines[0][1] if len(lines) > 1 and len(lines[0][1]) <= 250 else ""
+    # a plan, a guidance, a regulation: "tặng Giấy khen cho các tập thể …" there is a rule, not a grant
+    rules = any(RULES_TITLE.match(text) for _, text in lines[:8])
     whole = PROPOSED if PROPOSAL_TITLE.search(title) else GRANTED
     listing: tuple[Award, list[str]] | None = None  # "… danh hiệu Chiến sĩ thi đua toàn quốc cho" + the items below
     for number, raw in lines:
@@ -112,7 +118,7 @@ def find_awards(lines: list[tuple[int, str]], damaged: bool) -> tuple[Award, ...
                 if found and LISTS.search(text) and text.rstrip().endswith(clause.rstrip()) \
                         and found[-1].count is None and not found[-1].names:
                     listing, found = (found[-1], []), found[:-1]  # its recipients are the items below the line
-                found = [a for a in found if a.count is not None or a.names or a.recipients]
+                found = [a for a in found if _stated(a, rules)]
                 breaking = breaking or bool(BREAKDOWN.match(clause))
                 if breaking and recent and found and number - recent[0].line <= 4 \
                         and all(_generic(a) for a in recent) and not any(_generic(a) for a in found):
@@ -132,13 +138,20 @@ def find_awards(lines: list[tuple[int, str]], damaged: bool) -> tuple[Award, ...
                 carry = PROPOSED
     if listing is not None:
         out += _listed(*listing)
-    out = without_parts([a for a in out if a.count is not None or a.names or a.recipients])  # a bare mention: none
+    out = without_parts([a for a in out if _stated(a, rules)])  # a bare mention: none
+    out = without_uncounted_again(out)  # "trao Bằng khen cho các tập thể" beside "Bằng khen cho 12 tập thể": once
     # … the representatives of recipients counted elsewhere in the text: that statement is said once
     stated = Counter((a.form, a.count, a.recipients) for a in out if (a.line, a.count) not in standing)
     out = [a for a in out if (a.line, a.count) not in standing or not stated[(a.form, a.count, a.recipients)]]
     # a headline, a lead or a caption repeats what its article states: counted once
     out = without_restatements(without_headline_totals(out, lines[0][0] if lines else 0))
     return tuple(without_verb_restatements(without_named_twice(out)))
+
+
+def _stated(a: Award, rules: bool) -> bool:
+    """Whether a record states an award: a count, a name or a kind of recipient; one given to recipients named by
+    kind only ("cho các tập thể") unless the text is a plan or a regulation (there, a rule)."""
+    return (a.count is not None or bool(a.names) or bool(a.recipients) or a.uncounted) and not (a.uncounted and rules)
 
 
 def _generic(a: Award) -> bool:
@@ -194,7 +207,10 @@ def _forms_in(clause: str, toks: list[Tok], v: Words) -> list[tuple[int, int, st
             end, name = _verb_chain(clause, toks, i, i + verb[0], verb[1], v)
             j = end + (len(v.to) if at(toks, end, v.to) else 0)
             if j + 1 < len(toks) and toks[j].text.isdigit() and match(toks, j + 1, v.recipients) \
-                    or name != RECOGNISED and _passive(clause, toks, i, v) is not None:
+                    or name != RECOGNISED and _passive(clause, toks, i, v) is not None \
+                    or name != RECOGNISED and plural_kind(toks, j, v) and any(at(toks, x, v.done[0]) for x in
+                                                                            range(max(0, i - 3), i)):
+                # … and "(đã) khen thưởng các tập thể, cá nhân …": given, not counted
                 forms.append((i, end, name, True))
             i = end
             continue
@@ -357,8 +373,13 @@ def _clause(clause: str, toks: list[Tok], line: int, v: Words, status: str, base
             kind = (named(names) or implied_recipients(form)) if count is not None else None
             if kind is None and count is not None and (form.startswith("Giải ") or number_before is not None):
                 kind = prized(toks, end, v, len(toks) if form.startswith("Giải ") else end + 4)
+            # "(đã) trao Bằng khen cho các cá nhân …": granted by a verb of giving that is not "được"/"xét" tặng
+            plain = count is None and status == GRANTED and (verb or give is not None and not (give > 0 and (
+                at(toks, give - 1, v.by) or toks[give - 1].key in v.considering)))
+            plural = uncounted(toks, j, limit, v, verb) if plain else None
+            kind = plural[1] if plural else kind
             out.append(Award(form=form, authority=authority, recipients=kind, count=count, names=names,
-                             status=status, line=line))
+                             status=status, line=line, uncounted=bool(plural)))
         previous_end = end
     return _shared(out, marks + [len(out)], forms, clause, toks, v), status
 

@@ -29,6 +29,7 @@ from tdkt.ingest.issuer import (CENTRAL, CENTRAL_WHY, Units, at_line, authority_
                                 unit_of)
 from tdkt.ingest.numbers import issuer_agrees, type_agrees, type_of_number
 from tdkt.ingest.period import from_ocr_title, period_of
+from tdkt.ingest.publisher import publisher
 from tdkt.ingest.reading import OCR_WHY, RESTORED_WHY, TITLE_WORDS, Found, caps, sentence
 from tdkt.model import AwardType, DocType, Movement, PartialDate, ReviewFlag, Signature, TextQuality
 from tdkt.text import decode
@@ -201,8 +202,7 @@ def extract(text: str, vocab: Vocab, gazetteer: Gazetteer, *, restored: str | No
                          why=found.why + " (theo phần thông tin trang đăng văn bản ghi kèm)") if found.value else unit
     issuer = issuer_agrees(number, issuer, vocab.doc_types)
     if news:
-        issuer = Found(why="bài báo: cơ quan ban hành là tờ báo hoặc trang thông tin điện tử đăng bài, văn "
-                           "bản không ghi; cần điền bằng tay", review=True)
+        issuer = publisher(lines, gazetteer, source, named)  # the paper or portal that published it
         unit = news_place(lines, units)
     unit = unit_by_address(unit, named, source) if unit.why != CENTRAL_WHY else unit
     signer, signer_title = r.signer(signatures) if not news else (Found(), Found())

@@ -128,3 +128,20 @@ def test_a_long_title_in_quotes_ends_at_its_closing_quote():
                 "nghèo bền vững” các cấp.") == [
         ("Danh hiệu Nông dân sản xuất, kinh doanh giỏi, đoàn kết giúp nhau làm giàu và giảm nghèo bền vững",
          "hộ gia đình", 2000, "granted")]
+
+
+def test_a_form_given_to_recipients_named_by_kind_alone_is_a_statement_with_no_count():
+    assert read("Ông Nguyễn Văn Hải, Chủ tịch Hội, trao Bằng khen của UBND tỉnh cho các cá nhân có thành tích.") == [
+        ("Bằng khen", "cá nhân", None, "granted")]
+    assert read("Dịp này, Hội Nông dân tỉnh đã khen thưởng các tập thể, cá nhân có thành tích xuất sắc.") == [
+        ("Khen thưởng", None, None, "granted")]
+    assert read("UBND tỉnh đã trao bằng khen và tiền thưởng tặng các học sinh đoạt giải.") == [
+        ("Bằng khen", "cá nhân", None, "granted")]
+    # … not what was considered, passive, to come, proposed, or the rule of a plan
+    assert read("Các tập thể được tặng Bằng khen cho các cá nhân.") == []
+    assert read("Hội đồng xét tặng Giấy khen cho các cá nhân tiêu biểu.") == []
+    assert read("Đề nghị UBND huyện khen thưởng các tập thể, cá nhân có thành tích.") == []
+    assert read("KẾ HOẠCH", "Tổ chức hội nghị, tặng Giấy khen cho các tập thể có thành tích.") == []
+    # … and the same form counted elsewhere is that award: said once
+    assert read("Lãnh đạo huyện trao Giấy khen cho các tập thể có thành tích.",
+                "UBND huyện đã tặng Giấy khen cho 12 tập thể.") == [("Giấy khen", "tập thể", 12, "granted")]
