@@ -30,8 +30,9 @@ def prized(toks: list[Tok], end: int, v: Words, reach: int) -> str | None:
     """Who a counted form goes to when the count is before it: the kind after the first "cho (các)" after it, before
     ``reach`` ("… và 4 giải Khuyến khích cho các tập thể lớp" → tập thể; "289 bằng khen cho cá nhân" → cá nhân);
     None when not said."""
-    to = next((x for x in range(end, min(reach, len(toks))) if at(toks, x, v.to)), None)
-    if to is None:
+    to = next((x for x in range(end, min(reach, len(toks))) if at(toks, x, v.to)
+               or toks[x].text.isdigit() and reach < len(toks)), None)  # a run of prizes goes on past its numbers
+    if to is None or not at(toks, to, v.to):  # "40 huân chương … của Chủ tịch nước cho các cựu chiến binh"
         return None
     x = to + len(v.to) + next((len(p) for p in v.plural if at(toks, to + len(v.to), p)), 0)
     kind = match(toks, x, v.recipients)

@@ -39,13 +39,16 @@ def without_parts(out: list) -> list:
 def without_headline_totals(out: list, head: int) -> list:
     """A headline states what its article states: once, where the article states it. A headline statement is
     dropped when a later statement says the same (form, count, recipients), or when its count is the sum of two or
-    more later statements in a row, of its form and one authority, whose recipients it covers ("Tặng bằng khen cho 46 tập thể và cá nhân" over
+    more later statements in a row, of its form and one authority (of any form and authority when the headline
+    names only a verb: "Khen thưởng 20 tập thể, cá nhân …" over "… giấy khen cho 8 … và 12 …"), whose recipients it
+    covers ("Tặng bằng khen cho 46 tập thể và cá nhân" over
     "… cho 23 tập the và 23 cá nhân"; "544 đảng viên …" over "524 đảng viên … và 20 đảng viên …")."""
     def total(a, later) -> bool:  # the sum of two or more statements in a row ("34 …" over "17 cá nhân, 17 tập thể")
-        parts = [b for b in later if b.form == a.form and b.count is not None
+        generic = fold(a.form).startswith(GENERIC)  # "Khen thưởng 20 tập thể, cá nhân …": parts of any form
+        parts = [b for b in later if (b.form == a.form or generic) and b.count is not None
                  and (a.recipients is None or b.recipients == a.recipients)]
         return a.count is not None and any(sum(b.count for b in parts[i:j]) == a.count  # of one authority
-                                           and len({b.authority for b in parts[i:j]}) == 1
+                                           and (generic or len({b.authority for b in parts[i:j]}) == 1)
                                            for i in range(len(parts)) for j in range(i + 2, len(parts) + 1))
 
     def again(a, later) -> bool:

@@ -372,7 +372,7 @@ def _clause(clause: str, toks: list[Tok], line: int, v: Words, status: str, base
             count = number_before if number_before is not None else len(names) or None  # named: as many as named
             kind = (named(names) or implied_recipients(form)) if count is not None else None
             if kind is None and count is not None and (form.startswith("Giải ") or number_before is not None):
-                kind = prized(toks, end, v, len(toks) if form.startswith("Giải ") else end + 4)
+                kind = prized(toks, end, v, len(toks) if form.startswith("Giải ") else end + 8)
             # "(đã) trao Bằng khen cho các cá nhân …": granted by a verb of giving that is not "được"/"xét" tặng
             plain = count is None and status == GRANTED and (verb or give is not None and not (give > 0 and (
                 at(toks, give - 1, v.by) or toks[give - 1].key in v.considering)))

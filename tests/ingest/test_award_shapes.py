@@ -145,3 +145,17 @@ def test_a_form_given_to_recipients_named_by_kind_alone_is_a_statement_with_no_c
     # … and the same form counted elsewhere is that award: said once
     assert read("Lãnh đạo huyện trao Giấy khen cho các tập thể có thành tích.",
                 "UBND huyện đã tặng Giấy khen cho 12 tập thể.") == [("Giấy khen", "tập thể", 12, "granted")]
+
+
+def test_who_a_counted_form_goes_to_past_its_authority():
+    assert read("Bộ Chỉ huy Quân sự tỉnh trao 30 huân chương chiến công của Chủ tịch nước cho các cựu chiến binh.") == [
+        ("Huân chương Chiến công", "cá nhân", 30, "granted")]
+
+
+def test_a_headline_that_names_only_a_verb_totals_statements_of_any_form():
+    assert read("Khen thưởng 15 tập thể, cá nhân có thành tích phục vụ đại hội",
+                "Ban Thường vụ Đảng ủy Khối đã tặng giấy khen cho 6 tổ chức cơ sở đảng và 9 cá nhân.") == [
+        ("Giấy khen", "tập thể", 6, "granted"), ("Giấy khen", "cá nhân", 9, "granted")]
+    # a headline total the statements do not make up stays
+    assert len(read("Khen thưởng 16 tập thể, cá nhân có thành tích phục vụ đại hội",
+                    "Ban Thường vụ Đảng ủy Khối đã tặng giấy khen cho 6 tổ chức cơ sở đảng và 9 cá nhân.")) == 3
