@@ -74,18 +74,23 @@ def pairs_ending(clause: str, toks: list[Tok], x: int, floor: int, v: Words) -> 
 
 # before a number, words that make it no count of recipients: a year ("năm 2022, đơn vị …"), a cap ("tối đa 10 tập
 # thể", "không quá 15 cá nhân"); folded keys
-_NOT_COUNT_BEFORE = (("nam",), ("toi", "da"), ("khong", "qua"))
+_NOT_COUNT_BEFORE = (("toi", "da"), ("khong", "qua"))
 
 
-def is_count(clause: str, toks: list[Tok], i: int) -> bool:
-    """Whether number token ``i`` counts the recipients named right after it: only spaces between ("95% hộ",
-    "năm 2022, đơn vị" and the decimals of "92,5 %" count nothing), not a share ("95 phần trăm"), a year or a cap."""
-    if not toks[i].text.isdigit() or i + 1 < len(toks) and sep(clause, toks, i + 1).strip():
+def is_count(clause: str, toks: list[Tok], i: int, quoted: bool = False) -> bool:
+    """Whether number token ``i`` counts the recipients (or, ``quoted``, the form in quotes) named right after it:
+    only spaces between ("95% hộ", "năm 2022, đơn vị", "Năm 2021: Bằng khen" and the decimals of "92,5 %" count
+    nothing), not a share ("95 phần trăm"), a year or a cap."""
+    between = sep(clause, toks, i + 1) if i + 1 < len(toks) else ""
+    if not toks[i].text.isdigit() or (re.sub(r"[“”\"'‘’]", "", between) if quoted else between).strip():
         return False
     if tuple(fold(t.text) for t in toks[i + 1:i + 3]) == ("phan", "tram"):
         return False
     if i and toks[i - 1].text.isdigit() and sep(clause, toks, i) == ",":
         return False  # "92,5": a decimal's part
+    if i and fold(toks[i - 1].text) == "nam" and not sep(clause, toks, i).strip() and re.fullmatch(
+            r"(?:19|20)\d\d", toks[i].text):
+        return False  # "năm 2022 đơn vị …": a year (not "Trong 5 năm, 1 tập thể …")
     return not any(i >= len(w) and tuple(fold(t.text) for t in toks[i - len(w):i]) == w for w in _NOT_COUNT_BEFORE)
 
 

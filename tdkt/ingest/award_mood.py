@@ -13,7 +13,8 @@ from tdkt.text.collate import fold
 from tdkt.text.decode import Tok
 
 # folded words that make what follows them (in their clause, before the form) a target or a registration
-_TARGETS = (("phan", "dau"), ("chi", "tieu"), ("muc", "tieu"), ("du", "kien"), ("dang", "ky"), ("dang", "ki"))
+_TARGETS = (("phan", "dau"), ("chi", "tieu"), ("muc", "tieu"), ("du", "kien"), ("dang", "ky"), ("dang", "ki"),
+            ("so", "luong"))  # … and a quota: "Số lượng Bằng khen … không quá 5 tập thể"
 # "phấn đấu" as a noun ("nỗ lực phấn đấu, …", "sự phấn đấu của …", "học tập, phấn đấu và …"): no target
 _STRIVING_BEFORE = frozenset({"luc", "su", "gang", "ngung", "trinh", "tap", "luyen", "va", "ca", "nhieu"})
 _STRIVING_AFTER = frozenset({"cua", "va", "ren", "vuon", "khong", "het", "nhu"})

@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from tdkt.ingest.award_counts import (
-    count_before, counts, described, match, pairs_ending, plural_kind, sep, short, span, uncounted,
+    count_before, counts, described, is_count, match, pairs_ending, plural_kind, sep, short, span, uncounted,
 )
 from tdkt.ingest.award_mood import cited, targeted, work_noun
 from tdkt.ingest.award_names import named_prize, prized, quoted_title, ranked, reached_title
@@ -296,7 +296,7 @@ def _clause(clause: str, toks: list[Tok], line: int, v: Words, status: str, base
         give = next((j for j in reversed(before) if j >= start - 4 and any(at(toks, j, g) for g in v.give)), None)
         while give and not v.damaged and _inside_give(toks, give, v):  # "trao tặng", not its "tặng"
             give -= 1
-        number_before = int(toks[start - 1].text) if start and toks[start - 1].text.isdigit() \
+        number_before = int(toks[start - 1].text) if start and is_count(clause, toks, start - 1, quoted=True) \
             and not (start == 1 and LIST_ITEM.match(clause)) else None  # "2. Bằng khen …": an item's number
         names: tuple[str, ...] = ()
         j, own = end, None

@@ -68,3 +68,14 @@ def test_a_count_that_reached_a_merit_and_no_form_is_this_forms():
     # … but one that reaches a form after it is that form's, and the count after "cho" the earlier form's only
     assert read("UBND huyện tặng Giấy khen cho 6 tập thể, 8 tập thể đạt danh hiệu Tập thể lao động xuất sắc.") == [
         ("Giấy khen", "tập thể", 6, "granted"), ("Danh hiệu Tập thể lao động xuất sắc", "tập thể", 8, "granted")]
+
+
+def test_a_quota_grants_nothing():
+    assert read("Số lượng Bằng khen của Chủ tịch UBND tỉnh không quá 5 tập thể và 10 cá nhân.") == []
+
+
+def test_a_year_heading_an_item_is_no_count():
+    assert read("Năm 2021: Bằng khen của Chủ tịch UBND tỉnh (Quyết định số 123/QĐ-UBND).") == []
+    # a number of years before a comma does not hide the count after it
+    assert read("Trong 5 năm, 1 tập thể được tặng Huân chương Lao động hạng Ba, 3 tập thể được tặng Bằng khen.") == [
+        ("Huân chương Lao động hạng Ba", "tập thể", 1, "granted"), ("Bằng khen", "tập thể", 3, "granted")]
