@@ -39,7 +39,7 @@ from tdkt.ingest.award_words import (
     CLAUSE, PROPOSED_ONE, RECOGNISED, RULES_TITLE, RUNNING_TOTAL, SCOPE, SENTENCE, Words, award_year, dated_title, implied_recipients, prepare, words,
 )
 from tdkt.ingest.recipients import (  # noqa: F401  (the recipient kinds are this module's words too)
-    COLLECTIVE, HONORIFIC, HOUSEHOLD, INDIVIDUAL, clean_name, named, persons_first, split_names,
+    COLLECTIVE, HONORIFIC, HOUSEHOLD, INDIVIDUAL, clean_name, named, persons_first, split_bodies, split_names,
 )
 from tdkt.text.collate import fold
 from tdkt.text.decode import Tok, at, tokens
@@ -365,10 +365,15 @@ def _clause(clause: str, toks: list[Tok], line: int, v: Words, status: str, base
             # đoạn 2015-2020 cho xã Phước Chỉ": "cho" within a few words, before any reason ("về", "vì", …)
             to = next((x for x in range(j, min(limit, j + 8)) if at(toks, x, v.to)
                        or any(at(toks, x, a) for a in v.about)), None)
-            if to is not None and at(toks, to, v.to):  # "cho ông A và bà B": each person named
-                listed = span(clause, toks, to + 1, _until_about(toks, to + 1, limit, v))
-                names = split_names(listed) if listed and HONORIFIC.match(listed) else tuple(
-                    filter(None, [clean_name(listed)]))
+            listing = to is None and j + 1 < limit and at(toks, j, v.made_of) and ":" in sep(clause, toks, j + 1)
+            if listing or to is not None and at(toks, to, v.to):  # "cho ông A và bà B": each person named
+                first = j + len(v.made_of) if listing else to + len(v.to)  # "Cờ thi đua gồm: Công an huyện, …"
+                stop = _until_about(toks, first, limit, v)
+                listed = span(clause, toks, first, stop)
+                # "… cho Trường A và UBND tỉnh tặng …": the last name gives the next award, the list is one name
+                regiven = stop < len(toks) and any(at(toks, stop, g) for g in v.give)
+                names = split_names(listed) if listed and HONORIFIC.match(listed) else (
+                    None if regiven else split_bodies(listed)) or tuple(filter(None, [clean_name(listed)]))
             count = number_before if number_before is not None else len(names) or None  # named: as many as named
             kind = (named(names) or implied_recipients(form)) if count is not None else None
             if kind is None and count is not None and (form.startswith("Giải ") or number_before is not None):

@@ -98,3 +98,21 @@ def split_names(text: str | None) -> tuple[str, ...]:
         return persons_first(raw)
     parts = [clean_name(p) for p in raw]
     return tuple(p for p in parts if p and len(p.split()) <= 10)
+
+
+def split_bodies(text: str | None) -> tuple[str, ...] | None:
+    """"Trường THCS Lê Lợi, Trường TH Kim Đồng và Trường MN Hoa Sen" → the three, when every part is a body named
+    with a capital ("UBND xã Hòa Phú và UBND xã Hòa Ninh"); None otherwise ("Trường THCS Lê Lợi, huyện Hòa Vang":
+    a place after a comma, in lower case, is part of the name)."""
+    if not text:
+        return None
+    def body(p: str) -> bool:
+        return bool(p[:1].isupper() and _BODY.match(p))
+    parts = []
+    for p in (p.strip(" .;:") for p in text.split(",") if p.strip(" .;:")):
+        pair = re.split(r"\s+và\s+", p, maxsplit=1)  # "… và UBND xã Hòa Ninh"; not "Giáo dục và Đào tạo"
+        parts += pair if len(pair) == 2 and body(pair[0]) and body(pair[1]) else [p]
+    if len(parts) < 2 or not all(body(p) for p in parts):
+        return None
+    names = tuple(clean_name(p) for p in parts)
+    return names if all(names) else None

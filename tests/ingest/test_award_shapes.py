@@ -159,3 +159,18 @@ def test_a_headline_that_names_only_a_verb_totals_statements_of_any_form():
     # a headline total the statements do not make up stays
     assert len(read("Khen thưởng 16 tập thể, cá nhân có thành tích phục vụ đại hội",
                     "Ban Thường vụ Đảng ủy Khối đã tặng giấy khen cho 6 tổ chức cơ sở đảng và 9 cá nhân.")) == 3
+
+
+def test_collectives_listed_after_cho_or_gom_are_each_a_recipient():
+    got = find_awards([(1, "UBND huyện tặng Giấy khen cho Trường THCS Lê Lợi, Trường TH Kim Đồng và Trường MN Hoa "
+                           "Sen.")], False)
+    assert [(a.count, a.names) for a in got] == [(3, ("Trường THCS Lê Lợi", "Trường TH Kim Đồng", "Trường MN Hoa Sen"))]
+    got = find_awards([(1, "Các đơn vị được tặng Cờ thi đua gồm: Công an huyện, Phòng Giáo dục và Đào tạo, UBND xã "
+                           "Tân An.")], False)
+    assert [(a.count, a.names) for a in got] == [(3, ("Công an huyện", "Phòng Giáo dục và Đào tạo", "UBND xã Tân An"))]
+    # a place after a comma is part of the name; a body that gives the next award is no recipient
+    got = find_awards([(1, "UBND tỉnh tặng Bằng khen cho Trường THCS Lê Lợi, huyện Hòa Vang.")], False)
+    assert [(a.count, a.names) for a in got] == [(1, ("Trường THCS Lê Lợi, huyện Hòa Vang",))]
+    got = find_awards([(1, "Hội nghị cụm thi đua"), (2, "Đề nghị Bộ tặng Cờ thi đua cho Trường THPT Lê Duẩn và UBND "
+                                                        "tỉnh tặng Cờ thi đua cho Trường THPT Nguyễn Du.")], False)
+    assert [a.count for a in got] == [1, 1] and got[1].names == ("Trường THPT Nguyễn Du",)
