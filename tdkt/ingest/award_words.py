@@ -212,6 +212,7 @@ class Words:
     not_titles: frozenset[str]
     not_title_words: frozenset[str]
     considering: frozenset[str]
+    own_power: tuple[str, ...]
     submit: tuple[str, ...]
     not_submit_before: frozenset[str]
     not_submit_after: frozenset[str]
@@ -247,6 +248,7 @@ def words(damaged: bool) -> Words:
         # where a title in lower case ends: "danh hiệu nông dân giỏi các cấp", "… năm 2020", "… trong toàn tỉnh"
         not_title_words=frozenset(k("các năm nam trong tại của và hoặc cho được đã")),
         considering=frozenset(k("xét sẽ")),  # "xét tặng", "sẽ trao": considered or to come, not given
+        own_power=k("thẩm quyền"),
         # the words that make "trình" another word: chương trình, quá trình, … trình bày, trình độ
         not_submit_before=frozenset(k("chương quá công lộ hành lịch tiến")),
         not_submit_after=frozenset(k("bày độ diễn chiếu")), and_=k("và"), made_of=k("gồm"), done=tuple(k(w) for w in ADVERBS),

@@ -206,6 +206,9 @@ def _forms_in(clause: str, toks: list[Tok], v: Words) -> list[tuple[int, int, st
         if verb:
             end, name = _verb_chain(clause, toks, i, i + verb[0], verb[1], v)
             j = end + (len(v.to) if at(toks, end, v.to) else 0)
+            j = next((x for x in range(j, min(len(toks) - 1, j + 4)) if toks[x].text.isdigit()
+                      and not re.search(r"[^\w\s]", clause[toks[j - 1].end:toks[x].start] if j else "")
+                      and all(t.text[:1].islower() for t in toks[j:x])), j)  # "khen thưởng theo thẩm quyền 8 …"
             if j + 1 < len(toks) and toks[j].text.isdigit() and match(toks, j + 1, v.recipients) \
                     or name != RECOGNISED and _passive(clause, toks, i, v) is not None \
                     or name != RECOGNISED and plural_kind(toks, j, v) and any(at(toks, x, v.done[0]) for x in
@@ -284,6 +287,8 @@ def _clause(clause: str, toks: list[Tok], line: int, v: Words, status: str, base
             cues = range(next((i for i in before if toks[i].start >= anew[-1]), start), start)
         if any(_proposes(toks, j, v) for j in cues):
             status = PROPOSED  # and for the forms after it in the sentence
+        elif any(at(toks, x, v.own_power) for x in range(previous_end, min(limit, end + 4))):
+            status = GRANTED  # "…; khen thưởng theo thẩm quyền 8 tập thể": given by the body that speaks
         if targeted(clause, toks, previous_end, start):  # "Phấn đấu 5 tập thể được tặng …": a target grants nothing
             previous_end = end
             continue

@@ -174,3 +174,11 @@ def test_collectives_listed_after_cho_or_gom_are_each_a_recipient():
     got = find_awards([(1, "Hội nghị cụm thi đua"), (2, "Đề nghị Bộ tặng Cờ thi đua cho Trường THPT Lê Duẩn và UBND "
                                                         "tỉnh tặng Cờ thi đua cho Trường THPT Nguyễn Du.")], False)
     assert [a.count for a in got] == [1, 1] and got[1].names == ("Trường THPT Nguyễn Du",)
+
+
+def test_words_between_a_verb_form_and_its_count_and_what_one_grants_by_its_own_power():
+    assert read("Hội nghị đã khen thưởng kịp thời 5 cá nhân.") == [("Khen thưởng", "cá nhân", 5, "granted")]
+    assert read("UBND xã đã đề nghị cấp trên khen thưởng 5 tập thể; khen thưởng theo thẩm quyền 8 tập thể.") == [
+        ("Khen thưởng", "tập thể", 5, "proposed"), ("Khen thưởng", "tập thể", 8, "granted")]
+    # a comma between is another thing said
+    assert read("Hội nghị đã khen thưởng theo quy định, 5 cá nhân phát biểu.") == []
