@@ -14,17 +14,18 @@ Method: noisy-channel decoding. For each OCR token the candidates are Vietnamese
 with a channel probability P(ocr token | syllable) learnt from clean Vietnamese text rendered to
 images and read by Tesseract's English model, and degraded and read by Tesseract, Ocrad and GOCR
 (plus the hand-restored tune keys); the language
-model mixes a Kneser-Ney syllable bigram of in-domain report text, one of general Vietnamese and
+model mixes a Kneser-Ney syllable trigram of in-domain report text, a bigram of general Vietnamese and
 a general unigram; a Viterbi search per line picks the best sequence. Punctuation breaks the
 context, numbers and abbreviations stand as ``<num>`` / ``<abbr>``. The model is
 ``tdkt/data/restore_model.json.gz`` (see docs/restore.md for its sources and licences), built
 offline by ``scripts/build_restore_model.py``, loaded once on first use and cached.
 
-Measured (docs/restore.md): 95.4% of syllables exactly right on the archive's OCR reports with
-each whole document held out of the model (13.3% for the OCR as is), 88.3% on OCR of other engines
-(a decree's OCR, degraded renders read by Tesseract, Ocrad, GOCR); a 20 KB report in about a third
-of a second after the model has loaded. English words, URLs, e-mail addresses and codes are left
-as they are (``tdkt.text.restore_tokens``).
+Measured (docs/restore.md): 95.7% of syllables exactly right on the archive's OCR reports with
+each whole document held out of the model (13.3% for the OCR as is); on a blind set, the real corpus's
+held-out documents rendered and read back, 93.3% for Tesseract's English model and 88.9% for other
+engines (Tesseract on degraded renders, Ocrad, GOCR); a 20 KB report in about 1-2 s of CPU after the
+model has loaded. English words, URLs, e-mail addresses and codes are left as they are
+(``tdkt.text.restore_tokens``).
 
 How it fails: a syllable whose damaged form is equally likely for several syllables and whose
 neighbours do not decide (``tinh`` → tình/tỉnh/tính) can get the wrong tone; OCR that
