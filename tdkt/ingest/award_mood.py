@@ -67,3 +67,9 @@ def work_noun(toks: list[Tok], i: int) -> bool:
     thưởng"), not the act of commending."""
     return any(i >= len(w) and _folded(toks, i - len(w), len(w)) == w for w in _WORK) \
         or i >= 3 and _folded(toks, i - 3, 3) in (("thi", "dua", "va"),)
+
+
+def each(toks: list[Tok], floor: int, start: int) -> bool:
+    """Whether "mỗi" (each) before the form at ``start`` makes a number before it a quantity per recipient ("Mỗi cá
+    nhân là học sinh xuất sắc 1 giấy khen và 5 quyển vở"), not a count of recipients."""
+    return any(t.text.lower() == "mỗi" for t in toks[max(floor, start - _REACH):start])  # not "mới"

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from tdkt.ingest.award_counts import (
     count_before, counts, described, is_count, match, pairs_ending, plural_kind, sep, short, span, uncounted,
 )
-from tdkt.ingest.award_mood import cited, targeted, work_noun
+from tdkt.ingest.award_mood import cited, each, targeted, work_noun
 from tdkt.ingest.award_names import named_prize, prized, quoted_title, ranked, reached_title
 from tdkt.ingest.award_totals import (
     without_headline_totals, without_named_twice, without_parts, without_restatements, without_uncounted_again,
@@ -303,6 +303,9 @@ def _clause(clause: str, toks: list[Tok], line: int, v: Words, status: str, base
             give -= 1
         number_before = int(toks[start - 1].text) if start and is_count(clause, toks, start - 1, quoted=True) \
             and not (start == 1 and LIST_ITEM.match(clause)) else None  # "2. Bằng khen …": an item's number
+        if number_before is not None and each(toks, previous_end, start):  # "mỗi cá nhân … 1 giấy khen": per head
+            previous_end = end
+            continue
         names: tuple[str, ...] = ()
         j, own = end, None
         if at(toks, j, v.of):  # "Giấy khen của Tỉnh ủy Hải Dương: 02 đồng chí"

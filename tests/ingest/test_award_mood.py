@@ -79,3 +79,8 @@ def test_a_year_heading_an_item_is_no_count():
     # a number of years before a comma does not hide the count after it
     assert read("Trong 5 năm, 1 tập thể được tặng Huân chương Lao động hạng Ba, 3 tập thể được tặng Bằng khen.") == [
         ("Huân chương Lao động hạng Ba", "tập thể", 1, "granted"), ("Bằng khen", "tập thể", 3, "granted")]
+
+
+def test_a_number_per_recipient_is_no_count():
+    assert read("Mỗi cá nhân là học sinh xuất sắc 1 giấy khen và 5 quyển vở.") == []
+    assert read("Hội đồng mới trao 2 Cờ thi đua cho Trường A và Trường B.")[0][2] == 2  # "mới" is not "mỗi"
