@@ -124,6 +124,14 @@ def by_address(address: str, g: Gazetteer, named: Named | None = None) -> tuple[
     m = re.fullmatch(r"(tinhdoan|thanhdoan)(\w+)", parts[0])
     if m and m.group(2) in provinces:
         return BODIES[m.group(1)].format(name=provinces[m.group(2)]), f"{why}: tên miền mang tên cơ quan và tỉnh"
+    m = re.fullmatch(r"(pgd|sgd|sogd)(?:dt)?(\w+)", parts[0])  # an education office's or department's own site
+    if m and m.group(1) != "pgd" and m.group(2) in provinces:
+        return (f"Sở Giáo dục và Đào tạo tỉnh {provinces[m.group(2)]}",
+                f"{why}: tên miền 'sgd' + tên tỉnh, trang của sở giáo dục và đào tạo")
+    office = units_named(".".join([m.group(2), *parts[1:]]), g).smallest if m and m.group(1) == "pgd" else None
+    if office is not None and office.level is Level.DISTRICT:
+        return (f"Phòng Giáo dục và Đào tạo {_place(office)}",
+                f"{why}: tên miền 'pgd' + tên {office.full_name}, trang của phòng giáo dục và đào tạo")
     named = named if named is not None and named.units else units_named(address, g)
     chain = named.units
     if chain:

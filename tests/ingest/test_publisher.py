@@ -50,6 +50,9 @@ def vocab():
     ("https://sonoivu.hatinh.gov.vn/x", "Sở Nội vụ tỉnh Hà Tĩnh"),  # a body's own site under its province's name
     ("https://tinhdoannghean.org.vn/x", "Tỉnh đoàn Nghệ An"),
     ("https://nghean.dcs.vn/x", "Cổng thông tin điện tử Đảng bộ tỉnh Nghệ An"),  # a Party committee's
+    ("https://sgdhatinh.edu.vn/x", "Sở Giáo dục và Đào tạo tỉnh Hà Tĩnh"),  # education offices' own sites
+    ("http://pgdnongcong.edu.vn/x", "Phòng Giáo dục và Đào tạo huyện Nông Cống"),
+    ("http://thquangchau.pgdvietyen.edu.vn/x", "thquangchau.pgdvietyen.edu.vn"),  # a school under it: its host
     ("https://m.tin-nong-nghiep.vn/x", "tin-nong-nghiep.vn"),  # a site nothing names: its host, never a guess
     ("https://baomoinhat.net.vn/x", "baomoinhat.net.vn"),  # 'bao' + no province
     ("https://tintuc.hatinh.com.vn/x", "tintuc.hatinh.com.vn"),  # a province in a private host is not its portal
@@ -143,7 +146,7 @@ def test_every_reason_is_vietnamese(gazetteer):
         "https://tuoitre.vn/x", "https://vnexpress.net/x", "https://baonghean.vn/x", "https://hatinh.gov.vn/x",
         "http://vanthang.nongcong.gov.vn/x", "https://moet.gov.vn/x", "https://sonoivu.hatinh.gov.vn/x",
         "https://tinhdoannghean.org.vn/x", "https://nghean.dcs.vn/x", "https://kyanh.hatinh.dcs.vn/x",
-        "https://m.tin-nong-nghiep.vn/x")]
+        "https://m.tin-nong-nghiep.vn/x", "https://sgdhatinh.edu.vn/x", "http://pgdnongcong.edu.vn/x")]
     assert all(whys)
     assert [w for w in whys if foreign_words(w, places)] == []
 
