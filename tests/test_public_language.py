@@ -37,7 +37,7 @@ INTERNAL = re.compile(r"\b[\w-]+\.(?:md|yml|yaml|py)\b|\bseed \d{3}\b|\btdkt\.\w
                       r"\bTODO\b|\bFIXME\b|\bline \d+\b", re.I)
 FILE_NAME = re.compile(r"[\w.-]+\.(?:txt|pdf|docx?|odt|rtf|xlsx?|png|jpe?g|gif|tiff?|bmp|bin)\b", re.I)
 SKIP_TAGS = {"script", "style", "code", "pre", "svg", "template", "noscript"}
-DOCUMENT_CLASSES = ("tdkt-para", "tdkt-original", "tdkt-text", "tdkt-twin")  # the document's own words
+DOCUMENT_CLASSES = ("tdkt-para", "tdkt-original", "tdkt-text", "tdkt-twin", "tdkt-quote")  # the document's own words
 DOCUMENT_PAGES = re.compile(r"/(?:ocr|goc)/index\.html$")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 

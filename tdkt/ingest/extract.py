@@ -75,6 +75,8 @@ NOT_A_DATE = "không phải ngày có thật"
 DAY_BLANK = "văn bản để trống ngày"
 
 
+# "(Đã ký)" or "(Ký, ghi rõ họ tên)" that normalising joined to the signer's name below it
+_SIGNED = re.compile(r"^\s*(?:\(\s*(?:[đĐ]ã\s+ký|[kK]ý)[^)]{0,40}\)|[đĐ]ã\s+ký\s*[:.]?)\s*")
 _BASIS_LINE = re.compile(r"(?:Căn cứ|CĂN CỨ|Xét|XÉT|Theo|Thực hiện|THỰC HIỆN|Trên cơ sở|Kính gửi|KÍNH GỬI)\b")
 
 
@@ -116,7 +118,7 @@ def extract(text: str, vocab: Vocab, gazetteer: Gazetteer, *, restored: str | No
         number_end = 0
     if doc_type.value is None and number.value:
         doc_type = type_of_number(number, vocab.doc_types, lines)
-    if number.value and not number.review and "-" not in number.value.split("/", 1)[-1]:
+    if number.value and not number.review and ("-" not in number.value.split("/", 1)[-1] or "/-" in number.value):
         number = Found(value=number.value, line=number.line, review=True,
                        why=f"{number.why}; ký hiệu không có mã loại văn bản sau dấu gạch: đối chiếu với văn bản")
     if doc_type.value is not None and not doc_type.review and not number.value and h.date is None:
@@ -373,7 +375,7 @@ class _Reader:
                 break
             if len(self.lines[i][1]) > 150:
                 break
-        printed = self.lines[name_at][1].strip() if name_at >= 0 else None
+        printed = _SIGNED.sub("", self.lines[name_at][1]).strip() if name_at >= 0 else None
         stamp = next((s.signer for s in people if printed and fold(s.signer) == fold(printed)), None)
         if stamp:
             signer = Found(value=stamp, line=self.lines[name_at][0],
@@ -389,7 +391,7 @@ class _Reader:
         return signer, self._title(name_at)
 
     def _name_like(self, i: int) -> bool:
-        text = self.lines[i][1].strip()
+        text = _SIGNED.sub("", self.lines[i][1]).strip()
         words = text.split()
         if not 2 <= len(words) <= 5 or re.search(r"[:;/()\[\]\-–+*•.,\"“”]", text) or caps(text) and self.damaged:
             return False

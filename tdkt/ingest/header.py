@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass
 
 from tdkt.ingest.reading import RESPACED, unspace
+from tdkt.text import decode
 from tdkt.text.collate import fold
 
 HEAD_LINES = 45  # a header starts within this many lines (web furniture before it included)
@@ -38,7 +39,10 @@ _NUMBER_LABEL = re.compile(r"(?:^|(?<=\s)|(?<=\|))(?:S[ốốỐỐoO0-9éÉ]|S�
 _CODE = r"[0-9A-Za-zĐđÀ-ỹ&.]+"
 _NUMBER = re.compile(rf"(?P<n>[0-9]+[a-z]?|[\^~?][0-9]*)?\s*(?P<blank>[.…·_\s]*)"
                      rf"(?P<code>(?:\s*[/\-–]\s*{_CODE})+)")
+_TYPE_FIRST = re.compile(r"[.…_\s]*([A-ZĐ]{2,4}\s*[-–]\s*[A-ZĐ&]{1,10}\s*/\s*[A-ZĐ&]{1,10}(?:\s*[-–]\s*[A-ZĐ&]{1,10})?)"
+                         r"(?![\w/])")
 _DATE = re.compile(r"ngay\s*(?P<d>\d{1,2}|[.…_\s]*)\s*thang\s*(?P<m>\d{1,2}|[.…_\s]*)\s*nam\s*(?P<y>(?:19|20)\d\d)\b")
+_NUMERIC_DATE_LINE = re.compile(r",\s*ngay\s*(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d\d)\s*\W{0,3}$")
 _ISO_DATE = re.compile(r"(?<![\d-])((?:19|20)\d\d)-(\d\d)-(\d\d)(?![\d-])")
 _STAMP_BEFORE = re.compile(r"[\s(]*(?:date|dang ngay|ngay dang|cap nhat|thu (?:hai|ba|tu|nam|sau|bay)|chu nhat|"
                            r"\d{1,2}:\d\d(?::\d\d)?)?[\s,:|-]*(?:\d{1,2}:\d\d(?::\d\d)?[\s,|-]*)?")
@@ -106,8 +110,8 @@ class Header:
 def split_columns(text: str) -> list[str]:
     """A header line as the segments its two columns were flattened into: left column, national title, motto."""
     key = fold(text)
-    cuts = sorted({m.start() for m in (*_NATIONAL.finditer(key), *_MOTTO.finditer(key))}
-                  | {m.end() for m in (*_NATIONAL.finditer(key), *_MOTTO.finditer(key))})
+    titles = (*_NATIONAL.finditer(key), *_MOTTO.finditer(key), *_PARTY.finditer(key))
+    cuts = sorted({m.start() for m in titles} | {m.end() for m in titles})
     parts, last = [], 0
     for cut in cuts:
         if cut > last:
@@ -151,6 +155,10 @@ def find_number(text: str) -> tuple[str, int, int] | None:
         if number.startswith(("-", "–")) and not m.group("n"):
             number = number  # "-BC/HU": the number left blank before a dash
         return number.replace("–", "-"), label.start(), m.end()
+    for label in _NUMBER_LABEL.finditer(text):  # "SỐ:   BC- TĐ/ HLV": left blank, the type code first
+        m = _TYPE_FIRST.match(text, label.end())
+        if m and label.group().strip().endswith(":"):
+            return re.sub(r"\s+", "", m.group(1)).replace("–", "-"), label.start(), m.end()
     return None
 
 
@@ -163,6 +171,10 @@ def find_date(text: str, before_ok=lambda prefix: True) -> tuple[tuple[int, int 
         day = int(m.group("d")) if m.group("d").strip(" .…_") else None
         month = int(m.group("m")) if m.group("m").strip(" .…_") else None
         return (int(m.group("y")), month, day if month else None), m.start(), m.end()
+    m = _NUMERIC_DATE_LINE.search(key)  # "Hà Nội, ngày 30/6/2021": a place and the date in figures, the whole line
+    if m and before_ok(key[:m.start()]) and key[:m.start()].strip(" ,|\t") and 1 <= int(m["m"]) <= 12 \
+            and 1 <= int(m["d"]) <= 31:
+        return (int(m["y"]), int(m["m"]), int(m["d"])), m.start(), m.end()
     return None
 
 
@@ -189,9 +201,12 @@ _SUB_BODY = re.compile(r"\s(?:truong (?:mam non|mau giao|tieu hoc|trung hoc|thcs
                        r"benh vien|trung tam|cd |cong doan|to chuyen mon|to cong doan|chi bo|dang uy|chi cuc|"
                        r"phong (?:giao duc|gd|noi vu|van hoa|tai chinh|lao dong|y te|nong nghiep|kinh te|tu phap|"
                        r"tai nguyen|cong tac|canh sat|tham muu|to chuc|hanh chinh)|ban thi dua|hoi dong thi dua|"
-                       r"lien doi|chi doan|khoa |cong ty|xi nghiep)")
+                       r"lien doi|chi doan|khoa |cong ty|xi nghiep|hoi (?:ccb|cuu chien binh|nong dan|phu nu|lhpn|"
+                       r"lien hiep phu nu|khuyen hoc|chu thap do|nguoi cao tuoi|cuu giao chuc|nan nhan|luat gia))")
 _SUBJECT = re.compile(r"^(?:v\s*/\s*v|ve viec)\b")
-_PARTY = re.compile(r"d\s*a\s*n\s*g\s*c\s*o\s*n\s*g\s*s\s*a\s*n\s*v\s*i\s*e\s*t\s*n\s*a\s*m")
+# the title the Party, the Youth Union and the Pioneers print where others print the national title
+_PARTY = re.compile(r"d\s*a\s*n\s*g\s*c\s*o\s*n\s*g\s*s\s*a\s*n\s*v\s*i\s*e\s*t\s*n\s*a\s*m|"
+                    r"\b(?:doan tncs|doi tntp|doan thanh nien cong san|doi thieu nien tien phong) ho chi minh\b")
 
 
 def capitals(text: str) -> bool:
@@ -233,6 +248,45 @@ def _bodies(segment: str) -> list[str]:
     return out
 
 
+def _number_apart(segments: list[str]) -> list[str]:
+    """A left-column segment that also holds the number ("UBND XÃ HÒA BÌNH Số: 102/BC-UBND", a whole header
+    flattened onto one line) as the body and the number."""
+    out = []
+    for seg in segments:
+        m = _NUMBER_LABEL.search(seg)
+        body = seg[:m.start()].strip(" |-–") if m and m.start() else ""
+        if body and capitals(body) and len(body.split()) >= 2 and find_number(seg[m.start():]):
+            out += [body, seg[m.start():]]
+        else:
+            out.append(seg)
+    return out
+
+
+def _title_case(text: str) -> bool:
+    """Most words begin with a capital (a name written as a name, not a sentence)."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.5 * len(words)
+
+
+def _broken_word(before: str, piece: str) -> bool:
+    """``piece`` is the end of ``before``'s last word, which the column's width broke ("TỈNH KHÁNH H" / "ÒA")."""
+    last = before.split()[-1] if before.split() else ""
+    return (len(last) == 1 and last.isalpha() and len(piece.split()) == 1 and piece[:1].lower() in "aăâeêioôơuưy"
+            + "àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ" and decode.is_syllable(last + piece))
+
+
+def _rejoined(segment: str) -> str:
+    """A column line whose word its width broke, joined again by normalising with a space ("TỈNH KHÁNH H ÒA")."""
+    words = segment.split(" ")
+    out: list[str] = []
+    for w in words:
+        if out and len(out) >= 2 and _broken_word(out[-1], w) and out[-1].isupper():
+            out[-1] += w
+        else:
+            out.append(w)
+    return " ".join(out)
+
+
 def _complete(part: str) -> bool:
     """Whether a folded piece of a left column is a whole body that another may follow: it opens with a body
     word, names something after it (three words at least) and does not end on a body word waiting for its name
@@ -256,7 +310,7 @@ def _column_lines(head: list[tuple[int, str]], anchor: int) -> tuple[list[At], i
         spaced, text = text, unspace(text)
         if text != spaced:
             respaced.add(line)
-        for seg in split_columns(text) or [""]:
+        for seg in _number_apart(split_columns(text)) or [""]:
             if not seg.strip(" |-–_=*."):
                 kind = "rule"
             elif _SUBJECT.match(fold(seg.strip())):
@@ -269,8 +323,12 @@ def _column_lines(head: list[tuple[int, str]], anchor: int) -> tuple[list[At], i
                 kind = "date"
             elif _is_heading_line(seg.strip()) and i > anchor:
                 kind = "heading"
+            elif _is_heading_line(seg.strip()):
+                kind = "other"  # a page's title above the header ("BÁO CÁO CÔNG TÁC … CỦA HỘI LVVN"): no body
             elif capitals(seg) and len(seg) <= 110 and not _furniture(seg):
                 kind = "body"
+            elif i > anchor and _BODY_WORDS.match(fold(seg.strip())) and _title_case(seg) and len(seg) <= 70:
+                kind = "body"  # "Liên đội trường TH Quảng Thạch" under "HỘI ĐỒNG ĐỘI HUYỆN …", written as a name
             else:
                 kind = "other"
             cells.append((i, line, kind, seg))
@@ -303,12 +361,14 @@ def _column_lines(head: list[tuple[int, str]], anchor: int) -> tuple[list[At], i
     # flattened bodies apart; a one-word piece ("ỦY") joined to the next ("BAN NHÂN DÂN")
     pieces: list[tuple[int, str]] = []
     for _, line, seg in column:
-        for body in _bodies(seg):
+        for body in _bodies(_rejoined(seg)):
             pieces.append((line, body))
     joined: list[tuple[int, str]] = []
     for line, body in pieces:
         body = body.strip(" .,;")
-        if joined and (len(joined[-1][1].split()) == 1 and not re.search(r"\d", joined[-1][1])
+        if joined and _broken_word(joined[-1][1], body):
+            joined[-1] = (joined[-1][0], joined[-1][1] + body)
+        elif joined and (len(joined[-1][1].split()) == 1 and not re.search(r"\d", joined[-1][1])
                        or fold(joined[-1][1]) == "thu tuong" and fold(body) == "chinh phu"):
             joined[-1] = (joined[-1][0], f"{joined[-1][1]} {body}")
         elif not joined or fold(joined[-1][1]) != fold(body):

@@ -36,6 +36,9 @@ _BARE_BODY = re.compile(r"^(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd|hoi do
                         r"dang uy|ban chap hanh|ban thuong vu|van phong)$")
 _PLACELESS = re.compile(r"^(?:so|phong|ban|van phong|trung tam|hoi dong|thanh tra) ")
 _KIND_WORD = re.compile(r"\b(?:thi tran|thi xa|thanh pho|dac khu|phuong|xa|huyen|quan|tinh|tp\.?)\s")
+# bodies of a school that name it after them: its Pioneers' and Youth Union's branches, its trade union, its Party cell
+_IN_SCHOOL = re.compile(r"^(?:lien doi|chi doan|bch doan|ban chap hanh doan|doan|cong doan co so|cong doan|cdcs|cd|"
+                        r"chi bo|to chuyen mon [^,]*? )\s*(?=truong\b)")
 _SCHOOL = re.compile(r"^truong\s+(?:mam non|mau giao|tieu hoc|trung hoc co so|trung hoc pho thong|thcs|thpt|th|mn|"
                      r"ptdtbt|ptdtnt|pt|t\.?\s*h\.?|tieu hoc va trung hoc co so|th\s*&\s*thcs|th va thcs)\.?\s+")
 
@@ -176,16 +179,21 @@ def unit_of(issuer: str, parent: str, h: header.Header, units: Units, line: int)
     parent_m = mentions(display_name(parent))
     if own:
         return _picked(units, own[0], line, "tên cơ quan ban hành")
-    school = _SCHOOL.match(fold(issuer) + " ")
+    in_school = " ".join(_IN_SCHOOL.sub("", fold(issuer)).split())  # "Liên đội trường TH …": the school's
+    school = _SCHOOL.match(in_school + " ")
     if school:
-        name = re.sub(r"\s*(?:so\s*)?\d+$", "", fold(issuer)[school.end():].strip())
+        name = re.sub(r"\s*(?:so\s*)?\d+$", "", in_school[school.end():].strip())
         district = next((u for m in parent_m for u in m.units if u.level.value == "huyen"), None)
         found = _commune_named(units, name, district, parent)
         if found is not None:
             return Found(value=found, line=line, why=f"nơi trường đóng, {found.kind.lower()} {found.name}, thuộc "
                                                      f"{parent!r}")
     if parent_m:
-        return _picked(units, parent_m[0], line, "tên cơ quan cấp trên ghi ở phần đầu văn bản")
+        picked = _picked(units, parent_m[0], line, "tên cơ quan cấp trên ghi ở phần đầu văn bản")
+        if school and picked.value is not None:  # a school's unit is its commune: its parent's is a guess above it
+            return Found(value=picked.value, line=line, review=True,
+                         why=f"{picked.why}; xã, phường nơi trường đóng chưa xác định: đối chiếu")
+        return picked
     for text, where in ((issuer, "tên cơ quan ban hành"), (parent, "tên cơ quan cấp trên ghi ở phần đầu văn bản")):
         named = province_named(text, units.g)
         if named:

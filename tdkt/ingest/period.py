@@ -45,7 +45,7 @@ _PERIODS = [  # (pattern on the fold key, span), tried at each position; the ear
     (re.compile(r"(?:6 thang dau nam|so ket 6 thang)[^.;]{0,80}?((?:19|20)\d\d)"), Span.FIRST_HALF),
     (re.compile(r"6 thang cuoi nam\s*((?:19|20)\d\d)"), Span.SECOND_HALF),
     (re.compile(r"9 thang(?: dau)? nam\s*((?:19|20)\d\d)"), Span.NINE_MONTHS),
-    (re.compile(r"quy\s*(i{1,3}v?|iv|[1-4])\b[^.;]{0,12}?nam\s*((?:19|20)\d\d)"), Span.QUARTER),
+    (re.compile(r"quy\s*(i{1,3}v?|iv|[1-4])\b(?:[^.;]{0,12}?nam\s*|\s*[/-]\s*)((?:19|20)\d\d)"), Span.QUARTER),
     (re.compile(r"(?:giai doan|nhiem ky|thoi ky|tu nam)?\s*((?:19|20)\d\d)\s*(?:[-–—]|den(?: nam)?)\s*((?:19|20)\d\d)"),
      Span.TERM),
     (re.compile(r"nam\s*((?:19|20)\d\d)\b"), Span.YEAR),
@@ -64,6 +64,9 @@ _ANNIVERSARY = re.compile(r"(k[iy] niem\s+(\d{1,3})\s+nam\b[^()]{0,90}?)[\s(]*" 
 # a congress or an election for a term: the occasion, in the term's first year ("Đại hội đại biểu Hội LHPN tỉnh lần
 # thứ XIII, nhiệm kỳ 2016 - 2021" is held in 2016), not the five years of the term
 _CONGRESS = re.compile(r"((?:dai hoi|bau cu)\b[^.;()]{0,140}?nhiem ky\s*((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d))")
+# "tổng kết 5 năm thực hiện Chỉ thị 05 (2016 - 2021)": a review of N years whose bracket states them
+_REVIEW = re.compile(r"(?:tong ket|so ket)\s+(\d{1,2})\s+nam\b[^()]{0,120}?\(\s*((?:19|20)\d\d)\s*[-–—]\s*"
+                     r"((?:19|20)\d\d)\s*\)")
 _ROUND = re.compile(r"\bdot\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*((?:19|20)\d\d)\b")  # "Đợt 19/5/2015"
 
 
@@ -90,6 +93,10 @@ def read_period(text: str) -> tuple[Period, str] | None:
     an occasion whose year the text states (``_event``). An anniversary's
     years ("kỷ niệm 40 năm … (20/11/1982 – 20/11/2022)"), full dates and parenthesised dates are never a year or a
     term."""
+    review = _REVIEW.search(fold(text))
+    if review and int(review.group(3)) - int(review.group(2)) == int(review.group(1)):
+        words = (text if len(fold(text)) == len(text) else fold(text))[review.start():review.end()]
+        return Period(year=int(review.group(2)), span=Span.TERM, end_year=int(review.group(3))), words
     key = _NOT_A_PERIOD.sub(lambda m: " " * len(m.group()), fold(text))
     congress = _CONGRESS.search(key)
     if congress and int(congress.group(2)) < int(congress.group(3)) <= int(congress.group(2)) + 10:

@@ -67,13 +67,22 @@ def listed_date(notice: Notice, lines: list[tuple[int, str]]) -> Found:
                  why="sau chữ 'ngày' trong dòng nêu văn bản, cần đối chiếu")
 
 
-def _listing(text: str, hit: str, i: int) -> Notice | None:
-    """A document listed by its type, number and issuer (``_LISTING``), whatever the line's length."""
-    m = _LISTING.match(text, len(hit))
+# where a listing's headline ends when normalising joined the page's next lines to it
+_AFTER_HEADLINE = re.compile(r"\s+(?:Lượt xem|Lượt đọc|Ngày đăng|Ngày cập nhật|Cập nhật|Tác giả|Người đăng|Nguồn|"
+                             r"Thực hiện|Căn cứ|Xem chi tiết|Tải về|Tải xuống)\b.*$|(?<=[.!?])\s+[A-ZĐÀ-Ỹ].*$")
+# a page's words before a listing's headline on its line: a trail of sections ("Trang chủ | Tin tức | Văn bản")
+_BEFORE_HEADLINE = re.compile(r"^(?:.{0,80}(?:\||>|»|›|:)\s*)?(?:(?:Văn bản|Tin tức|Thông báo|Tin tức - Sự kiện|"
+                              r"Văn bản chỉ đạo điều hành|Chỉ đạo điều hành)\s+)?$")
+
+
+def _listing(text: str, hit: str, i: int, start: int = 0) -> Notice | None:
+    """A document listed by its type, number and issuer (``_LISTING``), whatever the line's length, from
+    ``start`` (after the page's words before it)."""
+    m = _LISTING.match(text, start + len(hit))
     if not m:
         return None
     date = (int(m["y"]), int(m["m"]), int(m["d"])) if m["y"] else None
-    title = m["title"].strip()
+    title = _AFTER_HEADLINE.sub("", m["title"].strip())
     return Notice(type_name=hit, line=i, issuer=m["issuer"].strip(), issuer_line=i, number=m["number"], date=date,
                   title=title[:1].upper() + title[1:],
                   why=f"dòng đầu trang nêu văn bản theo loại, số và cơ quan: {text.strip()[:80]!r}; trang đăng lại "
@@ -89,6 +98,10 @@ def reposted(lines: list[tuple[int, str]], type_names: tuple[str, ...]) -> Notic
         key = fold(text.strip())
         hit = next((t for t in _HEADLINE_TYPES if t in known and re.match(rf"{t}\b", key)), None)
         listed = _listing(text.strip(), hit, i) if hit else None
+        if listed is None and not hit:  # the headline after the page's trail, on one line with it
+            listed = next((_listing(text.strip(), t, i, m.start()) for t in _HEADLINE_TYPES if t in known
+                           for m in re.finditer(rf"\b{t}\b", key[:200])
+                           if _BEFORE_HEADLINE.match(text.strip()[:m.start()])), None)
         if listed is not None:
             return listed
         if hit and 15 <= len(text.strip()) <= 250:

@@ -387,7 +387,8 @@ def _related(r: Report, docs: list[Cited], held: dict[str, Report], here: str) -
         if d.date:
             name += f" ngày {escape(d.date)}"
         where = ", ".join(link(f"¶ {n}", f"#p-{n}", title=f"Đoạn {n}") for n in d.blocks)
-        items.append(f"- {name}. Được nhắc đến ở đoạn {where}: “{escape(_excerpt(texts[d.blocks[0]], d.key, r.doc_number))}”")
+        quote = escape(_excerpt(texts[d.blocks[0]], d.key, r.doc_number))  # the document's words: marked as such
+        items.append(f'- {name}. Được nhắc đến ở đoạn {where}: <span class="tdkt-quote">“{quote}”</span>')
     return [
         "## Văn bản liên quan {: #van-ban-lien-quan }\n",
         "Các văn bản mà nội dung văn bản này dẫn chiếu, do máy nhận ra trong từng đoạn văn (số ký hiệu, tên luật); "

@@ -310,3 +310,15 @@ def test_a_numbered_unit_in_the_date_line_and_a_union_s_executive_committee(voca
                                            ("TRƯỜNG MN THỦY DƯƠNG", "Trường MN Thủy Dương")])
 def test_a_name_after_an_abbreviated_kind_is_a_proper_name(written, shown):
     assert display_name(written) == shown
+
+
+@pytest.mark.parametrize("title,expected", [
+    ("Xét tặng danh hiệu thi đua quý I/2020", ("quarter", 2020, None, 1)),
+    ("Sơ kết công tác thi đua quý 3-2021", ("quarter", 2021, None, 3)),
+    ("tổng kết 5 năm thực hiện Chỉ thị 05-CT/TW (2016 - 2021)", ("term", 2016, 2021, None)),
+    ("tổng kết 10 năm phong trào (2010 - 2021)", None),  # the bracket is not the ten years it reviews
+])
+def test_quarters_by_slash_and_reviews_of_years_in_brackets(title, expected):
+    found = read_period(title)
+    got = (found[0].span.value, found[0].year, found[0].end_year, found[0].number) if found else None
+    assert got == expected

@@ -91,3 +91,77 @@ def test_a_province_s_military_command_is_not_central(vocab, gazetteer):
     e = read(f"BỘ CHỈ HUY QUÂN SỰ TỈNH KON TUM\nSố: 310/QĐ-BCH\n{NATIONAL}Kon Tum, ngày 22 tháng 12 năm 2021\n"
              "QUYẾT ĐỊNH\nVề việc khen thưởng năm 2021\n", vocab, gazetteer)
     assert e.unit.value is not None and e.unit.value.name == "Kon Tum"
+
+
+def test_a_header_flattened_onto_one_line_with_its_number(vocab, gazetteer):
+    e = read("UBND XÃ NGHI PHONG Số: 102/BC-UBND CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc "
+             "Nghi Phong, ngày 10 tháng 12 năm 2023\nBÁO CÁO\nTổng kết công tác thi đua năm 2023\n", vocab, gazetteer)
+    assert e.issuer.value == "UBND xã Nghi Phong" and e.doc_number.value == "102/BC-UBND"
+    assert e.issued.value.iso() == "2023-12-10"
+
+
+def test_a_party_header_flattened_beside_the_party_s_title(vocab, gazetteer):
+    e = read("BAN CHẤP HÀNH TRUNG ƯƠNG\nĐẢNG CỘNG SẢN VIỆT NAM\nSố 34-QĐ/TW\nHà Nội, ngày 14 tháng 11 năm 2016\n"
+             "QUY ĐỊNH\nvề việc xét tặng Huy hiệu Đảng\n", vocab, gazetteer)
+    assert fold(e.issuer.value) == "ban chap hanh trung uong"
+    assert e.unit.value is None and e.unit.why == CENTRAL_WHY
+
+
+def test_an_association_s_branch_under_the_national_association(vocab, gazetteer):
+    e = read("HỘI CỰU CHIẾN BINH VIỆT NAM\nHỘI CCB HUYỆN NAM ĐÀN\n*\nSố: 35 /BC-CCB\nNam Đàn, ngày 20 tháng 11 năm 2023"
+             "\nBÁO CÁO\nKết quả phong trào thi đua năm 2023\n", vocab, gazetteer)
+    assert fold(e.issuer.value) == "hoi ccb huyen nam dan"
+    assert fold(e.issuer_parent.value) == "hoi cuu chien binh viet nam"
+    assert e.unit.value.name == "Nam Đàn"
+
+
+@pytest.mark.parametrize("signed", ["(Đã ký)", "(Ký, ghi rõ họ tên)", "Đã ký"])
+def test_the_signer_whose_name_normalising_joined_to_a_signed_note(vocab, gazetteer, signed):
+    e = read(f"UBND XÃ NGHI PHONG\nSố: 102/BC-UBND\n{NATIONAL}Nghi Phong, ngày 10 tháng 12 năm 2023\nBÁO CÁO\n"
+             f"Tổng kết năm 2023\nNăm 2023, xã đã làm tốt.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n{signed}\nLê Văn Toàn\n",
+             vocab, gazetteer)
+    assert e.signer.value == "Lê Văn Toàn"
+
+
+def test_a_party_style_number_left_blank_with_its_code_first_and_a_date_in_figures(vocab, gazetteer):
+    e = read("HỘI NUÔI ONG VIỆT NAM                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+             "SỐ:       BC- TĐ/ HNO                 Độc lập – Tự do – Hạnh phúc\n"
+             "                                      Hà nội, ngày 30/6/2021\n\nBÁO CÁO CÔNG TÁC THI ĐUA\n"
+             "6 THÁNG ĐẦU NĂM 2021\n", vocab, gazetteer)
+    assert e.doc_number.value == "BC-TĐ/HNO" and e.doc_number.review
+    assert fold(e.issuer.value) == "hoi nuoi ong viet nam"  # never the number's line
+    assert e.issued.value.iso() == "2021-06-30"
+
+
+def test_a_page_s_title_above_the_header_is_no_body(vocab, gazetteer):
+    e = read("KẾ HOẠCH THI ĐUA NĂM 2022 CỦA HỘI NUÔI ONG\n\nHỘI NUÔI ONG VIỆT NAM\nSố: 12/KH-HNO\n"
+             f"{NATIONAL}Hà Nội, ngày 3 tháng 3 năm 2022\nKẾ HOẠCH\nThi đua năm 2022\n", vocab, gazetteer)
+    assert fold(e.issuer.value) == "hoi nuoi ong viet nam" and e.issuer_parent.value is None
+
+
+def test_a_word_the_column_broke_is_joined(vocab, gazetteer):
+    e = read("ỦY BAN NHÂN DÂN\nTỈNH KHÁNH H\nÒA\n-------\n"
+             f"{NATIONAL}Số: 4341/KH-UBND\nKhánh Hòa, ngày 16 tháng 5 năm 2022\nKẾ HOẠCH\nThi đua năm 2022\n",
+             vocab, gazetteer)
+    assert fold(e.issuer.value) == "uy ban nhan dan tinh khanh hoa" and e.unit.value.name == "Khánh Hòa"
+
+
+def test_the_pioneers_title_is_a_header_s_anchor_and_a_branch_s_school_gives_its_commune(vocab, gazetteer):
+    e = read("Chương trình công tác đội năm học 2017 – 2018\n\n"
+             "HỘI ĐỒNG ĐỘI HUYỆN QUẢNG TRẠCH                    ĐỘI TNTP HỒ CHÍ MINH\n\n"
+             "Liên đội trường TH Quảng  Thạch\n\nKế hoạch\n\nCông tác Đội năm học 2017 – 2018\n", vocab, gazetteer)
+    assert fold(e.issuer.value) == "lien doi truong th quang thach"
+    assert fold(e.issuer_parent.value) == "hoi dong doi huyen quang trach"
+    assert (e.unit.value.name, e.unit.value.level.value) == ("Quảng Thạch", "xa")
+
+
+def test_a_school_s_unit_taken_from_its_department_is_flagged(vocab, gazetteer):
+    e = read(f"PHÒNG GD&ĐT HUYỆN YÊN THÀNH\nTRƯỜNG MẦM NON HOA SEN\nSố: 12/KH-MN\n{NATIONAL}"
+             "Yên Thành, ngày 3 tháng 9 năm 2022\nKẾ HOẠCH\nThi đua năm học 2022-2023\n", vocab, gazetteer)
+    assert e.unit.value.name == "Yên Thành" and e.unit.review
+
+
+def test_a_number_without_its_type_code_is_flagged(vocab, gazetteer):
+    e = read(f"ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 1281/-UBND\n{NATIONAL}Hà Tĩnh, ngày 13 tháng 5 năm 2014\n"
+             "QUYẾT ĐỊNH\nVề việc công bố thủ tục\n", vocab, gazetteer)
+    assert e.doc_number.value == "1281/-UBND" and e.doc_number.review

@@ -94,3 +94,18 @@ def test_a_document_listed_by_type_number_and_issuer(vocab, gazetteer):
     e = extract("Căn cứ Quyết định số 12/QĐ-UBND của UBND tỉnh về việc khen thưởng, huyện đã tổ chức hội nghị.\n",
                 vocab, gazetteer)
     assert e.doc_number.value is None
+
+
+def test_a_listing_after_the_page_s_trail_on_the_line_normalising_made(vocab, gazetteer):
+    """A portal's trail of sections, the listing's headline, a view counter and the body, joined into one line by
+    normalising (web text has no blank lines between them): the listing is read, its title ends at the counter."""
+    e = extract("Trang chủ | Tin tức | Văn bản Kế hoạch số 45/KH-UBND ngày 12/3/2023 của UBND huyện Đức Thọ về việc "
+                "tổ chức phong trào thi đua năm 2023 Lượt xem: 1250 Thực hiện Kế hoạch số 30/KH-UBND ngày 20/02/2023 "
+                "của UBND tỉnh Hà Tĩnh, UBND huyện ban hành Kế hoạch như sau:\n", vocab, gazetteer)
+    assert e.doc_type.value.id == "ke-hoach" and e.doc_type.review
+    assert e.doc_number.value == "45/KH-UBND" and e.issued.value.iso() == "2023-03-12"
+    assert e.title.value == "Về việc tổ chức phong trào thi đua năm 2023"
+    # a sentence that carries out a plan cites it: no listing
+    e = extract("Hôm nay, thực hiện Kế hoạch số 45/KH-UBND ngày 12/3/2023 của UBND huyện Đức Thọ về việc tổ chức "
+                "phong trào thi đua năm 2023, xã đã tổ chức hội nghị.\n", vocab, gazetteer)
+    assert e.doc_number.value is None
