@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from tdkt.catalog.gazetteer import Gazetteer, _key
 from tdkt.ingest import header
 from tdkt.ingest.address import AMBIGUOUS, Named
-from tdkt.ingest.reading import BODIES, KINDS, SELF_VERBS, Found, caps, sentence, unglue, without_national
+from tdkt.ingest.header_lines import capitals
+from tdkt.ingest.reading import BODIES, KINDS, RESPACED, SELF_VERBS, Found, caps, sentence, unglue, without_national
 from tdkt.model import REORGANISATION, Era, Signature, Unit
 from tdkt.text import decode
 from tdkt.text.collate import fold
@@ -111,8 +112,8 @@ def column_issuer(h: header.Header, units: Units) -> tuple[Found | None, Found |
     issuer_text = unglue(issuer_text)
     name = display_name(issuer_text)
     why = "dòng cuối cột trái phần đầu văn bản" + (f", dưới {parent!r}" if parent else "")
-    respaced = header.RESPACED in column[last].why
-    why += f"; {header.RESPACED}" if respaced else ""
+    respaced = RESPACED in column[last].why
+    why += f"; {RESPACED}" if respaced else ""
     if CENTRAL.match(fold(issuer_text)):
         return (units.r.found(name, at_line(units.r.lines, line), why, respaced), Found(line=line, why=CENTRAL_WHY),
                 above)
@@ -140,7 +141,7 @@ def authority_issuer(lines: list[tuple[int, str]], h: header.Header, units: Unit
     for i in range(start, min(start + 8, len(lines))):
         line, text = lines[i]
         t = text.strip(" _-–")
-        if not t or not header.capitals(t) or len(t) > 120:
+        if not t or not capitals(t) or len(t) > 120:
             continue
         m = _AUTHORITY_LINE.match(fold(t))
         if not m:

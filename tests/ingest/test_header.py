@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tdkt.ingest import header
+from tdkt.ingest import header, header_lines
+from tdkt.ingest.reading import RESPACED, unspace
 from tdkt.ingest.extract import extract
 from tdkt.ingest.issuer import display_name
 from tdkt.ingest.period import read_period
@@ -24,9 +25,9 @@ def lines(text: str) -> list[tuple[int, str]]:
 
 
 def test_flattened_columns_split_at_the_national_title_and_motto():
-    assert header.split_columns("UBND XÃ VẠN THẮNGCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") == [
+    assert header_lines.split_columns("UBND XÃ VẠN THẮNGCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") == [
         "UBND XÃ VẠN THẮNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
-    assert header.split_columns("HỘI ĐỒNG TĐ–KT Độc lập – Tự do – Hạnh phúc") == [
+    assert header_lines.split_columns("HỘI ĐỒNG TĐ–KT Độc lập – Tự do – Hạnh phúc") == [
         "HỘI ĐỒNG TĐ–KT", "Độc lập – Tự do – Hạnh phúc"]
 
 
@@ -39,7 +40,7 @@ def test_flattened_columns_split_at_the_national_title_and_motto():
     ("Căn cứ Quyết định số 1632/QĐ-UBND ngày 5/5/2020", None),  # "số" in a sentence cites another document
 ])
 def test_real_spellings_of_the_number(text, number):
-    found = header.find_number(text)
+    found = header_lines.find_number(text)
     assert (found[0] if found else None) == number
 
 
@@ -51,7 +52,7 @@ def test_real_spellings_of_the_number(text, number):
     ("Thực hiện Kế hoạch số 223/KH-UBND ngày 17 tháng 10 năm 2022 của UBND quận", None),
 ])
 def test_the_date_line_and_never_a_citation(text, date):
-    found = header.find_date(text, header._place_prefix)
+    found = header_lines.find_date(text, header_lines.place_prefix)
     assert (found[0] if found else None) == date
 
 
@@ -259,7 +260,7 @@ def test_article_one_without_a_year_gives_no_period(vocab, gazetteer):
     ("UBND XÃ VẠN THẮNG", "UBND XÃ VẠN THẮNG"),                             # not typed letter by letter
 ])
 def test_a_line_typed_letter_by_letter_reads_as_words(spaced, words):
-    assert header.unspace(spaced) == words
+    assert unspace(spaced) == words
 
 
 def test_an_issuer_typed_letter_by_letter_is_read_and_flagged(vocab, gazetteer):
@@ -268,7 +269,7 @@ def test_an_issuer_typed_letter_by_letter_is_read_and_flagged(vocab, gazetteer):
             "Về việc tặng thưởng Bằng khen của Thủ tướng Chính phủ\nTHỦ TƯỚNG CHÍNH PHỦ\nCăn cứ Luật Thi đua, Khen thưởng;")
     e = extract(text, vocab, gazetteer)
     assert e.issuer.value == "Thủ tướng Chính phủ"
-    assert any(f.field == "issuer" and header.RESPACED in f.why for f in e.review)
+    assert any(f.field == "issuer" and RESPACED in f.why for f in e.review)
 
 
 @pytest.mark.parametrize("stamp,date", [
