@@ -74,8 +74,8 @@ def _meta_rows(r: Report, catalog: Catalog, here: str) -> list[tuple[str, str]]:
     movements = ", ".join(link(escape(m.name), paths.rel(here, paths.movement(m))) for m in r.movements)
     issuer = _value(r.issuer)
     kind = issuers.label(r.issuer_kind)
-    if fold(kind).split()[:1] == fold(r.issuer).split()[:1]:  # "Trường THCS …": saying "trường học" adds nothing
-        kind = ""
+    if fold(kind).split()[:1] == fold(r.issuer).split()[:1] or r.doc_type.news:
+        kind = ""  # "Trường THCS …": saying "trường học" adds nothing; nor "báo, cổng thông tin" after "Nơi đăng"
     about = ", ".join(x for x in (kind.lower(), f"thuộc {r.issuer_parent}" if r.issuer_parent else "") if x)
     if r.issuer and about:
         issuer += f" ({escape(about)})"

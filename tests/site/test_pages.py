@@ -147,6 +147,10 @@ def test_the_issuer_shows_its_kind_and_the_body_above_it(fixture_catalog):
     assert "| Cơ quan ban hành | Sở Giáo dục và Đào tạo (sở, ban, ngành cấp tỉnh, thuộc UBND tỉnh Sơn La) |" in page
     ubnd = dataclasses.replace(r, issuer="Ủy ban nhân dân phường Long Xuyên", issuer_kind="ubnd", issuer_parent="")
     assert "| Cơ quan ban hành | Ủy ban nhân dân phường Long Xuyên |" in render_report_page(ubnd, fixture_catalog)
+    from tdkt.model import DocType, Origin
+    news_type = DocType(id="bai-bao", name="Bài báo", code="", origin=Origin(file="vocab"), news=True)
+    news = dataclasses.replace(r, issuer="Báo Hà Tĩnh", issuer_kind="bao", issuer_parent="", doc_type=news_type)
+    assert "| Nơi đăng | Báo Hà Tĩnh |" in render_report_page(news, fixture_catalog)  # not "(báo, cổng thông tin)"
 
 
 def test_news_articles_are_kept_apart_in_every_list_and_count(fixture_catalog):
