@@ -388,11 +388,14 @@ class Units:
             ranked = counts.most_common(2)
             if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
                 best = next(m for m in self.mentions if m.units == ranked[0][0])
-                return self.resolve(body, best, f"câu '{body} {kind} …' (văn bản nhắc {kind} này nhiều nhất)")
+                return self.resolve(body, best, f"câu '{body} {kind} …' (văn bản nhắc {kind} này nhiều nhất)",
+                                    guessed=True)
         return Found(why="văn bản không nêu tên cơ quan ban hành", review=True), Found(
             why="văn bản không nêu đơn vị hành chính của cơ quan ban hành", review=True)
 
-    def resolve(self, body: str, m: _Mention, where: str) -> tuple[Found, Found]:
+    def resolve(self, body: str, m: _Mention, where: str, guessed: bool = False) -> tuple[Found, Found]:
+        """The body and unit a mention gives; ``guessed``: the text does not say it is this unit's (the unit it
+        names most), so both are flagged."""
         line = self.r.lines[m.index][0] if m.index >= 0 else 0
         unit, why = self.pick(m.units)
         printed = " ".join(w if i else w.lower() for i, w in enumerate(m.text.split()))
@@ -401,8 +404,9 @@ class Units:
             issuer = Found(value=f"{body} {kind.lower()} {name.title() if caps(name) else name}", line=line,
                            why=f"nêu trong {where}", review=True)
             return issuer, Found(line=line, why=f"{m.text!r} trong {where}: {why}", review=True)
-        issuer = Found(value=f"{body} {unit.kind.lower()} {unit.name}", line=line, why=f"nêu trong {where}")
-        return issuer, Found(value=unit, line=line, why=f"{m.text!r} trong {where}; {why}")
+        issuer = Found(value=f"{body} {unit.kind.lower()} {unit.name}", line=line, why=f"nêu trong {where}",
+                       review=guessed)
+        return issuer, Found(value=unit, line=line, why=f"{m.text!r} trong {where}; {why}", review=guessed)
 
     def pick(self, units: tuple[Unit, ...]) -> tuple[Unit | None, str]:
         """The unit the evidence points to, or None when it cannot decide."""

@@ -165,3 +165,11 @@ def test_a_number_without_its_type_code_is_flagged(vocab, gazetteer):
     e = read(f"ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 1281/-UBND\n{NATIONAL}Hà Tĩnh, ngày 13 tháng 5 năm 2014\n"
              "QUYẾT ĐỊNH\nVề việc công bố thủ tục\n", vocab, gazetteer)
     assert e.doc_number.value == "1281/-UBND" and e.doc_number.review
+
+
+def test_an_issuer_taken_from_the_unit_the_text_names_most_is_flagged(vocab, gazetteer):
+    """"UBND huyện báo cáo …" with no name: the district the text names most is a guess, flagged with its unit."""
+    e = read("BÁO CÁO\nKết quả phong trào thi đua năm 2022\nNăm 2022, UBND huyện báo cáo kết quả như sau: huyện Đức Thọ "
+             "có 20 xã; huyện Đức Thọ đã tổ chức hội nghị; tỉnh Hà Tĩnh khen thưởng.\n", vocab, gazetteer)
+    assert e.issuer.value == "UBND huyện Đức Thọ" and e.issuer.review
+    assert e.unit.value.name == "Đức Thọ" and e.unit.review
