@@ -136,6 +136,32 @@ def blind_table() -> tuple[str, dict]:
     return "\n".join(rows), results
 
 
+def speed(runs: int = 5) -> None:
+    """CPU seconds to restore a 20 KB report (seed Cẩm Xuyên's OCR repeated) after the model has loaded: with
+    the model's candidate and LM caches emptied, and again warm; medians of ``runs``."""
+    import statistics
+    t0 = time.process_time()
+    model = R._model()
+    load = time.process_time() - t0
+    folder = ROOT / "data" / "reports" / "2023-cam-xuyen-bc-6-thang"
+    path = folder / "ocr.txt" if (folder / "ocr.txt").exists() else folder / "text.txt"
+    text = path.read_text(encoding="utf-8")
+    text = (text * (20000 // len(text.encode()) + 1))[:20000]
+    cold, warm = [], []
+    for _ in range(runs):
+        model._cand_cache.clear()
+        model._lm_cache.clear()
+        model._lm3_cache.clear()
+        t = time.process_time()
+        R.restore(text)
+        cold.append(time.process_time() - t)
+        t = time.process_time()
+        R.restore(text)
+        warm.append(time.process_time() - t)
+    print(f"model load {load:.2f} s of CPU; 20 KB: {statistics.median(cold):.2f} s with empty caches, "
+          f"{statistics.median(warm):.2f} s warm (CPU, median of {runs})")
+
+
 def print_errors(errs: list) -> None:
     """The wrong syllables, most frequent first: "  3  tong -> should be tổng"."""
     for (got, gold), n in collections.Counter(errs).most_common():
@@ -197,6 +223,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--errors", choices=["tune", "heldout", "engines"], help="list the wrong syllables of one split")
     ap.add_argument("--model", help="measure another model file")
+    ap.add_argument("--speed", action="store_true", help="time a 20 KB report (CPU seconds, medians)")
     ap.add_argument("--only", choices=["blind", "engines"], help="print only this table")
     ap.add_argument("--cv-parity", type=int, choices=[0, 1], default=None,
                     help="only the tune lines of this parity (cross-validation, see build_restore_model.py)")
@@ -209,6 +236,9 @@ def main() -> int:
         return cross_validation(args.cv_parity, args.errors)
     if args.hold_doc:
         return held_document(args.hold_doc, args.errors)
+    if args.speed:
+        speed()
+        return 0
     if args.only:
         print((blind_table if args.only == "blind" else engine_table)()[0])
         return 0

@@ -20,10 +20,10 @@ context, numbers and abbreviations stand as ``<num>`` / ``<abbr>``. The model is
 ``tdkt/data/restore_model.json.gz`` (see docs/restore.md for its sources and licences), built
 offline by ``scripts/build_restore_model.py``, loaded once on first use and cached.
 
-Measured (docs/restore.md): 95.7% of syllables exactly right on the archive's OCR reports with
+Measured (docs/restore.md): 95.8% of syllables exactly right on the archive's OCR reports with
 each whole document held out of the model (13.3% for the OCR as is); on a blind set, the real corpus's
-held-out documents rendered and read back, 93.3% for Tesseract's English model and 88.9% for other
-engines (Tesseract on degraded renders, Ocrad, GOCR); a 20 KB report in about 1-2 s of CPU after the
+held-out documents rendered and read back, 93.4% for Tesseract's English model and 88.9% for other
+engines (Tesseract on degraded renders, Ocrad, GOCR); a 20 KB report in 1.3-3 s of CPU after the
 model has loaded. English words, URLs, e-mail addresses and codes are left as they are
 (``tdkt.text.restore_tokens``).
 
