@@ -55,7 +55,8 @@ def _meta_rows(r: Report, catalog: Catalog, here: str) -> list[tuple[str, str]]:
         unit_cell = f"*{CENTRAL}*" if r.issuer_level == "trung-uong" else f"*{missing(r)}*"
     else:
         unit_link = link(escape(r.unit.full_name), paths.rel(here, paths.unit(r.unit)))
-        unit_cell = f"{unit_link} ({escape(r.unit.level.label.lower())}, {escape(parents(r.unit, catalog.units))})"
+        above = parents(r.unit, catalog.units)  # a province has none: no empty piece after the comma
+        unit_cell = f"{unit_link} ({', '.join(escape(x) for x in (r.unit.level.label.lower(), above) if x)})"
         after = successors(r.unit, catalog.units)
         if after:
             unit_cell += f" · từ 01/7/2025: {escape(after)}"

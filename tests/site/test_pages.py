@@ -153,6 +153,18 @@ def test_the_issuer_shows_its_kind_and_the_body_above_it(fixture_catalog):
     assert "| Nơi đăng | Báo Hà Tĩnh |" in render_report_page(news, fixture_catalog)  # not "(báo, cổng thông tin)"
 
 
+def test_a_province_s_unit_row_has_no_empty_piece(fixture_catalog):
+    """A province has no parent: its row says its level alone, not "(cấp tỉnh, )"."""
+    import dataclasses
+
+    from tdkt.site.report_page import render_report_page
+    r = fixture_catalog.reports[0]
+    province = fixture_catalog.units[r.unit.province_id]
+    page = render_report_page(dataclasses.replace(r, unit=province), fixture_catalog)
+    row = next(line for line in page.splitlines() if line.startswith("| Đơn vị |"))
+    assert "(cấp tỉnh)" in row and ", )" not in row
+
+
 def test_news_articles_are_kept_apart_in_every_list_and_count(fixture_catalog):
     """A news article about results is listed under its own heading, never counted as a document."""
     import dataclasses
