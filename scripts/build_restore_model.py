@@ -15,8 +15,11 @@ Steps (rendered pages and OCR output are cached in --work, default /tmp/tdkt-res
    every help file whose path hashes to 0 mod 10 is held out and never used for the model) and
    the user-interface strings of LibreOffice and Firefox ESR (libreoffice-l10n-vi,
    firefox-esr-l10n-vi, MPL-2.0); administrative unit names (vietnamadminunits, MIT); in-domain
-   text: the clean reports data/reports/2023-my-quy-long-xuyen-bc-184 and 2023-ha-trung-bc-hdtdkt
-   and the gold side of the tune answer keys (tests/fixtures/restore/tune/; never heldout/).
+   text: the clean reports data/reports/2023-my-quy-long-xuyen-bc-184 and 2023-ha-trung-bc-hdtdkt,
+   the gold side of the tune answer keys (tests/fixtures/restore/tune/; never heldout/), the clean
+   official documents of the real corpus's tuning part (slices a-e; never a held-out document, which
+   scripts/restore_blind.py renders as the blind set, never a news excerpt, never slice f) and the
+   Vietnamese of data/vocab/ (names, variants, legal bases).
 2. parallel text: corpus lines (some in capitals) rendered with PIL in Liberation Serif and
    DejaVu Serif at a few sizes, read back by `tesseract -l eng --psm 6`; the English model destroys
    the marks as in the archive's OCR reports. Lines and tokens are paired where their counts agree.
@@ -27,7 +30,7 @@ Steps (rendered pages and OCR output are cached in --work, default /tmp/tdkt-res
    0-3 characters, learnt by hard EM over the token pairs, with a floor for damage the archive's
    scans show (PRIORS); mixed per syllable with the observed token table. The most probable OCR
    forms of every vocabulary syllable are enumerated and inverted: form -> [(syllable, log P)].
-4. language model: two interpolated Kneser-Ney syllable bigrams (in-domain; general) and the
+4. language model: two interpolated Kneser-Ney syllable models (in-domain, a trigram; general, a bigram) and the
    wordfreq unigram of Vietnamese (CC BY-SA 4.0), mixed at run time (lambda_* in params).
    Tokens are lowercase syllables in modern tone placement; punctuation is a boundary <s>,
    numbers <num>, other letter tokens <abbr>.

@@ -16,18 +16,19 @@ rendered again (``tdkt/render/cache.py``). Anchor validation, which needs every 
 runs once in the parent over fresh and remembered anchors alike; warnings remembered from reused
 pages are replayed, so strict mode fails exactly when ``mkdocs build --strict`` would.
 
-Where the result goes: always into a fresh temporary folder beside the output (mode 0755), swapped in
-with two renames once the whole build has succeeded (the first undone if the second fails). Without a
-usable previous build everything is written there; with one, only changed files are, and the unchanged
-ones of the previous site are hard-linked beside them (copied where links are refused), so files no
-longer built are simply not there. The folder's ownership marker and the host files named by ``keep``
-(``tdkt/engine/owned.py``) are carried over. A failed build leaves the previous site as it was, file for
-file: nothing is written into it before the swap. Writes files.
+Where the result goes: MkDocs writes into a fresh temporary folder beside the output (mode 0755); the new
+tree is swapped in with two renames once the whole build has succeeded (the first undone if the second
+fails; ``tdkt/render/publish.py``). Without a usable previous build everything is written there and that
+folder is the new tree; with one, only changed files are, and the new tree is either that folder with the
+unchanged files of the previous site hard-linked beside them, or the *spare* (the tree the last swap
+replaced, kept in the cache) made into the new site in place: the new files moved in, the unchanged ones
+the site's own files, checked by inode. Files no longer built are not there. The folder's ownership marker
+and the host files named by ``keep`` (``tdkt/engine/owned.py``) are carried over. A failed build leaves the
+previous site as it was, file for file: nothing is written into it before the swap. Writes files.
 """
 from __future__ import annotations
 
 import calendar
-import errno
 import datetime as dt
 import logging
 import os
@@ -39,14 +40,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tdkt.engine.owned import DIR_MODE, MARKER
-from tdkt.engine.sync import mirror
 from tdkt.engine.fingerprint import digest, stat_sig
 from tdkt.engine.pool import fork_map, in_worker
 from tdkt.engine.progress import Silent
-from tdkt.render import mkdocs_api
+from tdkt.render import mkdocs_api, publish
 from tdkt.render.mkdocs_api import Collected, describe
 from tdkt.render.cache import (
-    PageEntry, SiteState, forget_state, load_state, lookups_hold, page_key, save_state, site_key_of, source_digest,
+    PageEntry, SiteState, files_key, forget_state, load_state, lookups_hold, page_key, save_state, site_key_of, source_digest,
 )
 
 PARALLEL_FROM = 48  # fewer pages than this are rendered in-process: forking costs more than it saves
@@ -158,22 +158,6 @@ def _render_all(collected: Collected, todo: list[int], keys, sources, jobs: int,
 
 # ------------------------------------------------------------------ the build
 
-def _scan(folder: Path) -> dict[str, tuple]:
-    """Every file under ``folder`` (relative POSIX path → stat signature)."""
-    found = {}
-    stack = [(str(folder), "")]
-    while stack:
-        path, rel = stack.pop()
-        with os.scandir(path) as it:
-            for entry in it:
-                name = f"{rel}{entry.name}"
-                if entry.is_dir(follow_symlinks=False):
-                    stack.append((entry.path, name + "/"))
-                else:
-                    found[name] = stat_sig(entry.stat(follow_symlinks=False))
-    return found
-
-
 def _place_static(file, staging: Path, docs_dir: str) -> None:
     """A static file into the new site: linked from ``site_src/`` (which the build only ever replaces,
     never edits in place), copied when it comes from elsewhere (the theme) or cannot be linked."""
@@ -209,7 +193,8 @@ def render_site(config_file: Path, out_dir: Path, docs_dir: Path | None = None,
     progress = progress or Silent()
     out_dir = out_dir.resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
-    _clear_leftovers(out_dir)
+    publish.clear_leftovers(out_dir)
+    spare = publish.spare_path(cache_dir, out_dir)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-new-", dir=out_dir.parent))
     staging.chmod(DIR_MODE)  # mkdtemp makes it 0700: the web server must read the site
     keep = (MARKER, *keep)
@@ -233,12 +218,14 @@ def render_site(config_file: Path, out_dir: Path, docs_dir: Path | None = None,
             if len(config.plugins):  # plugins may keep state across pages: MkDocs' own build, whole
                 mkdocs_api.build_whole(config)
                 forget_state(cache_dir, out_dir)
-                _carry(out_dir, staging, keep)
-                _swap(staging, out_dir)
+                publish.link_unchanged(out_dir, staging, [n for n in publish.carried(out_dir, keep, set())
+                                                            if not os.path.lexists(staging / n)])
+                publish.keep_as_spare(_swap(staging, out_dir), None)
+                publish.forget_spare(spare)
                 return RenderStats(pages=0, rendered=0, reused=0, files_copied=0, files_reused=0, removed=0,
                                    incremental=False)
             state, stats = _build(config_file, config, overrides, out_dir, staging, cache_dir, jobs, progress,
-                                  parallel_from, counter, keep)
+                                  parallel_from, counter, keep, spare)
         finally:
             logger.removeHandler(counter)
     except PartlyWritten:
@@ -262,7 +249,7 @@ def render_site(config_file: Path, out_dir: Path, docs_dir: Path | None = None,
 
 
 def _build(config_file, config, overrides, out_dir: Path, staging: Path, cache_dir, jobs, progress,
-           parallel_from, counter, keep: tuple[str, ...]) -> tuple[SiteState, RenderStats]:
+           parallel_from, counter, keep: tuple[str, ...], spare: Path | None) -> tuple[SiteState, RenderStats]:
     """MkDocs' ``build()`` step by step (see its source), with reuse; returns the new state and stats."""
     collected = Collected(config)
     files, doc_files = collected.files, collected.doc_files
@@ -274,7 +261,9 @@ def _build(config_file, config, overrides, out_dir: Path, staging: Path, cache_d
     sources = [source_digest(f.abs_src_path, getattr(previous.pages.get(f.src_uri), "source", None), now)
                for f in doc_files]
     keys = [page_key(site_key, f.src_uri, src[1]) for f, src in zip(doc_files, sources)]
-    existing = _scan(out_dir) if previous.outputs and out_dir.is_dir() else None
+    these_files = files_key(site_key, files.src_uris)
+    same_files = previous.files_key == these_files  # every remembered link look-up holds (cache.files_key)
+    existing = publish.scan(out_dir) if previous.outputs and out_dir.is_dir() else None
     if existing is not None:
         existing = {dest: sig for dest, sig in existing.items() if dest not in keep}
     incremental = existing is not None
@@ -295,7 +284,7 @@ def _build(config_file, config, overrides, out_dir: Path, staging: Path, cache_d
         old = previous.pages.get(file.src_uri)
         if (incremental and old is not None and previous.site_key == site_key and old.key == keys[i]
                 and (intact(old.dest) if old.written else old.dest not in existing)
-                and lookups_hold(old, resolve)):
+                and (same_files or lookups_hold(old, resolve))):
             entries[i] = old
         else:
             todo.append(i)
@@ -337,80 +326,57 @@ def _build(config_file, config, overrides, out_dir: Path, staging: Path, cache_d
     # the page files the new site holds, and every file of it
     wanted = {entries[i].dest for i in range(len(doc_files)) if entries[i].written}
     wanted.update(statics)
-    written = set(_scan(staging))
+    written = set(publish.scan(staging))
     wanted.update(written)
-    removed = 0
+    removed, target, in_place = 0, staging, None
+    same = {}  # the files of the previous site the new one takes over: path → inode
     if incremental:  # the unchanged files of the previous site join the new ones; what is no longer built stays out
-        for dest in sorted(set(existing) & wanted - written):
-            _link(out_dir / dest, staging / dest)
+        same = {dest: existing[dest][0] for dest in set(existing) & wanted - written}
         removed = len(set(existing) - wanted)
-    _carry(out_dir, staging, keep)
+    for name in publish.carried(out_dir, keep, written):
+        same[name] = os.lstat(out_dir / name).st_ino
+    looked = None
+    if incremental and publish.usable(spare):
+        try:
+            looked = publish.look(spare, out_dir)
+        except publish.NotUsable:
+            spare = None  # left alone: the old tree is removed
+        except OSError:
+            pass
+    if looked is not None:  # the spare made into the new site (publish.py)
+        in_place = publish.fill_spare(spare, looked, staging, out_dir, written, same)
+        target = spare
+    else:
+        publish.link_unchanged(out_dir, staging, same)
     forget_state(cache_dir, out_dir)  # a crash from here on means a full build next time
-    _swap(staging, out_dir)
-    # every file's signature now (a link changes a file's ctime); statics linked from site_src/ share its inode
-    outputs = {dest: sig for dest, sig in _scan(out_dir).items() if dest not in keep}
+    old = _swap(target, out_dir)
+    if target is not staging:
+        shutil.rmtree(staging, ignore_errors=True)  # its files were moved into the spare: folders left
+    if old is not None:
+        publish.keep_as_spare(old, spare)
+    elif target is staging:  # a tree swapped in where there was none (or a folder updated in place: no spare)
+        publish.make_spare(out_dir, spare if os.path.isdir(out_dir) and not os.path.ismount(out_dir) else None)
+    # every file's signature now: those the spare held as they were; a link changes a file's ctime, so the others,
+    # and every file after linking, are looked at again (statics linked from site_src/ share its inode)
+    if in_place is None:
+        outputs = {dest: sig for dest, sig in publish.scan(out_dir).items() if dest not in keep}
+    else:
+        outputs = {dest: in_place[dest] if dest in in_place else stat_sig(os.lstat(out_dir / dest))
+                   for dest in (*written, *same) if dest not in keep}
     for dest, sig in statics.items():
-        if sig[0] == "stat":
+        if sig[0] == "stat" and (in_place is None or dest not in in_place):
             statics[dest] = ("stat", sig[1], stat_sig(os.stat(sig[1])))
-    state = SiteState(site_key=site_key, pages={f.src_uri: entries[i] for i, f in enumerate(doc_files)},
+    state = SiteState(site_key=site_key, files_key=these_files,
+                      pages={f.src_uri: entries[i] for i, f in enumerate(doc_files)},
                       statics=statics, outputs=outputs)
     stats = RenderStats(pages=len(doc_files), rendered=len(todo), reused=len(doc_files) - len(todo),
                         files_copied=copied, files_reused=kept, removed=removed, incremental=incremental)
     return state, stats
 
 
-def _link(source: Path, dest: Path) -> None:
-    """``source`` at ``dest`` too: a hard link, or a copy where the file system refuses one."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
+def _swap(staging: Path, out_dir: Path) -> Path | None:
+    """``publish.swap``: the previous tree renamed aside (returned), ``staging`` renamed in."""
     try:
-        os.link(source, dest)
-    except OSError:
-        shutil.copy2(source, dest)
-
-
-def _carry(out_dir: Path, staging: Path, names: Iterable[str]) -> None:
-    """The files ``names`` at the root of the previous site into the new one, unless the build wrote its own;
-    only regular files (a link could point anywhere)."""
-    for name in names:
-        source, dest = out_dir / name, staging / name
-        if source.is_file() and not source.is_symlink() and not os.path.lexists(dest):
-            _link(source, dest)
-
-
-def _clear_leftovers(out_dir: Path) -> None:
-    """The staging and old folders a killed build left beside ``out_dir`` (``.site-new-*``, ``.site-old-*``): the
-    command line holds ``out_dir``'s lock (``owned.lock``), so no running build of it owns them (a previous site
-    that a build killed mid-swap left as ``.site-old-*`` was put back by ``owned.claim``)."""
-    for prefix in (f".{out_dir.name}-new-", f".{out_dir.name}-old-"):
-        for path in out_dir.parent.glob(prefix + "*"):
-            if path.is_dir() and not path.is_symlink():
-                shutil.rmtree(path, ignore_errors=True)
-
-
-def _swap(staging: Path, out_dir: Path) -> None:
-    """Replace ``out_dir`` by ``staging`` with two renames; if the second fails, the first is undone. A folder
-    that cannot be renamed (a mount point) is updated in place, file by file (``sync.mirror``)."""
-    if not os.path.lexists(out_dir):
-        staging.rename(out_dir)
-        return
-    old = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-old-", dir=out_dir.parent))
-    try:
-        os.rename(out_dir, old)  # onto the empty folder mkdtemp made: a name nobody else uses
-    except OSError as exc:
-        os.rmdir(old)
-        if exc.errno not in (errno.EBUSY, errno.EXDEV, errno.EPERM, errno.EACCES, errno.EINVAL):
-            raise
-        try:
-            mirror(staging, out_dir)
-        except OSError as failure:
-            raise PartlyWritten(f"the site folder {out_dir} cannot be renamed (a mount point), so it was being updated "
-                                f"in place, and that failed midway ({failure.strerror or failure}): it now holds some "
-                                "new and some old files. Fix the cause, then build again: the next build repairs it."
-                                ) from failure
-        return
-    try:
-        staging.rename(out_dir)
-    except BaseException:
-        os.rename(old, out_dir)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
+        return publish.swap(staging, out_dir)
+    except publish.Midway as failure:
+        raise PartlyWritten(str(failure)) from failure.__cause__

@@ -23,7 +23,7 @@ from pathlib import Path
 from tdkt.engine.fingerprint import StatSig, code, digest, settled, stat_sig
 from tdkt.engine.store import Store, dumps, loads, open_store
 
-FORMAT = 4  # bump when the records or what a key covers change
+FORMAT = 5  # bump when the records or what a key covers change
 
 # A link look-up: the path MkDocs asked for → (src_uri, url, excluded) of the file found, or None.
 Lookup = tuple[str, tuple[str, str, bool] | None]
@@ -47,6 +47,7 @@ class PageEntry:
 class SiteState:
     format: int = FORMAT
     site_key: str = ""
+    files_key: str = ""                                             # ``files_key``: which files there were
     pages: dict[str, PageEntry] = field(default_factory=dict)      # src_uri → entry
     statics: dict[str, tuple] = field(default_factory=dict)         # dest → source signature
     outputs: dict[str, StatSig] = field(default_factory=dict)       # dest → stat of the file in the site
@@ -108,6 +109,13 @@ def site_key_of(config_file: Path, config, nav, overrides: dict) -> str:
         str(FORMAT), code(), Path(config_file).read_bytes(), repr(sorted(overrides.items())),
         _theme_fingerprint(config), _nav_fingerprint(nav.items), build_datetime().isoformat(),
     )
+
+
+def files_key(site_key: str, src_uris) -> str:
+    """Which files MkDocs collected (their paths: where each is and whether it is excluded follows from its path and
+    the configuration, which the site key covers). A link look-up's answer depends on nothing else, so when this key
+    is the last build's, every remembered look-up holds without being made again."""
+    return digest(site_key, *sorted(src_uris))
 
 
 def lookups_hold(entry: PageEntry, resolve) -> bool:
