@@ -360,7 +360,8 @@ class _Reader:
             patterns = {m.name, *m.variants}
             patterns |= {re.split(r"\s+giai đoạn|\s*\(|\s+ở khu dân cư", p)[0] for p in patterns}
             hits = [(i, p) for p in patterns for i, toks in enumerate(self.toks)
-                    if len(self.k(p)) >= (3 if self.damaged else 2) and find(toks, self.k(p)) >= 0]
+                    if len(self.k(p)) >= (3 if self.damaged else 2) and find(toks, self.k(p)) >= 0
+                    and not fold(self.lines[i][1]).lstrip(" -–+*•").startswith("can cu")]  # a legal basis cited
             if hits:
                 i, p = min(hits)
                 out.append(Found(value=m, line=self.lines[i][0], why=f"văn bản nêu {p!r}"))

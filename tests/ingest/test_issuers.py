@@ -173,3 +173,12 @@ def test_an_issuer_taken_from_the_unit_the_text_names_most_is_flagged(vocab, gaz
              "có 20 xã; huyện Đức Thọ đã tổ chức hội nghị; tỉnh Hà Tĩnh khen thưởng.\n", vocab, gazetteer)
     assert e.issuer.value == "UBND huyện Đức Thọ" and e.issuer.review
     assert e.unit.value.name == "Đức Thọ" and e.unit.review
+
+
+def test_a_movement_named_only_in_a_legal_basis_is_not_the_document_s(vocab, gazetteer):
+    text = (f"ỦY BAN NHÂN DÂN\nTỈNH KHÁNH HÒA\nSố: 4341/KH-UBND\n{NATIONAL}Khánh Hòa, ngày 16 tháng 5 năm 2022\n"
+            "KẾ HOẠCH\nĐẩy mạnh phong trào học tập suốt đời\n\n"
+            "Căn cứ Quyết định số 12/QĐ-UBND của Ủy ban nhân dân tỉnh ban hành Kế hoạch chuyển đổi số tỉnh;\n")
+    assert not any(fold(m.value.name).startswith("chuyen doi so") for m in read(text, vocab, gazetteer).movements)
+    text += "\nTỉnh đẩy mạnh chuyển đổi số trong công tác thi đua.\n"
+    assert any(fold(m.value.name).startswith("chuyen doi so") for m in read(text, vocab, gazetteer).movements)
