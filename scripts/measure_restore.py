@@ -87,12 +87,12 @@ ENGINE_SETS = {  # key name in tests/fixtures/restore/engines/ -> what it is
 }
 
 
-def engine_table() -> tuple[str, dict]:
-    """OCR of other engines: whole documents never used for the model (scripts/restore_engines.py)."""
-    rows = ["| engine set | lines | syllables | OCR as is | restored |", "|---|---:|---:|---:|---:|"]
+def _set_rows(folder: str, sets: dict, title: str) -> tuple[list[str], dict]:
+    """A table's rows for the sets of ``folder`` the key files hold (OCR as is, restored), and their counts."""
+    rows = [f"| {title} | lines | syllables | OCR as is | restored |", "|---|---:|---:|---:|---:|"]
     results = {}
-    found = keys("engines")
-    for name in ENGINE_SETS:
+    found = keys(folder)
+    for name in sets:
         pairs = found.get(name)
         if not pairs:
             continue
@@ -100,10 +100,20 @@ def engine_table() -> tuple[str, dict]:
         b, _ = measure(pairs, lambda s: s)
         results[name] = (r, t, b)
         rows.append(f"| {name} | {len(pairs)} | {t} | {b / t:.1%} | **{r / t:.1%}** |")
-    if results:
-        r, t, b = (sum(v[i] for v in results.values()) for i in range(3))
-        rows.append(f"| **all other engines** | | {t} | {b / t:.1%} | **{r / t:.1%}** |")
-        results["all"] = (r, t, b)
+    return rows, results
+
+
+def _total(rows: list[str], results: dict, parts: list, label: str, key: str) -> None:
+    if parts:
+        r, t, b = (sum(v[i] for v in parts) for i in range(3))
+        rows.append(f"| **{label}** | | {t} | {b / t:.1%} | **{r / t:.1%}** |")
+        results[key] = (r, t, b)
+
+
+def engine_table() -> tuple[str, dict]:
+    """OCR of other engines: whole documents never used for the model (scripts/restore_engines.py)."""
+    rows, results = _set_rows("engines", ENGINE_SETS, "engine set")
+    _total(rows, results, list(results.values()), "all other engines", "all")
     return "\n".join(rows), results
 
 
@@ -117,22 +127,8 @@ BLIND_SETS = {  # key name in tests/fixtures/restore/blind/ (scripts/restore_bli
 
 def blind_table() -> tuple[str, dict]:
     """The blind set: the real corpus's held-out documents (never in the model), rendered and OCR'd."""
-    rows = ["| blind set | lines | syllables | OCR as is | restored |", "|---|---:|---:|---:|---:|"]
-    results = {}
-    found = keys("blind")
-    for name in BLIND_SETS:
-        pairs = found.get(name)
-        if not pairs:
-            continue
-        r, t = measure(pairs, restored)
-        b, _ = measure(pairs, lambda s: s)
-        results[name] = (r, t, b)
-        rows.append(f"| {name} | {len(pairs)} | {t} | {b / t:.1%} | **{r / t:.1%}** |")
-    others = [v for k, v in results.items() if k != "tess"]
-    if others:
-        r, t, b = (sum(v[i] for v in others) for i in range(3))
-        rows.append(f"| **other engines** | | {t} | {b / t:.1%} | **{r / t:.1%}** |")
-        results["others"] = (r, t, b)
+    rows, results = _set_rows("blind", BLIND_SETS, "blind set")
+    _total(rows, results, [v for k, v in results.items() if k != "tess"], "other engines", "others")
     return "\n".join(rows), results
 
 
