@@ -19,7 +19,9 @@ Two ways to the new tree, the same bytes:
   with the site, so none is ever written in place), the unchanged files it lacks are linked from the site, folders
   no longer used are removed. A build that fails or is killed while doing so leaves a spare that is simply more
   different from the site (the next build checks every file again); the published site is not touched until the
-  swap. Deleting the spare (or all of ``.cache/``) costs the linking once.
+  swap. Deleting ``.cache/`` is safe as ever. Deleting the spare alone is safe too but costly: its files are the
+  site's, and removing a link changes a file's change time, so the next build finds no file of the site as it left
+  it and renders every page again.
 
 ``swap`` is as before: the output renamed aside, the new tree renamed in, the first undone if the second fails; an
 output that cannot be renamed (a mount point) is updated in place, file by file (``sync.mirror``). Leftovers of a
