@@ -33,7 +33,7 @@ import errno
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from tdkt.engine.fingerprint import StatSig, digest, stat_sig
@@ -47,20 +47,22 @@ class Midway(OSError):
     """Updating an output folder in place (a mount point) failed midway: it holds new and old files."""
 
 
-def scan(folder: Path) -> dict[str, StatSig]:
-    """Every file under ``folder`` (relative POSIX path → stat signature, by ``lstat``)."""
-    found = {}
+def _walk(folder: Path) -> Iterator[tuple[str, os.DirEntry, os.stat_result]]:
+    """Every entry under ``folder``, folders before what they hold: (relative POSIX path, entry, its ``lstat``)."""
     stack = [(str(folder), "")]
     while stack:
         path, rel = stack.pop()
         with os.scandir(path) as it:
             for entry in it:
                 name = f"{rel}{entry.name}"
+                yield name, entry, entry.stat(follow_symlinks=False)
                 if entry.is_dir(follow_symlinks=False):
                     stack.append((entry.path, name + "/"))
-                else:
-                    found[name] = stat_sig(entry.stat(follow_symlinks=False))
-    return found
+
+
+def scan(folder: Path) -> dict[str, StatSig]:
+    """Every file under ``folder`` (relative POSIX path → stat signature, by ``lstat``)."""
+    return {name: stat_sig(st) for name, entry, st in _walk(folder) if not entry.is_dir(follow_symlinks=False)}
 
 
 def carried(out_dir: Path, names: Iterable[str], written: set[str]) -> list[str]:
@@ -118,20 +120,13 @@ def look(spare: Path, out_dir: Path) -> tuple[dict[str, os.stat_result], list[st
         raise NotUsable(f"{spare} is not on the file system of {out_dir}")
     files: dict[str, os.stat_result] = {}
     dirs: list[str] = []
-    stack = [(str(spare), "")]
-    while stack:
-        path, rel = stack.pop()
-        with os.scandir(path) as it:
-            for entry in it:
-                name = f"{rel}{entry.name}"
-                st = entry.stat(follow_symlinks=False)
-                if entry.is_dir(follow_symlinks=False):
-                    if st.st_dev != live_dev:
-                        raise NotUsable(f"{entry.path} is a mount point")
-                    dirs.append(name)
-                    stack.append((entry.path, name + "/"))
-                else:  # a file, a symbolic link, a device: if it is not the site's own file, it goes
-                    files[name] = st
+    for name, entry, st in _walk(spare):
+        if entry.is_dir(follow_symlinks=False):
+            if st.st_dev != live_dev:
+                raise NotUsable(f"{entry.path} is a mount point")
+            dirs.append(name)
+        else:  # a file, a symbolic link, a device: if it is not the site's own file, it goes
+            files[name] = st
     return files, dirs, live_dev
 
 
