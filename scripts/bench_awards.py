@@ -1,7 +1,15 @@
 #!/usr/bin/env python3
 """Award statements read from real texts nobody tuned on: recall and precision, tuning part and held-out part.
 
-    .venv/bin/python scripts/bench_awards.py [--report] [--show] [--part tuning|heldout|all]
+    .venv/bin/python scripts/bench_awards.py [--report] [--show] [--kinds] [--part tuning|dev|val|heldout|all]
+
+Parts: ``tuning`` (not held out), ``heldout`` (split.yml's rule; the result, printed with ``--report`` only),
+and, to check that a rule generalises before it is kept, the tuning part split by slice: ``dev`` (tuning
+documents of slices a-d: rules are written from these) and ``val`` (tuning documents of slices e and f: a rule
+is kept only when it helps here too, or is plainly general and neutral). Slices after f (``g-`` …) are in neither
+dev nor val. ``--kinds`` sorts the chosen part's failures into kinds (count wrong, recipient kind wrong, status
+wrong, form named otherwise, read twice, missed, read where none is labelled) and prints the counts; with
+``--show`` each failure is listed with its kind.
 
 Each document of the real corpus (``tests/fixtures/real/docs/<id>/source.txt``) is normalised as ingest does,
 and its award statements are read by ``tdkt.ingest.awards.find_awards``. They are compared with the statements a
@@ -117,34 +125,78 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--corpus", type=Path, default=ROOT / "tests" / "fixtures" / "real")
     p.add_argument("--report", action="store_true", help="also print the held-out part (the result; not for tuning)")
     p.add_argument("--show", action="store_true", help="list each document's missed and extra statements")
-    p.add_argument("--part", choices=("tuning", "heldout", "all"), default="tuning")
+    p.add_argument("--kinds", action="store_true", help="count the chosen part's failures by kind")
+    p.add_argument("--part", choices=("tuning", "dev", "val", "heldout", "all"), default="tuning")
     args = p.parse_args(argv)
     results = run(args.corpus)
-    held = heldout_ids(args.corpus)
-    parts = {"tuning": sorted(i for i in results if i not in held), "heldout": sorted(i for i in results if i in held)}
+    parts = split(sorted(results), heldout_ids(args.corpus))
     print("| part | documents | statements labelled | read | right | recall | precision |")
     print("|---|---|---|---|---|---|---|")
-    for name in ("tuning", "heldout") if args.report else ("tuning",):
+    shown = ("tuning", "dev", "val") + (("heldout",) if args.report else ())
+    for name in shown:
         right, wanted, got = score(results, parts[name])
         print(f"| {name} | {len(parts[name])} | {wanted} | {got} | {right} | {100 * right / max(1, wanted):.1f}% | "
               f"{100 * right / max(1, got):.1f}% |")
     print("\n| part | statements read right | the reader gave their own year | that year equals the label's |")
     print("|---|---|---|---|")
-    for name in ("tuning", "heldout") if args.report else ("tuning",):
+    for name in shown:
         right, stated, equal = years(results, parts[name], LABELS)
         print(f"| {name} | {right} | {stated} | {equal} |")
+    if args.part == "heldout" and not args.report:
+        print("\nthe held-out part is the result: its failures are shown with --report only", file=sys.stderr)
+        return 0
+    ids = parts.get(args.part) or sorted(results)
+    if args.kinds:
+        tally = Counter(kind for i in ids for kind, _ in failures(*results[i][:2]))
+        print(f"\n| failures of the {args.part} part, by kind | statements |")
+        print("|---|---|")
+        for kind, n in tally.most_common():
+            print(f"| {kind} | {n} |")
     if args.show:
-        ids = parts.get(args.part) or sorted(results)
         for i in ids:
-            want, got, _ = results[i]
-            missed, extra = Counter(want) - Counter(got), Counter(got) - Counter(want)
-            if missed or extra:
+            found = failures(*results[i][:2])
+            if found:
                 print(f"\n== {i}")
-                for m in missed.elements():
-                    print(f"  missed {m}")
-                for e in extra.elements():
-                    print(f"  extra  {e}")
+                for kind, item in found:
+                    print(f"  {kind:<28} {item}")
     return 0
+
+
+def split(ids: list[str], held: set[str]) -> dict[str, list[str]]:
+    """The parts of the corpus: tuning and held-out, and the tuning part by slice, dev (a-d) and val (e, f)."""
+    tuning = [i for i in ids if i not in held]
+    return {"tuning": tuning, "heldout": [i for i in ids if i in held],
+            "dev": [i for i in tuning if i[:2] in ("a-", "b-", "c-", "d-")],
+            "val": [i for i in tuning if i[:2] in ("e-", "f-")]}
+
+
+# a missed and an extra statement that differ in one field only: the field that is wrong (form, count, kind, status)
+_FIELDS = ("form named otherwise", "count wrong", "recipient kind wrong", "status wrong")
+
+
+def failures(want: list[tuple], got: list[tuple]) -> list[tuple[str, tuple]]:
+    """One document's failures, each with its kind: a missed statement paired with an extra one that differs in one
+    field only (that field is wrong), an extra one equal to a statement read right (read twice), then the rest:
+    missed, or read where none is labelled (of the same form as a label: "extra of a labelled form")."""
+    missed, extra = list((Counter(want) - Counter(got)).elements()), list((Counter(got) - Counter(want)).elements())
+    out = []
+    for field, kind in enumerate(_FIELDS):
+        for m in list(missed):
+            e = next((e for e in extra if sum(a != b for a, b in zip(m, e)) == 1 and m[field] != e[field]), None)
+            if e is not None:
+                missed.remove(m)
+                extra.remove(e)
+                out.append((kind, (m, e)))
+    for e in list(extra):
+        if e in want:
+            extra.remove(e)
+            out.append(("read twice", e))
+    for m in missed:
+        near = any(m[0] == e[0] for e in extra)
+        out.append(("missed (its form read otherwise)" if near else "missed", m))
+    forms = {w[0] for w in want}
+    out += [("extra of a labelled form" if e[0] in forms else "extra (form not labelled)", e) for e in extra]
+    return out
 
 
 if __name__ == "__main__":

@@ -53,7 +53,30 @@ def count_before(clause: str, toks: list[Tok], start: int, floor: int, v: Words)
         return None  # no verb between: only a form in quotes right after its recipients ("2.417 cá nhân “LĐTT”")
     if x < start and "," in sep(clause, toks, x):
         return None  # "… cho 14 tập thể, tặng Bằng khen …": the count before the comma is the earlier award's
-    return pairs_ending(clause, toks, x, floor, v)
+    found = pairs_ending(clause, toks, x, floor, v)
+    return found if found is not None or x == start else qualified(clause, toks, x, floor, v)
+
+
+# words that open what is said of counted recipients before their verb: where they belong or work ("13 đảng viên
+# thuộc Đảng bộ UBND tỉnh được trao tặng …", "25 giáo viên của các trường … đạt …", "40 hộ ở thôn Đông được công
+# nhận …"); folded keys
+_QUALIFIERS = frozenset({"thuoc", "cua", "o", "tai", "trong", "tren", "khoi", "nganh", "toan"})
+_QUALIFIED_REACH = 10  # at most this many words between the recipients and their verb
+
+
+def qualified(clause: str, toks: list[Tok], x: int, floor: int, v: Words) -> list[tuple[int, str]] | None:
+    """The "<count> <kind>" pairs before a qualifier that ends just before token ``x`` (a verb: "được", "đạt",
+    "nhận"): "13 đảng viên thuộc Đảng bộ UBND tỉnh được …" → [(13, cá nhân)]; None when none, or when the words
+    between hold a number, a punctuation mark or a verb of giving (then they say something else)."""
+    for y in range(x - 1, max(floor, x - _QUALIFIED_REACH) - 1, -1):
+        if toks[y].text.isdigit() or re.search(r"[^\s]", sep(clause, toks, y + 1) if y + 1 < x else "") \
+                or any(at(toks, y, g) for g in v.give) or at(toks, y, v.by):
+            return None
+        if fold(toks[y].text) in _QUALIFIERS and y > floor:
+            pairs = pairs_ending(clause, toks, y, floor, v)
+            if pairs is not None:
+                return pairs
+    return None
 
 
 def pairs_ending(clause: str, toks: list[Tok], x: int, floor: int, v: Words) -> list[tuple[int, str]] | None:

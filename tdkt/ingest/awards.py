@@ -26,7 +26,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from tdkt.ingest.award_counts import (
-    count_before, counts, described, is_count, match, pairs_ending, plural_kind, sep, short, span, uncounted,
+    count_before, counts, described, is_count, match, pairs_ending, plural_kind, qualified, sep, short, span,
+    uncounted,
 )
 from tdkt.ingest.award_mood import cited, each, targeted, work_noun
 from tdkt.ingest.award_names import named_prize, prized, quoted_title, ranked, reached_title
@@ -250,6 +251,8 @@ def _counted_by(clause: str, toks: list[Tok], by: int, floor: int, v: Words) -> 
     được tặng …", "20 cán bộ đoàn xuất sắc, có nhiều cống hiến … cũng được tuyên dương": at most 4 words in, at
     most 16 words before "được", no other number between)."""
     pairs = pairs_ending(clause, toks, by, floor, v)
+    if pairs is None:  # "13 đảng viên thuộc Đảng bộ UBND tỉnh được trao tặng …"
+        pairs = qualified(clause, toks, by, floor, v)
     if pairs is not None:
         return pairs
     head = next((x for x in range(floor, min(by, floor + 5)) if toks[x].text.isdigit()

@@ -1,0 +1,20 @@
+"""Shapes of award statements that hold on text nobody tuned on (issue 11): each rule written from the grammar of the
+statement or the award system, on a short sentence written for the test (not taken from the corpus)."""
+from __future__ import annotations
+
+from tdkt.ingest.awards import find_awards
+
+
+def read(*lines: str) -> list[tuple]:
+    got = find_awards([(n, text) for n, text in enumerate(lines, start=1)], False)
+    return [(a.form, a.recipients, a.count, a.status) for a in got]
+
+
+def test_what_is_said_of_counted_recipients_before_their_verb_keeps_the_count():
+    assert read("Đợt này có 21 đảng viên thuộc Đảng bộ xã Tân Lập được trao tặng Huy hiệu Đảng.") == [
+        ("Huy hiệu Đảng", "cá nhân", 21, "granted")]
+    assert read("Có 7 giáo viên của các trường tiểu học đạt danh hiệu Chiến sĩ thi đua cơ sở.") == [
+        ("Danh hiệu Chiến sĩ thi đua cơ sở", "cá nhân", 7, "granted")]
+    # a comma between, or a verb of giving: the count says something else
+    assert 7 not in [c for *_, c, _ in read("Có 7 giáo viên của trường Kim Đồng, Lê Lợi đạt danh hiệu Chiến sĩ thi đua.")]
+    assert 7 not in [c for *_, c, _ in read("7 giáo viên của trường được tặng quà và đạt danh hiệu Chiến sĩ thi đua.")]
