@@ -21,6 +21,21 @@ def match(toks: list[Tok], i: int, table) -> tuple[int, str] | None:
     return None
 
 
+def loose_match(toks: list[Tok], i: int, table) -> tuple[int, str] | None:
+    """``match`` on the words without their marks (``Words.loose_forms``): "tiến tiến" read as "tiên tiến"."""
+    first = fold(toks[i].text) if table and i < len(toks) else None
+    for phrase, value in table:
+        if phrase[0] == first and len(toks) - i >= len(phrase) \
+                and tuple(fold(t.text) for t in toks[i:i + len(phrase)]) == phrase:
+            return len(phrase), value
+    return None
+
+
+def form_at(toks: list[Tok], i: int, v: Words) -> tuple[int, str] | None:
+    """The form of the table at token ``i`` (its length, its name), as printed or with its marks mistyped."""
+    return match(toks, i, v.forms) or loose_match(toks, i, v.loose_forms)
+
+
 def span(clause: str, toks: list[Tok], a: int, b: int) -> str | None:
     """The printed text of tokens a..b-1, without surrounding punctuation."""
     if a >= b:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from tdkt.ingest.award_counts import count_before, match, pairs_ending, sep, span
+from tdkt.ingest.award_counts import count_before, form_at, match, pairs_ending, sep, span
 from tdkt.ingest.award_words import QUOTE_CLOSE, QUOTE_OPEN, Words
 from tdkt.text.decode import Tok, at
 
@@ -44,7 +44,7 @@ def quoted_title(clause: str, toks: list[Tok], i: int, v: Words) -> tuple[int, i
     for a title in quotes that no form of the table starts; None otherwise."""
     n = len(v.title)
     if not at(toks, i, v.title) or i + n >= len(toks) or not QUOTE_OPEN.search(sep(clause, toks, i + n)) \
-            or match(toks, i + n, v.forms):
+            or form_at(toks, i + n, v):
         return None
     for j in range(i + n + 1, min(len(toks), i + n + 24) + 1):  # a title's name ends at its closing quote
         after = clause[toks[j - 1].end:toks[j].start] if j < len(toks) else clause[toks[j - 1].end:]
@@ -64,7 +64,7 @@ def named_prize(clause: str, toks: list[Tok], i: int, v: Words) -> tuple[int, in
     word = v.prize if at(toks, i, v.prize) else v.title if at(toks, i, v.title) else v.badge if at(toks, i, v.badge) \
         else None
     n = len(word) if word else 0
-    if not word or i + n >= len(toks) or match(toks, i + n, v.forms) or not toks[i + n].text[:1].isalpha():
+    if not word or i + n >= len(toks) or form_at(toks, i + n, v) or not toks[i + n].text[:1].isalpha():
         return None
     if not toks[i + n].text[:1].isupper():
         return lower_title(clause, toks, i, v) if word == v.title else None
@@ -87,7 +87,7 @@ def reached_title(clause: str, toks: list[Tok], i: int, v: Words) -> tuple[int, 
     standard ("đạt Chuẩn …") or a form the table knows; None otherwise."""
     n = len(v.reach)
     j = i + n
-    if not at(toks, i, v.reach) or j >= len(toks) or not toks[j].text[:1].isupper() or match(toks, j, v.forms) \
+    if not at(toks, i, v.reach) or j >= len(toks) or not toks[j].text[:1].isupper() or form_at(toks, j, v) \
             or at(toks, j, v.title) or toks[j].key in v.not_titles or pairs_ending(clause, toks, i, 0, v) is None:
         return None
     last = j

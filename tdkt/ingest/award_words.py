@@ -188,6 +188,7 @@ TIMES = re.compile(r"(?<=\d)\s+lượt\s+(?=(?:%s)\b)" % "|".join(sorted({w for 
 class Words:
     damaged: bool  # keys without marks: "phường" ~ "phong", "công nhân" ~ "công nhận"
     forms: tuple[tuple[tuple[str, ...], str], ...]
+    loose_forms: tuple[tuple[tuple[str, ...], str], ...]  # folded, of three words or more: marks mistyped
     verb_forms: tuple[tuple[tuple[str, ...], str], ...]
     verb_chain: tuple[tuple[tuple[str, ...], str], ...]
     qualities: tuple[tuple[tuple[str, ...], str], ...]
@@ -232,7 +233,7 @@ def words(damaged: bool) -> Words:
             table = [(p, value) for p, value in table if not any(_ACRONYM.match(w) for w in p.split())]
         return tuple(sorted(((k(p), value) for p, value in table), key=lambda f: -len(f[0])))
     return Words(
-        damaged=damaged, forms=longest_first(FORMS), verb_forms=longest_first(VERB_FORMS),
+        damaged=damaged, forms=longest_first(FORMS), loose_forms=() if damaged else loose(FORMS), verb_forms=longest_first(VERB_FORMS),
         verb_chain=longest_first([(p, p) for p in VERB_CHAIN]),
         qualities=longest_first([(p, p) for p in QUALITIES]), scopes=longest_first([(p, p) for p in SCOPES]),
         model=k("điển hình"), prize_ranks=longest_first(PRIZE_RANKS), prize_word=k("giải"),
@@ -255,6 +256,14 @@ def words(damaged: bool) -> Words:
         before_form=tuple(sorted((k(p) for p in BEFORE_FORM), key=len, reverse=True)),
         about=(k("về"), k("vì"), k("do"), k("đã có"), k("có thành tích"), k("trong")),
     )
+
+
+def loose(table) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """The forms of three words or more keyed without marks, longest first, for a form whose marks were mistyped
+    ("lao động tiến tiến", "Huân chương lao đông hạng Ba"): three folded words name one form only. Not the
+    flags: "cờ thi đua" is also "có thi đua" without marks."""
+    out = {tuple(fold(p).split()): value for p, value in table if len(p.split()) >= 3 and fold(p).split()[0] != "co"}
+    return tuple(sorted(out.items(), key=lambda f: -len(f[0])))
 
 
 def prepare(text: str) -> str:

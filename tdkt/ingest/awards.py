@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from tdkt.ingest.award_counts import (
-    count_before, counts, described, is_count, match, pairs_ending, plural_kind, qualified, sep, short, span,
+    count_before, counts, described, form_at, is_count, match, pairs_ending, plural_kind, qualified, sep, short, span,
     uncounted,
 )
 from tdkt.ingest.award_mood import cited, each, targeted, work_noun
@@ -189,7 +189,7 @@ def _forms_in(clause: str, toks: list[Tok], v: Words) -> list[tuple[int, int, st
     forms = []
     i = 0
     while i < len(toks):
-        hit = match(toks, i, v.forms)
+        hit = form_at(toks, i, v)  # … or its marks mistyped
         if hit:
             forms.append((i, i + hit[0], hit[1], False))
             i += hit[0]

@@ -18,3 +18,10 @@ def test_what_is_said_of_counted_recipients_before_their_verb_keeps_the_count():
     # a comma between, or a verb of giving: the count says something else
     assert 7 not in [c for *_, c, _ in read("Có 7 giáo viên của trường Kim Đồng, Lê Lợi đạt danh hiệu Chiến sĩ thi đua.")]
     assert 7 not in [c for *_, c, _ in read("7 giáo viên của trường được tặng quà và đạt danh hiệu Chiến sĩ thi đua.")]
+
+
+def test_a_form_whose_marks_were_mistyped_is_that_form():
+    assert read("Công ty tặng danh hiệu Lao động tiến tiến cho 120 công nhân.") == [
+        ("Danh hiệu Lao động tiên tiến", "cá nhân", 120, "granted")]
+    # not a flag: "có thi đua" is a verb, not "cờ thi đua"
+    assert read("Năm nay có thi đua giữa 12 tập thể.") == []
