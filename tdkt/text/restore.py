@@ -139,6 +139,14 @@ _NUM, _ABBR, _BOUND = "<num>", "<abbr>", "<s>"
 
 
 def _restore_line(model: _Model, line: str) -> str:
+    parts, tokens, fixed, nodes = _line_nodes(model, line)
+    return _write_back(model, parts, tokens, fixed, nodes, _viterbi(model, nodes))
+
+
+def _line_nodes(model: _Model, line: str) -> tuple[list[str], list[tuple], set, list[tuple]]:
+    """A line's whitespace parts, its tokens ``(index in parts, prefix, [pieces], suffix)``, the pieces left
+    alone ``{(token#, piece#)}`` and the decoding nodes: ``("fixed", context)`` or ``("word", token#, piece#,
+    form)``."""
     parts = re.split(r"(\s+)", line)
     cores_all = []
     tokens = []  # (index in parts, prefix, [pieces], suffix)
@@ -200,8 +208,12 @@ def _restore_line(model: _Model, line: str) -> str:
         if any(c in ".,;:!?()“”\"…" for c in suf):
             nodes.append(("fixed", _BOUND))
 
-    choice = _viterbi(model, nodes)
-    # write back
+    return parts, tokens, fixed, nodes
+
+
+def _write_back(model: _Model, parts: list[str], tokens: list[tuple], fixed: set, nodes: list[tuple],
+                choice: list[str | None]) -> str:
+    """The line with each word node's chosen syllable in its OCR token's case, and the abbreviation table."""
     new_pieces: dict[tuple[int, int], str] = {}
     for node, syl in zip(nodes, choice):
         if node[0] == "word" and syl is not None:

@@ -29,19 +29,23 @@ class _Model:
             k: [(int(a), float(b)) for a, b in v] for k, v in data["inv"].items()
         }
         self.emit: dict[str, dict[str, float]] = data["emit"]
-        # language model: two interpolated Kneser-Ney bigrams (in-domain reports, general
-        # Vietnamese) and a general unigram, mixed linearly
+        # language model: interpolated Kneser-Ney models (in-domain reports, a trigram; general Vietnamese,
+        # a bigram; with "lm_dict", the syllable pairs inside the words of a Vietnamese dictionary) and a
+        # general unigram, mixed linearly
         self.lms = [_KN(data["lm_in"]), _KN(data["lm_gen"])]
+        self.dict_lm = _KN(data["lm_dict"]) if "lm_dict" in data else None
         self.wordfreq_log = data["wordfreq"]
         self.wordfreq = [math.exp(v) for v in data["wordfreq"]]
         p = self.params
         self.lambdas = (p["lambda_in"], p["lambda_gen"], p["lambda_uni"])
+        self.lambda_dict = p.get("lambda_dict", 0.0) if self.dict_lm else 0.0
         self._lm_cache: dict[tuple[int, int], float] = {}
         # upper bound of log P_LM(b | any context), for exact pruning in the search
         m_in, m_gen = self.lms[0].max_prob(), self.lms[1].max_prob()
+        m_dict = self.dict_lm.max_prob() if self.dict_lm else [0.0] * len(self.vocab)
         l_in, l_gen, l_uni = self.lambdas
-        self.lm_bound = [math.log(min(1.0, l_in * a + l_gen * b + l_uni * c))
-                         for a, b, c in zip(m_in, m_gen, self.wordfreq)]
+        self.lm_bound = [math.log(min(1.0, l_in * a + l_gen * b + l_uni * c + self.lambda_dict * d))
+                         for a, b, c, d in zip(m_in, m_gen, self.wordfreq, m_dict)]
         self._lm3_cache: dict[tuple[int, int, int], float] = {}
         # fallback candidate index: skeleton -> syllable indices
         self.by_skel: dict[str, list[int]] = {}
@@ -61,6 +65,8 @@ class _Model:
         if got is None:
             l_in, l_gen, l_uni = self.lambdas
             p = l_in * self.lms[0].prob3(a, b, c) + l_gen * self.lms[1].prob(b, c) + l_uni * self.wordfreq[c]
+            if self.lambda_dict:
+                p += self.lambda_dict * self.dict_lm.prob(b, c)
             got = math.log(p)
             self._lm3_cache[key] = got
         return got
@@ -72,6 +78,8 @@ class _Model:
         if got is None:
             l_in, l_gen, l_uni = self.lambdas
             p = l_in * self.lms[0].prob(a, b) + l_gen * self.lms[1].prob(a, b) + l_uni * self.wordfreq[b]
+            if self.lambda_dict:
+                p += self.lambda_dict * self.dict_lm.prob(a, b)
             got = math.log(p)
             self._lm_cache[key] = got
         return got

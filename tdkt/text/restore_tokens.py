@@ -158,11 +158,19 @@ def _pieces(core: str) -> list[str]:
     return out
 
 
+_VOWEL_END = re.compile(r"[aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ_]$", re.I)
+
+
 def _nang_dot(left: str, sep: str, right: str) -> bool:
-    """A dot OCR read for the nặng mark inside a word (GOCR: ``ca.nh`` cạnh, ``Nhâ.p`` Nhập, ``l_.nh`` lệnh):
-    the rest of the syllable after it is a coda (c ch m n ng nh p t), and the whole is syllable-shaped;
-    ``v.v`` and ``T.Ư`` stay apart."""
-    if sep != "." or right not in ("c", "ch", "m", "n", "ng", "nh", "p", "t") or not left[-1:].isalpha() and left[-1:] != "_":
+    """A dot OCR read for a mark inside a word: GOCR's nặng before a coda (``ca.nh`` cạnh, ``Nhâ.p`` Nhập,
+    ``l_.nh`` lệnh), and after a vowel, Ocrad's and GOCR's horn or nặng (``tu.ong`` tương, ``du.o.c`` được,
+    ``sú.a`` sửa, ``ta.i`` tại, ``li_.u`` liệu): the whole is syllable-shaped, and the rest after the dot is a
+    coda or, after a vowel, starts in lower case; ``v.v``, ``T.Ư``, ``Dim.Nếu`` and two words a dot joins
+    (``lại.các``) stay apart."""
+    if sep != "." or not right or not (left[-1:].isalpha() or left[-1:] == "_"):
+        return False
+    after_vowel = bool(_VOWEL_END.search(left)) and (right[0].islower() or right[0] == "_")
+    if right not in ("c", "ch", "m", "n", "ng", "nh", "p", "t") and not after_vowel:
         return False
     return any(is_syllable(v) for v in _wild_variants(_wild_skeleton(left + right)))
 

@@ -195,3 +195,31 @@ def test_other_engines_ocr_is_detected_as_damaged(key):
     ocr = (ROOT / "tests" / "fixtures" / "restore" / "engines" / f"{key}.ocr.txt").read_text(encoding="utf-8")
     assert R.is_damaged(ocr)
     assert R.restore(ocr) != ocr
+
+
+def _tiny_model(with_dict: bool):
+    """A model of four syllables whose OCR form ``lan`` is lan or lần, whose in-domain and general texts say
+    nothing after ``lây``; only the dictionary component knows the word ``lây lan``."""
+    from tdkt.text.restore_model import _Model
+    vocab = ["<s>", "<num>", "<abbr>", "lây", "lan", "lần", "dịch"]
+    empty = {"ctx_total": {}, "bigram": {}, "cont": [-2.0] * len(vocab), "discount": 0.75}
+    data = {"vocab": vocab, "inv": {"lay": [[3, -0.1]], "lan": [[5, -0.1], [4, -0.3]], "dich": [[6, -0.1]]},
+            "emit": {}, "lm_in": empty, "lm_gen": empty,
+            "wordfreq": [-9.0, -9.0, -9.0, -5.0, -6.0, -3.0, -5.0],
+            "params": {"channel_weight": 0.7, "lambda_in": 0.65, "lambda_gen": 0.1, "lambda_uni": 0.25,
+                       "trigram": 1}}
+    if with_dict:
+        data["lm_dict"] = {"ctx_total": {"3": [1, 1]}, "bigram": {"3": {"4": 1}},
+                           "cont": [-9.0, -9.0, -9.0, -9.0, -0.1, -9.0, -9.0], "discount": 0.75}
+        data["params"].update(lambda_uni=0.15, lambda_dict=0.1)
+    return _Model(data)
+
+
+def test_the_dictionary_component_decides_what_the_texts_do_not():
+    """pyvi's dictionary (syllable pairs inside words) is a fourth component of the LM mixture: with it,
+    ``dich lay lan`` is dịch lây lan; without it the more frequent lần wins. The weights still sum to 1."""
+    for with_dict, expected in ((False, "dịch lây lần"), (True, "dịch lây lan")):
+        model = _tiny_model(with_dict)
+        assert R._restore_line(model, "dich lay lan") == expected
+        assert abs(sum(model.lambdas) + model.lambda_dict - 1.0) < 1e-9
+    assert R._model().lambda_dict == 0.0 or abs(sum(R._model().lambdas) + R._model().lambda_dict - 1.0) < 1e-9

@@ -104,6 +104,14 @@ def test_the_guard_costs_nothing_on_the_seeds_ocr(seed, monkeypatch):
     ("v.v", ["v", ".", "v"]),    # vân vân
     ("T.Ư", ["T", ".", "Ư"]),
     ("Dim.Nếu", ["Dim", ".", "Nếu"]),
+    ("tu.ong", ["tu.ong"]),      # Ocrad's and GOCR's horn after a vowel: tương
+    ("du.o.c", ["du.o.c"]),      # được
+    ("sú.a", ["sú.a"]),          # sửa
+    ("ta.i", ["ta.i"]),          # GOCR's nặng after a vowel: tại
+    ("li_.u", ["li_.u"]),        # liệu
+    ("lại.các", ["lại", ".", "các"]),  # two words a dot joins
+    ("ông.bà", ["ông", ".", "bà"]),
+    ("x.a", ["x", ".", "a"]),
 ])
 def test_misread_marks_inside_a_word_stay_in_the_word(core, pieces):
     assert R._pieces(core) == pieces
