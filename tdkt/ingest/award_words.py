@@ -165,7 +165,9 @@ PROPOSAL_TITLE = re.compile(r"(?<!xét )(?<!theo )(?<!sở )\b(?:đề nghị|t�
 # Trang")
 # capital letters, Vietnamese ones included (a range "À-Ỹ" would hold the small letters too: "đ", "ư", "ộ" …)
 UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper() and c.isalpha())
-SENTENCE = re.compile(r"(?<=[^\s.]{2})(?<!\bTP)(?<!\bTp)(?<!\bTX)(?<!\bTT)\.\s+(?=[%s0-9])|(?<=[^\s.]{2})\.$" % UPPER)
+# … and after an ellipsis and a capital ("… có thành tích xuất sắc... Dịp này, UBND huyện …")
+SENTENCE = re.compile(r"(?<=[^\s.]{2})(?<!\bTP)(?<!\bTp)(?<!\bTX)(?<!\bTT)\.\s+(?=[%s0-9])|(?<=[^\s.]{2})\.$"
+                      r"|(?<=\w)(?:\.\.\.|…)\s+(?=[%s])" % (UPPER, UPPER))
 # "1 tập thể được đề nghị Trung ương tặng bằng khen": a proposal for the recipients of its clause, not a proposal
 # the clauses after it continue
 PROPOSED_ONE = re.compile(r"\bđược\s+(?:xét\s+)?(?:đề nghị|đề xuất)\b", re.I)
@@ -304,4 +306,6 @@ def dated_title(form: str) -> tuple[str, int | None]:
 # Huân chương Độc lập", "Lũy kế đến nay …", "Từ trước đến nay …"); folded, at a sentence's start
 # the heading of a plan, a guidance or a regulation: what it says of forms given to "các tập thể" are rules
 RULES_TITLE = re.compile(r"^\W*(?:KẾ HOẠCH|HƯỚNG DẪN|QUY CHẾ|QUY ĐỊNH|THÔNG TƯ|NGHỊ ĐỊNH|LUẬT|CHƯƠNG TRÌNH|ĐIỀU LỆ)\b")
-RUNNING_TOTAL = re.compile(r"\W*(?:tinh den (?:nay|thoi diem nay|hien nay)|luy ke|tu truoc (?:toi|den) nay)\b")
+# … also after one or two words ("Riêng từ năm 2004 đến nay, …", "Tính từ năm 2010 đến nay …")
+RUNNING_TOTAL = re.compile(r"\W*(?:\w+\W+){0,2}?(?:tinh den (?:nay|thoi diem nay|hien nay)|luy ke|tu truoc (?:toi|den) nay"
+                           r"|tu (?:nam )?(?:19|20)\d\d (?:den|toi) (?:nay|hien nay|thoi diem nay))\b")

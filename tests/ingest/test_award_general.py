@@ -25,3 +25,10 @@ def test_a_form_whose_marks_were_mistyped_is_that_form():
         ("Danh hiệu Lao động tiên tiến", "cá nhân", 120, "granted")]
     # not a flag: "có thi đua" is a verb, not "cờ thi đua"
     assert read("Năm nay có thi đua giữa 12 tập thể.") == []
+
+
+def test_what_all_years_gave_since_a_year_is_no_award_of_the_text():
+    assert read("Riêng từ năm 2010 đến nay, Hội đã trao Giải thưởng Lê Quý Đôn cho 450 học sinh có thành tích xuất sắc... "
+                "Dịp này, UBND huyện đã tặng giấy khen cho 9 gia đình.") == [("Giấy khen", "hộ gia đình", 9, "granted")]
+    # a year's span that ends before now is the text's own period
+    assert len(read("Từ năm 2010 đến năm 2015, UBND huyện đã tặng giấy khen cho 9 gia đình.")) == 1
