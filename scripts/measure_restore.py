@@ -164,7 +164,77 @@ def print_errors(errs: list) -> None:
         print(f"{n:3d}  {got} -> should be {gold}")
 
 
-def held_document(seed: str, errors: str | None) -> int:
+def _path_score(model, nodes: list[tuple], sids: list) -> float:
+    """The decoder's score of one choice of syllables for a line's nodes (LM + channel weight x channel)."""
+    lam, bound = model.params["channel_weight"], model.index[R._BOUND]
+    p2 = p1 = bound
+    score = 0.0
+    for node, sid in zip(nodes, sids):
+        ch = 0.0
+        if node[0] == "fixed":
+            sid = model.index.get(node[1], bound)
+        else:
+            ch = dict(model.candidates(node[3].lower())).get(sid)
+            if ch is None:
+                ch = R._channel_dp(model.emit, model.vocab[sid], node[3].lower()) + model.params.get("fallback_penalty", -2.0)
+        score += model.lm3_logp(p2, p1, sid) + lam * ch
+        p2, p1 = p1, sid
+    return score + model.lm3_logp(p2, p1, bound)
+
+
+def classify_line(model, ocr: str, gold: str, counts: collections.Counter) -> None:
+    """Add each gold syllable of the line to ``counts`` by what became of it: right; split/merge (the
+    restored token has another number of pieces); left alone (an all-caps abbreviation, a foreign word or
+    code, a digit-only or unreadable piece); candidate missing (the gold syllable is not among the form's
+    candidates, or not in the vocabulary); a model error (the model scores the chosen line above the line
+    with the gold syllable: marks only or letters differ) or a search error (it scores it below)."""
+    parts, tokens, fixed, nodes = R._line_nodes(model, ocr)
+    choice = R._viterbi(model, nodes)
+    pred = R._write_back(model, parts, tokens, fixed, nodes, choice).split()
+    node_of = {(n[1], n[2]): i for i, n in enumerate(nodes) if n[0] == "word"}
+    for t, g in enumerate(gold.split()):
+        gp, pp = _pieces(g), _pieces(pred[t]) if t < len(pred) else []
+        word_idx = [i for i, x in enumerate(tokens[t][2]) if not R._PIECE_SPLIT.fullmatch(x)] if t < len(tokens) else []
+        for j, b in enumerate(gp):
+            if not (b.isalpha() and R.is_syllable(b)):
+                continue
+            counts["syllables"] += 1
+            if len(pp) != len(gp) or len(word_idx) != len(gp):
+                counts["split/merge"] += 1
+                continue
+            if R.canonical(pp[j]) == R.canonical(b):
+                counts["right"] += 1
+                continue
+            form = tokens[t][2][word_idx[j]]
+            gid = model.index.get(R.canonical(b))
+            if (t, word_idx[j]) not in node_of:
+                kind = ("left alone: all-caps abbreviation" if form.isupper() and len(form) > 1 else
+                        "left alone: foreign word or code" if (t, word_idx[j]) in fixed else "left alone: digits or no candidate")
+            elif gid is None or gid not in dict(model.candidates(form.lower())):
+                kind = "candidate missing"
+            else:
+                sids = [model.index.get(c) if c is not None else None for c in choice]
+                alt = list(sids)
+                alt[node_of[(t, word_idx[j])]] = gid
+                search = _path_score(model, nodes, alt) > _path_score(model, nodes, sids) + 1e-9
+                kind = ("search error" if search else "model chose wrong") + (
+                    ", marks only" if R.fold(pp[j]) == R.fold(b) else ", letters")
+            counts[kind] += 1
+
+
+def classify(pairs: list[tuple[str, str]]) -> None:
+    """Print the wrong syllables of ``pairs`` by kind (classify_line), most frequent first."""
+    counts: collections.Counter = collections.Counter()
+    model = R._model()
+    for ocr, gold in pairs:
+        classify_line(model, ocr, gold, counts)
+    n = counts.pop("syllables", 0)
+    print(f"{n} syllables, {counts.pop('right', 0)} right")
+    for kind, k in counts.most_common():
+        print(f"{k:5d}  {kind}")
+
+
+def held_document(seed: str, errors: str | None, classify_errors: bool = False) -> int:
     """Every key line of one OCR seed (tune and heldout), for a model built with --hold-doc SEED."""
     pairs = keys("tune").get(seed, []) + keys("heldout").get(seed, [])
     errs: list = []
@@ -174,6 +244,8 @@ def held_document(seed: str, errors: str | None) -> int:
     print(f"RESULT {seed} {r} {t} {b}")
     if errors:
         print_errors(errs)
+    if classify_errors:
+        classify(pairs)
     return 0
 
 
@@ -219,6 +291,9 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--errors", choices=["tune", "heldout", "engines"], help="list the wrong syllables of one split")
     ap.add_argument("--model", help="measure another model file")
+    ap.add_argument("--classify", metavar="SET",
+                    help="the wrong syllables of a set by kind: tune, heldout, engines, blind, or FOLDER/NAME "
+                         "(with --hold-doc: that seed's lines)")
     ap.add_argument("--speed", action="store_true", help="time a 20 KB report (CPU seconds, medians)")
     ap.add_argument("--only", choices=["blind", "engines"], help="print only this table")
     ap.add_argument("--cv-parity", type=int, choices=[0, 1], default=None,
@@ -231,7 +306,11 @@ def main() -> int:
     if args.cv_parity is not None:
         return cross_validation(args.cv_parity, args.errors)
     if args.hold_doc:
-        return held_document(args.hold_doc, args.errors)
+        return held_document(args.hold_doc, args.errors, bool(args.classify))
+    if args.classify:
+        folder, _, name = args.classify.partition("/")
+        classify([p for n, v in keys(folder).items() if (n == name if name else n != "rendered") for p in v])
+        return 0
     if args.speed:
         speed()
         return 0

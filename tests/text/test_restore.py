@@ -223,3 +223,17 @@ def test_the_dictionary_component_decides_what_the_texts_do_not():
         assert R._restore_line(model, "dich lay lan") == expected
         assert abs(sum(model.lambdas) + model.lambda_dict - 1.0) < 1e-9
     assert R._model().lambda_dict == 0.0 or abs(sum(R._model().lambdas) + R._model().lambda_dict - 1.0) < 1e-9
+
+
+@pytest.mark.parametrize("ocr, gold, kind", [
+    ("Mat tran TO quéc", "Mặt trận Tổ quốc", "left alone: all-caps abbreviation"),
+    ("chuyén bién 15 rét", "chuyển biến rõ rệt", "left alone: digits or no candidate"),
+    ("ché)ng dich", "chống dịch", "split/merge"),
+])
+def test_wrong_syllables_are_classified_by_kind(ocr, gold, kind):
+    """scripts/measure_restore.py --classify: each gold syllable counted right or by what went wrong."""
+    import collections
+    counts = collections.Counter()
+    _measure_module().classify_line(R._model(), ocr, gold, counts)
+    assert counts[kind] == 1 and counts["syllables"] == len(gold.split())
+    assert counts["right"] == len(gold.split()) - 1
