@@ -80,6 +80,32 @@ def named_prize(clause: str, toks: list[Tok], i: int, v: Words) -> tuple[int, in
     return (i, last + 1, f"{kind} {name}", False) if name else None
 
 
+# forms of the table whose own name may follow them: "Kỷ niệm chương “Cựu chiến binh Việt Nam”", "Kỷ niệm chương Vì
+# sự nghiệp nông dân Việt Nam", "Huy chương Vì thế hệ trẻ"
+_NAMED_BY_WHAT_FOLLOWS = ("Kỷ niệm chương", "Huy chương")
+
+
+def medal_name(clause: str, toks: list[Tok], end: int, form: str, v: Words) -> tuple[int, str] | None:
+    """A medal's own name after its kind, in quotes or opening with a capital (at most eight words, to a
+    punctuation mark, a number, "cho", "của", "năm" or a reason): (its end, "Kỷ niệm chương …"); None otherwise."""
+    if form not in _NAMED_BY_WHAT_FOLLOWS or end >= len(toks) or not toks[end].text[:1].isalpha():
+        return None
+    quoted = bool(QUOTE_OPEN.search(sep(clause, toks, end)))
+    if not quoted and not toks[end].text[:1].isupper():
+        return None
+    last = end
+    for k in range(end + 1, min(len(toks), end + 8)):
+        after = sep(clause, toks, k)
+        if quoted and QUOTE_CLOSE.search(after):
+            break
+        if toks[k].text.isdigit() or re.search(r"[,.;:(]", after) or at(toks, k, v.to) or at(toks, k, v.of) \
+                or toks[k].text in ("năm", "nam") or any(at(toks, k, a) for a in v.about):
+            break
+        last = k
+    name = span(clause, toks, end, last + 1)
+    return (last + 1, f"{form} {name}") if name else None
+
+
 def reached_title(clause: str, toks: list[Tok], i: int, v: Words) -> tuple[int, int, str, bool] | None:
     """"3 giáo viên đạt Giáo viên dạy giỏi cấp tỉnh": (start, end, "Danh hiệu …", False) for a title the table does
     not know, written with a capital right after "đạt" that counted recipients precede (its words after the first

@@ -30,7 +30,7 @@ from tdkt.ingest.award_counts import (
     uncounted,
 )
 from tdkt.ingest.award_mood import cited, each, targeted, work_noun
-from tdkt.ingest.award_names import named_prize, prized, quoted_title, ranked, reached_title
+from tdkt.ingest.award_names import medal_name, named_prize, prized, quoted_title, ranked, reached_title
 from tdkt.ingest.award_totals import (
     without_headline_totals, without_named_twice, without_parts, without_restatements, without_uncounted_again,
     without_verb_restatements,
@@ -191,8 +191,9 @@ def _forms_in(clause: str, toks: list[Tok], v: Words) -> list[tuple[int, int, st
     while i < len(toks):
         hit = form_at(toks, i, v)  # … or its marks mistyped
         if hit:
-            forms.append((i, i + hit[0], hit[1], False))
-            i += hit[0]
+            end, name = medal_name(clause, toks, i + hit[0], hit[1], v) or (i + hit[0], hit[1])
+            forms.append((i, end, name, False))
+            i = end
             continue
         named_form = quoted_title(clause, toks, i, v) or named_prize(clause, toks, i, v) or ranked(toks, i, v, forms) \
             or reached_title(clause, toks, i, v)

@@ -32,3 +32,12 @@ def test_what_all_years_gave_since_a_year_is_no_award_of_the_text():
                 "Dịp này, UBND huyện đã tặng giấy khen cho 9 gia đình.") == [("Giấy khen", "hộ gia đình", 9, "granted")]
     # a year's span that ends before now is the text's own period
     assert len(read("Từ năm 2010 đến năm 2015, UBND huyện đã tặng giấy khen cho 9 gia đình.")) == 1
+
+
+def test_a_medal_is_named_by_the_name_that_follows_it():
+    assert read("Hội Cựu chiến binh tỉnh trao Kỷ niệm chương “Vì sự nghiệp Cựu chiến binh” cho 42 hội viên.") == [
+        ("Kỷ niệm chương Vì sự nghiệp Cựu chiến binh", "cá nhân", 42, "granted")]
+    assert read("Trung ương Đoàn tặng Huy chương Vì thế hệ trẻ cho 3 cá nhân.") == [
+        ("Huy chương Vì thế hệ trẻ", "cá nhân", 3, "granted")]
+    # no name after it: the kind alone
+    assert read("Bộ trưởng tặng kỷ niệm chương cho 8 cá nhân.") == [("Kỷ niệm chương", "cá nhân", 8, "granted")]
