@@ -59,8 +59,8 @@ def quoted_title(clause: str, toks: list[Tok], i: int, v: Words) -> tuple[int, i
 def named_prize(clause: str, toks: list[Tok], i: int, v: Words) -> tuple[int, int, str, bool] | None:
     """"Giải thưởng Phụ nữ Việt Nam", "danh hiệu Lao động xuất sắc", "Huy hiệu Tuổi trẻ sáng tạo": (start, end,
     "Giải thưởng …" / "Danh hiệu …" / "Huy hiệu …", False) for a prize, title or badge the table does not know,
-    named by capitalised words after "giải thưởng", "danh hiệu" or "huy hiệu" (at most six; a prize's or a badge's
-    name ends on a capitalised word); None otherwise."""
+    named by capitalised words after "giải thưởng", "danh hiệu" or "huy hiệu" (at most six, a title's eight; a
+    prize's name ends on a capitalised word); None otherwise."""
     word = v.prize if at(toks, i, v.prize) else v.title if at(toks, i, v.title) else v.badge if at(toks, i, v.badge) \
         else None
     n = len(word) if word else 0
@@ -69,7 +69,7 @@ def named_prize(clause: str, toks: list[Tok], i: int, v: Words) -> tuple[int, in
     if not toks[i + n].text[:1].isupper():
         return lower_title(clause, toks, i, v) if word == v.title else None
     last = i + n  # the name ends on its last capitalised word: "Phụ nữ Việt Nam"
-    for j in range(i + n + 1, min(len(toks), i + n + 6)):
+    for j in range(i + n + 1, min(len(toks), i + n + (6 if word == v.prize else 9))):  # "… làm theo lời Bác"
         if toks[j].text.isdigit() or re.search(r"[,.;:(]", sep(clause, toks, j)) or at(toks, j, v.to) \
                 or toks[j].text in ("năm", "nam") or any(at(toks, j, a) for a in v.about):
             break

@@ -157,7 +157,7 @@ PROPOSE = ("đề nghị", "đề xuất", "kiến nghị", "trình")
 ADVERBS = ("đã", "xem xét", "còn", "cũng", "vừa", "đều", "sẽ", "tiếp tục", "ký quyết định", "quyết định")
 BASIS = ("xét", "theo", "trên cơ sở", "tờ", "căn cứ", "của")  # not "làm cơ sở đề nghị …", which proposes
 BEFORE_FORM = ("danh hiệu", "được", "đạt", "nhận", "các", "hình thức", "tặng", "công nhận", "khen thưởng", "trao",
-                "đề nghị", "đã", "cũng", "đều", "vừa")  # … and the adverbs: "144 cá nhân đã được nhận Giải thưởng …"
+                "đề nghị", "đã", "cũng", "đều", "vừa", "tuyên dương", "biểu dương", "vinh danh")  # … and the adverbs: "144 cá nhân đã được nhận Giải thưởng …"
 _ACRONYM = re.compile(r"^(?:[^aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]+|i|ii|iii)$")
 GRANTS = re.compile(r"\b(?:đã|được)\s+(?:\S+\s+){0,6}?(?:tặng|khen thưởng|công nhận|trao)\b|\btrao tặng\b", re.I)
 PROPOSAL_TITLE = re.compile(r"(?<!xét )(?<!theo )(?<!sở )\b(?:đề nghị|tờ trình|lấy ý kiến|đề xuất)\b(?! của)", re.I)

@@ -207,6 +207,10 @@ def _forms_in(clause: str, toks: list[Tok], v: Words) -> list[tuple[int, int, st
             continue
         if verb:
             end, name = _verb_chain(clause, toks, i, i + verb[0], verb[1], v)
+            if end < len(toks) and not sep(clause, toks, end).strip() and name != RECOGNISED and (
+                    form_at(toks, end, v) or at(toks, end, v.title) or at(toks, end, v.prize)):
+                i = end  # "35 thanh niên được tuyên dương danh hiệu …": the title it names is the form
+                continue
             j = end + (len(v.to) if at(toks, end, v.to) else 0)
             j = next((x for x in range(j, min(len(toks) - 1, j + 4)) if toks[x].text.isdigit()
                       and not re.search(r"[^\w\s]", clause[toks[j - 1].end:toks[x].start] if j else "")

@@ -41,3 +41,9 @@ def test_a_medal_is_named_by_the_name_that_follows_it():
         ("Huy chương Vì thế hệ trẻ", "cá nhân", 3, "granted")]
     # no name after it: the kind alone
     assert read("Bộ trưởng tặng kỷ niệm chương cho 8 cá nhân.") == [("Kỷ niệm chương", "cá nhân", 8, "granted")]
+
+
+def test_a_verb_before_a_title_commends_with_that_title():
+    assert read("Dịp này, 35 đoàn viên được tuyên dương danh hiệu Thanh niên tiên tiến làm theo lời Bác.") == [
+        ("Danh hiệu Thanh niên tiên tiến làm theo lời Bác", "cá nhân", 35, "granted")]
+    assert read("Huyện Đoàn tuyên dương 25 đoàn viên ưu tú.") == [("Tuyên dương", "cá nhân", 25, "granted")]
