@@ -174,7 +174,9 @@ def _proposes(toks: list[Tok], j: int, v: Words) -> bool:
     hit = match(toks, j, tuple((p, "") for p in v.propose))
     if hit is None:
         return False
-    before = [" ".join(t.key for t in toks[j - n:j]) for n in (1, 2, 3) if j >= n]
+    # "Xét đề nghị …" is a basis, but "… xét, đề nghị UBND tỉnh tặng …" (a comma between) proposes
+    joined = j > 0 and toks[j].start - toks[j - 1].end <= 1  # one space at most: no mark between
+    before = [" ".join(t.key for t in toks[j - n:j]) for n in (1, 2, 3) if j >= n and joined]
     if any(" ".join(b) in before for b in v.basis) or at(toks, j + hit[0], v.of):
         return False
     # "trình" of "chương trình", "quá trình", "công trình", "trình bày", "trình độ" is no proposal

@@ -47,3 +47,11 @@ def test_a_verb_before_a_title_commends_with_that_title():
     assert read("Dịp này, 35 đoàn viên được tuyên dương danh hiệu Thanh niên tiên tiến làm theo lời Bác.") == [
         ("Danh hiệu Thanh niên tiên tiến làm theo lời Bác", "cá nhân", 35, "granted")]
     assert read("Huyện Đoàn tuyên dương 25 đoàn viên ưu tú.") == [("Tuyên dương", "cá nhân", 25, "granted")]
+
+
+def test_considered_and_then_proposed_is_a_proposal():
+    assert read("Hội đồng Thi đua - Khen thưởng huyện đã xét, đề nghị UBND tỉnh tặng Bằng khen cho 9 tập thể.") == [
+        ("Bằng khen", "tập thể", 9, "proposed")]
+    # the basis of a decision is no proposal
+    assert read("Xét đề nghị của Trưởng phòng Nội vụ, Chủ tịch UBND huyện tặng Giấy khen cho 9 tập thể.") == [
+        ("Giấy khen", "tập thể", 9, "granted")]
