@@ -267,6 +267,12 @@ def _counted_by(clause: str, toks: list[Tok], by: int, floor: int, v: Words) -> 
     if head is None:
         return None
     end = head + 1 + match(toks, head + 1, v.recipients)[0]
+    while end + 2 < by and (at(toks, end, v.and_) or "," in sep(clause, toks, end)):  # "12 tập thể và 25 cá nhân"
+        x = end + (len(v.and_) if at(toks, end, v.and_) else 0)
+        more = match(toks, x + 1, v.recipients) if toks[x].text.isdigit() else None
+        if more is None:
+            break
+        end = x + 1 + more[0]
     if by - end > 16 or ";" in clause[toks[end].start:toks[by].start] or any(
             toks[y].text.isdigit() and not re.fullmatch(r"(?:19|20)\d\d", toks[y].text) for y in range(end, by)):
         return None  # another count between (a year is none: "… trong công tác năm 2019 cũng được tặng …")
@@ -299,7 +305,9 @@ def _clause(clause: str, toks: list[Tok], line: int, v: Words, status: str, base
             status = PROPOSED  # and for the forms after it in the sentence
         elif any(at(toks, x, v.own_power) for x in range(previous_end, min(limit, end + 4))):
             status = GRANTED  # "…; khen thưởng theo thẩm quyền 8 tập thể": given by the body that speaks
-        if targeted(clause, toks, previous_end, start):  # "Phấn đấu 5 tập thể được tặng …": a target grants nothing
+        if targeted(clause, toks, previous_end, start) or any(  # "Phấn đấu 5 tập thể được tặng …": a target
+                toks[x].text.lower() == "mỗi" and match(toks, x + 1, v.recipients) for x in range(previous_end, start)):
+            # … and "Mỗi tập thể được tặng Giấy khen kèm theo tiền thưởng …": what each gets, a rule: nothing granted
             previous_end = end
             continue
         ahead = count_before(clause, toks, start, previous_end, v) if not verb else None

@@ -37,6 +37,8 @@ _NO_NAME = re.compile(r"^(?:đảng viên|cá nhân|tập thể|học sinh|giáo
                       r"\b\d{1,2}/\d{1,2}/\d{2,4}\b")  # "Đến ngày 20/01/2020": a date is no name
 # what says how many or what share, not who: "95% hộ gia đình", "Có 120 cá nhân đăng ký …", "Tỷ lệ đảng viên …",
 # "Số hộ …"; and a kind alone at a sentence's start ("Tập thể đạt danh hiệu … được thưởng …": a rule, not a name)
+# a decision's article, clause or part ("Điều 2. Mỗi tập thể …"): no name
+_ARTICLE = re.compile(r"^(?:Điều|Khoản|Mục|Chương|Phần)\s+(?:\d+|[IVX]+)\b")
 _NO_NAME_EITHER_CASE = re.compile(r"\d\s*%|\d+\s+(?:cá nhân|tập thể|hộ|đơn vị|người|đảng viên|gia đình)\b|"
                                   r"^(?:có|tỷ lệ|tỉ lệ|số|tổng số|phấn đấu|chỉ tiêu|mục tiêu|đến|từ|trong|sau|trước)\s|"
                                   r"^(?:mỗi\s+|các\s+|những\s+)?(?:cá nhân|tập thể|hộ gia đình|đơn vị|đảng viên)$", re.I)
@@ -72,7 +74,7 @@ def clean_name(name: str | None) -> str | None:
         return f"{honorific.group(1)} {' '.join(run)}" if run else None
     if not (name[:1].isupper() or _BODY.match(name)) or fold(name.split()[0]) in _NOT_A_NAME and not _BODY.match(name) \
             or _OPENER.match(fold(name)) or re.match(r"ảnh\s*:", name, re.I) \
-            or " là " in name or _NO_NAME.search(name) or _NO_NAME_EITHER_CASE.search(name):
+            or " là " in name or _NO_NAME.search(name) or _NO_NAME_EITHER_CASE.search(name) or _ARTICLE.match(name):
         return None
     return name
 

@@ -55,3 +55,19 @@ def test_considered_and_then_proposed_is_a_proposal():
     # the basis of a decision is no proposal
     assert read("Xét đề nghị của Trưởng phòng Nội vụ, Chủ tịch UBND huyện tặng Giấy khen cho 9 tập thể.") == [
         ("Giấy khen", "tập thể", 9, "granted")]
+
+
+def test_several_counts_at_the_head_of_a_clause_before_their_verb():
+    assert read("Nhân dịp này, 12 tập thể và 25 cá nhân có thành tích xuất sắc trong phong trào được UBND huyện "
+                "tặng giấy khen.") == [("Giấy khen", "tập thể", 12, "granted"), ("Giấy khen", "cá nhân", 25, "granted")]
+
+
+def test_what_each_recipient_gets_is_a_rule_not_a_grant():
+    assert read("Điều 1. Tặng Giấy khen cho 03 tập thể có thành tích xuất sắc.",
+                "Điều 2. Mỗi tập thể được tặng Giấy khen kèm theo tiền thưởng 500.000 đồng.") == [
+        ("Giấy khen", "tập thể", 3, "granted")]
+
+
+def test_an_authority_that_has_decided_is_named_without_its_decision():
+    got = find_awards([(1, "UBND tỉnh vừa có quyết định tặng Bằng khen cho 45 tập thể.")], False)
+    assert [(a.authority, a.count) for a in got] == [("UBND tỉnh", 45)]
