@@ -175,7 +175,8 @@ def compare(field: str, label: dict, extracted, gazetteer, flagged: set[str]) ->
             got = ""
         else:
             province = _province(value, gazetteer)
-            got = f"{fold(value.name)}|{_level(value.level)}|{fold(province) if u.get('province') else ''}"
+            name = f"{value.kind} {value.name}" if value.name.isdigit() else value.name  # "Quận 6", not "6"
+            got = f"{fold(name)}|{_level(value.level)}|{fold(province) if u.get('province') else ''}"
             if not central and not u.get("province"):
                 want = want.rsplit("|", 1)[0] + "|"
     elif field == "period":

@@ -30,7 +30,8 @@ from tdkt.ingest.issuer import (CENTRAL, CENTRAL_WHY, Units, at_line, authority_
 from tdkt.ingest.numbers import issuer_agrees, type_agrees, type_of_number
 from tdkt.ingest.period import from_ocr_title, period_of
 from tdkt.ingest.publisher import publisher
-from tdkt.ingest.reading import OCR_WHY, RESTORED_WHY, TITLE_WORDS, Found, caps, sentence
+from tdkt.ingest.signer import read_signer
+from tdkt.ingest.reading import OCR_WHY, RESTORED_WHY, Found
 from tdkt.model import AwardType, DocType, Movement, PartialDate, ReviewFlag, Signature, TextQuality
 from tdkt.text import decode
 from tdkt.text.collate import fold
@@ -75,8 +76,6 @@ NOT_A_DATE = "không phải ngày có thật"
 DAY_BLANK = "văn bản để trống ngày"
 
 
-# "(Đã ký)" or "(Ký, ghi rõ họ tên)" that normalising joined to the signer's name below it
-_SIGNED = re.compile(r"^\s*(?:\(\s*(?:[đĐ]ã\s+ký|[kK]ý)[^)]{0,40}\)|[đĐ]ã\s+ký\s*[:.]?)\s*")
 _BASIS_LINE = re.compile(r"(?:Căn cứ|CĂN CỨ|Xét|XÉT|Theo|Thực hiện|THỰC HIỆN|Trên cơ sở|Kính gửi|KÍNH GỬI)\b")
 
 
@@ -207,7 +206,7 @@ def extract(text: str, vocab: Vocab, gazetteer: Gazetteer, *, restored: str | No
         issuer = publisher(lines, gazetteer, source, named)  # the paper or portal that published it
         unit = news_place(lines, units)
     unit = unit_by_address(unit, named, source) if unit.why != CENTRAL_WHY else unit
-    signer, signer_title = r.signer(signatures) if not news else (Found(), Found())
+    signer, signer_title = read_signer(r, signatures) if not news else (Found(), Found())
     quality = (TextQuality.OCR_RESTORED if work is restored else TextQuality.OCR if damaged
                else TextQuality.LEGACY_ENCODING if legacy else TextQuality.CLEAN)
     if news:
@@ -366,75 +365,6 @@ class _Reader:
                 i, p = min(hits)
                 out.append(Found(value=m, line=self.lines[i][0], why=f"văn bản nêu {p!r}"))
         return tuple(sorted(out, key=lambda f: f.line))
-
-    def signer(self, signatures: tuple[Signature, ...]) -> tuple[Found, Found]:
-        people = [s for s in signatures if not any(w in fold(s.signer) for w in ("uy ban", "ubnd", "hoi dong"))]
-        name_at = -1
-        for i in range(len(self.lines) - 1, max(-1, len(self.lines) - 13), -1):
-            if self._name_like(i) and (self.damaged or header.signature_context(self.lines, i)):
-                name_at = i
-                break
-            if len(self.lines[i][1]) > 150:
-                break
-        printed = _SIGNED.sub("", self.lines[name_at][1]).strip() if name_at >= 0 else None
-        stamp = next((s.signer for s in people if printed and fold(s.signer) == fold(printed)), None)
-        if stamp:
-            signer = Found(value=stamp, line=self.lines[name_at][0],
-                           why="tên in dưới chữ ký, viết như trong chữ ký số")
-        elif printed:
-            junk = [w for w in printed.split() if not decode.is_syllable(w)]
-            why = "tên dưới chữ ký" + (f"; {' '.join(junk)!r} không phải chữ tiếng Việt" if junk else "")
-            signer = self.found(printed, name_at, why, bool(junk))
-        elif people:
-            signer = Found(value=people[0].signer, why="lấy từ chữ ký số")
-        else:
-            signer = Found()
-        return signer, self._title(name_at)
-
-    def _name_like(self, i: int) -> bool:
-        text = _SIGNED.sub("", self.lines[i][1]).strip()
-        words = text.split()
-        if not 2 <= len(words) <= 5 or re.search(r"[:;/()\[\]\-–+*•.,\"“”]", text) or caps(text) and self.damaged:
-            return False
-        if any(c.isdigit() for w in words[1:] for c in w) or not all(w[-1].isalpha() for w in words):
-            return False
-        if any(find(self.toks[i], self.k(t)) >= 0 for t in (*TITLE_WORDS, "nơi nhận")):
-            return False
-        first_ok = self.damaged or words[0][0].isupper()
-        return first_ok and all(w[0].isupper() for w in words[1:]) and sum(map(decode.is_syllable, words)) >= 2
-
-    def _title(self, name_at: int) -> Found:
-        """``TM. …`` and the titles in capitals between ``Nơi nhận`` and the signer's name."""
-        if name_at < 0:
-            return Found()
-        start = next((i for i in range(name_at - 1, max(-1, name_at - 16), -1)
-                      if at(self.toks[i], 0, self.k("nơi nhận"))), None)
-        if start is None:  # no distribution list: only the lines just above the name
-            start = name_at
-            while start > 0 and name_at - start < 3 and caps(self.lines[start - 1][1]) and len(
-                    self.lines[start - 1][1]) < 60:
-                start -= 1
-        fragments = []
-        for i in range(start, name_at):
-            text = self.lines[i][1]
-            tm = re.search(r"\b(?:TM|KT|TL|TUQ)\s*\.", text)
-            if tm:
-                fragments.append(text[tm.start():].strip())
-                continue
-            words = re.findall(r"\S+", text.lstrip("-+*• "))
-            run = []
-            for w in reversed(words):
-                if not (caps(w) or not any(c.isalpha() for c in w)) or w.endswith((";", ",", ":")):
-                    break
-                run.insert(0, w)
-            fragment = " ".join(run).strip(" *")
-            ftoks = tokens(fragment, self.damaged)
-            if len(ftoks) >= 2 and any(find(ftoks, self.k(t)) >= 0 for t in TITLE_WORDS):
-                fragments.append(fragment)
-        if not fragments:
-            return Found()
-        value = " / ".join(sentence(f, self.damaged) for f in fragments)
-        return Found(value=value, line=self.lines[start][0], why="chức danh in trên tên người ký")
 
 
 def _from_metadata(meta: dict, number: Found, doc_type: Found, issued: Found, issuer: Found, vocab: Vocab,

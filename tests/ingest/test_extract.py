@@ -124,7 +124,8 @@ def test_review_reasons_word_for_word(seeds):
     assert why[("001", "issued")] == ("văn bản không in ngày; chữ ký số ghi ngày 26/01/2024, đó không phải ngày "
                                       "ban hành")
     assert why[("000", "signer")] == ("tên dưới chữ ký; văn bản do máy đọc từ bản quét, mất hết dấu tiếng Việt: giữ "
-                                      "nguyên như máy đọc; cần đối chiếu với bản quét")
+                                      "nguyên như máy đọc; cần đối chiếu với bản quét; không thấy chức danh người ký ở "
+                                      "trên tên: dòng này có thể không phải tên người ký, cần đối chiếu")  # no title above
 
 
 def test_the_reason_rule_tells_english_from_vietnamese(gazetteer):
