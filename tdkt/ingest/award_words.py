@@ -154,8 +154,9 @@ GIVE = ("tặng", "trao tặng", "truy tặng", "khen thưởng", "công nhận"
 # not the basis of a decision ("Xét đề nghị của …", "Theo đề nghị của …", "trên cơ sở đề nghị …", "Tờ trình").
 PROPOSE = ("đề nghị", "đề xuất", "kiến nghị", "trình")
 # Words between an authority and its verb that are not part of its name: "Ban Thường vụ Tỉnh ủy còn tặng …"
-ADVERBS = ("đã", "xem xét", "còn", "cũng", "vừa", "đều", "sẽ", "tiếp tục", "ký quyết định", "quyết định",
-           "có quyết định", "ban hành quyết định")  # "UBND tỉnh vừa có quyết định tặng …"
+# ("đã" first: the reader asks for it by place); "UBND tỉnh vừa có quyết định tặng …": the longer phrases first
+ADVERBS = ("đã", "ký quyết định", "có quyết định", "ban hành quyết định", "quyết định", "xem xét", "còn", "cũng", "vừa",
+           "đều", "sẽ", "tiếp tục")
 BASIS = ("xét", "theo", "trên cơ sở", "tờ", "căn cứ", "của")  # not "làm cơ sở đề nghị …", which proposes
 BEFORE_FORM = ("danh hiệu", "được", "đạt", "nhận", "các", "hình thức", "tặng", "công nhận", "khen thưởng", "trao",
                 "đề nghị", "đã", "cũng", "đều", "vừa", "tuyên dương", "biểu dương", "vinh danh")  # … and the adverbs: "144 cá nhân đã được nhận Giải thưởng …"
