@@ -39,9 +39,10 @@ def archive(tmp_path_factory):
 @pytest.mark.slow
 def test_every_document_ingest_accepts_builds_as_a_draft(archive, tmp_path, capsys):
     ingested = sorted(p.parent.name for p in (archive / "reports").glob("*/report.yml"))
-    # refused: not Vietnamese text (4: a-010, b-036 and e-019, Word files read as bytes; e-025, a legacy VNI font),
-    # the same bytes twice (1: b-024)
-    assert len(ingested) >= len(DOCS) - 5
+    # refused: not Vietnamese text (6: a-010, b-036 and e-019, Word files read as bytes; e-025, a legacy VNI font;
+    # g-011, a PDF text layer that lost every non-ASCII letter; g-013, a page whose letters outside Windows-1252
+    # became '?'), the same bytes twice (1: b-024)
+    assert len(ingested) >= len(DOCS) - 7
     code = main(["build", "--data", str(archive), "--out", str(tmp_path / "site"), "--docs", str(tmp_path / "src"),
                  "--cache", str(tmp_path / "cache")])
     assert code == 0, capsys.readouterr().err
