@@ -72,24 +72,35 @@ def count_before(clause: str, toks: list[Tok], start: int, floor: int, v: Words)
     return found if found is not None or x == start else qualified(clause, toks, x, floor, v)
 
 
-# words that open what is said of counted recipients before their verb: where they belong or work ("13 đảng viên
-# thuộc Đảng bộ UBND tỉnh được trao tặng …", "25 giáo viên của các trường … đạt …", "40 hộ ở thôn Đông được công
-# nhận …"); folded keys
-_QUALIFIERS = frozenset({"thuoc", "cua", "o", "tai", "trong", "tren", "khoi", "nganh", "toan"})
-_QUALIFIED_REACH = 10  # at most this many words between the recipients and their verb
+# what is said of counted recipients between them and their verb reaches this many words at most: where they belong
+# ("13 đảng viên thuộc Đảng bộ UBND tỉnh được trao tặng …"), what they did ("15 đảng viên hoàn thành xuất sắc nhiệm
+# vụ được Đảng ủy tặng …")
+_QUALIFIED_REACH = 10
 
 
 def qualified(clause: str, toks: list[Tok], x: int, floor: int, v: Words) -> list[tuple[int, str]] | None:
-    """The "<count> <kind>" pairs before a qualifier that ends just before token ``x`` (a verb: "được", "đạt",
-    "nhận"): "13 đảng viên thuộc Đảng bộ UBND tỉnh được …" → [(13, cá nhân)]; None when none, or when the words
-    between hold a number, a punctuation mark or a verb of giving (then they say something else)."""
+    """The "<count> <kind>" pairs before what is said of them, which ends just before token ``x`` (a verb: "được",
+    "đạt", "nhận"): "13 đảng viên thuộc Đảng bộ UBND tỉnh được …" → [(13, cá nhân)]; None when none, when the
+    words between hold a number, a punctuation mark, a verb of giving or proposing or "được" (then they say something
+    else), or when the count follows "cho" or a verb of giving (it is an earlier form's: "tặng Giấy khen cho 6 tập
+    thể có …")."""
     for y in range(x - 1, max(floor, x - _QUALIFIED_REACH) - 1, -1):
         if toks[y].text.isdigit() or re.search(r"[^\s]", sep(clause, toks, y + 1) if y + 1 < x else "") \
-                or any(at(toks, y, g) for g in v.give) or at(toks, y, v.by):
+                or any(at(toks, y, g) for g in v.give + v.propose) or at(toks, y, v.by):
             return None
-        if fold(toks[y].text) in _QUALIFIERS and y > floor:
+        if y > floor and not re.search(r"[^\s]", sep(clause, toks, y)):
             pairs = pairs_ending(clause, toks, y, floor, v)
-            if pairs is not None:
+            first = _pair_ending(clause, toks, y, floor, v)
+            if pairs is not None and first is not None:
+                start = first[2]
+                while start > floor and (at(toks, start - 1, v.and_) or "," in sep(clause, toks, start)):
+                    more = _pair_ending(clause, toks, start - 1 if at(toks, start - 1, v.and_) else start, floor, v)
+                    if more is None:
+                        break
+                    start = more[2]
+                if start and (at(toks, start - 1, v.to) or any(at(toks, start - len(g), g) for g in v.give
+                                                                if start >= len(g))):
+                    return None
                 return pairs
     return None
 

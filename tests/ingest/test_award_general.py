@@ -71,3 +71,13 @@ def test_what_each_recipient_gets_is_a_rule_not_a_grant():
 def test_an_authority_that_has_decided_is_named_without_its_decision():
     got = find_awards([(1, "UBND tỉnh vừa có quyết định tặng Bằng khen cho 45 tập thể.")], False)
     assert [(a.authority, a.count) for a in got] == [("UBND tỉnh", 45)]
+
+
+def test_what_counted_recipients_did_before_their_verb_keeps_the_count():
+    assert read("Kết quả, có 98% đảng viên hoàn thành tốt nhiệm vụ, 15 đảng viên hoàn thành xuất sắc nhiệm vụ được "
+                "Đảng ủy tặng giấy khen.") == [("Giấy khen", "cá nhân", 15, "granted")]
+    # a count after "cho" is the earlier form's; a proposal between says something else
+    assert read("Đề nghị tặng Bằng khen 1 tập thể, đề nghị Chủ tịch nước tặng Huân chương Lao động hạng Ba đối với "
+                "1 cá nhân.") == [("Bằng khen", "tập thể", 1, "proposed"),
+                                  ("Huân chương Lao động hạng Ba", "cá nhân", 1, "proposed")]
+    assert [c for *_, c, _ in read("Danh sách 30 hộ đề nghị UBND xã tặng giấy khen.")] != [30, 30]
