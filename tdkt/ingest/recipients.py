@@ -19,6 +19,7 @@ _BODY = re.compile(r"^(?:ubnd|ủy ban|uỷ ban|hđnd|trường|sở|phòng|ban|
                    re.I)
 
 _LEAD = re.compile(r"^(?:đó là|đó|là|gồm có|gồm|cho|trong đó có|đại diện)\s+", re.I)
+_TAIL = re.compile(r"(?:\s+(?:vinh dự|tự hào|đã|cũng|đều|vừa|đón|được))+$", re.I)
 HONORIFIC = re.compile(r"^(ông|bà|anh|chị|em|cô|thầy|đồng chí|đ/c|đc\.?)\s+", re.I)
 def _bare_person(name: str) -> bool:
     """"Hồ Sơn Tư", "Nguyễn Thị Kim Mai": two to four words, each a capital then small letters (not "Giám đốc Sở":
@@ -62,6 +63,7 @@ def clean_name(name: str | None) -> str | None:
         return None
     name = _LEAD.sub("", _LEAD.sub("", name.strip()))
     name = re.split(r"\s*[(|]|\s+[-–]\s+|(?<!\bTP)(?<!\bTp)(?<!\bTX)(?<!\bTT)\.\s", name)[0].strip(" .,;:-–")
+    name = _TAIL.sub("", name)  # "Công ty vinh dự đón (nhận …)": the words of receiving are not the name
     honorific = HONORIFIC.match(name)
     if honorific:  # a person: the honorific and the capitalised words of the name after it
         run = []

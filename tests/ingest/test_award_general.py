@@ -81,3 +81,8 @@ def test_what_counted_recipients_did_before_their_verb_keeps_the_count():
                 "1 cá nhân.") == [("Bằng khen", "tập thể", 1, "proposed"),
                                   ("Huân chương Lao động hạng Ba", "cá nhân", 1, "proposed")]
     assert [c for *_, c, _ in read("Danh sách 30 hộ đề nghị UBND xã tặng giấy khen.")] != [30, 30]
+
+
+def test_the_words_of_receiving_are_not_the_recipients_name():
+    got = find_awards([(1, "Trường THPT Phan Bội Châu vinh dự đón nhận Cờ thi đua của Chính phủ.")], False)
+    assert [(a.names, a.count) for a in got] == [(("Trường THPT Phan Bội Châu",), 1)]
