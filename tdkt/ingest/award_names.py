@@ -10,6 +10,7 @@ import re
 
 from tdkt.ingest.award_counts import count_before, form_at, match, pairs_ending, sep, span
 from tdkt.ingest.award_words import QUOTE_CLOSE, QUOTE_OPEN, Words
+from tdkt.text.collate import fold
 from tdkt.text.decode import Tok, at
 
 
@@ -104,6 +105,38 @@ def medal_name(clause: str, toks: list[Tok], end: int, form: str, v: Words) -> t
         last = k
     name = span(clause, toks, end, last + 1)
     return (last + 1, f"{form} {name}") if name else None
+
+
+# the first words of a post, not of a kind of person a title names: "Chủ tịch", "Bí thư", "Hiệu trưởng" … (folded)
+_POSITIONS = frozenset({"chu", "bi", "hieu", "giam", "truong", "pho", "tong"})
+
+
+def capital_title(clause: str, toks: list[Tok], i: int, v: Words) -> tuple[int, int, str, bool] | None:
+    """"tôn vinh 100 Nông dân Việt Nam xuất sắc", "trao danh hiệu cho 20 Thanh niên tiêu biểu": (start, end,
+    "Danh hiệu …", False) for a title written with a capital as the counted recipients' noun (a recipient word
+    first, two words or more after it, one of them capitalised or a quality), right after a count that a verb of
+    commending or giving (or "danh hiệu … cho") precedes within four words; the title ends before a punctuation
+    mark, a number, "và", "cho", "của", "năm" or a reason (at most eight words). None otherwise."""
+    if not (0 < i < len(toks) and toks[i - 1].text.isdigit() and toks[i].text[:1].isupper()
+            and not toks[i].text.isupper()  # "63 HTX tiêu biểu": an abbreviation, no title
+            and not sep(clause, toks, i).strip()) or not match(toks, i, v.recipients) \
+            or fold(toks[i].text) in _POSITIONS:  # "102 Chủ tịch Hội Liên hiệp Phụ nữ …": a post and its body
+        return None
+    before = range(max(0, i - 6), i - 1)
+    if not any(at(toks, x, g) for x in before for g in v.give + tuple(p for p, _ in v.verb_chain) + (v.title,)):
+        return None
+    last = i + match(toks, i, v.recipients)[0] - 1
+    capital = False
+    for k in range(last + 1, min(len(toks), i + 8)):
+        if toks[k].text.isdigit() or re.search(r"[,.;:(“”\"]", sep(clause, toks, k)) or at(toks, k, v.to) \
+                or at(toks, k, v.of) or at(toks, k, v.and_) or toks[k].text in ("năm", "nam") \
+                or any(at(toks, k, a) for a in v.about):
+            break
+        capital = capital or toks[k].text[:1].isupper() or match(toks, k, v.qualities) is not None
+        last = k
+    if last - i < 2 or not capital:
+        return None
+    return i, last + 1, f"Danh hiệu {span(clause, toks, i, last + 1)}", False
 
 
 def reached_title(clause: str, toks: list[Tok], i: int, v: Words) -> tuple[int, int, str, bool] | None:

@@ -30,7 +30,7 @@ from tdkt.ingest.award_counts import (
     uncounted,
 )
 from tdkt.ingest.award_mood import cited, each, targeted, work_noun
-from tdkt.ingest.award_names import medal_name, named_prize, prized, quoted_title, ranked, reached_title
+from tdkt.ingest.award_names import capital_title, medal_name, named_prize, prized, quoted_title, ranked, reached_title
 from tdkt.ingest.award_totals import (
     without_headline_totals, without_named_twice, without_parts, without_restatements, without_uncounted_again,
     without_verb_restatements,
@@ -198,7 +198,7 @@ def _forms_in(clause: str, toks: list[Tok], v: Words) -> list[tuple[int, int, st
             i = end
             continue
         named_form = quoted_title(clause, toks, i, v) or named_prize(clause, toks, i, v) or ranked(toks, i, v, forms) \
-            or reached_title(clause, toks, i, v)
+            or reached_title(clause, toks, i, v) or capital_title(clause, toks, i, v)
         if named_form:  # danh hiệu “Phụ nữ tiêu biểu”, Giải thưởng Nguyễn Đức Cảnh: a form the table does not know
             forms.append(named_form)
             i = named_form[1]
@@ -402,6 +402,8 @@ def _clause(clause: str, toks: list[Tok], line: int, v: Words, status: str, base
                     None if regiven else split_bodies(listed)) or tuple(filter(None, [clean_name(listed)]))
             count = number_before if number_before is not None else len(names) or None  # named: as many as named
             kind = (named(names) or implied_recipients(form)) if count is not None else None
+            if kind is None and number_before is not None and match(toks, start, v.recipients):
+                kind = match(toks, start, v.recipients)[1]  # "100 Nông dân Việt Nam xuất sắc": a title of persons
             if kind is None and count is not None and (form.startswith("Giải ") or number_before is not None):
                 kind = prized(toks, end, v, len(toks) if form.startswith("Giải ") else end + 8)
             # "(đã) trao Bằng khen cho các cá nhân …": granted by a verb of giving that is not "được"/"xét" tặng

@@ -86,3 +86,14 @@ def test_what_counted_recipients_did_before_their_verb_keeps_the_count():
 def test_the_words_of_receiving_are_not_the_recipients_name():
     got = find_awards([(1, "Trường THPT Phan Bội Châu vinh dự đón nhận Cờ thi đua của Chính phủ.")], False)
     assert [(a.names, a.count) for a in got] == [(("Trường THPT Phan Bội Châu",), 1)]
+
+
+def test_a_title_written_with_capitals_as_the_noun_of_counted_recipients():
+    assert read("Thành đoàn tuyên dương 20 Thanh niên tiêu biểu năm 2023.") == [
+        ("Danh hiệu Thanh niên tiêu biểu", "cá nhân", 20, "granted")]
+    assert read("Lễ tôn vinh và trao danh hiệu cho 50 Doanh nhân Việt Nam tiêu biểu.") == [
+        ("Danh hiệu Doanh nhân Việt Nam tiêu biểu", "cá nhân", 50, "granted")]
+    # no verb of commending before it, a post and its body, an abbreviation: no title
+    assert read("Có 100 Nông dân Việt Nam tham dự hội nghị.") == []
+    assert [f for f, *_ in read("Hội biểu dương 12 Chủ tịch Hội Phụ nữ cấp xã tiêu biểu.")] != [
+        "Danh hiệu Chủ tịch Hội Phụ nữ cấp xã tiêu biểu"]
