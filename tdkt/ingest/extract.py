@@ -21,12 +21,14 @@ import re
 from dataclasses import dataclass
 
 from tdkt.catalog.gazetteer import Gazetteer
+from tdkt.catalog.fields import FIRST_YEAR, LAST_YEAR
+from tdkt.catalog.issuers import kind_of
 from tdkt.ingest import header, webpage
 from tdkt.ingest.address import Named, unit_by_address, units_named
 from tdkt.ingest.webpage import headline
 from tdkt.ingest.awards import Award, find_awards
-from tdkt.ingest.issuer import (CENTRAL, CENTRAL_WHY, Units, at_line, authority_issuer, column_issuer, news_place,
-                                unit_of)
+from tdkt.ingest.issuer import (CENTRAL, CENTRAL_WHY, UNKNOWN_KIND, Units, at_line, authority_issuer, column_issuer,
+                                corroborated, news_place, unit_of)
 from tdkt.ingest.numbers import issuer_agrees, type_agrees, type_of_number
 from tdkt.ingest.period import from_ocr_title, period_of
 from tdkt.ingest.publisher import publisher
@@ -202,6 +204,9 @@ def extract(text: str, vocab: Vocab, gazetteer: Gazetteer, *, restored: str | No
             unit = Found(value=found.value, line=found.line, review=True,
                          why=found.why + " (theo phần thông tin trang đăng văn bản ghi kèm)") if found.value else unit
     issuer = issuer_agrees(number, issuer, vocab.doc_types)
+    issuer = corroborated(issuer, unit, place)
+    if issuer.value and not issuer.review and not kind_of(issuer.value):  # "Tổ chuyên môn", a heading, a slogan
+        issuer = Found(value=issuer.value, line=issuer.line, why=f"{issuer.why}; {UNKNOWN_KIND}", review=True)
     if news:
         issuer = publisher(lines, gazetteer, source, named)  # the paper or portal that published it
         unit = news_place(lines, units)
@@ -211,6 +216,7 @@ def extract(text: str, vocab: Vocab, gazetteer: Gazetteer, *, restored: str | No
                else TextQuality.LEGACY_ENCODING if legacy else TextQuality.CLEAN)
     if news:
         parent = Found()
+    issued, period = _archived(issued), _archived(period)
     fields = dict(title=title, doc_type=doc_type, doc_number=number, issuer=issuer, issuer_parent=parent, unit=unit,
                   issued=issued,
                   place=place, period=period, recipient=r.recipient(), signer=signer, signer_title=signer_title,
@@ -228,6 +234,17 @@ def extract(text: str, vocab: Vocab, gazetteer: Gazetteer, *, restored: str | No
                                  f"{_day(signatures[0].time)}, đó không phải ngày ban hành"))
     return Extracted(**fields, movements=movements, awards=find_awards(lines, damaged), signatures=signatures,
                      text_quality=quality, review=tuple(review))
+
+
+def _archived(found: Found) -> Found:
+    """A date or a period whose year the archive cannot hold (before 1945, after 2100: a birth year, a founding
+    date) is not written, so that the draft still builds; the reason says what was read."""
+    value = found.value
+    years = [y for y in (getattr(value, "year", None), getattr(value, "end_year", None)) if y is not None]
+    if all(FIRST_YEAR <= y <= LAST_YEAR for y in years):
+        return found
+    return Found(line=found.line, review=True, why=f"{found.why}; năm {years[0]} nằm ngoài khoảng {FIRST_YEAR}–"
+                                                    f"{LAST_YEAR} mà kho lưu trữ nhận: để trống, cần điền bằng tay")
 
 
 _NUMBER_LABEL = re.compile(r"(?:^|\s)s[o0-9eé]\s*:\s*")

@@ -32,6 +32,9 @@ CENTRAL = re.compile(r"^(?:bo (?!chi huy|doi bien phong)|chinh phu|thu tuong|quo
 # The unit's reason when the issuer is a central body (a ministry, the Government): report.yml then says
 # issuer_level: "trung-uong" (tdkt.ingest.folders compares the reason with this one).
 CENTRAL_WHY = "cơ quan trung ương: không thuộc đơn vị hành chính nào"
+FROM_A_SENTENCE = "lấy từ một câu trong nội dung, không phải từ phần đầu văn bản: cần đối chiếu"
+UNKNOWN_KIND = ("tên này không mở đầu bằng một loại cơ quan quen thuộc (ủy ban, sở, phòng, trường, hội, đảng ủy…): "
+                "có thể không phải tên cơ quan ban hành, cần đối chiếu")
 _BARE_BODY = re.compile(r"^(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd|hoi dong thi dua\s*[-–]?\s*khen thuong|"
                         r"hd\s*td\s*[-–]?\s*kt|hoi dong td\s*[-–]?\s*kt|hdtdkt|ban thi dua\s*[-–]?\s*khen thuong|"
                         r"dang uy|ban chap hanh|ban thuong vu|van phong)$")
@@ -167,6 +170,18 @@ def news_place(lines: list[tuple[int, str]], units: Units) -> Found:
                 return Found(value=unit, line=line, review=True,
                              why=f"đơn vị đầu tiên bài báo nêu, {m.text!r}: có đúng là nơi bài báo nói đến? {why}")
     return Found(why="các dòng đầu bài báo không nêu đơn vị hành chính nào", review=True)
+
+
+def corroborated(issuer: Found, unit: Found, place: Found) -> Found:
+    """An issuer read from a sentence of the body ("Ủy ban nhân dân phường Mỹ Quý báo cáo …") is taken without a
+    flag when the place of the header's date line is that unit ("Mỹ Quý, ngày 26 tháng 12 năm 2023"): two
+    readings agree; otherwise it stays flagged."""
+    if not (issuer.review and issuer.why.endswith(FROM_A_SENTENCE) and unit.value is not None and place.value):
+        return issuer
+    if fold(place.value).strip() != fold(unit.value.name).strip():
+        return issuer
+    why = issuer.why[: -len(FROM_A_SENTENCE)] + f"đúng với địa danh ở dòng ngày tháng {place.value!r}"
+    return Found(value=issuer.value, line=issuer.line, why=why, review=False)
 
 
 def unit_of(issuer: str, parent: str, h: header.Header, units: Units, line: int) -> Found:
@@ -378,8 +393,10 @@ class Units:
                 m = self.mention_at(toks, end, i, r.lines[i][1])
                 after = m.end if m else end
                 kind = next((k for kk, k in self.kinds if at(toks, end, kk)), None)
-                if m and any(at(toks, after, v) for v in verbs):
-                    return self.resolve(body, m, "câu đơn vị tự nêu tên mình")
+                if m and any(at(toks, after, v) for v in verbs):  # a sentence of the body, not the header: checked
+                    issuer, unit = self.resolve(body, m, "câu đơn vị tự nêu tên mình")
+                    return Found(value=issuer.value, line=issuer.line, review=True,
+                                 why=f"{issuer.why}; {FROM_A_SENTENCE}"), unit
                 if not m and kind and any(at(toks, end + len(keys(kind, r.damaged)), v) for v in verbs):
                     nameless = nameless or (body, kind, i)
         if nameless:  # "UBND huyện báo cáo …": the unit of that kind the text names most

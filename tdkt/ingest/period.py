@@ -54,7 +54,8 @@ _PERIODS = [  # (pattern on the fold key, span), tried at each position; the ear
 # "(tổng kết năm 2019)" names the period
 _NOT_A_PERIOD = re.compile(r"\([^()]*(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{4}\s*[-–—]\s*\d{4})[^()]*\)|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|"
                            r"ngay\s*\d{0,2}\s*thang\s*\d{0,2}\s*nam\s*\d{4}|\d+/\d{4}/\S+|"
-                           r"(?:ky niem|thanh lap|ngay truyen thong)[^.;,()]{0,60}(?:\([^()]*\))?|luat [^.;,]{0,60}?nam \d{4}")
+                           r"(?:ky niem|thanh lap|ngay truyen thong)[^.;,()]{0,60}(?:\([^()]*\))?|luat [^.;,]{0,60}?nam \d{4}|"
+                           r"\b(?:sinh|nam sinh)\s*(?:nam\s*)?\d{4}(?:\s*[/,-]\s*\d{2,4})*")  # a person's birth year(s)
 
 
 _DATE = r"(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*)?"

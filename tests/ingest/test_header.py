@@ -145,6 +145,9 @@ def test_a_news_article_is_not_filed_as_an_official_document(vocab, gazetteer):
     ("Đại hội đại biểu Hội Liên hiệp Phụ nữ tỉnh lần thứ XIII, nhiệm kỳ 2016 - 2021 bế mạc", ("event", 2016, None, None)),
     ("Tuyên truyền cuộc bầu cử đại biểu Hội đồng nhân dân các cấp, nhiệm kỳ 2021- 2026", ("event", 2021, None, None)),
     ("Báo cáo tổng kết công tác thi đua nhiệm kỳ 2015 - 2020", ("term", 2015, 2020, None)),  # no congress: the term
+    # a person's birth year is never a period (a news lead on Party badges: "sinh năm 1936/1937")
+    ("Hai đảng viên sinh năm 1936/1937 được trao Huy hiệu 70 năm tuổi Đảng", None),
+    ("Cụ Nguyễn Văn Ba (sinh năm 1930) nhận Huy hiệu Đảng năm 2023", ("year", 2023, None, None)),
 ])
 def test_periods_as_titles_state_them(text, expected):
     found = read_period(text)
@@ -323,3 +326,12 @@ def test_quarters_by_slash_and_reviews_of_years_in_brackets(title, expected):
     found = read_period(title)
     got = (found[0].span.value, found[0].year, found[0].end_year, found[0].number) if found else None
     assert got == expected
+
+
+def test_a_year_the_archive_cannot_hold_is_left_empty_and_flagged(vocab, gazetteer):
+    """Ingest never writes a year the archive refuses (R102/R103: 1945 to 2100), so the draft still builds."""
+    e = extract("UBND XÃ AN BÌNH\nSố: 3/BC-UBND\n" + "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                "An Bình, ngày 2 tháng 9 năm 1930\nBÁO CÁO\nKết quả thi đua năm 1930\n", vocab, gazetteer)
+    assert e.issued.value is None and e.period.value is None
+    reasons = {r.field: r.why for r in e.review}
+    assert "năm 1930 nằm ngoài khoảng 1945–2100" in reasons["issued"] and "1930" in reasons["period"]

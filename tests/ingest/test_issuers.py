@@ -182,3 +182,21 @@ def test_a_movement_named_only_in_a_legal_basis_is_not_the_document_s(vocab, gaz
     assert not any(fold(m.value.name).startswith("chuyen doi so") for m in read(text, vocab, gazetteer).movements)
     text += "\nTỉnh đẩy mạnh chuyển đổi số trong công tác thi đua.\n"
     assert any(fold(m.value.name).startswith("chuyen doi so") for m in read(text, vocab, gazetteer).movements)
+
+
+def test_an_issuer_read_from_a_sentence_is_flagged_unless_the_date_line_names_its_unit(vocab, gazetteer):
+    body = ("Ủy ban nhân dân phường Mỹ Quý báo cáo kết quả công tác thi đua, khen thưởng năm 2023 như sau:\n"
+            "I. KẾT QUẢ\nNăm 2023, phong trào thi đua được triển khai rộng khắp.\n")
+    plain = read(f"Số: 184/BC-UBND\n\nNgày 26 tháng 12 năm 2023\n\nBÁO CÁO\nTổng kết năm 2023\n\n{body}",
+                 vocab, gazetteer)
+    assert plain.issuer.value == "Ủy ban nhân dân phường Mỹ Quý" and plain.issuer.review
+    agreed = read(f"Số: 184/BC-UBND\n\nMỹ Quý, ngày 26 tháng 12 năm 2023\n\nBÁO CÁO\nTổng kết năm 2023\n\n{body}",
+                  vocab, gazetteer)
+    assert agreed.issuer.value == "Ủy ban nhân dân phường Mỹ Quý" and not agreed.issuer.review
+    assert "Mỹ Quý" in agreed.issuer.why
+
+
+def test_a_header_line_that_names_no_kind_of_body_is_flagged_as_issuer(vocab, gazetteer):
+    e = read(f"TỔ CHUYÊN MÔN TOÁN - TIN\nSố: 12/KH-TCM\n{NATIONAL}Vinh, ngày 3 tháng 4 năm 2022\nKẾ HOẠCH\n"
+             "Thi đua năm 2022\n", vocab, gazetteer)
+    assert e.issuer.value and e.issuer.review and "loại cơ quan quen thuộc" in e.issuer.why
