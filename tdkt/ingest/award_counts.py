@@ -1,6 +1,7 @@
 """Counts and recipients in an award clause, on its tokens: "<count> <kind>" pairs before a form ("3 tập thể đạt
 danh hiệu …", "2 tập thể và 1 cá nhân nhận …") and after it ("cho 12 tập thể, 50 cá nhân", "4 cá nhân gồm: bà …"),
-one count of mixed kinds ("20 tập thể, cá nhân": no kind), the part of a whole ("1.519/1.563 hộ"), and the token
+one count of mixed kinds ("20 tập thể, cá nhân": no kind), the part of a whole ("1.519/1.563 hộ"), the counted
+recipients of a passive "được" ("06 tập thể được Liên đoàn Lao động huyện khen thưởng"), and the token
 helpers the reader shares (a phrase table matched at a token, the printed text of a span). Pure;
 ``tdkt.ingest.awards`` reads the statements with them.
 """
@@ -295,3 +296,39 @@ def uncounted(toks: list[Tok], j: int, limit: int, v: Words, verb: bool) -> tupl
             hit = plural_kind(toks, x + 1, v)
             return (True, hit[1]) if hit else None
     return None
+
+
+def passive_by(clause: str, toks: list[Tok], i: int, v: Words) -> int | None:
+    """"4 tập thể và 12 cá nhân được biểu dương", "06 tập thể được Liên đoàn Lao động huyện khen thưởng": the
+    "được" before the verb form at ``i`` (at most 8 words before) that counted recipients precede; None otherwise."""
+    by = next((x for x in range(i - 1, max(-1, i - 9), -1) if at(toks, x, v.by)), None)
+    return by if by is not None and counted_before(clause, toks, by, 0, v) is not None else None
+
+
+def counted_before(clause: str, toks: list[Tok], by: int, floor: int, v: Words) -> list[tuple[int, str]] | None:
+    """The counted recipients of a passive "được" at ``by``: right before it ("01 tập thể và 17 cá nhân được …"),
+    or at the head of the clause before what is said of them ("Dịp này, 02 tập thể đã có thành tích xuất sắc … cũng
+    được tặng …", "20 cán bộ đoàn xuất sắc, có nhiều cống hiến … cũng được tuyên dương": at most 4 words in, at
+    most 16 words before "được", no other number between)."""
+    pairs = pairs_ending(clause, toks, by, floor, v)
+    if pairs is None:  # "13 đảng viên thuộc Đảng bộ UBND tỉnh được trao tặng …"
+        pairs = qualified(clause, toks, by, floor, v)
+    if pairs is not None:
+        return pairs
+    head = next((x for x in range(floor, min(by, floor + 5)) if toks[x].text.isdigit()
+                 and match(toks, x + 1, v.recipients)), None)
+    if head is None:
+        return None
+    end = head + 1 + match(toks, head + 1, v.recipients)[0]
+    while end + 2 < by and (at(toks, end, v.and_) or "," in sep(clause, toks, end)):  # "12 tập thể và 25 cá nhân"
+        x = end + (len(v.and_) if at(toks, end, v.and_) else 0)
+        more = match(toks, x + 1, v.recipients) if toks[x].text.isdigit() else None
+        if more is None:
+            break
+        end = x + 1 + more[0]
+    if by - end > 16 or ";" in clause[toks[end].start:toks[by].start] or any(
+            toks[y].text.isdigit() and not re.fullmatch(r"(?:19|20)\d\d", toks[y].text) for y in range(end, by)):
+        return None  # another count between (a year is none: "… trong công tác năm 2019 cũng được tặng …")
+    while end < by and (more := match(toks, end, v.recipients)):  # "… cá nhân, tập thể …"
+        end += more[0]
+    return pairs_ending(clause, toks, end, floor, v)

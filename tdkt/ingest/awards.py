@@ -26,8 +26,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from tdkt.ingest.award_counts import (
-    count_before, counts, described, form_at, is_count, match, pairs_ending, plural_kind, qualified, sep, short, span,
-    uncounted,
+    count_before, counted_before, counts, described, form_at, is_count, match, passive_by, plural_kind, sep, short,
+    span, uncounted,
 )
 from tdkt.ingest.award_mood import cited, each, targeted, work_noun
 from tdkt.ingest.award_names import capital_title, medal_name, named_prize, prized, quoted_title, ranked, reached_title
@@ -218,7 +218,7 @@ def _forms_in(clause: str, toks: list[Tok], v: Words) -> list[tuple[int, int, st
                       and not re.search(r"[^\w\s]", clause[toks[j - 1].end:toks[x].start] if j else "")
                       and all(t.text[:1].islower() for t in toks[j:x])), j)  # "khen thưởng theo thẩm quyền 8 …"
             if j + 1 < len(toks) and toks[j].text.isdigit() and match(toks, j + 1, v.recipients) \
-                    or name != RECOGNISED and _passive(clause, toks, i, v) is not None \
+                    or name != RECOGNISED and passive_by(clause, toks, i, v) is not None \
                     or name != RECOGNISED and plural_kind(toks, j, v) and any(at(toks, x, v.done[0]) for x in
                                                                             range(max(0, i - 3), i)):
                 # … and "(đã) khen thưởng các tập thể, cá nhân …": given, not counted
@@ -243,42 +243,6 @@ def _verb_chain(clause: str, toks: list[Tok], i: int, end: int, name: str, v: Wo
         return end, name
     printed = span(clause, toks, i, end) or name
     return end, printed[:1].upper() + printed[1:]
-
-
-def _passive(clause: str, toks: list[Tok], i: int, v: Words) -> int | None:
-    """"4 tập thể và 12 cá nhân được biểu dương", "06 tập thể được Liên đoàn Lao động huyện khen thưởng": the
-    "được" before the verb form at ``i`` (at most 8 words before) that counted recipients precede; None otherwise."""
-    by = next((x for x in range(i - 1, max(-1, i - 9), -1) if at(toks, x, v.by)), None)
-    return by if by is not None and _counted_by(clause, toks, by, 0, v) is not None else None
-
-
-def _counted_by(clause: str, toks: list[Tok], by: int, floor: int, v: Words) -> list[tuple[int, str]] | None:
-    """The counted recipients of a passive "được" at ``by``: right before it ("01 tập thể và 17 cá nhân được …"),
-    or at the head of the clause before what is said of them ("Dịp này, 02 tập thể đã có thành tích xuất sắc … cũng
-    được tặng …", "20 cán bộ đoàn xuất sắc, có nhiều cống hiến … cũng được tuyên dương": at most 4 words in, at
-    most 16 words before "được", no other number between)."""
-    pairs = pairs_ending(clause, toks, by, floor, v)
-    if pairs is None:  # "13 đảng viên thuộc Đảng bộ UBND tỉnh được trao tặng …"
-        pairs = qualified(clause, toks, by, floor, v)
-    if pairs is not None:
-        return pairs
-    head = next((x for x in range(floor, min(by, floor + 5)) if toks[x].text.isdigit()
-                 and match(toks, x + 1, v.recipients)), None)
-    if head is None:
-        return None
-    end = head + 1 + match(toks, head + 1, v.recipients)[0]
-    while end + 2 < by and (at(toks, end, v.and_) or "," in sep(clause, toks, end)):  # "12 tập thể và 25 cá nhân"
-        x = end + (len(v.and_) if at(toks, end, v.and_) else 0)
-        more = match(toks, x + 1, v.recipients) if toks[x].text.isdigit() else None
-        if more is None:
-            break
-        end = x + 1 + more[0]
-    if by - end > 16 or ";" in clause[toks[end].start:toks[by].start] or any(
-            toks[y].text.isdigit() and not re.fullmatch(r"(?:19|20)\d\d", toks[y].text) for y in range(end, by)):
-        return None  # another count between (a year is none: "… trong công tác năm 2019 cũng được tặng …")
-    while end < by and (more := match(toks, end, v.recipients)):  # "… cá nhân, tập thể …"
-        end += more[0]
-    return pairs_ending(clause, toks, end, floor, v)
 
 
 def _clause(clause: str, toks: list[Tok], line: int, v: Words, status: str, base: str) -> tuple[list[Award], str]:
@@ -311,9 +275,9 @@ def _clause(clause: str, toks: list[Tok], line: int, v: Words, status: str, base
             previous_end = end
             continue
         ahead = count_before(clause, toks, start, previous_end, v) if not verb else None
-        by = _passive(clause, toks, start, v) if verb else None
+        by = passive_by(clause, toks, start, v) if verb else None
         if by is not None and by >= previous_end:  # "06 tập thể được Liên đoàn Lao động huyện khen thưởng"
-            ahead = _counted_by(clause, toks, by, previous_end, v)
+            ahead = counted_before(clause, toks, by, previous_end, v)
             authority = short(clause, toks, by + len(v.by), start) or authority
         # "tặng" at most 4 words before the form ("tặng 01 bằng khen", "tặng: Cờ thi đua")
         give = next((j for j in reversed(before) if j >= start - 4 and any(at(toks, j, g) for g in v.give)), None)
@@ -348,7 +312,7 @@ def _clause(clause: str, toks: list[Tok], line: int, v: Words, status: str, base
             # "được <authority> tặng", not "nhận được 02 hồ sơ đề nghị … xét tặng" (received, and something else)
             by = next((x for x in range(previous_end, give) if at(toks, x, v.by)
                        and not any(toks[y].text.isdigit() for y in range(x, give))), None)
-            counted_by = _counted_by(clause, toks, by, previous_end, v) if by is not None else None
+            counted_by = counted_before(clause, toks, by, previous_end, v) if by is not None else None
             if counted_by is not None:  # "01 tập thể và 17 cá nhân được Thủ tướng Chính phủ tặng bằng khen"
                 ahead = counted_by
             elif by is not None:  # "Hội LHPN phường Long Xuyên được Hội LHPN tỉnh tặng bằng khen"
