@@ -205,6 +205,9 @@ def counts(clause: str, toks: list[Tok], start: int, limit: int, v: Words) -> li
         if after < len(toks) and (at(toks, after, v.reach) or at(toks, after, v.by)) and found \
                 and after < limit < len(toks) and limit - after <= 6:
             break  # … but "cho 5 tập thể và 12 cá nhân đạt thành tích xuất sắc" (no form after): this form's
+        if not found and x > start and not at(toks, x - len(v.to), v.to) and limit < len(toks) \
+                and _verb_of_next(clause, toks, after, limit, v):
+            break  # "… được tặng giấy khen và 3 giáo viên của trường đạt danh hiệu …": not after "cho", the next's
         if found and x > start + 1 and at(toks, x - 1, v.to):
             break  # "Cờ thi đua cho 6 tập thể, danh hiệu … cho 14 tập thể": another "cho", another award
         count, x, recipients = _number(clause, toks, x), after, kind[1]
@@ -229,6 +232,17 @@ def counts(clause: str, toks: list[Tok], start: int, limit: int, v: Words) -> li
         found.append((count, recipients, names))
     return _by_kind(found)
 
+
+
+def _verb_of_next(clause: str, toks: list[Tok], after: int, limit: int, v: Words) -> bool:
+    """Whether "được" or "đạt" follows counted recipients ending at ``after`` (what is said of them between: at most
+    ten words, no number or punctuation mark) and the next form at ``limit`` follows it within six words."""
+    for y in range(after, min(limit, after + 10)):
+        if y > after and (toks[y].text.isdigit() or re.search(r"[^\s]", sep(clause, toks, y))):
+            return False
+        if at(toks, y, v.reach) or at(toks, y, v.by):
+            return limit - y <= 6
+    return False
 
 
 def described(clause: str, toks: list[Tok], start: int, limit: int, v: Words) -> str | None:

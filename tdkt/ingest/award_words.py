@@ -177,6 +177,9 @@ PROPOSALS = re.compile(r"\b(?:đề nghị|đề xuất)\b", re.I)
 AWARDING = re.compile(r"\b(?:khen thưởng|tặng|danh hiệu|tôn vinh)\b", re.I)
 # clauses of a sentence: after ";", a breakdown (", trong đó …"), a table's cell ("| Lễ trao … | Theo thông tin …")
 CLAUSE = re.compile(r";|\s\|\s|,\s*(?=trong (?:số )?đó\b)", re.I)
+# a sentence that goes on about what was just stated ("Theo đó, …", "Cụ thể, …"): the share of one body, or the
+# statement itself when none was stated before
+ELABORATION = re.compile(r"^\W*(?:theo đó|cụ thể)\b", re.I)
 BREAKDOWN = re.compile(r"^\W*(?:trong (?:số )?(?:đó|do)|(?:bao )?(?:gồm|gom)|cụ thể|chia ra)\b", re.I)
 LISTS = re.compile(r"(?:\bcho|:)\s*$")  # a statement whose recipients follow, one a line
 SCOPE = re.compile(r":\s*(?=[%s])" % UPPER)  # "… thống nhất: Tặng …": what follows is said anew

@@ -37,7 +37,7 @@ from tdkt.ingest.award_totals import (
 )
 from tdkt.ingest.award_words import (
     AWARDING, BREAKDOWN, GENERIC, GRANTED, GRANTS, LIST_ITEM, LISTS, ON_BEHALF, PROPOSAL_TITLE, PROPOSALS, PROPOSED,
-    CLAUSE, PROPOSED_ONE, RECOGNISED, RULES_TITLE, RUNNING_TOTAL, SCOPE, SENTENCE, Words, award_year, dated_title, implied_recipients, prepare, words,
+    CLAUSE, ELABORATION, PROPOSED_ONE, RECOGNISED, RULES_TITLE, RUNNING_TOTAL, SCOPE, SENTENCE, Words, award_year, dated_title, implied_recipients, prepare, words,
 )
 from tdkt.ingest.recipients import (  # noqa: F401  (the recipient kinds are this module's words too)
     COLLECTIVE, HONORIFIC, HOUSEHOLD, INDIVIDUAL, clean_name, named, persons_first, split_bodies, split_names,
@@ -132,6 +132,14 @@ def find_awards(lines: list[tuple[int, str]], damaged: bool) -> tuple[Award, ...
                     # parts of a statement already counted are not statements of their own
                     wholes = {(a.form, a.recipients) for a in recent}
                     found = [a for a in found if (a.form, a.recipients) not in wholes]
+                elif found and recent and number - recent[0].line <= 4 and ELABORATION.match(sentence):
+                    # "Toàn ngành có 06 tập thể được tặng cờ thi đua, 46 tập thể … Theo đó, Bệnh viện … được tặng Cờ
+                    # thi đua … và 06 khoa … được công nhận …": one body's share of totals just stated, each no more
+                    # than its total (same form and recipients), is part of them, not a statement of its own
+                    parts = [a for a in found if a.count is not None and any(
+                        (w.form, w.recipients) == (a.form, a.recipients) and w.count is not None and w.count >= a.count
+                        for w in recent)]
+                    found = found if len(parts) < len(found) else []
                 elif found:
                     recent = found
                 out += found

@@ -97,3 +97,13 @@ def test_a_title_written_with_capitals_as_the_noun_of_counted_recipients():
     assert read("Có 100 Nông dân Việt Nam tham dự hội nghị.") == []
     assert [f for f, *_ in read("Hội biểu dương 12 Chủ tịch Hội Phụ nữ cấp xã tiêu biểu.")] != [
         "Danh hiệu Chủ tịch Hội Phụ nữ cấp xã tiêu biểu"]
+
+
+def test_one_bodys_share_of_totals_just_stated_is_not_stated_again():
+    assert read("Toàn huyện có 8 tập thể được tặng giấy khen, 20 cá nhân đạt danh hiệu Lao động tiên tiến.",
+                "Theo đó, Trường THCS Lê Lợi được tặng giấy khen và 3 giáo viên của trường đạt danh hiệu Lao động "
+                "tiên tiến.") == [("Giấy khen", "tập thể", 8, "granted"),
+                                  ("Danh hiệu Lao động tiên tiến", "cá nhân", 20, "granted")]
+    # with nothing stated before, "Theo đó" states the award
+    assert read("Chủ tịch UBND huyện vừa ký quyết định khen thưởng.",
+                "Theo đó, 3 tập thể được tặng giấy khen.") == [("Giấy khen", "tập thể", 3, "granted")]
