@@ -52,8 +52,10 @@ def metadata(lines: list[tuple[int, str]]) -> dict[str, At]:
     """A legal database's block of metadata printed before the document ("Số hiệu: 16/HD-MT", "Cơ quan ban
     hành: …", "Ngày ban hành: 23/08/2016", "Người ký: …"): what the page says of the document, not the document."""
     found: dict[str, At] = {}
-    keys = re.compile(r"(?:^|\s)(so hieu|so ky hieu|loai van ban|co quan ban hanh|noi ban hanh|ngay ban hanh|nguoi ky|"
-                      r"ngay cap nhat|ngay hieu luc|linh vuc(?: van ban)?|tinh trang|tep dinh kem|trich yeu)\s*:")
+    bare_day = None
+    keys = re.compile(r"(?:^|\s)(so hieu|so ky hieu|van ban so|loai van ban|co quan ban hanh|noi ban hanh|ngay ban hanh|"
+                      r"nguoi ky|ngay cap nhat|ngay hieu luc|linh vuc(?: van ban)?|tinh trang|tep dinh kem|trich yeu|"
+                      r"ngay)\s*:")
     for line, text in lines[:HEAD_LINES]:
         key_text = fold(text)
         hits = list(keys.finditer(key_text))
@@ -62,12 +64,16 @@ def metadata(lines: list[tuple[int, str]]) -> dict[str, At]:
         for n, m in enumerate(hits):
             end = hits[n + 1].start() if n + 1 < len(hits) else len(text)
             value = text[m.end():end].strip()
-            key = {"so ky hieu": "so hieu", "noi ban hanh": "co quan ban hanh"}.get(m.group(1), m.group(1))
+            key = {"so ky hieu": "so hieu", "van ban so": "so hieu", "noi ban hanh": "co quan ban hanh",
+                   "ngay": "ngay ban hanh"}.get(m.group(1), m.group(1))
+            if value and m.group(1) == "ngay" and "ngay ban hanh" not in found:
+                bare_day = line
             if value:
                 found.setdefault(key, At(value, line, f"phần thông tin trang đăng văn bản ghi kèm "
                                                       f"({text[m.start():end].strip()[:60]!r}), không phải phần đầu "
                                                       "của chính văn bản"))
-    return found
+    # a bare "Ngày:" belongs to a block only when the block says more ("Văn bản số: …", "Người ký: …")
+    return found if len(found) > 1 or bare_day is None else {}
 
 
 @dataclass(frozen=True, slots=True)

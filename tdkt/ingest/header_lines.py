@@ -9,8 +9,10 @@ from dataclasses import dataclass
 
 from tdkt.text.collate import fold
 
+# the Socialist Republic's title, and the Democratic Republic's (1945–1976: "VIỆT NAM DÂN CHỦ CỘNG HÒA")
 _NATIONAL = re.compile(r"c\s*o\s*n\s*g\s*h\s*o\s*a\s*x\s*a\s*h\s*o\s*i\s*c\s*h\s*u\s*n\s*g\s*h\s*i\s*a\s*"
-                       r"v\s*i\s*e\s*t\s*n\s*a\s*m")
+                       r"v\s*i\s*e\s*t\s*n\s*a\s*m|"
+                       r"v\s*i\s*e\s*t\s*n\s*a\s*m\s*d\s*a\s*n\s*c\s*h\s*u\s*c\s*o\s*n\s*g\s*h\s*o\s*a")
 
 
 _MOTTO = re.compile(r"d\s*o\s*c\s*l\s*a\s*p\s*[-–—,.]*\s*t\s*u\s*d\s*o\s*[-–—,.]*\s*h\s*a\s*n\s*h\s*p\s*h\s*u\s*c")
@@ -150,7 +152,7 @@ def national_piece(text: str) -> bool:
         return False
     if is_national(text) or PARTY.search(fold(text)):
         return True
-    whole = ("cong hoa xa hoi chu nghia viet nam", "doc lap tu do hanh phuc")
+    whole = ("cong hoa xa hoi chu nghia viet nam", "doc lap tu do hanh phuc", "viet nam dan chu cong hoa")
     return any(w.startswith(key) or w.endswith(key) for w in whole) and len(key) >= 4
 
 

@@ -140,11 +140,16 @@ _AUTHORITY_LINE = re.compile(r"^(?:(chu tich|pho chu tich) )?(uy ban nhan dan (?
 def authority_issuer(lines: list[tuple[int, str]], h: header.Header, units: Units) -> tuple[Found | None, Found | None]:
     """A decision whose header is lost still names who decides, in capitals after its title: ``THỦ TƯỚNG CHÍNH
     PHỦ``, ``BỘ TRƯỞNG BỘ THƯƠNG MẠI``, ``CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH CÀ MAU``: the body it speaks for."""
-    start = h.heading_end if h.heading is not None else 0
-    for i in range(start, min(start + 8, len(lines))):
+    # "QUYẾT ĐỊNH:" with its colon is the enacting formula after the basis, not the document's heading
+    headed = h.heading is not None and not h.heading.value.rstrip().endswith(":")
+    start = h.heading_end if headed else 0
+    for i in range(start, min(start + (8 if headed else 16), len(lines))):
         line, text = lines[i]
         t = text.strip(" _-–")
         if not t or not capitals(t) or len(t) > 120:
+            continue
+        after = next((fold(x).lstrip() for _, x in lines[i + 1:i + 4] if x.strip()), "")
+        if not headed and not after.startswith(("can cu", "xet ")):  # no heading: the basis must follow
             continue
         m = _AUTHORITY_LINE.match(fold(t))
         if not m:

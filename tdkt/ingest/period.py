@@ -55,7 +55,11 @@ _PERIODS = [  # (pattern on the fold key, span), tried at each position; the ear
 _NOT_A_PERIOD = re.compile(r"\([^()]*(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{4}\s*[-–—]\s*\d{4})[^()]*\)|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|"
                            r"ngay\s*\d{0,2}\s*thang\s*\d{0,2}\s*nam\s*\d{4}|\d+/\d{4}/\S+|"
                            r"(?:ky niem|thanh lap|ngay truyen thong)[^.;,()]{0,60}(?:\([^()]*\))?|luat [^.;,]{0,60}?nam \d{4}|"
-                           r"\b(?:sinh|nam sinh)\s*(?:nam\s*)?\d{4}(?:\s*[/,-]\s*\d{2,4})*")  # a person's birth year(s)
+                           r"\b(?:sinh|nam sinh)\s*(?:nam\s*)?\d{4}(?:\s*[/,-]\s*\d{2,4})*|"  # a person's birth year(s)
+                           # a document cited by its number and year ("Quyết định 4306/QĐ-UBND năm 2021 về …"), a
+                           # horizon ("giai đoạn đến năm 2030", "tầm nhìn đến năm 2045"): never the period's one year
+                           r"(?<![a-z])(?:quyet dinh|nghi dinh|nghi quyet|thong tu|chi thi|ke hoach|cong van|luat|thong bao|"
+                           r"huong dan)\s+(?:so\s*)?\d+\s*/\s*\S+\s+nam\s*\d{4}|\bden nam\s*\d{4}")
 
 
 _DATE = r"(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*)?"

@@ -148,6 +148,10 @@ def test_a_news_article_is_not_filed_as_an_official_document(vocab, gazetteer):
     # a person's birth year is never a period (a news lead on Party badges: "sinh năm 1936/1937")
     ("Hai đảng viên sinh năm 1936/1937 được trao Huy hiệu 70 năm tuổi Đảng", None),
     ("Cụ Nguyễn Văn Ba (sinh năm 1930) nhận Huy hiệu Đảng năm 2023", ("year", 2023, None, None)),
+    # a database's page title cites the document by number and year; a plan's horizon is no one year
+    ("- 3Quyết định 4306/QĐ-UBND năm 2021 về Quy chế tổ chức và hoạt động của Hội đồng", None),
+    ("Kế hoạch triển khai Chiến lược giai đoạn đến năm 2030 và tầm nhìn đến năm 2045", None),
+    ("Kế hoạch giai đoạn 2021 - 2025 và định hướng đến năm 2030", ("term", 2021, 2025, None)),
 ])
 def test_periods_as_titles_state_them(text, expected):
     found = read_period(text)
@@ -335,3 +339,25 @@ def test_a_year_the_archive_cannot_hold_is_left_empty_and_flagged(vocab, gazette
     assert e.issued.value is None and e.period.value is None
     reasons = {r.field: r.why for r in e.review}
     assert "năm 1930 nằm ngoài khoảng 1945–2100" in reasons["issued"] and "1930" in reasons["period"]
+
+
+def test_the_democratic_republics_title_anchors_a_header(vocab, gazetteer):
+    e = extract("BỘ GIÁO DỤC\n*******\nVIỆT NAM DÂN CHỦ CỘNG HOÀ\nĐộc lập - Tự do - Hạnh phúc\n*******\n"
+                "Số : 509-QĐ\nHà Nội, ngày 29 tháng 08 năm 1963\nQUYẾT ĐỊNH\nVề việc ban hành chế độ khen thưởng\n",
+                vocab, gazetteer)
+    assert e.issuer.value == "Bộ Giáo dục" and e.issued.value.iso() == "1963-08-29"
+
+
+def test_a_portals_block_with_van_ban_so_and_ngay_and_the_authority_before_the_enacting_formula(vocab, gazetteer):
+    e = extract("Quyết định về việc ban hành Bộ tiêu chuẩn thi đua năm 2013\n\n"
+                "Văn bản số: 3773/QĐ-ĐHKT-TCHC\nNgày: 22/11/2013\nNgười ký: Hiệu trưởng\n\n"
+                "HIỆU TRƯỞNG TRƯỜNG ĐẠI HỌC KINH TẾ TP. HỒ CHÍ MINH\n\nCăn cứ Luật Thi đua, Khen thưởng năm 2003;\n\n"
+                "QUYẾT ĐỊNH:\n\nĐiều 1. Ban hành kèm theo quyết định này Bộ tiêu chuẩn.\n", vocab, gazetteer)
+    assert e.doc_number.value == "3773/QĐ-ĐHKT-TCHC"
+    assert e.issued.value.iso() == "2013-11-22" and e.issued.review
+    assert e.issuer.value.lower() == "trường đại học kinh tế tp. hồ chí minh" and e.issuer.review
+
+
+def test_a_bare_ngay_line_alone_is_no_metadata_block(vocab, gazetteer):
+    e = extract("Tin hoạt động\n\nNgày: 22/11/2013\n\nSáng nay, xã tổ chức hội nghị.\n", vocab, gazetteer)
+    assert e.issued.value is None or "thông tin trang đăng" not in e.issued.why
