@@ -27,8 +27,8 @@ from tdkt.ingest import header, webpage
 from tdkt.ingest.address import Named, unit_by_address, units_named
 from tdkt.ingest.webpage import headline
 from tdkt.ingest.awards import Award, find_awards
-from tdkt.ingest.issuer import (CENTRAL, CENTRAL_WHY, UNKNOWN_KIND, Units, at_line, authority_issuer, column_issuer,
-                                corroborated, news_place, unit_of)
+from tdkt.ingest.authority import authority_issuer, corroborated, news_place
+from tdkt.ingest.issuer import CENTRAL, CENTRAL_WHY, UNKNOWN_KIND, Units, at_line, column_issuer, unit_of
 from tdkt.ingest.numbers import issuer_agrees, type_agrees, type_of_number
 from tdkt.ingest.period import from_ocr_title, period_of
 from tdkt.ingest.publisher import publisher

@@ -1,7 +1,7 @@
-"""Who issued a document and its territorial unit: from the header's left column (``column_issuer``), from the
-authority a decision names after its title when the header is lost, from a news article's opening lines, or from
+"""Who issued a document and its territorial unit: from the header's left column (``column_issuer``), or from
 the sentence where a unit names itself (``Units.issuer_and_unit``, the reading tuned on the seeds and OCR text);
-the gazetteer decides between units of one name by the evidence the text gives. Pure.
+the gazetteer decides between units of one name by the evidence the text gives. The authority a decision
+names when its header is lost and a news article's place: ``tdkt.ingest.authority``. Pure.
 """
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from tdkt.catalog.gazetteer import Gazetteer, _key
 from tdkt.ingest import header
 from tdkt.ingest.address import AMBIGUOUS, Named
-from tdkt.ingest.header_lines import capitals
 from tdkt.ingest.reading import BODIES, KINDS, RESPACED, SELF_VERBS, Found, caps, sentence, unglue, without_national
 from tdkt.model import REORGANISATION, Era, Signature, Unit
 from tdkt.text import decode
@@ -130,63 +129,6 @@ def column_issuer(h: header.Header, units: Units) -> tuple[Found | None, Found |
         if own_place or _KIND_WORD.match(rest + " "):
             name = f"{body} {unit.value.kind.lower()} {unit.value.name}"
     return units.r.found(name, at_line(units.r.lines, line), why, respaced), unit, above
-
-
-_AUTHORITY_LINE = re.compile(r"^(?:(chu tich|pho chu tich) )?(uy ban nhan dan (?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|"
-                             r"thi tran) .+)$|^(thu tuong chinh phu)$|^bo truong (bo .+)$|^giam doc (so .+)$|"
-                             r"^hieu truong (truong .+)$|^(chinh phu)$")
-
-
-def authority_issuer(lines: list[tuple[int, str]], h: header.Header, units: Units) -> tuple[Found | None, Found | None]:
-    """A decision whose header is lost still names who decides, in capitals after its title: ``THỦ TƯỚNG CHÍNH
-    PHỦ``, ``BỘ TRƯỞNG BỘ THƯƠNG MẠI``, ``CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH CÀ MAU``: the body it speaks for."""
-    # "QUYẾT ĐỊNH:" with its colon is the enacting formula after the basis, not the document's heading
-    headed = h.heading is not None and not h.heading.value.rstrip().endswith(":")
-    start = h.heading_end if headed else 0
-    for i in range(start, min(start + (8 if headed else 16), len(lines))):
-        line, text = lines[i]
-        t = text.strip(" _-–")
-        if not t or not capitals(t) or len(t) > 120:
-            continue
-        after = next((fold(x).lstrip() for _, x in lines[i + 1:i + 4] if x.strip()), "")
-        if not headed and not after.startswith(("can cu", "xet ")):  # no heading: the basis must follow
-            continue
-        m = _AUTHORITY_LINE.match(fold(t))
-        if not m:
-            continue
-        body_key = next(g for g in m.groups()[1:] if g)
-        words = t.split()
-        body = " ".join(words[len(words) - len(body_key.split()):])
-        name = display_name(body)
-        why = f"người có thẩm quyền quyết định, {t!r}, ghi sau trích yếu (văn bản không có phần đầu)"
-        issuer = Found(value=name, line=line, why=why, review=True)
-        if CENTRAL.match(fold(body)):
-            return issuer, Found(line=line, why=CENTRAL_WHY)
-        return issuer, unit_of(body, "", h, units, line)
-    return None, None
-
-
-def news_place(lines: list[tuple[int, str]], units: Units) -> Found:
-    """The unit a news article is about: the first one its headline or opening lines name (flagged)."""
-    for i, (line, text) in enumerate(lines[:8]):
-        for m in units.scan(tokens(text, False), i, text):
-            unit, why = units.pick(m.units)
-            if unit is not None:
-                return Found(value=unit, line=line, review=True,
-                             why=f"đơn vị đầu tiên bài báo nêu, {m.text!r}: có đúng là nơi bài báo nói đến? {why}")
-    return Found(why="các dòng đầu bài báo không nêu đơn vị hành chính nào", review=True)
-
-
-def corroborated(issuer: Found, unit: Found, place: Found) -> Found:
-    """An issuer read from a sentence of the body ("Ủy ban nhân dân phường Mỹ Quý báo cáo …") is taken without a
-    flag when the place of the header's date line is that unit ("Mỹ Quý, ngày 26 tháng 12 năm 2023"): two
-    readings agree; otherwise it stays flagged."""
-    if not (issuer.review and issuer.why.endswith(FROM_A_SENTENCE) and unit.value is not None and place.value):
-        return issuer
-    if fold(place.value).strip() != fold(unit.value.name).strip():
-        return issuer
-    why = issuer.why[: -len(FROM_A_SENTENCE)] + f"đúng với địa danh ở dòng ngày tháng {place.value!r}"
-    return Found(value=issuer.value, line=issuer.line, why=why, review=False)
 
 
 def unit_of(issuer: str, parent: str, h: header.Header, units: Units, line: int) -> Found:
