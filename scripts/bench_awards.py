@@ -101,22 +101,24 @@ def run(corpus: Path) -> dict[str, tuple[list[tuple], list[tuple], list]]:
 LABELS: dict[str, list[dict]] = {}
 
 
-def years(results, ids, labels) -> tuple[int, int, int]:
+def years(results, ids, labels) -> tuple[int, int, int, int]:
     """Among the statements read right: how many the reader gave a year of their own (from the statement's
-    sentence), and how many of those equal the label's year; (right, with a year, year equal)."""
-    right = stated = equal = 0
+    sentence), how many of those equal the label's year, and how many name the label's authority (folded, as
+    printed; both empty counts as equal); (right, with a year, year equal, authority equal)."""
+    right = stated = equal = same = 0
     for i in ids:
         want, got, awards = results[i]
         pool = {}
         for key, a in zip(want, labels[i]):
-            pool.setdefault(key, []).append(str(a.get("year") or ""))
+            pool.setdefault(key, []).append((str(a.get("year") or ""), fold(str(a.get("authority") or ""))))
         for key, a in zip(got, awards):
             if pool.get(key):
-                label_year = pool[key].pop(0)
+                label_year, label_by = pool[key].pop(0)
                 right += 1
                 stated += a.year is not None
                 equal += a.year is not None and str(a.year) == label_year
-    return right, stated, equal
+                same += fold(a.authority or "") == label_by
+    return right, stated, equal, same
 
 
 def score(results, ids) -> tuple[int, int, int]:
@@ -145,11 +147,12 @@ def main(argv: list[str] | None = None) -> int:
         right, wanted, got = score(results, parts[name])
         print(f"| {name} | {len(parts[name])} | {wanted} | {got} | {right} | {100 * right / max(1, wanted):.1f}% | "
               f"{100 * right / max(1, got):.1f}% |")
-    print("\n| part | statements read right | the reader gave their own year | that year equals the label's |")
-    print("|---|---|---|---|")
+    print("\n| part | statements read right | the reader gave their own year | that year equals the label's "
+          "| authority as the label's |")
+    print("|---|---|---|---|---|")
     for name in shown:
-        right, stated, equal = years(results, parts[name], LABELS)
-        print(f"| {name} | {right} | {stated} | {equal} |")
+        right, stated, equal, same = years(results, parts[name], LABELS)
+        print(f"| {name} | {right} | {stated} | {equal} | {same} |")
     if args.part == "heldout" and not args.report:
         print("\nthe held-out part is the result: its failures are shown with --report only", file=sys.stderr)
         return 0

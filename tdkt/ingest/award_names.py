@@ -176,3 +176,27 @@ def lower_title(clause: str, toks: list[Tok], i: int, v: Words) -> tuple[int, in
         last = k
     name = span(clause, toks, i + n, last + 1) if last is not None else None
     return (i, last + 1, f"Danh hiệu {name}", False) if name else None
+
+
+# bodies written in lower case that grant ("nhà trường tặng giấy khen …"); folded
+_LOWER_BODIES = ("nha truong", "truong", "cong ty", "don vi", "hoi", "xa", "phuong", "huyen", "tinh", "ubnd")
+# words of doing at the end of an authority: "Hội LHPN Việt Nam đã tổ chức (trao …)"
+_DOING = re.compile(r"(?:\s+(?:đã|vừa|cũng|tổ chức|long trọng))+$", re.I)
+
+
+def authority_name(authority: str | None) -> str | None:
+    """An authority as printed, without the words around it that are not its name: "lần đầu tiên Bộ …" → "Bộ …",
+    "Hội LHPN Việt Nam đã tổ chức" → "Hội LHPN Việt Nam"; the Government's awards are the Prime Minister's (Luật Thi
+    đua, khen thưởng: "Cờ thi đua của Chính phủ" is his to give): "Chính phủ" → "Thủ tướng Chính phủ"; None when
+    no body is named ("cấp có thẩm quyền", "xét", "học tốt và")."""
+    if not authority:
+        return None
+    name = _DOING.sub("", authority.strip())
+    words = name.split()
+    first = next((n for n, w in enumerate(words) if w[:1].isupper()), None)
+    if first is None:
+        return name if fold(name) in _LOWER_BODIES or fold(name).startswith(_LOWER_BODIES[:4]) else None
+    if first and not fold(" ".join(words[:first])).startswith(_LOWER_BODIES) \
+            and fold(words[first - 1]) not in ("chu", "tich", "bi", "thu", "giam", "doc", "truong"):
+        name = " ".join(words[first:])  # "lần đầu tiên Bộ …"; not "đồng chí Bí thư", "Chủ tịch"
+    return "Thủ tướng Chính phủ" if fold(name) == "chinh phu" else name or None

@@ -155,8 +155,8 @@ GIVE = ("tặng", "trao tặng", "truy tặng", "khen thưởng", "công nhận"
 PROPOSE = ("đề nghị", "đề xuất", "kiến nghị", "trình")
 # Words between an authority and its verb that are not part of its name: "Ban Thường vụ Tỉnh ủy còn tặng …"
 # ("đã" first: the reader asks for it by place); "UBND tỉnh vừa có quyết định tặng …": the longer phrases first
-ADVERBS = ("đã", "ký quyết định", "có quyết định", "ban hành quyết định", "quyết định", "xem xét", "còn", "cũng", "vừa",
-           "đều", "sẽ", "tiếp tục")
+ADVERBS = ("đã", "ký quyết định", "có quyết định", "ban hành quyết định", "quyết định", "tổ chức lễ", "xem xét", "còn",
+           "cũng", "vừa", "đều", "sẽ", "tiếp tục")  # "Ban Thường vụ Thị ủy tổ chức Lễ trao tặng …"
 BASIS = ("xét", "theo", "trên cơ sở", "tờ", "căn cứ", "của")  # not "làm cơ sở đề nghị …", which proposes
 BEFORE_FORM = ("danh hiệu", "được", "đạt", "nhận", "các", "hình thức", "tặng", "công nhận", "khen thưởng", "trao",
                 "đề nghị", "đã", "cũng", "đều", "vừa", "tuyên dương", "biểu dương", "vinh danh")  # … and the adverbs: "144 cá nhân đã được nhận Giải thưởng …"

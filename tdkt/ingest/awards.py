@@ -30,7 +30,7 @@ from tdkt.ingest.award_counts import (
     span, uncounted,
 )
 from tdkt.ingest.award_mood import cited, each, targeted, work_noun
-from tdkt.ingest.award_names import capital_title, medal_name, named_prize, prized, quoted_title, ranked, reached_title
+from tdkt.ingest.award_names import authority_name, capital_title, medal_name, named_prize, prized, quoted_title, ranked, reached_title
 from tdkt.ingest.award_totals import (
     without_headline_totals, without_named_twice, without_parts, without_restatements, without_uncounted_again,
     without_verb_restatements,
@@ -147,6 +147,7 @@ def find_awards(lines: list[tuple[int, str]], damaged: bool) -> tuple[Award, ...
                 carry = PROPOSED
     if listing is not None:
         out += _listed(*listing)
+    out = [dataclasses.replace(a, authority=authority_name(a.authority)) for a in out]
     out = without_parts([a for a in out if _stated(a, rules)])  # a bare mention: none
     out = without_uncounted_again(out)  # "trao Bằng khen cho các tập thể" beside "Bằng khen cho 12 tập thể": once
     # … the representatives of recipients counted elsewhere in the text: that statement is said once
@@ -315,6 +316,8 @@ def _clause(clause: str, toks: list[Tok], line: int, v: Words, status: str, base
             for done in v.done * 2:  # "đã", "còn", "xem xét" before "tặng"
                 last -= len(done) if last - len(done) > first and at(toks, last - len(done), done) else 0
             of = next((x for x in range(last - 1, first, -1) if at(toks, x, v.of)), None)  # "Quyết định số … của X tặng"
+            if any(at(toks, first, g) for g in v.give):  # "được trao tặng và truy tặng …": verbs, no authority
+                first = last
             authority = own or short(clause, toks, first, last) or (
                 short(clause, toks, of + len(v.of), last) if of is not None else None) or authority
             # "được <authority> tặng", not "nhận được 02 hồ sơ đề nghị … xét tặng" (received, and something else)
