@@ -8,6 +8,7 @@ statements ``tdkt.ingest.awards`` read, in text order, and leave one record per 
 from __future__ import annotations
 
 from collections import Counter
+from itertools import combinations
 
 from tdkt.ingest.award_words import GENERIC, GRANTED
 from tdkt.text.collate import fold
@@ -41,7 +42,9 @@ def without_headline_totals(out: list, head: int) -> list:
     dropped when a later statement says the same (form, count, recipients), or when its count is the sum of two or
     more later statements in a row, of its form and one authority (of any form and authority when the headline
     names only a verb: "Khen thưởng 20 tập thể, cá nhân …" over "… giấy khen cho 8 … và 12 …"), whose recipients it
-    covers ("Tặng bằng khen cho 46 tập thể và cá nhân" over
+    covers, or the sum of two to four later statements of two forms or more, its own among them, of its recipients
+    ("117 đơn vị nhận cờ thi đua và bằng khen" over 48 Cờ thi đua and 69 Bằng khen; "Tặng bằng khen cho 46 tập thể và
+    cá nhân" over
     "… cho 23 tập the và 23 cá nhân"; "544 đảng viên …" over "524 đảng viên … và 20 đảng viên …")."""
     def total(a, later) -> bool:  # the sum of two or more statements in a row ("34 …" over "17 cá nhân, 17 tập thể")
         generic = fold(a.form).startswith(GENERIC)  # "Khen thưởng 20 tập thể, cá nhân …": parts of any form
@@ -51,10 +54,19 @@ def without_headline_totals(out: list, head: int) -> list:
                                            and (generic or len({b.authority for b in parts[i:j]}) == 1)
                                            for i in range(len(parts)) for j in range(i + 2, len(parts) + 1))
 
+    def across(a, later) -> bool:  # "117 đơn vị nhận cờ thi đua và bằng khen …" over "… cờ thi đua … cho 48 đơn vị;
+        # … bằng khen … cho 69 đơn vị": the sum of statements of two forms or more, its own form among them
+        parts = [b for b in later if b.count is not None and b.recipients == a.recipients][:8]
+        return a.count is not None and a.recipients is not None and any(
+            sum(b.count for b in group) == a.count and any(b.form == a.form for b in group)
+            and len({b.form for b in group}) >= 2
+            for n in range(2, min(4, len(parts)) + 1) for group in combinations(parts, n))
+
     def again(a, later) -> bool:
         return any((b.form, b.count, b.recipients) == (a.form, a.count, a.recipients) for b in later)
 
-    return [a for i, a in enumerate(out) if a.line != head or not (again(a, out[i + 1:]) or total(a, out[i + 1:]))]
+    return [a for i, a in enumerate(out) if a.line != head or not (again(a, out[i + 1:]) or total(a, out[i + 1:])
+                                                                    or across(a, out[i + 1:]))]
 
 
 def without_restatements(out: list) -> list:

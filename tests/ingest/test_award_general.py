@@ -118,3 +118,12 @@ def test_an_authority_is_a_body_named_without_the_words_around_it():
     assert by("Năm nay, lần đầu tiên Bộ Nông nghiệp trao Bằng khen cho 5 cá nhân.") == ["Bộ Nông nghiệp"]
     assert by("Chủ tịch UBND huyện tặng giấy khen cho 9 tập thể.") == ["Chủ tịch UBND huyện"]
     assert by("Nhà trường tặng giấy khen cho 9 học sinh.") == ["Nhà trường"]
+
+
+def test_a_headline_total_of_several_forms_is_said_again_by_its_parts():
+    assert read("25 đơn vị nhận cờ thi đua và bằng khen của UBND tỉnh",
+                "UBND tỉnh tặng cờ thi đua cho 10 đơn vị dẫn đầu và bằng khen cho 15 đơn vị.") == [
+        ("Cờ thi đua", "tập thể", 10, "granted"), ("Bằng khen", "tập thể", 15, "granted")]
+    # parts that do not make it up: the headline stays
+    assert len(read("26 đơn vị nhận cờ thi đua và bằng khen của UBND tỉnh",
+                    "UBND tỉnh tặng cờ thi đua cho 10 đơn vị dẫn đầu và bằng khen cho 15 đơn vị.")) == 3
