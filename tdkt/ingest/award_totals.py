@@ -140,3 +140,14 @@ def without_uncounted_again(out: list) -> list:
             seen.add((a.form, a.recipients))
         kept.append(a)
     return kept
+
+
+def without_superseded(out: list, presented: set[int]) -> list:
+    """What was put before a council ("Hội đồng được nghe báo cáo … xét duyệt cờ thi đua … cho 69 đơn vị …") and then
+    agreed in other figures ("… thống nhất thông qua đề nghị … cho 48 đơn vị"): the agreed statements only. A
+    presented statement (its id in ``presented``) is dropped when a later one that was not presented, of its form and
+    recipients, follows within three lines."""
+    return [a for i, a in enumerate(out) if id(a) not in presented or not any(
+        id(b) not in presented and (b.form, b.recipients) == (a.form, a.recipients) and 0 <= b.line - a.line <= 3
+        for b in out[i + 1:])]
+

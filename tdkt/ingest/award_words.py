@@ -180,6 +180,8 @@ CLAUSE = re.compile(r";|\s\|\s|,\s*(?=trong (?:số )?đó\b)", re.I)
 # a sentence that goes on about what was just stated ("Theo đó, …", "Cụ thể, …"): the share of one body, or the
 # statement itself when none was stated before
 ELABORATION = re.compile(r"^\W*(?:theo đó|cụ thể)\b", re.I)
+# what a council heard or considered ("được nghe báo cáo …", "xét duyệt …"): proposals put before it; folded
+PRESENTED = re.compile(r"\b(?:duoc nghe|xet duyet)\b")
 BREAKDOWN = re.compile(r"^\W*(?:trong (?:số )?(?:đó|do)|(?:bao )?(?:gồm|gom)|cụ thể|chia ra)\b", re.I)
 LISTS = re.compile(r"(?:\bcho|:)\s*$")  # a statement whose recipients follow, one a line
 SCOPE = re.compile(r":\s*(?=[%s])" % UPPER)  # "… thống nhất: Tặng …": what follows is said anew

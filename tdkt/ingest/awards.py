@@ -32,12 +32,12 @@ from tdkt.ingest.award_counts import (
 from tdkt.ingest.award_mood import cited, each, targeted, work_noun
 from tdkt.ingest.award_names import authority_name, capital_title, medal_name, named_prize, prized, quoted_title, ranked, reached_title
 from tdkt.ingest.award_totals import (
-    without_headline_totals, without_named_twice, without_parts, without_restatements, without_uncounted_again,
-    without_verb_restatements,
+    without_headline_totals, without_named_twice, without_parts, without_restatements, without_superseded,
+    without_uncounted_again, without_verb_restatements,
 )
 from tdkt.ingest.award_words import (
     AWARDING, BREAKDOWN, GENERIC, GRANTED, GRANTS, LIST_ITEM, LISTS, ON_BEHALF, PROPOSAL_TITLE, PROPOSALS, PROPOSED,
-    CLAUSE, ELABORATION, PROPOSED_ONE, RECOGNISED, RULES_TITLE, RUNNING_TOTAL, SCOPE, SENTENCE, Words, award_year, dated_title, implied_recipients, prepare, words,
+    CLAUSE, ELABORATION, PRESENTED, PROPOSED_ONE, RECOGNISED, RULES_TITLE, RUNNING_TOTAL, SCOPE, SENTENCE, Words, award_year, dated_title, implied_recipients, prepare, words,
 )
 from tdkt.ingest.recipients import (  # noqa: F401  (the recipient kinds are this module's words too)
     COLLECTIVE, HONORIFIC, HOUSEHOLD, INDIVIDUAL, clean_name, named, persons_first, split_bodies, split_names,
@@ -68,6 +68,7 @@ def find_awards(lines: list[tuple[int, str]], damaged: bool) -> tuple[Award, ...
     recent: list[Award] = []  # the last statements, which a "Trong đó …" or "Gồm: …" after them may break down
     carry = None
     seen: set[str] = set()
+    presented: set[int] = set()  # the statements of what was put before a council (ids)
     # a text whose title or first line proposes ("danh sách đề nghị khen thưởng", "Tờ trình", "lấy ý kiến …
     # đề nghị") states proposals throughout, but where a sentence says something was granted
     title = lines[0][1] if len(lines) > 1 and len(lines[0][1]) <= 250 else ""
@@ -100,6 +101,7 @@ def find_awards(lines: list[tuple[int, str]], damaged: bool) -> tuple[Award, ...
                 continue                             # counts what all years gave, not an award of this text
             if status == PROPOSED and GRANTS.search(sentence):  # "… UBND tỉnh đã tặng …": granted again
                 status = base if base != PROPOSED or whole != PROPOSED else GRANTED
+            heard = PRESENTED.search(fold(sentence))  # "Hội đồng được nghe báo cáo … xét duyệt …": put before it
             breaking = False  # from a "Trong đó"/"Gồm:" to the end of its sentence
             earlier = None  # a year stated before, in this sentence ("Năm 2022, …; …")
             for clause in CLAUSE.split(sentence):  # "…; …" and "…, trong đó …" (a breakdown begins)
@@ -142,11 +144,15 @@ def find_awards(lines: list[tuple[int, str]], damaged: bool) -> tuple[Award, ...
                     found = found if len(parts) < len(found) else []
                 elif found:
                     recent = found
+                if heard:
+                    found = [dataclasses.replace(a, status=PROPOSED) for a in found]
+                    presented.update(id(a) for a in found)
                 out += found
             if sentence.rstrip().endswith(":") and status == PROPOSED:
                 carry = PROPOSED
     if listing is not None:
         out += _listed(*listing)
+    out = without_superseded(out, presented)  # … and then agreed in other figures: what was agreed
     out = [dataclasses.replace(a, authority=authority_name(a.authority)) for a in out]
     out = without_parts([a for a in out if _stated(a, rules)])  # a bare mention: none
     out = without_uncounted_again(out)  # "trao Bằng khen cho các tập thể" beside "Bằng khen cho 12 tập thể": once

@@ -127,3 +127,11 @@ def test_a_headline_total_of_several_forms_is_said_again_by_its_parts():
     # parts that do not make it up: the headline stays
     assert len(read("26 đơn vị nhận cờ thi đua và bằng khen của UBND tỉnh",
                     "UBND tỉnh tặng cờ thi đua cho 10 đơn vị dẫn đầu và bằng khen cho 15 đơn vị.")) == 3
+
+
+def test_what_a_council_heard_and_then_agreed_in_other_figures_is_what_it_agreed():
+    assert read("Hội đồng được nghe báo cáo xét duyệt bằng khen của Chủ tịch UBND tỉnh cho 30 đơn vị. Qua thảo luận, "
+                "bỏ phiếu, Hội đồng thống nhất đề nghị tặng bằng khen của Chủ tịch UBND tỉnh cho 24 đơn vị.") == [
+        ("Bằng khen", "tập thể", 24, "proposed")]
+    # heard, and nothing agreed after it: proposed, kept
+    assert read("Hội đồng đã xét duyệt bằng khen cho 30 đơn vị.") == [("Bằng khen", "tập thể", 30, "proposed")]
