@@ -224,7 +224,8 @@ def extract(text: str, vocab: Vocab, gazetteer: Gazetteer, *, restored: str | No
     movements = r.movements(vocab.movements)
     review = [ReviewFlag(field=k, why=f.why) for k, f in fields.items() if f.review]
     review += [ReviewFlag(field=k, why=NOT_FOUND)
-               for k in REQUIRED if fields[k].value is None and not fields[k].review]
+               for k in REQUIRED if fields[k].value is None and not fields[k].review
+               and not (k == "unit" and unit.why == CENTRAL_WHY)]  # a central body has no unit: nothing to fill
     # an issue date or a period read by machine can always be another date of the text (a citation, a banner,
     # an anniversary): a person checks every one, even where the reading was plain
     review += [ReviewFlag(field=k, why=f"{fields[k].why}; {ALWAYS_CHECKED[k]}")

@@ -298,7 +298,8 @@ def ingest_files(paths: list[Path], data_dir: Path, gazetteer: Gazetteer, *, as_
             print(printable(f"error: {path}: {folder.reason}"), file=err)
             continue
         done += 1
-        missing = [f for f in ("title", "doc_type", "issuer", "unit", "period") if getattr(p.extracted, f).value is None]
+        missing = [f for f in ("title", "doc_type", "issuer", "unit", "period") if getattr(p.extracted, f).value is None
+                   and not (f == "unit" and p.extracted.unit.why == CENTRAL_WHY)]  # a central body has no unit
         print(printable(f"{path} → {folder}/ ({p.extracted.text_quality.value}; {len(p.review)} mục cần kiểm tra"
                         + (f"; cần điền bằng tay: {', '.join(missing)}" if missing else "") + ")"), file=out)
     if as_json:

@@ -105,6 +105,7 @@ def test_a_party_header_flattened_beside_the_party_s_title(vocab, gazetteer):
              "QUY ĐỊNH\nvề việc xét tặng Huy hiệu Đảng\n", vocab, gazetteer)
     assert fold(e.issuer.value) == "ban chap hanh trung uong"
     assert e.unit.value is None and e.unit.why == CENTRAL_WHY
+    assert "unit" not in [r.field for r in e.review]  # a central body has no unit: nothing for a person to fill
 
 
 def test_an_association_s_branch_under_the_national_association(vocab, gazetteer):
