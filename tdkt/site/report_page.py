@@ -80,13 +80,13 @@ def _meta_rows(r: Report, catalog: Catalog, here: str) -> list[tuple[str, str]]:
     about = ", ".join(x for x in (kind.lower(), f"thuộc {r.issuer_parent}" if r.issuer_parent else "") if x)
     if r.issuer and about:
         issuer += f" ({escape(about)})"
-    return [
+    rows = [
         _original_row(r, here),
         ("Số ký hiệu", number_cell),
         ("Loại văn bản", escape(r.doc_type.name) if r.doc_type.id else f"*{missing(r)}*"),
         ("Nơi đăng" if r.doc_type.news else "Cơ quan ban hành", issuer),
         ("Đơn vị", unit_cell),
-        ("Ngày ban hành", issued),
+        ("Ngày đăng" if r.doc_type.news else "Ngày ban hành", issued),
         ("Địa danh", _value(r.place)),
         ("Kỳ báo cáo", period),
         ("Kính gửi", _value(r.recipient)),
@@ -95,6 +95,10 @@ def _meta_rows(r: Report, catalog: Catalog, here: str) -> list[tuple[str, str]]:
         ("Phong trào thi đua", movements or f"*{missing(r)}*"),
         ("Chất lượng văn bản", escape(r.text_quality.label)),
     ] + ([("Tình trạng", f"**{escape(r.status.label)}**")] if r.draft else [])
+    if r.doc_type.news:  # an article has no number, place line, addressee or signer: rows that would only say so
+        empty = {"Số ký hiệu": r.doc_number, "Địa danh": r.place, "Kính gửi": r.recipient, "Người ký": r.signer}
+        rows = [(k, v) for k, v in rows if k not in empty or empty[k]]
+    return rows
 
 
 def _heading_levels(blocks: tuple[Block, ...]) -> dict[int, int]:

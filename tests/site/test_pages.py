@@ -151,6 +151,13 @@ def test_the_issuer_shows_its_kind_and_the_body_above_it(fixture_catalog):
     news_type = DocType(id="bai-bao", name="Bài báo", code="", origin=Origin(file="vocab"), news=True)
     news = dataclasses.replace(r, issuer="Báo Hà Tĩnh", issuer_kind="bao", issuer_parent="", doc_type=news_type)
     assert "| Nơi đăng | Báo Hà Tĩnh |" in render_report_page(news, fixture_catalog)  # not "(báo, cổng thông tin)"
+    # an article states no number, addressee or signer: no rows that would only say "Chưa xác định"
+    bare = dataclasses.replace(news, doc_number="", recipient="", signer="", place="")
+    page = render_report_page(bare, fixture_catalog)
+    assert "| Ngày đăng |" in page and all(f"| {k} |" not in page for k in ("Số ký hiệu", "Kính gửi", "Người ký",
+                                                                            "Địa danh", "Ngày ban hành"))
+    signed = dataclasses.replace(news, signer="Minh Khiên")  # a byline a person entered stays
+    assert "| Người ký | Minh Khiên" in render_report_page(signed, fixture_catalog)
 
 
 def test_a_province_s_unit_row_has_no_empty_piece(fixture_catalog):
