@@ -16,13 +16,19 @@ from tdkt.text.decode import Tok, at
 
 def ranked(toks: list[Tok], i: int, v: Words, forms: list) -> tuple[int, int, str, bool] | None:
     """"trao 3 giải Nhất, 2 giải Nhì …": (start, end, "Giải Nhất", False) for a prize of a rank counted right before
-    it, handed over ("trao", "tặng" just before the first of the run); None otherwise ("đạt giải nhì" counts nothing;
+    it, handed over ("trao", "tặng" just before the first of the run), or not counted and given to whom "cho" names
+    ("trao giải Nhất cho Trường A, giải Nhì cho …"); None otherwise ("đạt giải nhì" counts nothing;
     "71 giải, gồm 2 giải Nhất, 11 giải Nhì …" is a competition's result, not prizes handed over)."""
-    rank = match(toks, i + len(v.prize_word), v.prize_ranks) if i and toks[i - 1].text.isdigit() \
-        and at(toks, i, v.prize_word) else None
+    rank = match(toks, i + len(v.prize_word), v.prize_ranks) if i and at(toks, i, v.prize_word) else None
     if rank is None:
         return None
     run = forms and forms[-1][2].startswith("Giải ") and forms[-1][1] >= i - 3
+    if not toks[i - 1].text.isdigit():  # "trao giải Nhất cho Trường A, giải Nhì cho Trường B": one each, named
+        end = i + len(v.prize_word) + rank[0]
+        named_after = end < len(toks) and at(toks, end, v.to)
+        handed = any(at(toks, j, g) for j in range(max(0, i - 2), i) for g in v.give)
+        ranks = forms and forms[-1][2].startswith("Giải ")  # the run of a clause's prizes, each named after "cho"
+        return (i, end, f"Giải {rank[1]}", False) if named_after and (handed or ranks) else None
     given = any(at(toks, j, g) for j in range(max(0, i - 4), i - 1) for g in v.give)
     return (i, i + len(v.prize_word) + rank[0], f"Giải {rank[1]}", False) if run or given else None
 
@@ -181,7 +187,7 @@ def lower_title(clause: str, toks: list[Tok], i: int, v: Words) -> tuple[int, in
 # bodies written in lower case that grant ("nhà trường tặng giấy khen …"); folded
 _LOWER_BODIES = ("nha truong", "truong", "cong ty", "don vi", "hoi", "xa", "phuong", "huyen", "tinh", "ubnd")
 # words of doing at the end of an authority: "Hội LHPN Việt Nam đã tổ chức (trao …)"
-_DOING = re.compile(r"(?:\s+(?:đã|vừa|cũng|tổ chức|long trọng))+$", re.I)
+_DOING = re.compile(r"(?:\s+(?:đã|vừa|cũng|tổ chức|long trọng))+$")  # in small letters: not "Ban Tổ chức"
 
 
 def authority_name(authority: str | None) -> str | None:

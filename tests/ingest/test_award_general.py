@@ -135,3 +135,16 @@ def test_what_a_council_heard_and_then_agreed_in_other_figures_is_what_it_agreed
         ("Bằng khen", "tập thể", 24, "proposed")]
     # heard, and nothing agreed after it: proposed, kept
     assert read("Hội đồng đã xét duyệt bằng khen cho 30 đơn vị.") == [("Bằng khen", "tập thể", 30, "proposed")]
+
+
+def test_prizes_of_a_rank_given_each_to_whom_cho_names():
+    got = find_awards([(1, "Ban Tổ chức trao giải Nhất cho Trường THCS Lê Lợi, giải Nhì cho Trường THCS Kim Đồng.")],
+                      False)
+    assert [(a.form, a.count, a.names, a.authority) for a in got] == [
+        ("Giải Nhất", 1, ("Trường THCS Lê Lợi",), "Ban Tổ chức"), ("Giải Nhì", 1, ("Trường THCS Kim Đồng",), "Ban Tổ chức")]
+    # a rank reached, not handed over: none
+    assert read("Đội tuyển của trường đạt giải Nhì cấp tỉnh.") == []
+
+
+def test_children_counted_as_chau_are_persons():
+    assert read("Nhà trường tặng giấy khen cho 25 cháu ngoan Bác Hồ.") == [("Giấy khen", "cá nhân", 25, "granted")]
