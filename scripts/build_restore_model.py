@@ -86,6 +86,7 @@ IN_DOMAIN_WEIGHT = 20
 MIN_SEEN = 3  # a syllable seen this often in the LM text joins the vocabulary
 TUNE_WEIGHT = 4  # the tune answer keys are real scans: their token pairs count this many times
 KEYS = ROOT / "tests" / "fixtures" / "restore"
+LAMBDA_DICT = 0.1  # the dictionary component's weight in the LM mixture, taken from the unigram's 0.25
 
 # Damage seen in the archive's OCR scans (docs/restore.md, shared domain notes section 2) that
 # the renders show less often: a floor on log P(output | letter).
@@ -286,6 +287,21 @@ def vocab_lines() -> list[str]:
             if any(c in R._VI_ONLY for c in v) and len(v.split()) >= 2:
                 out.append(v)
     return list(dict.fromkeys(out))
+
+
+def dictionary_words() -> list[str]:
+    """The words of pyvi's Vietnamese dictionary (PyPI pyvi 0.1.1, MIT; pyvi/models/words.txt, about 31,000
+    words, 25,000 of two or more syllables: ``lây lan``, ``thị trường``, ``chỉnh đốn``), one a line, NFC; the
+    package's code is not imported (nor its dependencies installed), only the file read. Empty without it."""
+    import importlib.util
+    spec = importlib.util.find_spec("pyvi")
+    if spec is None or not spec.submodule_search_locations:
+        return []
+    path = Path(list(spec.submodule_search_locations)[0]) / "models" / "words.txt"
+    if not path.exists():
+        return []
+    words = (unicodedata.normalize("NFC", w.strip()) for w in path.read_text(encoding="utf-8").split("\n"))
+    return sorted({w for w in words if len(w.split()) >= 2})
 
 
 def admin_names() -> list[str]:
@@ -547,6 +563,8 @@ def main() -> int:
                     help="1 (the shipped model): the names of data/vocab/ join the in-domain LM; 0: not")
     ap.add_argument("--trigram", type=int, choices=[0, 1], default=1,
                     help="1 (the shipped model): the in-domain LM is a Kneser-Ney trigram (the decoder's second-order states); 0: a bigram")
+    ap.add_argument("--dict", type=int, choices=[0, 1], default=1,
+                    help="1 (the shipped model): pyvi's dictionary words (syllable pairs inside words) as an LM component")
     ap.add_argument("--hold-doc", default=None,
                     help="leave this OCR seed's tune key out (channel pairs and in-domain LM): a whole document "
                          "held out, measured by scripts/measure_restore.py --hold-doc")
@@ -671,12 +689,16 @@ def main() -> int:
     # --- language model
     print("language model...", file=sys.stderr)
 
-    def kn_bigram(weighted_lines, trigram: bool = False) -> dict:
+    def kn_bigram(weighted_lines, trigram: bool = False, inner: bool = False) -> dict:
+        """An interpolated Kneser-Ney model of the lines; ``inner``: of the pairs inside each line only
+        (a dictionary's words: no boundary before or after)."""
         big = collections.Counter()
         tri = collections.Counter()
         for lines, weight in weighted_lines:
             for ln in lines:
                 toks = [index[t] for t in lm_tokens(ln, lambda w: w in vset)]
+                if inner:
+                    toks = toks[1:-1]
                 for a, b in zip(toks, toks[1:]):
                     big[(a, b)] += weight
                 if trigram:
@@ -708,6 +730,11 @@ def main() -> int:
     lm_in = kn_bigram([(seeds, 1), ([g for g, _ in tune_lines], 1), (real, 1), (vocab_text, 1)],
                       trigram=bool(args.trigram))
     lm_gen = kn_bigram([(lm_help, 1), (names, 1)])
+    # the syllable pairs inside the words of pyvi's dictionary (MIT): what general Vietnamese says next to
+    # what (lây lan, thị trường, thế trận), which the help files do not (--dict 1, the default since 3 Dec pm)
+    dict_words = dictionary_words() if args.dict else []
+    print(f"  dictionary words of two or more syllables {len(dict_words)}", file=sys.stderr)
+    lm_dict = kn_bigram([(dict_words, 1)], inner=True) if dict_words else None
     # general-language unigram prior from wordfreq (CC BY-SA 4.0)
     wf = [None] * len(vocab)
     try:
@@ -730,8 +757,11 @@ def main() -> int:
         "about": "tdkt.text.restore model; built by scripts/build_restore_model.py; sources and licences in docs/restore.md",
         "vocab": vocab,
         "abbrev": ABBREV,
-        "params": {"channel_weight": 0.7, "max_candidates": 30, "channel_beam": 40.0, "state_beam": 30, "score_beam": 8.0,
-                   "fallback_penalty": -2.0, "fallback_below": -2.5,
+        # fallback_below 1.0: every form also gets the transducer's candidates of close skeletons (was: only
+        # forms whose best listed candidate is below -2.5), pruned to 20 within 12 nats of the best (were 30,
+        # 40): chosen with the dictionary on the tune keys' cross-validation folds, 3 Dec pm
+        "params": {"channel_weight": 0.7, "max_candidates": 20, "channel_beam": 12.0, "state_beam": 30, "score_beam": 8.0,
+                   "fallback_penalty": -2.0, "fallback_below": 1.0,
                    "lambda_in": 0.65, "lambda_gen": 0.1, "lambda_uni": 0.25, "trigram": args.trigram},
         "emit": {c: {o: round(v, 3) for o, v in sorted(t.items())} for c, t in sorted(emit.items())},
         "inv": inv_out,
@@ -739,6 +769,10 @@ def main() -> int:
         "lm_gen": lm_gen,
         "wordfreq": wf,
     }
+    if lm_dict:
+        # the dictionary's weight comes out of the unigram's (chosen on the tune keys' cross-validation folds)
+        model["lm_dict"] = lm_dict
+        model["params"].update(lambda_uni=round(0.25 - LAMBDA_DICT, 4), lambda_dict=LAMBDA_DICT)
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     n_en = write_english(out.with_name("restore_english.txt.gz"))

@@ -14,16 +14,17 @@ Method: noisy-channel decoding. For each OCR token the candidates are Vietnamese
 with a channel probability P(ocr token | syllable) learnt from clean Vietnamese text rendered to
 images and read by Tesseract's English model, and degraded and read by Tesseract, Ocrad and GOCR
 (plus the hand-restored tune keys); the language
-model mixes a Kneser-Ney syllable trigram of in-domain report text, a bigram of general Vietnamese and
-a general unigram; a Viterbi search per line picks the best sequence. Punctuation breaks the
+model mixes a Kneser-Ney syllable trigram of in-domain report text, a bigram of general Vietnamese, a
+general unigram and the syllable pairs inside the words of a Vietnamese dictionary; a Viterbi search per
+line picks the best sequence. Punctuation breaks the
 context, numbers and abbreviations stand as ``<num>`` / ``<abbr>``. The model is
 ``tdkt/data/restore_model.json.gz`` (see docs/restore.md for its sources and licences), built
 offline by ``scripts/build_restore_model.py``, loaded once on first use and cached.
 
-Measured (docs/restore.md): 95.8% of syllables exactly right on the archive's OCR reports with
+Measured (docs/restore.md): 97.1% of syllables exactly right on the archive's OCR reports with
 each whole document held out of the model (13.3% for the OCR as is); on a blind set, the real corpus's
-held-out documents rendered and read back, 93.4% for Tesseract's English model and 88.9% for other
-engines (Tesseract on degraded renders, Ocrad, GOCR); a 20 KB report in 1.3-3 s of CPU after the
+held-out documents rendered and read back, 94.2% for Tesseract's English model and 89.8% for other
+engines (Tesseract on degraded renders, Ocrad, GOCR); a 20 KB report in 0.8-3.5 s of CPU after the
 model has loaded. English words, URLs, e-mail addresses and codes are left as they are
 (``tdkt.text.restore_tokens``).
 

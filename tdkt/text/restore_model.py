@@ -4,8 +4,9 @@ language model's scores, the character transducer that scores a form no table li
 ``_Model`` is built from the JSON of ``tdkt/data/restore_model.json.gz`` (scripts/build_restore_model.py;
 sources and licences in docs/restore.md): the vocabulary of syllables, the inverted channel table
 ``form -> [(syllable, log P(form | syllable))]``, the transducer ``letter -> {output: log P}``, two
-interpolated Kneser-Ney models (in-domain reports, a bigram or a trigram; general Vietnamese, a bigram)
-and the wordfreq unigram, mixed linearly. The file is read by ``tdkt.text.restore._model`` (file access at
+interpolated Kneser-Ney models (in-domain reports, a bigram or a trigram; general Vietnamese, a bigram),
+the wordfreq unigram and, with ``lm_dict``, a Kneser-Ney model of the syllable pairs inside a dictionary's
+words, mixed linearly. The file is read by ``tdkt.text.restore._model`` (file access at
 the edge); nothing here reads a file.
 """
 from __future__ import annotations

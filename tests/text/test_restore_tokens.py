@@ -1,7 +1,6 @@
 """What restoration leaves alone (tdkt.text.restore_tokens): other languages, URLs, e-mail addresses, codes."""
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pytest
