@@ -131,7 +131,8 @@ RECIPIENT_WORDS = (
     ("chi đội", COLLECTIVE), ("lớp", COLLECTIVE), ("khu phố", COLLECTIVE), ("trường", COLLECTIVE), ("sở", COLLECTIVE), ("xã", COLLECTIVE), ("phường", COLLECTIVE),
     ("khu dân cư", COLLECTIVE), ("thôn", COLLECTIVE), ("tổ dân phố", COLLECTIVE), ("chi hội", COLLECTIVE),
     ("chi đoàn", COLLECTIVE), ("doanh nghiệp", COLLECTIVE), ("hợp tác xã", COLLECTIVE), ("tộc họ", COLLECTIVE),
-    ("htx", COLLECTIVE), ("dòng họ", COLLECTIVE), ("mẹ", INDIVIDUAL), ("bà mẹ", INDIVIDUAL), ("cháu", INDIVIDUAL), ("ccb", INDIVIDUAL),
+    ("htx", COLLECTIVE), ("dòng họ", COLLECTIVE), ("mẹ", INDIVIDUAL), ("bà mẹ", INDIVIDUAL),
+    ("cháu", INDIVIDUAL), ("ccb", INDIVIDUAL),
     # persons by work or position, and their usual abbreviations ("24 HS đạt giải", "102 Chủ tịch Hội …")
     ("người lao động", INDIVIDUAL), ("nlđ", INDIVIDUAL), ("vận động viên", INDIVIDUAL), ("vđv", INDIVIDUAL),
     ("hs", INDIVIDUAL), ("gv", INDIVIDUAL), ("hssv", INDIVIDUAL), ("cbcc", INDIVIDUAL), ("cbcnv", INDIVIDUAL),
@@ -159,7 +160,8 @@ ADVERBS = ("đã", "ký quyết định", "có quyết định", "ban hành quy�
            "cũng", "vừa", "đều", "sẽ", "tiếp tục")  # "Ban Thường vụ Thị ủy tổ chức Lễ trao tặng …"
 BASIS = ("xét", "theo", "trên cơ sở", "tờ", "căn cứ", "của")  # not "làm cơ sở đề nghị …", which proposes
 BEFORE_FORM = ("danh hiệu", "được", "đạt", "nhận", "các", "hình thức", "tặng", "công nhận", "khen thưởng", "trao",
-                "đề nghị", "đã", "cũng", "đều", "vừa", "tuyên dương", "biểu dương", "vinh danh")  # … and the adverbs: "144 cá nhân đã được nhận Giải thưởng …"
+                "đề nghị", "đã", "cũng", "đều", "vừa", "tuyên dương", "biểu dương", "vinh danh")
+# … and the adverbs: "144 cá nhân đã được nhận Giải thưởng …"
 _ACRONYM = re.compile(r"^(?:[^aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]+|i|ii|iii)$")
 GRANTS = re.compile(r"\b(?:đã|được)\s+(?:\S+\s+){0,6}?(?:tặng|khen thưởng|công nhận|trao)\b|\btrao tặng\b", re.I)
 PROPOSAL_TITLE = re.compile(r"(?<!xét )(?<!theo )(?<!sở )\b(?:đề nghị|tờ trình|lấy ý kiến|đề xuất)\b(?! của)", re.I)
@@ -242,7 +244,8 @@ def words(damaged: bool) -> Words:
             table = [(p, value) for p, value in table if not any(_ACRONYM.match(w) for w in p.split())]
         return tuple(sorted(((k(p), value) for p, value in table), key=lambda f: -len(f[0])))
     return Words(
-        damaged=damaged, forms=longest_first(FORMS), loose_forms=() if damaged else loose(FORMS), verb_forms=longest_first(VERB_FORMS),
+        damaged=damaged, forms=longest_first(FORMS), loose_forms=() if damaged else loose(FORMS),
+        verb_forms=longest_first(VERB_FORMS),
         verb_chain=longest_first([(p, p) for p in VERB_CHAIN]),
         qualities=longest_first([(p, p) for p in QUALITIES]), scopes=longest_first([(p, p) for p in SCOPES]),
         model=k("điển hình"), prize_ranks=longest_first(PRIZE_RANKS), prize_word=k("giải"),
@@ -314,5 +317,5 @@ def dated_title(form: str) -> tuple[str, int | None]:
 # the heading of a plan, a guidance or a regulation: what it says of forms given to "các tập thể" are rules
 RULES_TITLE = re.compile(r"^\W*(?:KẾ HOẠCH|HƯỚNG DẪN|QUY CHẾ|QUY ĐỊNH|THÔNG TƯ|NGHỊ ĐỊNH|LUẬT|CHƯƠNG TRÌNH|ĐIỀU LỆ)\b")
 # … also after one or two words ("Riêng từ năm 2004 đến nay, …", "Tính từ năm 2010 đến nay …")
-RUNNING_TOTAL = re.compile(r"\W*(?:\w+\W+){0,2}?(?:tinh den (?:nay|thoi diem nay|hien nay)|luy ke|tu truoc (?:toi|den) nay"
-                           r"|tu (?:nam )?(?:19|20)\d\d (?:den|toi) (?:nay|hien nay|thoi diem nay))\b")
+RUNNING_TOTAL = re.compile(r"\W*(?:\w+\W+){0,2}?(?:tinh den (?:nay|thoi diem nay|hien nay)|luy ke"
+                           r"|tu truoc (?:toi|den) nay|tu (?:nam )?(?:19|20)\d\d (?:den|toi) (?:nay|hien nay|thoi diem nay))\b")

@@ -30,7 +30,9 @@ from tdkt.ingest.award_counts import (
     span, uncounted,
 )
 from tdkt.ingest.award_mood import cited, each, targeted, work_noun
-from tdkt.ingest.award_names import authority_name, capital_title, medal_name, named_prize, prized, quoted_title, ranked, reached_title
+from tdkt.ingest.award_names import (
+    authority_name, capital_title, medal_name, named_prize, prized, quoted_title, ranked, reached_title,
+)
 from tdkt.ingest.award_totals import (
     without_headline_totals, without_named_twice, without_parts, without_restatements, without_superseded,
     without_uncounted_again, without_verb_restatements,
@@ -81,8 +83,10 @@ def find_awards(lines: list[tuple[int, str]], damaged: bool) -> tuple[Award, ...
         if again in seen:  # a line printed twice (a caption, a repeated lead) states its awards once
             continue
         seen.add(again)
-        if 4 <= len(again) <= 200 and again == again.upper() and not re.search(r"\d", again):
-            continue  # "DANH SÁCH CÁC TẬP THỂ ĐƯỢC TẶNG THƯỞNG CỜ THI ĐUA …": a heading names a form, states no award
+        if 4 <= len(again) <= 200 and again == again.upper() \
+                and not re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b", "", again)):
+            continue  # "DANH SÁCH CÁC TẬP THỂ ĐƯỢC TẶNG THƯỞNG CỜ THI ĐUA …", "… NHẬN CỜ THI ĐUA NĂM 2019": a heading
+            # (no count in it, a year at most) names a form, states no award
         text = prepare(raw)
         item = bool(LIST_ITEM.match(text))
         if listing is not None:

@@ -148,3 +148,8 @@ def test_prizes_of_a_rank_given_each_to_whom_cho_names():
 
 def test_children_counted_as_chau_are_persons():
     assert read("Nhà trường tặng giấy khen cho 25 cháu ngoan Bác Hồ.") == [("Giấy khen", "cá nhân", 25, "granted")]
+
+
+def test_a_heading_in_capitals_with_a_year_states_no_award():
+    assert read("TRƯỜNG THCS LÊ LỢI NHẬN CỜ THI ĐUA NĂM 2023",
+                "Năm 2023, toàn ngành có 5 tập thể được tặng cờ thi đua.") == [("Cờ thi đua", "tập thể", 5, "granted")]
