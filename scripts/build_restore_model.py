@@ -7,9 +7,12 @@ comes from Debian and PyPI packages and from this repository. Needs, at build ti
     apt-get install -y tesseract-ocr tesseract-ocr-eng gocr ocrad fonts-liberation2 fonts-dejavu-core \
         libreoffice-help-vi libreoffice-l10n-vi firefox-esr-l10n-vi
     .venv/bin/pip install pillow wordfreq==3.1.1
+    .venv/bin/pip install --no-deps pyvi==0.1.1      (its dictionary file only; no code of it runs)
     (with --gpl also: hunspell-vi manpages-vi maint-guide-vi)
 
-Steps (rendered pages and OCR output are cached in --work, default /tmp/tdkt-restore-build):
+Steps (rendered pages and OCR output are cached in --work, default /tmp/tdkt-restore-build; step 1's readers are
+in scripts/restore_sources.py, step 3's transducer in scripts/restore_channel.py, other engines' pages in
+scripts/restore_engines.py):
 
 1. corpus: general Vietnamese from LibreOffice's Vietnamese help (libreoffice-help-vi, MPL-2.0;
    every help file whose path hashes to 0 mod 10 is held out and never used for the model) and
@@ -30,8 +33,9 @@ Steps (rendered pages and OCR output are cached in --work, default /tmp/tdkt-res
    0-3 characters, learnt by hard EM over the token pairs, with a floor for damage the archive's
    scans show (PRIORS); mixed per syllable with the observed token table. The most probable OCR
    forms of every vocabulary syllable are enumerated and inverted: form -> [(syllable, log P)].
-4. language model: two interpolated Kneser-Ney syllable models (in-domain, a trigram; general, a bigram) and the
-   wordfreq unigram of Vietnamese (CC BY-SA 4.0), mixed at run time (lambda_* in params).
+4. language model: two interpolated Kneser-Ney syllable models (in-domain, a trigram; general, a bigram), the
+   wordfreq unigram of Vietnamese (CC BY-SA 4.0) and a Kneser-Ney bigram of the syllable pairs inside the
+   words of pyvi's dictionary (MIT; --dict), mixed at run time (lambda_* in params).
    Tokens are lowercase syllables in modern tone placement; punctuation is a boundary <s>,
    numbers <num>, other letter tokens <abbr>.
    Vocabulary: syllables seen MIN_SEEN times in the texts, and wordfreq's Vietnamese syllables.
@@ -51,16 +55,11 @@ from __future__ import annotations
 import argparse
 import collections
 import gzip
-import hashlib
-import html
 import json
 import math
 import os
-import re
-import sqlite3
 import subprocess
 import sys
-import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -71,10 +70,13 @@ from tdkt.text import restore as R  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import restore_engines as E  # noqa: E402
+from restore_channel import kbest_forms, learn_transducer, token_pairs  # noqa: E402
+from restore_sources import (  # noqa: E402,F401  (REAL, corpus_words, real_*: restore_blind.py and tests use B.<name>)
+    REAL, admin_names, corpus_words, dictionary_words, help_lines, l10n_lines, man_lines, real_held_out,
+    real_kinds, real_model_docs, real_official_lines, seed_lines, stable_hash, vocab_lines,
+)
 
-HELP_DIR = Path("/usr/share/libreoffice/help/vi/text")
 HUNSPELL = Path("/usr/share/hunspell/vi_VN.dic")
-CLEAN_SEEDS = ["2023-my-quy-long-xuyen-bc-184", "2023-ha-trung-bc-hdtdkt"]
 FONTS = [
     ("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf", 34),
     ("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf", 40),
@@ -121,204 +123,6 @@ def write_english(path: Path) -> int:
         with gzip.GzipFile(fileobj=f, mode="wb", mtime=0, filename="") as g:
             g.write(("\n".join(words) + "\n").encode("ascii"))
     return len(words)
-
-
-def stable_hash(s: str) -> int:
-    return int(hashlib.sha1(s.encode()).hexdigest()[:8], 16)
-
-
-# --- 1. corpus ------------------------------------------------------------------------------
-
-def corpus_words(line: str) -> list[str]:
-    """The word pieces of a corpus line, for choosing lines: split at every punctuation mark (as
-    tdkt.text.restore did before it kept 'B(J' whole), so that the chosen lines, the rendered pages and
-    their cached OCR stay the same."""
-    out = []
-    for tok in line.split():
-        _, core, _ = R._strip_token(tok)
-        out.extend(p for p in R._PIECE_SPLIT.split(core) if p and R._has_letter(p))
-    return out
-
-
-_BLOCK = re.compile(r"(?is)</?(p|div|h[1-6]|li|td|th|tr|br|table|ul|ol|title)\b[^>]*>")
-
-
-def help_lines() -> tuple[list[str], list[str]]:
-    lm, held = [], []
-    for path in sorted(HELP_DIR.rglob("*.html")):
-        t = path.read_text(encoding="utf-8", errors="replace")
-        t = re.sub(r"(?is)<(script|style|head)[^>]*>.*?</\1>", "", t)
-        t = _BLOCK.sub("\n", t)
-        t = re.sub(r"(?s)<[^>]+>", "", t)
-        t = unicodedata.normalize("NFC", html.unescape(t))
-        out = held if stable_hash(str(path.relative_to(HELP_DIR))) % 10 == 0 else lm
-        for ln in t.split("\n"):
-            ln = " ".join(ln.split())
-            words = corpus_words(ln)
-            if len(words) < 3:
-                continue
-            vi = sum(1 for w in words if any(c in R._VI_ONLY for c in w))
-            if vi / len(words) < 0.25:
-                continue  # untranslated English
-            out.append(ln)
-    # de-duplicate, keep order
-    return list(dict.fromkeys(lm)), list(dict.fromkeys(held))
-
-
-def l10n_lines() -> list[str]:
-    """User-interface strings of LibreOffice (libreoffice-l10n-vi) and Firefox ESR
-    (firefox-esr-l10n-vi), both MPL-2.0: more general Vietnamese for the language model."""
-    import gettext
-    import zipfile
-    raw: list[str] = []
-    for mo in sorted(Path("/usr/lib/libreoffice/program/resource/vi/LC_MESSAGES").glob("*.mo")):
-        with open(mo, "rb") as f:
-            cat = gettext.GNUTranslations(f)._catalog
-        raw.extend(v for _, v in sorted(cat.items(), key=lambda kv: str(kv[0])) if isinstance(v, str))
-    for xpi in sorted(Path("/usr/lib/firefox-esr/browser/extensions").glob("langpack-vi@*.xpi")):
-        with zipfile.ZipFile(xpi) as z:
-            for name in sorted(z.namelist()):
-                if name.endswith((".ftl", ".properties")):
-                    for ln in z.read(name).decode("utf-8", "replace").split("\n"):
-                        if "=" in ln and not ln.lstrip().startswith("#"):
-                            raw.append(ln.split("=", 1)[1])
-    keep = []
-    for ln in raw:
-        ln = re.sub(r"\{[^}]*\}|%\w+|\$\w+|<[^>]+>|&\w+;|~", " ", ln)
-        ln = " ".join(unicodedata.normalize("NFC", ln).split())
-        words = corpus_words(ln)
-        if len(words) >= 3 and sum(1 for w in words if any(c in R._VI_ONLY for c in w)) / len(words) >= 0.25:
-            keep.append(ln)
-    return list(dict.fromkeys(keep))
-
-
-def man_lines() -> list[str]:
-    """Vietnamese man pages (manpages-vi, GPL) and the Debian New Maintainers' Guide (maint-guide-vi)."""
-    import gzip as _gz
-    out = []
-    for path in sorted(Path("/usr/share/man/vi").rglob("*.gz")) if Path("/usr/share/man/vi").exists() else []:
-        for ln in _gz.open(path, "rt", encoding="utf-8", errors="replace"):
-            if ln.startswith((".", "'")):
-                continue
-            ln = re.sub(r"\\f[A-Z]|\\f\(..|\\[,/&]|\\-", "", ln)
-            out.append(ln.strip())
-    for path in sorted(Path("/usr/share/doc/maint-guide-vi/html").glob("*.html")) if Path("/usr/share/doc/maint-guide-vi/html").exists() else []:
-        t = path.read_text(encoding="utf-8", errors="replace")
-        t = _BLOCK.sub("\n", t)
-        t = re.sub(r"(?s)<[^>]+>", "", t)
-        out.extend(html.unescape(t).split("\n"))
-    keep = []
-    for ln in out:
-        ln = " ".join(unicodedata.normalize("NFC", ln).split())
-        words = corpus_words(ln)
-        if len(words) >= 3 and sum(1 for w in words if any(c in R._VI_ONLY for c in w)) / len(words) >= 0.25:
-            keep.append(ln)
-    return list(dict.fromkeys(keep))
-
-
-def seed_lines() -> list[str]:
-    out = []
-    for s in CLEAN_SEEDS:
-        for ln in (ROOT / "data" / "reports" / s / "text.txt").read_text(encoding="utf-8").split("\n"):
-            if ln.strip():
-                out.append(unicodedata.normalize("NFC", ln.strip()))
-    return out
-
-
-REAL = ROOT / "tests" / "fixtures" / "real"
-
-
-def real_held_out() -> set[str]:
-    """The held-out documents of tests/fixtures/real/split.yml, every slice."""
-    return set(re.findall(r'"([a-z]-\d+)"', (REAL / "split.yml").read_text(encoding="utf-8")))
-
-
-def real_kinds() -> dict[str, str]:
-    """Each real-corpus document's kind (official, news) from SOURCES-*.md, whose rows are written
-    '| a-001 | url | official | ...' or '- b-001 | url | official | ...'."""
-    kinds = {}
-    for sources in sorted(REAL.glob("SOURCES-*.md")):
-        for row in sources.read_text(encoding="utf-8").split("\n"):
-            m = re.match(r"\s*[|-]\s*([a-z]-\d+)\s*\|[^|]*\|\s*(official|news)\s*\|", row)
-            if m:
-                kinds[m.group(1)] = m.group(2)
-    return kinds
-
-
-def real_model_docs(kinds: tuple[str, ...] = ("official",)) -> list[str]:
-    """The real-corpus documents whose text may feed the model: of these kinds, slices a-e, not held out."""
-    held = real_held_out()
-    return sorted(d for d, k in real_kinds().items() if k in kinds and d[0] in "abcde" and d not in held)
-
-
-def real_official_lines(kinds: tuple[str, ...] = ("official",)) -> list[str]:
-    """Clean official documents of the real corpus (tests/fixtures/real/: official documents are not
-    protected by copyright, Law on Intellectual Property Art. 15), tuning part of slices a-e only: a
-    document listed held out in split.yml (any slice; they are the blind set of restore_blind.py), a
-    news item (short excerpts kept for testing only), a document of slice f (being added), or
-    OCR-damaged text (is_damaged: the decree d-006, the other engines' answer key) is never used."""
-    out = []
-    for doc in real_model_docs(kinds):
-        path = REAL / "docs" / doc / "source.txt"
-        if not path.exists():
-            continue
-        text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
-        if R.is_damaged(text):
-            continue
-        for ln in text.split("\n"):
-            ln = " ".join(ln.split())
-            words = corpus_words(ln)
-            if len(words) >= 3 and sum(1 for w in words if any(c in R._VI_ONLY for c in w)) / len(words) >= 0.25:
-                out.append(ln)
-    return list(dict.fromkeys(out))
-
-
-def vocab_lines() -> list[str]:
-    """The Vietnamese of data/vocab/ (award types, movements, document types): names, variants, legal bases,
-    who launched a movement; never the notes (English, for maintainers). One string a line."""
-    out = []
-    field = re.compile(r'^\s*(?:name|basis|launched_by|act):\s*"([^"]+)"\s*$|^\s*-\s*"([^"]+)"\s*$')
-    for path in sorted((ROOT / "data" / "vocab").glob("*.yml")):
-        for ln in path.read_text(encoding="utf-8").split("\n"):
-            m = field.match(ln)
-            if not m:
-                continue
-            v = unicodedata.normalize("NFC", m.group(1) or m.group(2))
-            if any(c in R._VI_ONLY for c in v) and len(v.split()) >= 2:
-                out.append(v)
-    return list(dict.fromkeys(out))
-
-
-def dictionary_words() -> list[str]:
-    """The words of pyvi's Vietnamese dictionary (PyPI pyvi 0.1.1, MIT; pyvi/models/words.txt, about 31,000
-    words, 25,000 of two or more syllables: ``lây lan``, ``thị trường``, ``chỉnh đốn``), one a line, NFC; the
-    package's code is not imported (nor its dependencies installed), only the file read. Empty without it."""
-    import importlib.util
-    spec = importlib.util.find_spec("pyvi")
-    if spec is None or not spec.submodule_search_locations:
-        return []
-    path = Path(list(spec.submodule_search_locations)[0]) / "models" / "words.txt"
-    if not path.exists():
-        return []
-    words = (unicodedata.normalize("NFC", w.strip()) for w in path.read_text(encoding="utf-8").split("\n"))
-    return sorted({w for w in words if len(w.split()) >= 2})
-
-
-def admin_names() -> list[str]:
-    import importlib.util
-    spec = importlib.util.find_spec("vietnamadminunits")
-    if spec is None or not spec.submodule_search_locations:
-        return []
-    names: set[str] = set()
-    for db in Path(list(spec.submodule_search_locations)[0]).rglob("*.db"):
-        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-        for (table,) in con.execute("select name from sqlite_master where type='table'"):
-            for row in con.execute(f'select * from "{table}"'):
-                for v in row:
-                    if isinstance(v, str) and any(c in R._VI_ONLY for c in v) and len(v) < 60:
-                        names.add(unicodedata.normalize("NFC", v))
-        con.close()
-    return sorted(names)
 
 
 # --- 2. render and OCR ----------------------------------------------------------------------
@@ -382,129 +186,6 @@ def render_and_ocr(lines: list[str], work: Path, tag: str) -> list[tuple[str, st
 
 def caps_variant(lines: list[str]) -> list[str]:
     return [ln.upper() for i, ln in enumerate(lines) if stable_hash(ln) % 8 == 0]
-
-
-# --- 3. channel -----------------------------------------------------------------------------
-
-def token_pairs(line_pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    out = []
-    for t, o in line_pairs:
-        tt, oo = t.split(), o.split()
-        if len(tt) != len(oo):
-            continue
-        for a, b in zip(tt, oo):
-            _, ca, _ = R._strip_token(a)
-            _, cb, _ = R._strip_token(b)
-            if not ca or not cb or not ca.isalpha() or len(R._pieces(cb)) != 1 or R._PIECE_SPLIT.fullmatch(cb):
-                continue
-            if not R.is_syllable(ca):
-                continue
-            out.append((R.canonical(ca), cb.lower()))
-    return out
-
-
-def align(emit_cost, syl: str, form: str):
-    """Best segmentation of form into emissions of syl's letters: list of (letter, out)."""
-    n, m = len(syl), len(form)
-    INF = 1e18
-    dp = [[INF] * (m + 1) for _ in range(n + 1)]
-    bp = [[0] * (m + 1) for _ in range(n + 1)]
-    dp[0][0] = 0.0
-    for i in range(n):
-        c = syl[i]
-        for j in range(m + 1):
-            if dp[i][j] >= INF:
-                continue
-            for k in range(0, 4):
-                if j + k > m:
-                    break
-                v = dp[i][j] + emit_cost(c, form[j:j + k])
-                if v < dp[i + 1][j + k]:
-                    dp[i + 1][j + k] = v
-                    bp[i + 1][j + k] = k
-    if dp[n][m] >= INF / 2:
-        return None
-    out, j = [], m
-    for i in range(n, 0, -1):
-        k = bp[i][j]
-        out.append((syl[i - 1], form[j - k:j]))
-        j -= k
-    return list(reversed(out)), dp[n][m]
-
-
-def learn_transducer(pairs: list[tuple[str, str]], iters: int = 4) -> dict[str, dict[str, float]]:
-    counted = collections.Counter(pairs)
-
-    def init_cost(c, out):
-        if len(out) == 1 and R.fold(out) == R.fold(c):
-            return 0.5
-        if len(out) == 1:
-            return 3.0
-        if len(out) == 0:
-            return 3.5
-        if R.fold(out[0]) == R.fold(c) or R.fold(out[-1]) == R.fold(c):
-            return 3.5
-        return 5.0 + len(out)
-
-    cost = init_cost
-    logp: dict[str, dict[str, float]] = {}
-    for _ in range(iters):
-        counts: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
-        for (syl, form), n in counted.items():
-            if len(form) > 2 * len(syl) + 2:
-                continue
-            got = align(cost, syl, form)
-            if got is None or got[1] > 25:
-                continue
-            for c, out in got[0]:
-                counts[c][out] += n
-        logp = {}
-        for c, ctr in counts.items():
-            tot = sum(ctr.values()) + 1.0
-            logp[c] = {o: math.log(v / tot) for o, v in ctr.items() if v >= 2 or v / tot > 0.01}
-
-        def cost(c, out, _lp=logp):
-            t = _lp.get(c)
-            if t is not None and out in t:
-                return -t[out]
-            return 8.0 + 2.0 * abs(len(out) - 1) + (0 if len(out) == 1 and R.fold(out) == R.fold(c) else 2)
-    return logp
-
-
-def kbest_forms(emit, syl: str, k: int = 40, beam: float = 11.0) -> dict[str, float]:
-    """Most probable OCR forms of syl under the transducer (log P summed over segmentations)."""
-    import heapq
-    opts = []
-    for c in syl:
-        t = emit.get(c)
-        if not t:
-            t = {c: 0.0}
-        o = sorted(t.items(), key=lambda x: -x[1])[:8]
-        opts.append(o)
-    best = sum(o[0][1] for o in opts)
-    start = (0,) * len(opts)
-    heap = [(-best, start)]
-    seen = {start}
-    forms: dict[str, float] = {}
-    popped = 0
-    while heap and popped < k * 4:
-        neg, idx = heapq.heappop(heap)
-        score = -neg
-        if score < best - beam:
-            break
-        popped += 1
-        form = "".join(opts[i][j][0] for i, j in enumerate(idx))
-        if form:
-            prev = forms.get(form)
-            forms[form] = score if prev is None else max(prev, score) + math.log1p(math.exp(-abs(prev - score)))
-        for i in range(len(idx)):
-            if idx[i] + 1 < len(opts[i]):
-                nxt = idx[:i] + (idx[i] + 1,) + idx[i + 1:]
-                if nxt not in seen:
-                    seen.add(nxt)
-                    heapq.heappush(heap, (-(score - opts[i][idx[i]][1] + opts[i][idx[i] + 1][1]), nxt))
-    top = sorted(forms.items(), key=lambda x: -x[1])[:k]
-    return dict(top)
 
 
 # --- 4. language model ----------------------------------------------------------------------
