@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from tdkt.ingest.award_counts import count_before, form_at, match, pairs_ending, sep, span
-from tdkt.ingest.award_words import QUOTE_CLOSE, QUOTE_OPEN, Words
+from tdkt.ingest.award_words import QUOTE_CLOSE, QUOTE_OPEN, RECOGNISED, Words
 from tdkt.text.collate import fold
 from tdkt.text.decode import Tok, at
 
@@ -106,7 +106,8 @@ def medal_name(clause: str, toks: list[Tok], end: int, form: str, v: Words) -> t
         if quoted and QUOTE_CLOSE.search(after):
             break
         if toks[k].text.isdigit() or re.search(r"[,.;:(]", after) or at(toks, k, v.to) or at(toks, k, v.of) \
-                or toks[k].text in ("năm", "nam") or any(at(toks, k, a) for a in v.about):
+                or toks[k].text in ("năm", "nam") or any(at(toks, k, a) for a in v.about) \
+                or at(toks, k, v.by) or any(at(toks, k, w) for w in v.give + v.done):  # "… được trao cho …"
             break
         last = k
     name = span(clause, toks, end, last + 1)
@@ -143,6 +144,26 @@ def capital_title(clause: str, toks: list[Tok], i: int, v: Words) -> tuple[int, 
     if last - i < 2 or not capital:
         return None
     return i, last + 1, f"Danh hiệu {span(clause, toks, i, last + 1)}", False
+
+
+def recognised_title(clause: str, toks: list[Tok], i: int, v: Words) -> tuple[int, int, str, bool] | None:
+    """"12 chi hội được công nhận chi hội vững mạnh", "5 trường được công nhận trường tiên tiến cấp huyện": (start,
+    end, "Danh hiệu …", False) for what counted recipients are recognised as, said as a kind and its quality (a
+    scope may follow) right after "được công nhận" at token ``i``; None otherwise."""
+    hit = match(toks, i, v.verb_forms)
+    if hit is None or hit[1] != RECOGNISED or not i or not at(toks, i - 1, v.by) \
+            or pairs_ending(clause, toks, i - 1, 0, v) is None:
+        return None
+    j = i + hit[0]
+    kind = match(toks, j, v.recipients) if j < len(toks) and not sep(clause, toks, j).strip() else None
+    end = j + kind[0] if kind else len(toks)
+    if end >= len(toks) or sep(clause, toks, end).strip() or match(toks, end, v.qualities) is None:
+        return None
+    while end < len(toks) and not sep(clause, toks, end).strip() \
+            and (more := match(toks, end, v.qualities) or match(toks, end, v.scopes)):
+        end += more[0]
+    name = span(clause, toks, j, end)
+    return (j, end, f"Danh hiệu {name[:1].upper()}{name[1:]}", False) if name else None
 
 
 def reached_title(clause: str, toks: list[Tok], i: int, v: Words) -> tuple[int, int, str, bool] | None:

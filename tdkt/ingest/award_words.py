@@ -132,7 +132,7 @@ RECIPIENT_WORDS = (
     ("khu dân cư", COLLECTIVE), ("thôn", COLLECTIVE), ("tổ dân phố", COLLECTIVE), ("chi hội", COLLECTIVE),
     ("chi đoàn", COLLECTIVE), ("doanh nghiệp", COLLECTIVE), ("hợp tác xã", COLLECTIVE), ("tộc họ", COLLECTIVE),
     ("htx", COLLECTIVE), ("dòng họ", COLLECTIVE), ("mẹ", INDIVIDUAL), ("bà mẹ", INDIVIDUAL),
-    ("cháu", INDIVIDUAL), ("ccb", INDIVIDUAL),
+    ("cháu", INDIVIDUAL), ("tổng phụ trách", INDIVIDUAL), ("giáo viên tổng phụ trách", INDIVIDUAL), ("ccb", INDIVIDUAL),
     # persons by work or position, and their usual abbreviations ("24 HS đạt giải", "102 Chủ tịch Hội …")
     ("người lao động", INDIVIDUAL), ("nlđ", INDIVIDUAL), ("vận động viên", INDIVIDUAL), ("vđv", INDIVIDUAL),
     ("hs", INDIVIDUAL), ("gv", INDIVIDUAL), ("hssv", INDIVIDUAL), ("cbcc", INDIVIDUAL), ("cbcnv", INDIVIDUAL),

@@ -32,6 +32,7 @@ from tdkt.ingest.award_counts import (
 from tdkt.ingest.award_mood import cited, each, targeted, work_noun
 from tdkt.ingest.award_names import (
     authority_name, capital_title, medal_name, named_prize, prized, quoted_title, ranked, reached_title,
+    recognised_title,
 )
 from tdkt.ingest.award_totals import (
     without_headline_totals, without_named_twice, without_parts, without_restatements, without_superseded,
@@ -39,7 +40,8 @@ from tdkt.ingest.award_totals import (
 )
 from tdkt.ingest.award_words import (
     AWARDING, BREAKDOWN, GENERIC, GRANTED, GRANTS, LIST_ITEM, LISTS, ON_BEHALF, PROPOSAL_TITLE, PROPOSALS, PROPOSED,
-    CLAUSE, ELABORATION, PRESENTED, PROPOSED_ONE, RECOGNISED, RULES_TITLE, RUNNING_TOTAL, SCOPE, SENTENCE, Words, award_year, dated_title, implied_recipients, prepare, words,
+    CLAUSE, ELABORATION, PRESENTED, PROPOSED_ONE, RECOGNISED, RULES_TITLE, RUNNING_TOTAL, SCOPE, SENTENCE, Words,
+    award_year, dated_title, implied_recipients, prepare, words,
 )
 from tdkt.ingest.recipients import (  # noqa: F401  (the recipient kinds are this module's words too)
     COLLECTIVE, HONORIFIC, HOUSEHOLD, INDIVIDUAL, clean_name, named, persons_first, split_bodies, split_names,
@@ -217,7 +219,8 @@ def _forms_in(clause: str, toks: list[Tok], v: Words) -> list[tuple[int, int, st
             i = end
             continue
         named_form = quoted_title(clause, toks, i, v) or named_prize(clause, toks, i, v) or ranked(toks, i, v, forms) \
-            or reached_title(clause, toks, i, v) or capital_title(clause, toks, i, v)
+            or reached_title(clause, toks, i, v) or capital_title(clause, toks, i, v) \
+            or recognised_title(clause, toks, i, v)
         if named_form:  # danh hiệu “Phụ nữ tiêu biểu”, Giải thưởng Nguyễn Đức Cảnh: a form the table does not know
             forms.append(named_form)
             i = named_form[1]

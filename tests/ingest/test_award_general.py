@@ -153,3 +153,17 @@ def test_children_counted_as_chau_are_persons():
 def test_a_heading_in_capitals_with_a_year_states_no_award():
     assert read("TRƯỜNG THCS LÊ LỢI NHẬN CỜ THI ĐUA NĂM 2023",
                 "Năm 2023, toàn ngành có 5 tập thể được tặng cờ thi đua.") == [("Cờ thi đua", "tập thể", 5, "granted")]
+
+
+def test_what_counted_recipients_are_recognised_as_after_duoc_cong_nhan():
+    assert read("Năm qua, 12 chi hội được công nhận chi hội vững mạnh.") == [
+        ("Danh hiệu Chi hội vững mạnh", "tập thể", 12, "granted")]
+    # a standard met is no title
+    assert read("Có 5 trường được công nhận đạt chuẩn quốc gia.") == []
+
+
+def test_a_medals_name_ends_before_its_verb_and_more_recipients():
+    assert read("Kỷ niệm chương Vì sự nghiệp giáo dục được trao cho 12 nhà giáo.") == [
+        ("Kỷ niệm chương Vì sự nghiệp giáo dục", "cá nhân", 12, "granted")]
+    assert read("Hội đồng Đội Trung ương tặng Huy hiệu Măng non cho 4 tổng phụ trách Đội giỏi.") == [
+        ("Huy hiệu Măng non", "cá nhân", 4, "granted")]
