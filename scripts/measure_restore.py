@@ -132,6 +132,20 @@ def blind_table() -> tuple[str, dict]:
     return "\n".join(rows), results
 
 
+VAL_SETS = {  # key name in tests/fixtures/restore/val/ (scripts/restore_validation.py) -> what it is
+    "tess-deg": "tuning part's news excerpts, degraded renders, Tesseract eng",
+    "ocrad": "tuning part's news excerpts, degraded renders, Ocrad",
+    "gocr": "tuning part's news excerpts, degraded renders, GOCR",
+}
+
+
+def val_table() -> tuple[str, dict]:
+    """The other engines' validation set (not held out: tune on it): the tuning part's news excerpts."""
+    rows, results = _set_rows("val", VAL_SETS, "validation set")
+    _total(rows, results, list(results.values()), "other engines", "all")
+    return "\n".join(rows), results
+
+
 def speed(runs: int = 5) -> None:
     """CPU seconds to restore a 20 KB report (seed Cẩm Xuyên's OCR repeated) after the model has loaded: with
     the model's candidate and LM caches emptied, and again warm; medians of ``runs``."""
@@ -289,13 +303,13 @@ def cross_validation(parity: int, errors: str | None) -> int:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--errors", choices=["tune", "heldout", "engines"], help="list the wrong syllables of one split")
+    ap.add_argument("--errors", choices=["tune", "heldout", "engines", "val"], help="list the wrong syllables of one split")
     ap.add_argument("--model", help="measure another model file")
     ap.add_argument("--classify", metavar="SET",
                     help="the wrong syllables of a set by kind: tune, heldout, engines, blind, or FOLDER/NAME "
                          "(with --hold-doc: that seed's lines)")
     ap.add_argument("--speed", action="store_true", help="time a 20 KB report (CPU seconds, medians)")
-    ap.add_argument("--only", choices=["blind", "engines"], help="print only this table")
+    ap.add_argument("--only", choices=["blind", "engines", "val"], help="print only this table")
     ap.add_argument("--cv-parity", type=int, choices=[0, 1], default=None,
                     help="only the tune lines of this parity (cross-validation, see build_restore_model.py)")
     ap.add_argument("--hold-doc", default=None,
@@ -315,7 +329,7 @@ def main() -> int:
         speed()
         return 0
     if args.only:
-        print((blind_table if args.only == "blind" else engine_table)()[0])
+        print({"blind": blind_table, "engines": engine_table, "val": val_table}[args.only]()[0])
         return 0
     t0 = time.perf_counter()
     R._model()
