@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import math
+import unicodedata
 
 from tdkt.text.restore_tokens import _deletes, _skeleton_variants, _wild_skeleton, _wild_variants, fold, is_possible
 
@@ -29,7 +30,7 @@ class _Model:
         self.inv: dict[str, list[tuple[int, float]]] = {
             k: [(int(a), float(b)) for a, b in v] for k, v in data["inv"].items()
         }
-        self.emit: dict[str, dict[str, float]] = data["emit"]
+        self.emit: dict[str, dict[str, float]] = with_dot_marks(data["emit"], self.params.get("dot_mark_logp", -1.0))
         # language model: interpolated Kneser-Ney models (in-domain reports, a trigram; general Vietnamese,
         # a bigram; with "lm_dict", the syllable pairs inside the words of a Vietnamese dictionary) and a
         # general unigram, mixed linearly
@@ -90,6 +91,10 @@ class _Model:
         if got is not None:
             return got
         cands = [c for c in self.inv.get(form, ()) if c[0] not in self.impossible]
+        if _DOT_IN_WORD(form):
+            # a dot inside the word is GOCR's/Ocrad's nặng or horn: the table's scores for such forms came from
+            # a channel that had no dotted emissions, so each is scored again with them (the better of the two)
+            cands = [(i, max(lp, _channel_dp(self.emit, self.vocab[i], form))) for i, lp in cands]
         if not cands or max(c[1] for c in cands) < self.params.get("fallback_below", -2.5):
             have = {i for i, _ in cands}
             cands += [c for c in self._fallback(form) if c[0] not in have and c[0] not in self.impossible]
@@ -167,6 +172,31 @@ class _KN:
         ca, n1 = tot
         cab = self.bigram.get(a, {}).get(b, 0)
         return max(cab - self.d, 0.0) / ca + self.d * n1 / ca * pc
+
+
+_NANG, _HORN = "\u0323", "\u031b"
+
+
+def _DOT_IN_WORD(form: str) -> bool:
+    """A dot between a letter and a letter (``ta.i``, ``du.o.c``) or after the word's last letter's vowel."""
+    return any(c == "." and 0 < k and form[k - 1].isalpha() for k, c in enumerate(form))
+
+
+def with_dot_marks(emit: dict, logp: float) -> dict:
+    """The transducer's emissions plus GOCR's and Ocrad's way of writing a nặng or horn: the vowel without
+    it, then a dot (``ạ`` -> ``a.``, ``ợ`` -> ``o.``, ``ậ`` -> ``â.`` or ``a.``, ``ư`` -> ``u.``), at ``logp``
+    unless the learnt table already has a better score. A new dict; ``emit`` is not changed."""
+    out = {}
+    for letter, table in emit.items():
+        new = dict(table)
+        nfd = unicodedata.normalize("NFD", letter)
+        if _NANG in nfd or _HORN in nfd:
+            base = unicodedata.normalize("NFC", nfd.replace(_NANG, "").replace(_HORN, ""))
+            for b in {base, _fold1(base), _fold1(base).upper() if letter.isupper() else _fold1(base)}:
+                if b and new.get(b + ".", -1e9) < logp:
+                    new[b + "."] = logp
+        out[letter] = new
+    return out
 
 
 @functools.lru_cache(maxsize=4096)

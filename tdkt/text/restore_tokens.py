@@ -228,11 +228,28 @@ _GROUPS = [("ir", "u"), ("it", "u"), ("im", "u"), ("iu", "u"), ("ti", "u"), ("li
            ("ii", "a"), ("ug", "uo"), ("ud", "uo"), ("ue", "uo")]
 
 
+# Ocrad on bold or heavy print: ``ll`` for n or h (``kllell`` khen, ``dìllll`` đình), ``lr``/``ly`` for ư
+# (``thlrdng`` thưởng, ``tLyÓng`` tưởng)
+_OCRAD_GROUPS = [("lr", "u"), ("ly", "u")]
+
+
 def _skeleton_variants(skel: str) -> set[str]:
     out = {skel}
-    for a, b in _GROUPS:
+    for a, b in _GROUPS + _OCRAD_GROUPS:
         if a in skel:
             out.add(skel.replace(a, b))
+    for v in list(out):
+        if 0 < v.count("ll") <= 3:
+            out |= _ll_readings(v)
+    return out
+
+
+def _ll_readings(skel: str) -> set[str]:
+    """Each ``ll`` of a skeleton read as n or h (Vietnamese writes no ``ll``), in every combination."""
+    heads, *rest = skel.split("ll")
+    out = {heads}
+    for part in rest:
+        out = {o + r + part for o in out for r in ("n", "h")}
     return out
 
 

@@ -262,3 +262,24 @@ def test_every_form_also_gets_the_transducers_candidates():
     data["params"]["fallback_below"] = 1.0
     assert sorted(vocab[i] for i, _ in _Model(data).candidates("lan")) == ["lan", "lần"]
     assert R._model().params["fallback_below"] > 0 and R._model().params["max_candidates"] == 20
+
+
+@pytest.mark.parametrize("form, best", [("ta.i", "tại"), ("lâ.p", "lập"), ("tu.ong", "tương"), ("nô.i", "nội")])
+def test_a_dot_after_a_vowel_is_scored_as_its_nang_or_horn(form, best):
+    model = R._model()
+    assert model.vocab[max(model.candidates(form), key=lambda c: c[1])[0]] == best
+
+
+def test_dot_marks_extend_the_transducer_without_changing_it():
+    from tdkt.text.restore_model import with_dot_marks
+    emit = {"ạ": {"a": -0.1}, "a": {"a": -0.01}, "ư": {"u": -0.5, "u.": -0.2}}
+    got = with_dot_marks(emit, -1.0)
+    assert got["ạ"]["a."] == -1.0 and "a." not in got["a"]
+    assert got["ư"]["u."] == -0.2  # a better learnt score is kept
+    assert "a." not in emit["ạ"]
+
+
+def test_ocrad_heavy_print_forms_get_candidates():
+    model = R._model()
+    assert "khen" in [model.vocab[i] for i, _ in model.candidates("kllell")]
+    assert R.restore_line("Bằng kllell của", damaged=True) == "Bằng khen của"

@@ -135,3 +135,20 @@ def test_a_stop_coda_takes_the_sac_or_nang_tone_only(syl, possible):
     model = R._model()
     if not possible and syl in model.index:
         assert all(model.vocab[i] != syl for form in (syl, "tap", "bac") for i, _ in model.candidates(form))
+
+
+@pytest.mark.parametrize("skel, reading", [
+    ("kllell", "khen"),      # Ocrad on heavy print: ll for h, then for n
+    ("dillll", "dinh"),
+    ("thlrdng", "thudng"),   # lr for ư
+    ("tlyong", "tuong"),     # ly for ư
+])
+def test_ocrad_letter_groups_are_read_in_the_skeleton(skel, reading):
+    from tdkt.text.restore_tokens import _skeleton_variants
+    assert reading in _skeleton_variants(skel)
+
+
+def test_a_skeleton_without_ll_gets_no_ll_readings():
+    from tdkt.text.restore_tokens import _ll_readings, _skeleton_variants
+    assert _ll_readings("kllell") == {"kheh", "khen", "kneh", "knen"}
+    assert not any("n" in v for v in _skeleton_variants("tai"))
