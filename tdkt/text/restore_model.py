@@ -96,8 +96,16 @@ class _Model:
             # a channel that had no dotted emissions, so each is scored again with them (the better of the two)
             cands = [(i, max(lp, _channel_dp(self.emit, self.vocab[i], form))) for i, lp in cands]
         if not cands or max(c[1] for c in cands) < self.params.get("fallback_below", -2.5):
-            have = {i for i, _ in cands}
-            cands += [c for c in self._fallback(form) if c[0] not in have and c[0] not in self.impossible]
+            if self.params.get("fallback_max", 1.0):
+                # a syllable the table lists below the transducer's own score takes the better one
+                best_of = dict(cands)
+                for i, lp in self._fallback(form):
+                    if i not in self.impossible and lp > best_of.get(i, -1e9):
+                        best_of[i] = lp
+                cands = list(best_of.items())
+            else:
+                have = {i for i, _ in cands}
+                cands += [c for c in self._fallback(form) if c[0] not in have and c[0] not in self.impossible]
         if cands:
             # keep the candidates most probable a priori: channel + general unigram
             best = max(c[1] for c in cands)

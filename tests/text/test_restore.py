@@ -283,3 +283,12 @@ def test_ocrad_heavy_print_forms_get_candidates():
     model = R._model()
     assert "khen" in [model.vocab[i] for i, _ in model.candidates("kllell")]
     assert R.restore_line("Bằng kllell của", damaged=True) == "Bằng khen của"
+
+
+def test_a_listed_candidate_takes_the_transducers_better_score():
+    # Ocrad's 'duo' for đua: the table lists đua far below what the transducer gives it, so low that
+    # the beam dropped it; the better of the two scores keeps it a candidate
+    model = R._model()
+    i = model.index["đua"]
+    got = dict(model.candidates("duo"))
+    assert i in got and got[i] >= R._channel_dp(model.emit, "đua", "duo") + model.params["fallback_penalty"] - 1e-9
