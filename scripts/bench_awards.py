@@ -25,7 +25,6 @@ its class, a Cờ thi đua whoever grants it. Exit 0 always: this measures, it d
 from __future__ import annotations
 
 import argparse
-import hashlib
 import re
 import sys
 from collections import Counter
@@ -37,20 +36,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tdkt.ingest import readers  # noqa: E402
+from bench_headers import heldout_ids  # noqa: E402  (one split rule for every bench)
 from tdkt.ingest.awards import COLLECTIVE, HOUSEHOLD, INDIVIDUAL, find_awards  # noqa: E402
 from tdkt.ingest.extract import is_damaged  # noqa: E402
 from tdkt.text.collate import fold  # noqa: E402
 from tdkt.text.normalise import normalise  # noqa: E402
 
 RECIPIENTS = {INDIVIDUAL: "ca-nhan", COLLECTIVE: "tap-the", HOUSEHOLD: "ho-gia-dinh", None: ""}
-
-
-def heldout_ids(corpus: Path) -> set[str]:
-    """The held-out documents: split.yml's list, and documents added since by its rule (the first 8 hex digits of
-    sha256(id) are 0 or 1 modulo 5); the same rule as bench_headers.py's."""
-    held = set(yaml.safe_load((corpus / "split.yml").read_text(encoding="utf-8"))["heldout"])
-    return held | {f.name for f in (corpus / "docs").iterdir()
-                   if int(hashlib.sha256(f.name.encode()).hexdigest()[:8], 16) % 5 < 2}
 
 
 def form_key(form: str) -> str:
