@@ -59,7 +59,8 @@ _NOT_A_PERIOD = re.compile(r"\([^()]*(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4
                            # a document cited by its number and year ("Quyết định 4306/QĐ-UBND năm 2021 về …"), a
                            # horizon ("giai đoạn đến năm 2030", "tầm nhìn đến năm 2045"): never the period's one year
                            r"(?<![a-z])(?:quyet dinh|nghi dinh|nghi quyet|thong tu|chi thi|ke hoach|cong van|luat|thong bao|"
-                           r"huong dan)\s+(?:so\s*)?\d+\s*/\s*\S+\s+nam\s*\d{4}|\bden nam\s*\d{4}")
+                           r"huong dan)\s+(?:so\s*)?\d+\s*/\s*\S+\s+nam\s*\d{4}|"
+                           r"\b(?:giai doan|tam nhin|dinh huong|muc tieu)\s+den nam\s*\d{4}")
 
 
 _DATE = r"(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*)?"

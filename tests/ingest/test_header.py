@@ -152,6 +152,7 @@ def test_a_news_article_is_not_filed_as_an_official_document(vocab, gazetteer):
     ("- 3Quyết định 4306/QĐ-UBND năm 2021 về Quy chế tổ chức và hoạt động của Hội đồng", None),
     ("Kế hoạch triển khai Chiến lược giai đoạn đến năm 2030 và tầm nhìn đến năm 2045", None),
     ("Kế hoạch giai đoạn 2021 - 2025 và định hướng đến năm 2030", ("term", 2021, 2025, None)),
+    ("thành tích xuất sắc từ năm 2016 đến năm 2020", ("term", 2016, 2020, None)),  # a span, not a horizon
 ])
 def test_periods_as_titles_state_them(text, expected):
     found = read_period(text)
