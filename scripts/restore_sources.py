@@ -218,3 +218,25 @@ def admin_names() -> list[str]:
                         names.add(unicodedata.normalize("NFC", v))
         con.close()
     return sorted(names)
+
+
+def case_counts(lines: list[str], index: dict[str, int]) -> dict[str, list[int]]:
+    """Syllable index -> [written with a capital, seen] for the words inside a sentence (not a line's first
+    word, not after . : ; ! ? or a quotation mark), in lines that are not mostly capitals; all-caps words
+    are not counted."""
+    counts: dict[int, list[int]] = {}
+    for ln in lines:
+        toks = ln.split()
+        letters = [c for c in ln if c.isalpha()]
+        if not letters or sum(c.isupper() for c in letters) > len(letters) / 2:
+            continue
+        for prev, tok in zip(toks, toks[1:]):
+            if prev[-1] in ".:;!?\"“”" or not tok.isalpha() or (tok.isupper() and len(tok) > 1):
+                continue
+            i = index.get(R.canonical(tok.lower()))
+            if i is None:
+                continue
+            row = counts.setdefault(i, [0, 0])
+            row[0] += tok[0].isupper()
+            row[1] += 1
+    return {str(i): counts[i] for i in sorted(counts)}

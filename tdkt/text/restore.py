@@ -255,6 +255,19 @@ def _classify(model: _Model, piece: str, caps_line: bool) -> str:
     return "word"
 
 
+def _case_side(form: str, prev: tuple | None) -> int | None:
+    """Which case a word node shows inside a sentence: 0 a capital (``Nam`` after a word), 1 small letters
+    (anywhere), None when it says nothing (a capital first in the line or after punctuation, all caps)."""
+    letters = [c for c in form if c.isalpha()]
+    if not letters or (len(letters) > 1 and all(c.isupper() for c in letters)):
+        return None
+    if not letters[0].isupper():
+        return 1 if not any(c.isupper() for c in letters) else None
+    if prev is None or (prev[0] == "fixed" and prev[1] == _BOUND):
+        return None
+    return 0 if not any(c.isupper() for c in letters[1:]) else None
+
+
 def _viterbi(model: _Model, nodes: list[tuple]) -> list[str | None]:
     """Best syllable per word node: second-order Viterbi (states are the last two syllables),
     keeping the ``state_beam`` best states per node."""
@@ -275,11 +288,16 @@ def _viterbi(model: _Model, nodes: list[tuple]) -> list[str | None]:
     # a state: (previous syllable, last syllable, score, back pointer into the previous list)
     prev: list[tuple[int, int, float, int]] = [(bound, bound, 0.0, -1)]
     history: list[list[tuple[int, int, float, int]]] = []
-    for node in nodes:
+    case_w = float(model.params.get("case_weight", 0.0)) if model.case_logp else 0.0
+    for n_i, node in enumerate(nodes):
         if node[0] == "fixed":
             cands = [(idx.get(node[1], bound), 0.0)]
         else:
             cands = model.candidates(node[3].lower())
+            side = _case_side(node[3], nodes[n_i - 1] if n_i else None) if case_w else None
+            if side is not None:
+                get, default = model.case_logp.get, model.case_default
+                cands = [(sid, ch + case_w / lam * get(sid, default)[side]) for sid, ch in cands]
         best: dict[tuple[int, int], tuple[float, int]] = {}
         bound_of = model.lm_bound
         for sid, ch in cands:

@@ -57,6 +57,16 @@ class _Model:
             for k in _deletes(fold(w)):
                 self.by_skel.setdefault(k, []).append(i)
         self._cand_cache: dict[str, list[tuple[int, float]]] = {}
+        # log P(capital | syllable) and log P(small | syllable) inside a sentence, smoothed towards the rate of
+        # all words (the build's "case" table; none: 0, the case is not used)
+        case = {int(k): v for k, v in data.get("case", {}).items()}
+        rate = (sum(v[0] for v in case.values()) + 1) / (sum(v[1] for v in case.values()) + 2)
+        a = self.params.get("case_prior", 4.0)
+        self.case_logp: dict[int, tuple[float, float]] = {}
+        for i, (cap, n) in case.items():
+            p_cap = (cap + a * rate) / (n + a)
+            self.case_logp[i] = (math.log(p_cap), math.log(1 - p_cap))
+        self.case_default = (math.log(rate), math.log(1 - rate)) if case else (0.0, 0.0)
         # syllables of the texts Vietnamese cannot have (tâp): never a restoration
         self.impossible = {i for i, w in enumerate(self.vocab) if not w.startswith("<") and not is_possible(w)}
 

@@ -292,3 +292,20 @@ def test_a_listed_candidate_takes_the_transducers_better_score():
     i = model.index["đua"]
     got = dict(model.candidates("duo"))
     assert i in got and got[i] >= R._channel_dp(model.emit, "đua", "duo") + model.params["fallback_penalty"] - 1e-9
+
+
+@pytest.mark.parametrize("form, prev, side", [
+    ("Nam", ("word", 0, 0, "Việt"), 0),      # a capital inside a sentence
+    ("nam", None, 1),                        # small letters say so anywhere
+    ("Nam", None, None),                     # first in the line
+    ("Nam", ("fixed", "<s>"), None),         # after punctuation
+    ("NAM", ("word", 0, 0, "x"), None),      # all caps
+])
+def test_case_side_of_a_word(form, prev, side):
+    assert R._case_side(form, prev) == side
+
+
+def test_a_capital_inside_a_sentence_prefers_a_name():
+    assert R.restore_line("phuong Cam Nam to chuc", damaged=True) == "phường Cẩm Nam tổ chức"  # Cam Năm without
+    model = R._model()
+    assert model.case_logp[model.index["nam"]][0] > model.case_logp[model.index["năm"]][0]

@@ -54,3 +54,20 @@ def test_blind_accuracy():
     assert t >= 15000 and r / t >= 0.93 and base / t < 0.2, f"blind, Tesseract eng {r / t:.3f}"
     r, t, base = results["others"]
     assert t >= 25000 and r / t >= 0.88 and base / t < 0.3, f"blind, other engines {r / t:.3f}"
+
+
+def test_the_validation_set_is_tuning_part_news_never_held_out_nor_in_the_model():
+    val = _script("restore_validation")
+    build = _script("build_restore_model")
+    news = build.real_model_docs(("news",))
+    assert news and not set(news) & build.real_held_out()
+    assert not set(news) & set(build.real_model_docs())
+    lines = set(val.validation_lines())
+    assert lines and not lines & set(build.real_official_lines())
+
+
+def test_case_counts_count_capitals_inside_a_sentence_only():
+    build = _script("build_restore_model")
+    index = {"nam": 0, "năm": 1, "việt": 2}
+    got = build.case_counts(["Việt Nam năm nay. Nam về", "VIỆT NAM NĂM"], index)
+    assert got == {"0": [1, 1], "1": [0, 1]}  # 'Nam' after a dot and the capitals line say nothing
