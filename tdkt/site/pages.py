@@ -26,9 +26,8 @@ from tdkt.engine.sync import KEPT
 from tdkt.site.present import report_label, report_order
 from tdkt.site.page_memory import PageMemory
 from tdkt.site.list_memory import ListMemory
-from tdkt.site.report_page import (
-    cited_reports, numbered, numbers_index, render_ocr_page, render_original_page, render_report_page, report_citations,
-)
+from tdkt.site.cited import cited_reports, numbered, numbers_index, report_citations
+from tdkt.site.report_page import render_ocr_page, render_original_page, render_report_page
 
 LATEST_ON_HOME = 5
 

@@ -16,7 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tdkt.site import paths
-from tdkt.site.citations import Cited, cited_documents, find_citations, number_key
+from tdkt.site.citations import Cited, find_citations
+from tdkt.site.cited import cited_reports, numbered, numbers_index, report_citations
 from tdkt.site.markdown import Context, escape, front_matter, link, table
 from tdkt.site.exemplar_pages import exemplar_list
 from tdkt.catalog import issuers
@@ -322,43 +323,6 @@ def _exemplars(exemplars: list[Exemplar], here: str) -> list[str]:
     if not exemplars:
         return []
     return ["## Điển hình tiên tiến từ báo cáo này {: #dien-hinh }\n", exemplar_list(exemplars, here)]
-
-
-def numbers_index(catalog: Catalog) -> dict[str, tuple[Report, ...]]:
-    """The archive's reports by their number's key (``citations.number_key``), for the citations' links."""
-    out: dict[str, list[Report]] = {}
-    for r in catalog.reports:
-        if r.doc_number[:1].isdigit():
-            out.setdefault(number_key(r.doc_number), []).append(r)
-    return {k: tuple(v) for k, v in out.items()}
-
-
-def _same_day(date: str, r: Report) -> bool:
-    """A cited date ("9/2/2023") is the report's issue date, or either is not known to the day."""
-    d = r.issued
-    return not date or d is None or d.day is None or date == f"{d.day}/{d.month}/{d.year}"
-
-
-def report_citations(r: Report) -> list[Cited]:
-    """The documents the report's text cites (what the report page lists; pure on the report)."""
-    return cited_documents([(b.number, b.text) for b in r.blocks], r.doc_number)
-
-
-def numbered(docs: list[Cited]) -> tuple[tuple[str, str, str], ...]:
-    """What of ``docs`` other reports can answer: (key, number, date) of each numbered citation."""
-    return tuple((d.key, d.number, d.date) for d in docs if d.number)
-
-
-def cited_reports(r: Report, cites: tuple[tuple[str, str, str], ...],
-                  numbers: dict[str, tuple[Report, ...]]) -> dict[str, Report]:
-    """The cited documents the archive holds (``cites``: ``numbered``): one report of that number (of the
-    cited day when one is given). The only thing a report page takes from other reports."""
-    out = {}
-    for key, number, date in cites:
-        holders = [h for h in numbers.get(number_key(number), ()) if h.id != r.id and _same_day(date, h)]
-        if len(holders) == 1:
-            out[key] = holders[0]
-    return out
 
 
 EXCERPT = 90  # characters of a citing paragraph shown either side of the citation
