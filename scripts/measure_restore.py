@@ -183,7 +183,8 @@ def _path_score(model, nodes: list[tuple], sids: list) -> float:
     lam, bound = model.params["channel_weight"], model.index[R._BOUND]
     p2 = p1 = bound
     score = 0.0
-    for node, sid in zip(nodes, sids):
+    case_w = float(model.params.get("case_weight", 0.0)) if model.case_logp else 0.0
+    for n_i, (node, sid) in enumerate(zip(nodes, sids)):
         ch = 0.0
         if node[0] == "fixed":
             sid = model.index.get(node[1], bound)
@@ -191,6 +192,9 @@ def _path_score(model, nodes: list[tuple], sids: list) -> float:
             ch = dict(model.candidates(node[3].lower())).get(sid)
             if ch is None:
                 ch = R._channel_dp(model.emit, model.vocab[sid], node[3].lower()) + model.params.get("fallback_penalty", -2.0)
+            side = R._case_side(node[3], nodes[n_i - 1] if n_i else None) if case_w else None
+            if side is not None:  # the decoder's case channel (restore._viterbi)
+                ch += case_w / lam * model.case_logp.get(sid, model.case_default)[side]
         score += model.lm3_logp(p2, p1, sid) + lam * ch
         p2, p1 = p1, sid
     return score + model.lm3_logp(p2, p1, bound)
