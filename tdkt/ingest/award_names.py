@@ -213,9 +213,9 @@ _DOING = re.compile(r"(?:\s+(?:đã|vừa|cũng|tổ chức|long trọng))+$")  
 
 def authority_name(authority: str | None) -> str | None:
     """An authority as printed, without the words around it that are not its name: "lần đầu tiên Bộ …" → "Bộ …",
-    "Hội LHPN Việt Nam đã tổ chức" → "Hội LHPN Việt Nam"; the Government's awards are the Prime Minister's (Luật Thi
-    đua, khen thưởng: "Cờ thi đua của Chính phủ" is his to give): "Chính phủ" → "Thủ tướng Chính phủ"; None when
-    no body is named ("cấp có thẩm quyền", "xét", "học tốt và")."""
+    "Hội LHPN Việt Nam đã tổ chức" → "Hội LHPN Việt Nam"; the body itself as written ("Chính phủ" stays "Chính phủ":
+    the record keeps the text's words, the finder's level groups it with the Prime Minister); None when no body is
+    named ("cấp có thẩm quyền", "xét", "học tốt và")."""
     if not authority:
         return None
     name = _DOING.sub("", authority.strip())
@@ -226,4 +226,4 @@ def authority_name(authority: str | None) -> str | None:
     if first and not fold(" ".join(words[:first])).startswith(_LOWER_BODIES) \
             and fold(words[first - 1]) not in ("chu", "tich", "bi", "thu", "giam", "doc", "truong"):
         name = " ".join(words[first:])  # "lần đầu tiên Bộ …"; not "đồng chí Bí thư", "Chủ tịch"
-    return "Thủ tướng Chính phủ" if fold(name) == "chinh phu" else name or None
+    return name or None

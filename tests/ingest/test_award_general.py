@@ -112,7 +112,7 @@ def test_one_bodys_share_of_totals_just_stated_is_not_stated_again():
 def test_an_authority_is_a_body_named_without_the_words_around_it():
     def by(text):
         return [a.authority for a in find_awards([(1, text)], False)]
-    assert by("Trường THPT Lê Lợi được tặng Cờ thi đua của Chính phủ.") == ["Thủ tướng Chính phủ"]
+    assert by("Trường THPT Lê Lợi được tặng Cờ thi đua của Chính phủ.") == ["Chính phủ"]  # as written
     assert by("Hội LHPN Việt Nam đã tổ chức trao Bằng khen cho 12 cá nhân.") == ["Hội LHPN Việt Nam"]
     assert by("Huyện đã đề nghị cấp có thẩm quyền tặng Bằng khen cho 3 tập thể.") == [None]
     assert by("Năm nay, lần đầu tiên Bộ Nông nghiệp trao Bằng khen cho 5 cá nhân.") == ["Bộ Nông nghiệp"]
