@@ -81,14 +81,7 @@ def l10n_lines() -> list[str]:
                     for ln in z.read(name).decode("utf-8", "replace").split("\n"):
                         if "=" in ln and not ln.lstrip().startswith("#"):
                             raw.append(ln.split("=", 1)[1])
-    keep = []
-    for ln in raw:
-        ln = re.sub(r"\{[^}]*\}|%\w+|\$\w+|<[^>]+>|&\w+;|~", " ", ln)
-        ln = " ".join(unicodedata.normalize("NFC", ln).split())
-        words = corpus_words(ln)
-        if len(words) >= 3 and sum(1 for w in words if any(c in R._VI_ONLY for c in w)) / len(words) >= 0.25:
-            keep.append(ln)
-    return list(dict.fromkeys(keep))
+    return _vietnamese([re.sub(r"\{[^}]*\}|%\w+|\$\w+|<[^>]+>|&\w+;|~", " ", ln) for ln in raw])
 
 
 def man_lines() -> list[str]:
@@ -106,8 +99,14 @@ def man_lines() -> list[str]:
         t = _BLOCK.sub("\n", t)
         t = re.sub(r"(?s)<[^>]+>", "", t)
         out.extend(html.unescape(t).split("\n"))
+    return _vietnamese(out)
+
+
+def _vietnamese(lines: list[str]) -> list[str]:
+    """Lines (NFC, spaces collapsed) of at least three words, a quarter of them with a letter only Vietnamese has;
+    each once, in order."""
     keep = []
-    for ln in out:
+    for ln in lines:
         ln = " ".join(unicodedata.normalize("NFC", ln).split())
         words = corpus_words(ln)
         if len(words) >= 3 and sum(1 for w in words if any(c in R._VI_ONLY for c in w)) / len(words) >= 0.25:
