@@ -118,7 +118,8 @@ shutil.rmtree(cache, ignore_errors=True)
 base = pss_mb(os.getpid())
 reports = list(catalog.reports)
 r = reports[len(reports) // 2]
-edited = dataclasses.replace(r, blocks=(dataclasses.replace(r.blocks[0], text=r.blocks[0].text + " (sửa)"), *r.blocks[1:]))
+edited = dataclasses.replace(r, text=dataclasses.replace(r.text.get(), blocks=(
+    dataclasses.replace(r.blocks[0], text=r.blocks[0].text + " (sửa)"), *r.blocks[1:])))
 after = dataclasses.replace(catalog, reports=type(catalog.reports)(reports[:len(reports) // 2] + [edited] + reports[len(reports) // 2 + 1:]))
 for name, cat, folder in (("no cache", catalog, None), ("empty cache", catalog, cache), ("full cache", catalog, cache),
                           ("after one edit", after, cache)):

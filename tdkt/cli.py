@@ -35,7 +35,7 @@ from tdkt.site.exports import export_files, render_data_page
 from tdkt.site.hosting import host_files
 from tdkt.catalog.gazetteer import GazetteerMissing, load_gazetteer
 from tdkt.ingest.folders import ingest_files, renormalise
-from tdkt.model import Catalog
+from tdkt.model import Catalog, TextMissing
 from tdkt.site.pages import iter_pages, original_files
 from tdkt.problems import Problems, printable
 from tdkt.engine.progress import Progress
@@ -469,6 +469,9 @@ def _load_and_generate(args: argparse.Namespace, progress: Progress) -> _Generat
     gc.freeze()  # the catalogue lives until site_src/ is written: collections need not rescan its objects
     try:
         stats, spared = _generate(catalog, source, args.data, args.docs, args.cache, getattr(args, "site_url", None))
+    except TextMissing as exc:  # the archive changed under the build
+        print(f"error: {exc}. Trang web cũ giữ nguyên.", file=sys.stderr)
+        return 1
     finally:
         gc.unfreeze()
     return _Generated(reports=len(catalog.reports), units=len(catalog.units), build_date=newest_date(catalog),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Callable
 
 RECORD = dict(frozen=True, slots=True, kw_only=True)
 
@@ -382,6 +383,44 @@ class Block:
 
 
 @dataclass(**RECORD)
+class ReportText:
+    """A report's text: what takes most of its memory (~90 % of a record), apart from its metadata."""
+
+    blocks: tuple[Block, ...]
+    ocr_blocks: tuple[Block, ...] = ()  # ocr-restored only: the OCR text of each block, as it was
+    furniture: tuple[str, ...] = ()  # lines set aside by normalisation (page numbers, stamps)
+    original_text: str = ""  # the original decoded, verbatim
+
+    @property
+    def ocr(self) -> bool:
+        return bool(self.ocr_blocks)
+
+    def get(self) -> ReportText:
+        return self
+
+
+class TextMissing(LookupError):
+    """A report's text cannot be read: its place in the cache and its folder both changed during the build."""
+
+
+@dataclass(**RECORD)
+class StoredText:
+    """A report's text kept out of memory: ``fetch(name, key)`` gives it (the catalogue's cache reads it from its
+    table, ``tdkt/catalog/cache.py``), so a catalogue of 100,000 reports holds their metadata only. The text is the
+    one its record was made with (``key``: the record's key); ``fetch`` raises ``TextMissing`` when it is gone."""
+
+    name: str  # the report folder's name
+    key: str   # the record's key (``Catalog.record_keys``)
+    ocr: bool  # whether it has an OCR text
+    fetch: Callable[[str, str], ReportText] | None = field(default=None, compare=False, repr=False)
+
+    def get(self) -> ReportText:
+        if self.fetch is None:
+            raise TextMissing(f"the text of report folder {self.name} is not attached to its record")
+        return self.fetch(self.name, self.key)
+
+
+@dataclass(**RECORD)
 class Report:
     """One report of the archive: metadata as the document states it, and its text."""
 
@@ -402,10 +441,7 @@ class Report:
     signatures: tuple[Signature, ...]
     text_quality: TextQuality
     source: Source
-    blocks: tuple[Block, ...]
-    ocr_blocks: tuple[Block, ...]  # ocr-restored only: the OCR text of each block, as it was
-    furniture: tuple[str, ...]  # lines set aside by normalisation (page numbers, stamps)
-    original_text: str  # the original decoded, verbatim
+    text: ReportText | StoredText  # its text: held, or read when asked for (``StoredText``)
     review: tuple[ReviewFlag, ...]
     notes: str  # a curator's note on the metadata
     origin: Origin
@@ -415,6 +451,27 @@ class Report:
     issuer_level: str = ""  # "trung-uong" for a central body (then no unit); else the unit's level, or ""
     issuer_kind: str = ""  # the kind of issuing body (tdkt.catalog.issuers: "so", "truong", "bao"…), or ""
     issuer_parent: str = ""  # the body the header names above the issuer (UBND tỉnh … over a Sở), as written
+
+    @property
+    def blocks(self) -> tuple[Block, ...]:
+        return self.text.get().blocks
+
+    @property
+    def ocr_blocks(self) -> tuple[Block, ...]:
+        return self.text.get().ocr_blocks
+
+    @property
+    def furniture(self) -> tuple[str, ...]:
+        return self.text.get().furniture
+
+    @property
+    def original_text(self) -> str:
+        return self.text.get().original_text
+
+    @property
+    def has_ocr(self) -> bool:
+        """Whether it has an OCR text (an OCR page), known without reading its text."""
+        return self.text.ocr
 
     @property
     def year(self) -> int | None:

@@ -265,7 +265,7 @@ def test_the_proposer_quotes_the_listed_examples(seed_catalog):
     extra = (Block(number=n + 1, kind=BlockKind.PARAGRAPH, text="Những gương người tốt việc tốt tiêu biểu năm 2023:"),
              Block(number=n + 2, kind=BlockKind.LIST_ITEM, text="- Bà Nguyễn Thị Thúy – thôn Trại Hồ"),
              Block(number=n + 3, kind=BlockKind.LIST_ITEM, text="- Ông Nguyễn Văn Lịch – Trưởng xóm"))
-    report = dc.replace(r, blocks=r.blocks + extra)
+    report = dc.replace(r, text=dc.replace(r.text.get(), blocks=r.blocks + extra))
     catalog = dc.replace(seed_catalog, reports=(report,) + seed_catalog.reports[1:])
     found = [c.exemplar for c in propose(catalog, (), set()) if c.exemplar.report_id == r.id and c.exemplar.block > n]
     assert [(e.name, e.block, e.kind) for e in found] == [("Nguyễn Thị Thúy", n + 2, ExemplarKind.INDIVIDUAL),
@@ -283,10 +283,10 @@ def test_a_proposal_takes_its_year_from_its_report_else_its_quote_else_none_is_m
     assert stated_year("giai đoạn 2016-2020") == 2016 and stated_year("ngày 14/10/1930") is None
     r = dc.replace(seed_catalog.reports[0], period=None, issued=None, awards=(), title="Tin hoạt động")
     n = len(r.blocks)
-    r = dc.replace(r, blocks=r.blocks + (
+    r = dc.replace(r, text=dc.replace(r.text.get(), blocks=r.blocks + (
         Block(number=n + 1, kind=BlockKind.PARAGRAPH, text="Những gương người tốt việc tốt tiêu biểu năm 2023:"),
         Block(number=n + 2, kind=BlockKind.LIST_ITEM, text="- Bà Nguyễn Thị Thúy – thôn Trại Hồ, năm 2023"),
-        Block(number=n + 3, kind=BlockKind.LIST_ITEM, text="- Ông Nguyễn Văn Lịch – Trưởng xóm")))
+        Block(number=n + 3, kind=BlockKind.LIST_ITEM, text="- Ông Nguyễn Văn Lịch – Trưởng xóm"))))
     catalog = dc.replace(seed_catalog, reports=(r,))
     assert r.year is None
     assert [(c.exemplar.name, c.exemplar.year) for c in propose(catalog, (), set())] == [("Nguyễn Thị Thúy", 2023)]

@@ -39,7 +39,7 @@ from tdkt.engine.store import Store, Table, dumps, keep_recent, loads, open_stor
 from tdkt.model import MAX_FILE_BYTES
 from tdkt.problems import Problem, Problems, Severity
 
-FORMAT = 3          # what a row holds: (folder key, (record or None, problems)), pickled
+FORMAT = 4          # what a row holds: (folder key, (record or None, problems)), pickled; a report's text apart
 KEEP = 8            # archives whose caches are kept (the most recently used)
 
 FolderCache = Store  # one store per data folder: <cache>/catalog/<hash of the data folder>/
@@ -99,7 +99,8 @@ def folder_key(cache: Store, folder: Path) -> str:
 
 
 Loaded = tuple[object, tuple[Problem, ...]]  # (the record or None, its problems)
-TABLE = "folders"  # the store's one table: a row per report folder, named by the folder
+TABLE = "folders"  # the store's tables: a row per report folder, named by the folder: its record without its text,
+TEXTS = "texts"    # and its text (``model.StoredText``), read when a page or the search index asks for it
 
 
 def _load_one(folder: Path, load: Callable) -> Loaded:
@@ -107,14 +108,71 @@ def _load_one(folder: Path, load: Callable) -> Loaded:
     return (load(folder, local), tuple(local))
 
 
-def _load_in_worker(shared: tuple, j: int) -> bytes:
+def _load_in_worker(shared: tuple, j: int) -> tuple[bytes, bytes | None]:
     """A forked worker's share: key (if not yet known) and parse the ``j``-th folder to load, and send it back
     pickled as it is remembered (parsing and pickling cost ~2.5 ms a report, unpickling ~0.5 ms: the parent keeps
-    up)."""
-    folders, todo, load, keys, cache = shared
+    up): (key and record, the record's text) when texts are kept apart (``apart``), else (key and record, None)."""
+    folders, todo, load, keys, cache, apart = shared
     i = todo[j]
     key = keys[i] if keys[i] is not None or cache is None else folder_key(cache, folders[i])
-    return dumps((key, _load_one(folders[i], load)))
+    record, found = _load_one(folders[i], load)
+    if apart and isinstance(record, model.Report) and isinstance(record.text, model.ReportText):
+        text = record.text
+        record = dataclasses.replace(record, text=model.StoredText(name=folders[i].name, key=key, ocr=text.ocr))
+        return dumps((key, (record, found))), dumps(text)
+    return dumps((key, (record, found))), None
+
+
+class Texts:
+    """Reports' texts read from the store's ``TEXTS`` table, one at a time, as pages ask for them (``fetch``, what
+    each ``model.StoredText`` of this catalogue calls). The last few are kept: a report page asks for its blocks,
+    its OCR blocks, its furniture and its original in turn. A row that is missing or does not hold its seal (a
+    cache deleted or tampered with during the build) is made again from the report folder, if the folder still has
+    the record's key; else ``model.TextMissing``. Works in forked workers (a connection per process) and on a cluster's
+    workers (pickled without its connection and its loader: there a missing row is ``model.TextMissing``)."""
+
+    KEEP = 4
+
+    def __init__(self, table: Table, folders: dict[str, Path] | None = None, load: Callable | None = None):
+        self.table, self.folders, self.load = table, folders or {}, load
+        self._con: tuple[int, object] | None = None
+        self._recent: dict[tuple[str, str], model.ReportText] = {}
+
+    def __getstate__(self):
+        return {"table": self.table}
+
+    def __setstate__(self, state) -> None:
+        self.__init__(state["table"])
+
+    def fetch(self, name: str, key: str) -> model.ReportText:
+        got = self._recent.get((name, key))
+        if got is None:
+            if self._con is None or self._con[0] != os.getpid():
+                self._con = (os.getpid(), self.table.reader())
+            payload = self.table.get(self._con[1], name, key)
+            got = loads(payload) if payload is not None else None
+            if not isinstance(got, model.ReportText):
+                got = self._again(name, key)
+            if len(self._recent) >= self.KEEP:
+                self._recent.pop(next(iter(self._recent)))
+            self._recent[(name, key)] = got
+        return got
+
+    def _again(self, name: str, key: str) -> model.ReportText:
+        folder = self.folders.get(name)
+        if folder is not None and self.load is not None and folder_key(self.table.store, folder) == key:
+            record, _ = _load_one(folder, self.load)
+            if isinstance(record, model.Report):
+                return record.text.get()
+        raise model.TextMissing(f"the text of report folder {name} is not in the catalogue's cache ({self.table.path}) "
+                          "and its folder changed during the build: build again")
+
+
+def attach(record, texts: Texts):
+    """``record`` with its text readable through ``texts`` (a record remembered or parsed apart from its text)."""
+    if isinstance(record, model.Report) and isinstance(record.text, model.StoredText):
+        return dataclasses.replace(record, text=dataclasses.replace(record.text, fetch=texts.fetch))
+    return record
 
 
 def _remembered(payload: bytes, key: str) -> Loaded | None:
@@ -206,12 +264,14 @@ def _load_folders(folders: list[Path], load: Callable, problems: Problems, cache
                   jobs: int) -> list:
     keys: list[str | None] = [None] * len(folders)
     results: dict[int, Loaded] = {}
-    table = None
+    table = texts = None
     stats: list[str | None] = [None] * len(folders)
     restamp: list[tuple[str, str, str]] = []
     if cache is not None:
         cache.touch()
         table = Table(cache, TABLE)
+        texts = Texts(Table(cache, TEXTS), {f.name: f for f in folders}, load)
+        stored = texts.table.keys()
         now = time.time_ns()
         stats = [folder_stat(cache, folder, now) for folder in folders]
         where = {folder.name: i for i, folder in enumerate(folders)}
@@ -226,33 +286,46 @@ def _load_folders(folders: list[Path], load: Callable, problems: Problems, cache
                 if stats[i] is not None:  # known by its stat from now on
                     restamp.append((name, stats[i], table.seal(name, key, stats[i], payload)))
             hit = _remembered(payload, key)
-            if hit is not None:
+            if hit is not None and (not isinstance(hit[0], model.Report) or (name, key) in stored):
                 keys[i] = key
                 results[i] = hit
     todo = [i for i in range(len(folders)) if i not in results]
-    writer = table.writer({f.name for f in folders}) \
-        if table is not None and (todo or restamp or table.seen > len(results)) else None
-    shared = (folders, todo, load, keys, cache)
+    writer = text_writer = None
+    if table is not None and (todo or restamp or table.seen > len(results)):
+        writer, text_writer = table.writer({f.name for f in folders}), texts.table.writer({f.name for f in folders})
+    apart = text_writer is not None and text_writer.con is not None  # else the texts are held in memory
+    failed = len(cache.failed) if cache is not None else 0
+    shared = (folders, todo, load, keys, cache, apart)
     if jobs > 1 or on_remote():  # on a cluster (tdkt/cluster.py), however many there are
         parsed = zip(todo, fork_map(_load_in_worker, shared, len(todo), jobs=jobs))
     else:
         parsed = ((i, _load_in_worker(shared, j)) for j, i in enumerate(todo)) if cache is not None else \
             ((i, None) for i in todo)
+    parted = []
     for i, data in parsed:
         if data is None:
             results[i] = _load_one(folders[i], load)
             continue
-        keys[i], results[i] = loads(data)
+        record, text = data
+        keys[i], results[i] = loads(record)
         if writer is not None:
-            writer.put(folders[i].name, keys[i], data, stats[i] or "")
+            writer.put(folders[i].name, keys[i], record, stats[i] or "")
+        if text is not None:
+            text_writer.put(folders[i].name, keys[i], text)
+            parted.append(i)
     if writer is not None:
         for name, tag, seal in restamp:
             writer.retag(name, tag, seal)
         writer.close()
+        text_writer.close()
+    if parted and len(cache.failed) > failed:  # a text not stored after all: parsed again, held in memory
+        for i in parted:
+            results[i] = _load_one(folders[i], load)
     for i in range(len(folders)):
         for p in results[i][1]:
             problems.add(p.origin, p.code, p.field, p.message, p.fix, warning=p.severity is Severity.WARNING)
     if cache is not None:
-        cache.prune(table.files())
+        cache.prune(table.files() | texts.table.files())
         keep_recent(cache.folder.parent, KEEP)
+        return [(attach(results[i][0], texts), keys[i]) for i in range(len(folders))]
     return [(results[i][0], keys[i]) for i in range(len(folders))]

@@ -29,7 +29,8 @@ from tdkt.text.collate import is_slug
 from tdkt.catalog.gazetteer import Gazetteer
 from tdkt.catalog.cache import cache_folder, load_keyed
 from tdkt.model import (
-    MAX_FILE_BYTES, REORGANISATION, TOOL_ENCODINGS, Status, AwardType, Catalog, DocType, Era, Movement, Origin, Period, Report, ReviewFlag,
+    MAX_FILE_BYTES, REORGANISATION, TOOL_ENCODINGS, Status, AwardType, Catalog, DocType, Era, Movement, Origin, Period, Report, ReportText,
+    ReviewFlag,
     Signature, Source, Span, TextQuality, Unit,
 )
 from tdkt.text.normalise import parse_blocks
@@ -378,7 +379,8 @@ def parse_report(
     return Report(
         id=ident, title=title, doc_type=doc_type or _UNKNOWN_TYPE, issuer=issuer, unit=unit, issued=issued,
         period=period, movements=tuple(movements), signatures=signatures, text_quality=quality,
-        source=source, blocks=blocks, ocr_blocks=ocr_blocks, furniture=furniture, original_text=original_text, review=review,
+        source=source, review=review,
+        text=ReportText(blocks=blocks, ocr_blocks=ocr_blocks, furniture=furniture, original_text=original_text),
         origin=m.origin, status=status, issuer_level=issuer_level, aliases=tuple(aliases), issuer_kind=issuer_kind,
         issuer_parent=fields.text(m, "issuer_parent", problems), **values,
     )

@@ -220,6 +220,41 @@ class Table:
         except sqlite3.Error:
             return
 
+    def reader(self) -> sqlite3.Connection | None:
+        """A read-only connection for ``get`` (one per process: a connection does not cross a fork), or None when
+        the table cannot be read."""
+        try:
+            return sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=30, check_same_thread=False)
+        except sqlite3.Error:
+            return None
+
+    def get(self, con: sqlite3.Connection | None, name: str, key: str) -> bytes | None:
+        """Row ``name``'s payload if its key is ``key`` and its seal holds, else None (a miss)."""
+        if con is None:
+            return None
+        try:
+            row = con.execute("SELECT key, tag, seal, payload FROM entries WHERE name = ?", (name,)).fetchone()
+        except sqlite3.Error:
+            return None
+        if row is None or row[0] != key or not all(isinstance(x, str) for x in row[:3]) \
+                or not isinstance(row[3], bytes) or not hmac.compare_digest(self.seal(name, row[0], row[1], row[3]), row[2]):
+            return None
+        return row[3]
+
+    def keys(self) -> set[tuple[str, str]]:
+        """(name, key) of every row, seals unchecked (``get`` checks them): what the table holds, without reading
+        its payloads."""
+        if not self.path.is_file():
+            return set()
+        try:
+            con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=30)
+            try:
+                return {(name, key) for name, key in con.execute("SELECT name, key FROM entries")}
+            finally:
+                con.close()
+        except sqlite3.Error:
+            return set()
+
     def writer(self, keep: set[str]) -> "TableWriter":
         """Rows written as they come (``put``), in one transaction committed by ``close``, which also drops every
         row whose name is not in ``keep``."""

@@ -191,7 +191,7 @@ def _report_pages(shared: tuple, i: int) -> tuple[str, tuple, list[tuple[str, by
     r = catalog.reports[i]
     exemplars = ex_by_report.get(r.id, [])
     files = [paths.report(r), paths.original_page(r), *(paths.former(alias) for alias in r.aliases)]
-    files += [paths.ocr_page(r)] if r.ocr_blocks else []
+    files += [paths.ocr_page(r)] if r.has_ocr else []
     key = memory.key(r, catalog, exemplars) if memory is not None else None
     cites = memory.citations(r, key) if memory is not None else None  # finding them costs ~5 ms a report
     if cites is not None:
@@ -204,7 +204,7 @@ def _report_pages(shared: tuple, i: int) -> tuple[str, tuple, list[tuple[str, by
     note = (key, cites, held, (*files, paths.original_file(r)))
     out = [render_report_page(r, catalog, exemplars, numbers, docs), render_original_page(r)]
     out += [render_moved_page(r, alias) for alias in r.aliases]
-    out += [render_ocr_page(r)] if r.ocr_blocks else []
+    out += [render_ocr_page(r)] if r.has_ocr else []
     return r.id, note, [(path, text.encode("utf-8")) for path, text in zip(files, out)]
 
 

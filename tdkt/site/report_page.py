@@ -409,7 +409,7 @@ def render_report_page(r: Report, catalog: Catalog, exemplars: list[Exemplar] = 
         _on_page(r, sections),
         *_notices(r),
         "## Nội dung văn bản {: #noi-dung }\n",
-        *_body(r.blocks, _twin_to_ocr(r) if r.ocr_blocks else None, cites=cites),
+        *_body(r.blocks, _twin_to_ocr(r) if r.has_ocr else None, cites=cites),
         *_related(r, docs, held, here),
         *awards,
         *examples,

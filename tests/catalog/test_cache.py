@@ -1,12 +1,13 @@
 """The catalogue's cache: the same reports and the same problems as parsing, whatever was remembered."""
 from __future__ import annotations
 
+import dataclasses
 import shutil
 
 import pytest
 
 from tdkt.catalog.load import load_catalog
-from tdkt.model import Origin
+from tdkt.model import Origin, TextMissing
 from tdkt.problems import Problems
 
 from tests.conftest import FIXTURE
@@ -24,10 +25,17 @@ def remembered(cache) -> list[str]:
         con.close()
 
 
+def held(catalog):
+    """The catalogue with every report's text held in its record (a cached catalogue reads them when asked):
+    what comparing two catalogues compares."""
+    reports = tuple(dataclasses.replace(r, text=r.text.get()) for r in catalog.reports)
+    return dataclasses.replace(catalog, reports=reports)
+
+
 def load(data, gazetteer, cache):
     problems = Problems()
     catalog = load_catalog(data, gazetteer, problems, cache_dir=cache)
-    return catalog, problems.report()
+    return held(catalog), problems.report()
 
 
 @pytest.fixture
@@ -45,7 +53,9 @@ def test_a_cached_load_is_the_parsed_load(archive, gazetteer, tmp_path):
     first = load(archive, gazetteer, tmp_path / "cache")
     second = load(archive, gazetteer, tmp_path / "cache")  # every report from the cache
     assert remembered(tmp_path / "cache") == ["2023-long-xuyen-hd-bc-1", "2023-tan-viet-bc-ocr", "2024-tp-long-xuyen-kh"]
-    assert [p.name for p in (tmp_path / "cache").rglob("*") if p.is_file()] == ["folders.2.sqlite"]  # one file
+    # two files: the records, and their texts apart
+    assert sorted(p.name for p in (tmp_path / "cache").rglob("*") if p.is_file()) == ["folders.2.sqlite",
+                                                                                      "texts.2.sqlite"]
     assert first == plain and second == plain
 
 
@@ -168,3 +178,74 @@ def test_a_folder_first_known_by_its_bytes_keeps_its_key_once_settled(archive, g
     monkeypatch.setattr(pathlib.Path, "read_bytes", guarded)
     third = load_catalog(archive, gazetteer, Problems(), cache_dir=tmp_path / "cache")
     assert parsed == [] and third.record_keys == first.record_keys
+
+
+def _texts_table(cache):
+    (table,) = cache.rglob("texts.*.sqlite")
+    return table
+
+
+def test_a_cached_catalogue_holds_metadata_and_reads_each_text_when_asked(archive, gazetteer, tmp_path):
+    """What keeps 100,000 reports in a few GB: a record from the cache holds its text's place, not its text."""
+    from tdkt.engine.store import dumps
+    from tdkt.model import ReportText, StoredText
+
+    plain = {r.id: r for r in load_catalog(archive, gazetteer, Problems()).reports}
+    for attempt in ("parsed", "remembered"):
+        catalog = load_catalog(archive, gazetteer, Problems(), cache_dir=tmp_path / "cache")
+        for r in catalog.reports:
+            assert isinstance(r.text, StoredText) and isinstance(plain[r.id].text, ReportText), attempt
+            assert r.blocks == plain[r.id].blocks and r.ocr_blocks == plain[r.id].ocr_blocks
+            assert r.original_text == plain[r.id].original_text and r.furniture == plain[r.id].furniture
+            assert r.has_ocr == bool(plain[r.id].ocr_blocks)
+            last = plain[r.id].blocks[-1].text.encode()
+            assert last in dumps(plain[r.id]) and last not in dumps(r), r.id  # the record does not carry it
+
+
+def test_a_text_garbled_or_gone_from_the_cache_is_read_from_its_folder_again(archive, gazetteer, tmp_path):
+    import sqlite3
+
+    plain = load(archive, gazetteer, None)
+    catalog = load_catalog(archive, gazetteer, Problems(), cache_dir=tmp_path / "cache")
+    con = sqlite3.connect(_texts_table(tmp_path / "cache"))
+    con.execute("UPDATE entries SET payload = CAST(zeroblob(40) AS BLOB)")  # every text garbled: seals fail
+    con.commit()
+    con.close()
+    assert held(catalog) == plain[0]
+    _texts_table(tmp_path / "cache").unlink()  # gone: the next load parses the folders again and keeps them
+    catalog = load_catalog(archive, gazetteer, Problems(), cache_dir=tmp_path / "cache")
+    assert held(catalog) == plain[0] and _texts_table(tmp_path / "cache").stat().st_size > 0
+
+
+def test_a_text_gone_whose_folder_changed_meanwhile_is_an_error_that_says_so(archive, gazetteer, tmp_path):
+    import sqlite3
+
+    catalog = load_catalog(archive, gazetteer, Problems(), cache_dir=tmp_path / "cache")
+    con = sqlite3.connect(_texts_table(tmp_path / "cache"))
+    con.execute("DELETE FROM entries")
+    con.commit()
+    con.close()
+    text = archive / "reports" / "2024-tp-long-xuyen-kh" / "text.txt"
+    text.write_text(text.read_text(encoding="utf-8") + "\nThêm một đoạn.\n", encoding="utf-8")
+    report = next(r for r in catalog.reports if r.id == "2024-tp-long-xuyen-kh")
+    report.text.fetch.__self__._recent.clear()  # the exemplars' check read it while loading: forget it
+    with pytest.raises(TextMissing, match="2024-tp-long-xuyen-kh .* changed during the build: build again"):
+        report.blocks
+
+
+def test_texts_the_cache_cannot_keep_are_held_in_memory(archive, gazetteer, tmp_path, monkeypatch):
+    from tdkt.engine import store
+    from tdkt.model import ReportText
+
+    real = store.TableWriter.put
+
+    def full_disk(self, name, key, payload, tag=""):
+        if self.table.name == "texts":
+            self.table.store.failed.append(self.table.path.name)
+            return
+        real(self, name, key, payload, tag)
+
+    monkeypatch.setattr(store.TableWriter, "put", full_disk)
+    catalog = load_catalog(archive, gazetteer, Problems(), cache_dir=tmp_path / "cache")
+    assert all(isinstance(r.text, ReportText) for r in catalog.reports)
+    assert held(catalog) == load(archive, gazetteer, None)[0]
